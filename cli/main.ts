@@ -1,0 +1,45 @@
+/**
+ * The `rito` command. Each subcommand lives in its own module exporting
+ * `run(args: string[]): Promise<number>` (the process exit code), loaded lazily
+ * so that `rito prazo` does not pay for Temporal or Fastify.
+ */
+type Command = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
+
+export const commands: Record<string, Command> = {
+  dev: { summary: 'sobe o sistema completo com padrões embutidos (Temporal dev server, PGlite, worker, API)', load: () => import('./dev') },
+  api: { summary: 'sobe apenas a API HTTP', load: () => import('./api') },
+  worker: { summary: 'sobe apenas o worker Temporal', load: () => import('./worker') },
+  migrate: { summary: 'aplica as migrações do banco de dados', load: () => import('./migrate') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `uso: rito <comando> [opções]\n\ncomandos:\n${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'ajuda') {
+    process.stdout.write(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`rito: comando desconhecido "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const mod = await command.load();
+  return mod.run(rest);
+}
+
+if (require.main === module || process.argv[1]?.endsWith('bin/rito')) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`rito: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
