@@ -32,8 +32,9 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
-if (require.main === module || process.argv[1]?.endsWith('bin/rito')) {
-  main(process.argv.slice(2)).then(
+/** Entry point used by bin/rito. */
+export function runCli(argv: string[] = process.argv.slice(2)): void {
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
