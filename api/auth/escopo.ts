@@ -1,0 +1,44 @@
+/**
+ * Object-level scope: which processes an Ator may see. Routes that take an id
+ * answer 404 (not 403) outside scope, so that ids of other institutions' processes leak nothing.
+ * One description of the scope serves both the in-memory check and the SQL filter.
+ */
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Ator } from './ator';
+
+export interface ObjetoComEscopo {
+  unidade: string;
+  instituicao_cnpj: string;
+}
+
+export type Escopo = { tudo: true } | { tudo: false; unidades: string[]; cnpjs: string[] };
+
+export function escopoDe(ator: Ator): Escopo {
+  if (ator.papeis.some((p) => p === 'coogie' || p === 'supervisor' || p === 'administrador' || p === 'sistema')) {
+    return { tudo: true };
+  }
+  const interno = ator.papeis.some((p) => p === 'inspetor' || p === 'comissao');
+  return {
+    tudo: false,
+    unidades: interno && ator.unidade ? [ator.unidade] : [],
+    cnpjs: ator.papeis.includes('representante') ? ator.instituicoes : [],
+  };
+}
+
+export function podeVer(ator: Ator, p: ObjetoComEscopo): boolean {
+  const e = escopoDe(ator);
+  return e.tudo || e.unidades.includes(p.unidade) || e.cnpjs.includes(p.instituicao_cnpj);
+}
+
+/** SQL form of podeVer, for listings: pages stay full and counts honest. */
+export function noEscopo(ator: Ator) {
+  const e = escopoDe(ator);
+  return (eb: ExpressionBuilder<Database, 'processo'>) => {
+    if (e.tudo) return eb.val(true);
+    const ors = [];
+    if (e.unidades.length) ors.push(eb('processo.unidade', 'in', e.unidades));
+    if (e.cnpjs.length) ors.push(eb('processo.instituicao_cnpj', 'in', e.cnpjs));
+    return ors.length ? eb.or(ors) : eb.val(false);
+  };
+}

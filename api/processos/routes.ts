@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { erroSchema, HttpError, naoEncontrado } from '../errors';
+import { noEscopo, podeVer } from '../auth/escopo';
+import { requireAtor } from '../plugins/autenticacao';
+import type { ApiDeps } from '../deps';
+import { aberturaSchema, listagemQuerySchema, listagemSchema, processoSchema } from './schemas';
+import { ProcessosService, toView } from './service';
+
+const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema };
+
+const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  const service = new ProcessosService(deps.db, deps.temporal, deps.taskQueue);
+
+  app.post(
+    '/v1/processos',
+    {
+      config: { papeis: ['representante', 'inspetor', 'administrador'] },
+      schema: {
+        tags: ['processos'],
+        summary: 'Abre um processo e inicia seu workflow',
+        description:
+          'Idempotente: repetir a abertura com o mesmo tipo, CNPJ e Código INEP devolve o processo já aberto (200) ' +
+          'em vez de abrir outro (art. 22, I, da IN SEI-MEC).',
+        body: aberturaSchema,
+        response: { 200: processoSchema, 201: processoSchema, ...erros },
+      },
+    },
+    async (request, reply) => {
+      const ator = requireAtor(request);
+      const body = request.body;
+      const escopo = { unidade: body.unidade, instituicao_cnpj: body.instituicao.cnpj };
+      if (!podeVer(ator, escopo) && !ator.papeis.includes('administrador')) {
+        throw new HttpError(403, 'fora-do-escopo', 'Você não pode abrir processos para esta instituição ou unidade.');
+      }
+      const { processo, criado } = await service.abrir(body, ator);
+      if (!podeVer(ator, processo)) throw naoEncontrado('Processo');
+      return reply
+        .code(criado ? 201 : 200)
+        .header('location', `/v1/processos/${processo.id}`)
+        .send(toView(processo, await service.estado(processo.id)));
+    },
+  );
+
+  app.get(
+    '/v1/processos/:id',
+    {
+      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+      schema: {
+        tags: ['processos'],
+        summary: 'Um processo, com a fase informada pelo seu workflow',
+        params: z.object({ id: z.string().min(1).max(200) }),
+        response: { 200: processoSchema, ...erros },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const processo = await service.obter(request.params.id);
+      if (!processo || !podeVer(ator, processo)) throw naoEncontrado('Processo');
+      return toView(processo, await service.estado(processo.id));
+    },
+  );
+
+  app.get(
+    '/v1/processos',
+    {
+      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+      schema: {
+        tags: ['processos'],
+        summary: 'Lista processos do seu escopo, com filtros',
+        querystring: listagemQuerySchema,
+        response: { 200: listagemSchema, ...erros },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const q = request.query;
+      let query = deps.db.selectFrom('processo').selectAll().orderBy('id').limit(q.limite + 1);
+      if (q.tipo) query = query.where('tipo', '=', q.tipo);
+      if (q.fase) query = query.where('fase', '=', q.fase);
+      if (q.unidade) query = query.where('unidade', '=', q.unidade);
+      if (q.cnpj) query = query.where('instituicao_cnpj', '=', q.cnpj);
+      if (q.encerrado !== undefined) query = query.where('encerrado', '=', q.encerrado);
+      if (q.prazoAte) query = query.where('prazo_limite', '<=', new Date(q.prazoAte));
+      if (q.cursor) query = query.where('id', '>', q.cursor);
+      query = query.where(noEscopo(ator));
+      const rows = await query.execute();
+      const pagina = rows.slice(0, q.limite);
+      return {
+        itens: pagina.map((p) => toView(p, null)),
+        proximoCursor: rows.length > q.limite ? pagina[pagina.length - 1].id : null,
+      };
+    },
+  );
+};
+
+export default processosRoutes;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { cnpjSchema, codigoInepSchema, cpfSchema, numeroSeiSchema } from '../../rules/identificadores';
+import { TIPOS_PROCESSO, tiposProcesso } from '../../rules/processos/tipos';
+
+const texto = (campo: string, max = 300) =>
+  z
+    .string({ error: `${campo} é obrigatório` })
+    .trim()
+    .min(1, `${campo} é obrigatório`)
+    .max(max, `${campo} deve ter no máximo ${max} caracteres`);
+
+export const tipoProcessoSchema = z.enum(tiposProcesso, {
+  error: `tipo deve ser um de: ${tiposProcesso.join(', ')}`,
+});
+
+export const aberturaSchema = z
+  .object({
+    tipo: tipoProcessoSchema.describe(
+      Object.entries(TIPOS_PROCESSO)
+        .map(([k, v]) => `${k}: ${v.rotulo}`)
+        .join('; '),
+    ),
+    instituicao: z.object({
+      cnpj: cnpjSchema.describe('CNPJ da mantenedora (numérico ou alfanumérico)'),
+      codigoInep: codigoInepSchema.describe('Código INEP da escola (8 dígitos)'),
+      nome: texto('nome da instituição'),
+    }),
+    unidade: texto('unidade (COOIE)', 120).describe('COOIE responsável, por exemplo "METROPOLITANA I"'),
+    numeroSei: numeroSeiSchema.nullish().describe('Número do processo SEI, quando já autuado'),
+    requerente: z.object({
+      nome: texto('nome do requerente'),
+      cpf: cpfSchema,
+      email: z.email('e-mail do requerente inválido'),
+    }),
+  })
+  .meta({ id: 'AberturaProcesso' });
+
+export type AberturaBody = z.output<typeof aberturaSchema>;
+
+export const processoSchema = z
+  .object({
+    id: z.string(),
+    tipo: z.string(),
+    tipoRotulo: z.string(),
+    fase: z.string().describe('Fase atual, lida do workflow (ou do modelo de leitura se o workflow não responder)'),
+    faseFonte: z.enum(['workflow', 'modelo-de-leitura']),
+    encerrado: z.boolean(),
+    instituicao: z.object({ cnpj: z.string(), codigoInep: z.string(), nome: z.string() }),
+    unidade: z.string(),
+    numeroSei: z.string().nullable(),
+    requerente: z.object({ nome: z.string(), email: z.string() }),
+    prazoLimite: z.string().nullable(),
+    abertoPor: z.string(),
+    criadoEm: z.string(),
+    atualizadoEm: z.string(),
+  })
+  .meta({ id: 'Processo' });
+
+export type ProcessoView = z.infer<typeof processoSchema>;
+
+export const listagemQuerySchema = z.object({
+  tipo: tipoProcessoSchema.optional(),
+  fase: z.string().max(60).optional(),
+  unidade: z.string().max(120).optional(),
+  cnpj: cnpjSchema.optional(),
+  encerrado: z.enum(['true', 'false'], { error: 'encerrado deve ser true ou false' }).transform((v) => v === 'true').optional(),
+  prazoAte: z.iso.datetime({ offset: true, error: 'prazoAte deve ser data-hora ISO 8601' }).optional(),
+  limite: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional().describe('id do último processo da página anterior'),
+});
+
+export const listagemSchema = z
+  .object({ itens: z.array(processoSchema), proximoCursor: z.string().nullable() })
+  .meta({ id: 'ListaProcessos' });

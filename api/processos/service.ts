@@ -1,0 +1,98 @@
+/**
+ * Opening and reading processes. The workflow is the source of truth for a
+ * process's state; the `processo` table is a read model for listing and filtering.
+ */
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Db } from '../../db/connect';
+import type { Processo } from '../../db/schema';
+import { upsertProcesso } from '../../activities/read-model';
+import { chaveProcesso, idProcesso, TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
+import type { Ator } from '../auth/ator';
+import type { AberturaBody, ProcessoView } from './schemas';
+
+export class ProcessosService {
+  constructor(
+    private readonly db: Db,
+    private readonly temporal: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  /**
+   * Opens a process, or returns the open one with the same object and party.
+   * Safe to retry: the workflow id is derived from that object and party, and
+   * Temporal hands back the running workflow instead of starting a second one.
+   */
+  async abrir(body: AberturaBody, ator: Ator): Promise<{ processo: Processo; criado: boolean }> {
+    const chave = chaveProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep);
+    const aberto = await this.db.selectFrom('processo').selectAll().where('chave', '=', chave).where('encerrado', '=', false).executeTakeFirst();
+    if (aberto) return { processo: aberto, criado: false };
+
+    const anteriores = await this.db
+      .selectFrom('processo')
+      .select((eb) => eb.fn.max('ordinal').as('max'))
+      .where('chave', '=', chave)
+      .executeTakeFirst();
+    const ordinal = Number(anteriores?.max ?? 0) + 1;
+    const abertura: AberturaProcesso = {
+      id: idProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep, ordinal),
+      tipo: body.tipo,
+      chave,
+      ordinal,
+      instituicao: body.instituicao,
+      unidade: body.unidade,
+      numeroSei: body.numeroSei ?? null,
+      requerente: body.requerente,
+      abertoPor: ator.id,
+    };
+
+    await this.temporal.workflow.start('processoWorkflow', {
+      taskQueue: this.taskQueue,
+      workflowId: abertura.id,
+      args: [abertura],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    // The workflow writes the same row through an activity; writing it here too
+    // makes the new process listable at once. versao 0 never overrides the workflow's.
+    const criado = await upsertProcesso(this.db, {
+      abertura,
+      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, versao: 0 },
+    });
+    const processo = await this.db.selectFrom('processo').selectAll().where('id', '=', abertura.id).executeTakeFirstOrThrow();
+    return { processo, criado };
+  }
+
+  async obter(id: string): Promise<Processo | undefined> {
+    return this.db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The workflow's own view of the process; null when the workflow cannot answer now. */
+  async estado(id: string): Promise<EstadoProcesso | null> {
+    try {
+      return await this.temporal.workflow.getHandle(id).query(estadoQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  }
+}
+
+export function toView(p: Processo, estado: EstadoProcesso | null): ProcessoView {
+  return {
+    id: p.id,
+    tipo: p.tipo,
+    tipoRotulo: TIPOS_PROCESSO[p.tipo as TipoProcesso]?.rotulo ?? p.tipo,
+    fase: estado?.fase ?? p.fase,
+    faseFonte: estado ? 'workflow' : 'modelo-de-leitura',
+    encerrado: estado?.encerrado ?? p.encerrado,
+    instituicao: { cnpj: p.instituicao_cnpj, codigoInep: p.instituicao_codigo_inep, nome: p.instituicao_nome },
+    unidade: p.unidade,
+    numeroSei: estado?.numeroSei ?? p.numero_sei,
+    requerente: { nome: p.requerente_nome, email: p.requerente_email },
+    prazoLimite: estado?.prazoLimite ?? (p.prazo_limite ? new Date(p.prazo_limite).toISOString() : null),
+    abertoPor: p.aberto_por,
+    criadoEm: new Date(p.criado_em).toISOString(),
+    atualizadoEm: new Date(p.atualizado_em).toISOString(),
+  };
+}

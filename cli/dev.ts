@@ -1,0 +1,108 @@
+/**
+ * `rito dev`: the whole system on one machine with embedded defaults. Starts
+ * what is not configured (PGlite for PostgreSQL, the Temporal dev server),
+ * migrates, runs the worker and the API in this process, and stops all of it
+ * on Ctrl-C.
+ */
+import { loadConfig } from '../config/settings';
+import { connectDb } from '../db/connect';
+import { startEmbeddedPostgres } from '../db/embedded';
+import { migrateToLatest } from '../db/migrate';
+import { startApi } from '../runtime/api';
+import { progress } from '../runtime/log';
+import { untilSignal } from '../runtime/signals';
+import { createWorker } from '../runtime/worker';
+import { cacheDir, dataPath, formatSeconds } from '../tooling/cache';
+import { startTemporalDevServer } from '../tooling/temporal-dev-server';
+
+export async function run(): Promise<number> {
+  const t0 = Date.now();
+  const config = loadConfig();
+  // Stopped in reverse order of start, whatever fails along the way.
+  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  const stopAll = async () => {
+    for (const { name, stop } of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        progress(`falha ao parar ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+  let signalled = false;
+  const signal = untilSignal().then(() => {
+    signalled = true;
+  });
+
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      progress(`iniciando PostgreSQL embutido (PGlite) em ${dataPath('pglite', '.')}`);
+      const pg = await startEmbeddedPostgres({ dataDir: dataPath('pglite', '.'), port: config.EMBEDDED_PG_PORT });
+      stops.push({ name: 'PGlite', stop: pg.stop });
+      databaseUrl = pg.url;
+    }
+
+    let temporalAddress = config.TEMPORAL_ADDRESS;
+    let temporalUi: string | null = null;
+    if (!temporalAddress) {
+      const server = await startTemporalDevServer({
+        dbFile: dataPath('temporal', 'temporal.db'),
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        namespace: config.TEMPORAL_NAMESPACE,
+        log: progress,
+      });
+      stops.push({ name: 'Temporal dev server', stop: server.stop });
+      temporalAddress = server.address;
+      temporalUi = server.uiUrl;
+    }
+
+    const db = connectDb(databaseUrl);
+    stops.push({ name: 'conexões do banco', stop: () => db.destroy() });
+    const applied = await migrateToLatest(db);
+    if (applied.length) progress(`migrações aplicadas: ${applied.join(', ')}`);
+
+    const { worker, connection } = await createWorker({
+      address: temporalAddress,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      db,
+      cacheDir: cacheDir(),
+      log: progress,
+    });
+    const running = worker.run();
+    stops.push({
+      name: 'worker',
+      stop: async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+      },
+    });
+
+    const api = await startApi({ config, db, temporalAddress });
+    stops.push({ name: 'API', stop: api.stop });
+
+    if (signalled) return 130;
+    progress(`pronto em ${formatSeconds(Date.now() - t0)}`);
+    process.stdout.write(
+      [
+        '',
+        `  API:           ${api.address}`,
+        `  Documentação:  ${api.address}/docs  (OpenAPI em ${api.address}/docs/json)`,
+        `  Prontidão:     ${api.address}/ready`,
+        `  Temporal:      ${temporalAddress}${temporalUi ? `  (interface em ${temporalUi})` : ''}`,
+        `  Banco:         ${config.DATABASE_URL ? 'DATABASE_URL' : databaseUrl + ' (PGlite)'}`,
+        '',
+        '  Ctrl-C encerra tudo.',
+        '',
+      ].join('\n'),
+    );
+    await Promise.race([signal, running]);
+    progress('encerrando…');
+    return 0;
+  } finally {
+    await stopAll();
+  }
+}

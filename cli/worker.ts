@@ -1,0 +1,26 @@
+import { cacheDir } from '../tooling/cache';
+import { loadConfig, requireSetting } from '../config/settings';
+import { connectDb } from '../db/connect';
+import { progress } from '../runtime/log';
+import { untilSignal } from '../runtime/signals';
+import { createWorker } from '../runtime/worker';
+
+export async function run(): Promise<number> {
+  const config = loadConfig();
+  const db = connectDb(requireSetting(config, 'DATABASE_URL', 'para `rito worker` (use `rito dev` para o banco embutido)'));
+  const { worker, connection } = await createWorker({
+    address: requireSetting(config, 'TEMPORAL_ADDRESS', 'para `rito worker`'),
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    db,
+    cacheDir: cacheDir(),
+    log: progress,
+  });
+  progress(`worker na fila "${config.TEMPORAL_TASK_QUEUE}"`);
+  const running = worker.run();
+  await Promise.race([untilSignal().then(() => worker.shutdown()), running]);
+  await running;
+  await connection.close();
+  await db.destroy();
+  return 0;
+}

@@ -1,0 +1,82 @@
+/**
+ * Every setting rito reads, from environment variables, validated once at
+ * start-up. The README's configuration table is generated from `SETTINGS`
+ * descriptions, so keep them in step.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(__dirname, '..');
+
+// Validation messages everywhere in rito (API bodies included) come out in pt-BR.
+z.config(z.locales.ptBR());
+
+const port = z.coerce
+  .number({ error: 'deve ser um número de porta (0 a 65535)' })
+  .int('deve ser um número inteiro')
+  .min(0)
+  .max(65535);
+
+export const SETTINGS = {
+  DATABASE_URL: {
+    schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    description: 'URL do PostgreSQL (postgres://usuário:senha@host:porta/banco). Sem ela, `rito dev` usa PGlite embutido em RITO_DATA_DIR.',
+  },
+  TEMPORAL_ADDRESS: {
+    schema: z.string().regex(/^[\w.-]+:\d+$/, 'use host:porta, por exemplo 127.0.0.1:7233').optional(),
+    description: 'Endereço do frontend do Temporal. Sem ele, `rito dev` sobe o servidor de desenvolvimento do Temporal.',
+  },
+  TEMPORAL_NAMESPACE: { schema: z.string().min(1).default('default'), description: 'Namespace do Temporal.' },
+  TEMPORAL_TASK_QUEUE: { schema: z.string().min(1).default('rito'), description: 'Fila de tarefas dos workflows e atividades do rito.' },
+  HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'Interface em que a API escuta.' },
+  PORT: { schema: port.default(3000), description: 'Porta da API HTTP.' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'Nível dos logs estruturados (pino).',
+  },
+  RITO_DATA_DIR: {
+    schema: z.string().min(1).default(path.join(repoRoot, '.data')),
+    description: 'Pasta dos dados locais de `rito dev` (PGlite, banco do Temporal dev server).',
+  },
+  EMBEDDED_PG_PORT: { schema: port.default(54329), description: 'Porta em que `rito dev` serve o PGlite pelo protocolo do PostgreSQL.' },
+  TEMPORAL_DEV_PORT: { schema: port.default(7233), description: 'Porta do Temporal dev server iniciado por `rito dev`.' },
+  TEMPORAL_UI_PORT: { schema: port.default(8233), description: 'Porta da interface web do Temporal dev server.' },
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; mensagem: string }[]) {
+    super(
+      'Configuração inválida:\n' + problems.map((p) => `  - ${p.variable}: ${p.mensagem}`).join('\n'),
+    );
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const shape = Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, s.schema]));
+  const raw = Object.fromEntries(
+    Object.keys(SETTINGS).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const result = z.object(shape).safeParse(raw, { reportInput: false });
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => ({
+        variable: String(i.path[0]),
+        mensagem: i.message,
+      })),
+    );
+  }
+  return result.data as Config;
+}
+
+/** Settings that name a remote dependency must be set outside `rito dev`. */
+export function requireSetting<K extends keyof Config>(config: Config, key: K, why: string): NonNullable<Config[K]> {
+  const value = config[key];
+  if (value === undefined || value === null) {
+    throw new ConfigError([{ variable: key, mensagem: `obrigatória ${why}` }]);
+  }
+  return value as NonNullable<Config[K]>;
+}

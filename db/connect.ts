@@ -1,0 +1,13 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool, types } from 'pg';
+import type { Database } from './schema';
+
+// bigint columns (bigserial ids, counts) arrive as strings: safer than silently losing precision.
+types.setTypeParser(types.builtins.INT8, (v) => v);
+
+export type Db = Kysely<Database>;
+
+export function connectDb(url: string, opts: { max?: number } = {}): Db {
+  const pool = new Pool({ connectionString: url, max: opts.max ?? 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

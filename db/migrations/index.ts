@@ -1,0 +1,10 @@
+/**
+ * Migrations are listed here rather than read from disk, so that they work the
+ * same from tsx, from a bundle and in tests. Append new ones; never edit an applied one.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_processo';
+
+export const migrations: Record<string, Migration> = {
+  '0001_processo': m0001,
+};

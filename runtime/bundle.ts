@@ -1,0 +1,38 @@
+/**
+ * The workflow bundle, cached by the hash of everything it is built from, so a
+ * second `rito dev` or `rito worker` start skips webpack.
+ */
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+export const workflowsPath = require.resolve('../workflows');
+
+function sourcesHash(): string {
+  const hash = crypto.createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|js|json)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+        hash.update(path.relative(root, full)).update(fs.readFileSync(full));
+      }
+    }
+  };
+  for (const dir of ['workflows', 'rules', 'activities']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const f of ['package-lock.json', 'tsconfig.json']) if (fs.existsSync(path.join(root, f))) hash.update(fs.readFileSync(path.join(root, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+export async function workflowBundle(cacheDir: string, log: (m: string) => void): Promise<WorkflowBundleWithSourceMap> {
+  const file = path.join(cacheDir, 'workflow-bundles', `${sourcesHash()}.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  log('empacotando o código dos workflows…');
+  const bundle = await bundleWorkflowCode({ workflowsPath, logger: undefined });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file + '.tmp', JSON.stringify(bundle));
+  fs.renameSync(file + '.tmp', file);
+  return bundle;
+}

@@ -1,0 +1,33 @@
+import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Db } from '../db/connect';
+import { workflowBundle } from './bundle';
+
+let runtimeInstalled = false;
+
+/** Quiet the native core's own logs below WARN; the worker's pino-free logs go to stderr. */
+function installRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+}
+
+export async function createWorker(opts: {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  cacheDir: string;
+  log: (m: string) => void;
+}): Promise<{ worker: Worker; connection: NativeConnection }> {
+  installRuntime();
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowBundle: await workflowBundle(opts.cacheDir, opts.log),
+    activities: createActivities({ db: opts.db }),
+  });
+  return { worker, connection };
+}

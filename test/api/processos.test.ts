@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ator } from '../../api/auth/ator';
+import { estadoQuery } from '../../workflows/processo/definitions';
+import { startTestSystem, type TestSystem } from '../support/system';
+
+const representanteA: Ator = { id: 'rl-a', nome: 'Maria Representante', papeis: ['representante'], unidade: null, instituicoes: ['11222333000181'] };
+const representanteB: Ator = { id: 'rl-b', nome: 'João Representante', papeis: ['representante'], unidade: null, instituicoes: ['11444777000161'] };
+const inspetor: Ator = { id: 'insp-1', nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'METROPOLITANA I', instituicoes: [] };
+const supervisor: Ator = { id: 'sup-1', nome: 'Carlos Supervisor', papeis: ['supervisor'], unidade: null, instituicoes: [] };
+
+const abertura = (over: Record<string, unknown> = {}) => ({
+  tipo: 'apostilamento-endereco',
+  instituicao: { cnpj: '11.222.333/0001-81', codigoInep: '33012345', nome: 'Colégio Exemplo' },
+  unidade: 'METROPOLITANA I',
+  requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
+  ...over,
+});
+
+let sys: TestSystem;
+beforeAll(async () => {
+  sys = await startTestSystem();
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('condição não atingida a tempo');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('abertura de processo', () => {
+  it('opens a process that is readable through the API with the phase its workflow reports', async () => {
+    const created = await sys.request('POST', '/v1/processos', { as: representanteA, body: abertura() });
+    expect(created.status).toBe(201);
+    expect(created.body.instituicao.cnpj).toBe('11222333000181');
+    expect(created.headers.get('location')).toBe(`/v1/processos/${created.body.id}`);
+
+    const got = await sys.request('GET', `/v1/processos/${created.body.id}`, { as: representanteA });
+    expect(got.status).toBe(200);
+    const fromWorkflow = await sys.temporal.workflow.getHandle(created.body.id).query(estadoQuery);
+    expect(got.body.fase).toBe(fromWorkflow.fase);
+    expect(got.body.fase).toBe('requerimento');
+    expect(got.body.faseFonte).toBe('workflow');
+
+    // The workflow itself records the abertura in the timeline through an activity.
+    const evento = await eventually(() =>
+      sys.db.selectFrom('processo_evento').selectAll().where('processo_id', '=', created.body.id).executeTakeFirst(),
+    );
+    expect(evento).toMatchObject({ tipo: 'abertura', ator: 'rl-a', seq: 1 });
+  });
+
+  it('returns the open process on a retried or concurrent abertura instead of opening a second one', async () => {
+    const body = abertura({ instituicao: { cnpj: '11222333000181', codigoInep: '33099999', nome: 'Colégio Exemplo — Unidade II' } });
+    const results = await Promise.all([1, 2, 3, 4].map(() => sys.request('POST', '/v1/processos', { as: representanteA, body })));
+    const ids = new Set(results.map((r) => r.body.id));
+    expect(ids.size).toBe(1);
+    expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+
+    const retry = await sys.request('POST', '/v1/processos', { as: representanteA, body });
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe([...ids][0]);
+
+    const rows = await sys.db.selectFrom('processo').select('id').where('instituicao_codigo_inep', '=', '33099999').execute();
+    expect(rows).toHaveLength(1);
+    const runs = [];
+    for await (const w of sys.temporal.workflow.list({ query: `WorkflowId = '${[...ids][0]}'` })) runs.push(w);
+    expect(runs).toHaveLength(1);
+  });
+
+  it('refuses malformed identifiers with 400 naming each field in Portuguese', async () => {
+    const res = await sys.request('POST', '/v1/processos', {
+      as: representanteA,
+      body: abertura({
+        instituicao: { cnpj: '11.222.333/0001-82', codigoInep: '1234', nome: 'Colégio Exemplo' },
+        requerente: { nome: 'Maria', cpf: '111.111.111-11', email: 'não-é-email' },
+        numeroSei: 'SEI-123',
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.erro.codigo).toBe('validacao');
+    const campos = Object.fromEntries(res.body.erro.campos.map((c: { campo: string; mensagem: string }) => [c.campo, c.mensagem]));
+    expect(Object.keys(campos).sort()).toEqual(['instituicao.cnpj', 'instituicao.codigoInep', 'numeroSei', 'requerente.cpf', 'requerente.email']);
+    expect(campos['instituicao.cnpj']).toMatch(/CNPJ/);
+    expect(campos['requerente.cpf']).toMatch(/CPF/);
+    const stored = await sys.db.selectFrom('processo').select('id').where('instituicao_codigo_inep', '=', '1234').execute();
+    expect(stored).toHaveLength(0);
+  });
+
+  it('refuses a body that is not JSON with a clear 400', async () => {
+    const res = await fetch(`${sys.baseUrl}/v1/processos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${Buffer.from(JSON.stringify(representanteA)).toString('base64url')}` },
+      body: '{"tipo": ',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).erro.mensagem).toMatch(/JSON/);
+  });
+
+  it('keeps each institution\'s processes to its own representatives and unit', async () => {
+    const a = await sys.request('POST', '/v1/processos', { as: representanteA, body: abertura({ tipo: 'entrada-suplementar' }) });
+    expect(a.status).toBe(201);
+    expect((await sys.request('GET', `/v1/processos/${a.body.id}`)).status).toBe(401);
+    expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: representanteB })).status).toBe(404);
+    expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: inspetor })).status).toBe(200);
+    expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: { ...inspetor, unidade: 'NORTE' } })).status).toBe(404);
+    expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: supervisor })).status).toBe(200);
+    // B cannot open a process for A's institution either.
+    expect((await sys.request('POST', '/v1/processos', { as: representanteB, body: abertura({ tipo: 'aumento-capacidade' }) })).status).toBe(403);
+    expect((await sys.request('POST', '/v1/processos', { as: supervisor, body: abertura({ tipo: 'aumento-capacidade' }) })).status).toBe(403);
+  });
+
+  it('lists and filters processes within the caller\'s scope', async () => {
+    await sys.request('POST', '/v1/processos', { as: representanteB, body: abertura({ instituicao: { cnpj: '11444777000161', codigoInep: '33055555', nome: 'Escola B' } }) });
+    const asB = await sys.request('GET', '/v1/processos', { as: representanteB });
+    expect(asB.status).toBe(200);
+    expect(asB.body.itens.map((p: { instituicao: { cnpj: string } }) => p.instituicao.cnpj)).toEqual(['11444777000161']);
+
+    const all = await sys.request('GET', '/v1/processos?tipo=apostilamento-endereco', { as: supervisor });
+    expect(all.body.itens.length).toBeGreaterThanOrEqual(3);
+    expect(all.body.itens.every((p: { tipo: string }) => p.tipo === 'apostilamento-endereco')).toBe(true);
+
+    const page = await sys.request('GET', '/v1/processos?limite=1', { as: supervisor });
+    expect(page.body.itens).toHaveLength(1);
+    const next = await sys.request('GET', `/v1/processos?limite=1&cursor=${encodeURIComponent(page.body.proximoCursor)}`, { as: supervisor });
+    expect(next.body.itens[0].id > page.body.itens[0].id).toBe(true);
+
+    const bad = await sys.request('GET', '/v1/processos?limite=0&tipo=vistoria', { as: supervisor });
+    expect(bad.status).toBe(400);
+    expect(bad.body.erro.campos.map((c: { campo: string }) => c.campo).sort()).toEqual(['query.limite', 'query.tipo']);
+  });
+});
+
+describe('sistema', () => {
+  it('answers /health and /ready with the database and Temporal reachable', async () => {
+    expect((await sys.request('GET', '/health')).body).toEqual({ ok: true });
+    const ready = await sys.request('GET', '/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ pronto: true, banco: { ok: true }, temporal: { ok: true } });
+  });
+
+  it('publishes an OpenAPI document describing the process routes', async () => {
+    const doc = await sys.request('GET', '/docs/json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/processos', '/v1/processos/{id}', '/health', '/ready']));
+    expect(doc.body.components.schemas).toHaveProperty('AberturaProcesso');
+  });
+
+  it('answers unknown routes with the error shape', async () => {
+    const res = await sys.request('GET', '/v1/nada');
+    expect(res.status).toBe(404);
+    expect(res.body.erro.codigo).toBe('rota-inexistente');
+    expect(res.body.requestId).toBeTruthy();
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The contract between a process workflow and its callers (API, tests): input,
+ * state, queries, updates. Imported by both sides, so it holds no worker code.
+ */
+import { defineQuery } from '@temporalio/workflow';
+
+export interface Instituicao {
+  cnpj: string;
+  codigoInep: string;
+  nome: string;
+}
+
+export interface Requerente {
+  nome: string;
+  cpf: string;
+  email: string;
+}
+
+export interface AberturaProcesso {
+  id: string;
+  tipo: string;
+  chave: string;
+  ordinal: number;
+  instituicao: Instituicao;
+  unidade: string;
+  numeroSei: string | null;
+  requerente: Requerente;
+  abertoPor: string;
+}
+
+export interface EstadoProcesso {
+  id: string;
+  tipo: string;
+  fase: string;
+  encerrado: boolean;
+  numeroSei: string | null;
+  prazoLimite: string | null;
+  /** Increases with every state change; the read model keeps the highest it has seen. */
+  versao: number;
+}
+
+export const estadoQuery = defineQuery<EstadoProcesso>('estado');
