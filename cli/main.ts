@@ -1,15 +1,16 @@
 /**
  * The `rito` command. Each subcommand lives in its own module exporting
  * `run(args: string[]): Promise<number>` (the process exit code), loaded lazily
- * so that `rito prazo` does not pay for Temporal or Fastify.
+ * so that `rito prazo` does not pay for Temporal or Fastify. (`require`, not
+ * `import()`: under tsx's CommonJS loader a dynamic import needs file extensions.)
  */
 type Command = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
 
 export const commands: Record<string, Command> = {
-  dev: { summary: 'sobe o sistema completo com padrões embutidos (Temporal dev server, PGlite, worker, API)', load: () => import('./dev') },
-  api: { summary: 'sobe apenas a API HTTP', load: () => import('./api') },
-  worker: { summary: 'sobe apenas o worker Temporal', load: () => import('./worker') },
-  migrate: { summary: 'aplica as migrações do banco de dados', load: () => import('./migrate') },
+  dev: { summary: 'sobe o sistema completo com padrões embutidos (Temporal dev server, PGlite, worker, API)', load: async () => require('./dev') },
+  api: { summary: 'sobe apenas a API HTTP', load: async () => require('./api') },
+  worker: { summary: 'sobe apenas o worker Temporal', load: async () => require('./worker') },
+  migrate: { summary: 'aplica as migrações do banco de dados', load: async () => require('./migrate') },
 };
 
 function usage(): string {

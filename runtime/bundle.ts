@@ -2,7 +2,7 @@
  * The workflow bundle, cached by the hash of everything it is built from, so a
  * second `rito dev` or `rito worker` start skips webpack.
  */
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,7 @@ export async function workflowBundle(cacheDir: string, log: (m: string) => void)
   const file = path.join(cacheDir, 'workflow-bundles', `${sourcesHash()}.json`);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
   log('empacotando o código dos workflows…');
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: undefined });
+  const bundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file + '.tmp', JSON.stringify(bundle));
   fs.renameSync(file + '.tmp', file);

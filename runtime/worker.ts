@@ -1,15 +1,15 @@
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from '../db/connect';
 import { workflowBundle } from './bundle';
 
 let runtimeInstalled = false;
 
-/** Quiet the native core's own logs below WARN; the worker's pino-free logs go to stderr. */
+/** Worker and native-core logs below WARN are noise next to the API's request logs. */
 function installRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
 }
 
 export async function createWorker(opts: {
