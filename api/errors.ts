@@ -52,7 +52,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const prefix = partName[err.validationContext ?? 'body'] ?? '';
       const campos = err.validation.map((v) => {
-        const path = (v.params.issue as { path: PropertyKey[] }).path;
+        // fastify-type-provider-zod 7 puts the issue's path in instancePath ("/a/b"); older versions in params.issue.
+        const issue = (v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue;
+        const path = issue?.path ?? (v.instancePath ?? '').split('/').filter(Boolean);
         return { campo: prefix + (path.length ? path.map(String).join('.') : '(raiz)'), mensagem: v.message ?? 'inválido' };
       });
       return reply.code(400).send({ erro: { codigo: 'validacao', mensagem: 'Dados inválidos.', campos }, requestId });
