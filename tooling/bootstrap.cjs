@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+/**
+ * Entry point of `npm start` and `npm test`. Plain Node with no dependencies:
+ * it runs before node_modules exists.
+ *
+ *   node tooling/bootstrap.cjs dev  [args]   →  node bin/rito dev [args]
+ *   node tooling/bootstrap.cjs test [args]   →  vitest run [args]
+ *
+ * First it installs the npm dependencies (`npm ci`, or `npm install` without a
+ * lockfile) when node_modules is missing or older than package-lock.json. The
+ * rest (Temporal CLI, PostgreSQL, the test server) is provisioned by the
+ * command itself, from tooling/*.ts. Signals are forwarded to the child and
+ * its exit code becomes ours.
+ */
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const nodeModules = path.join(root, 'node_modules');
+const stampFile = path.join(nodeModules, '.rito-install-stamp');
+
+function say(msg) {
+  process.stderr.write(`rito: ${msg}\n`);
+}
+
+function mtimeMs(p) {
+  try {
+    return fs.statSync(p).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+}
+
+/** Why the dependencies must be (re)installed, or undefined when they are current. */
+function installReason(lockFile) {
+  if (!fs.existsSync(nodeModules)) return 'node_modules não existe';
+  const installed = mtimeMs(stampFile) ?? mtimeMs(path.join(nodeModules, '.package-lock.json'));
+  if (installed === undefined) return 'node_modules incompleto';
+  const wanted = mtimeMs(lockFile);
+  if (wanted !== undefined && wanted > installed) return `${path.basename(lockFile)} mudou desde a última instalação`;
+  return undefined;
+}
+
+/** Runs npm with the same Node, preferring the npm that launched us (`npm start`/`npm test`). */
+function npmCommand(args) {
+  const npmCli = process.env.npm_execpath;
+  if (npmCli && /npm-cli\.js$/.test(npmCli) && fs.existsSync(npmCli)) return [process.execPath, [npmCli, ...args]];
+  return ['npm', args];
+}
+
+// The child runs in a process group of its own, so that a signal reaches it
+// exactly once (from us) and reaches everything it started too: vitest's
+// forks, the test servers. A Ctrl-C in the terminal therefore goes to npm and
+// to us, not straight to the child.
+let child;
+const forwarded = new Map();
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch (err) {
+    if (err.code !== 'ESRCH') {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+function forward(signal) {
+  // npm passes the terminal's Ctrl-C on to us as well: forward each signal at most once per 500 ms.
+  const now = Date.now();
+  if (now - (forwarded.get(signal) ?? 0) < 500) return;
+  forwarded.set(signal, now);
+  // vitest cleans up on SIGINT/SIGTERM but not on SIGHUP (terminal closed): send SIGTERM for it.
+  if (child && child.pid) signalGroup(child.pid, signal === 'SIGHUP' ? 'SIGTERM' : signal);
+}
+let interrupted;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    interrupted = interrupted ?? signal;
+    forward(signal);
+  });
+}
+
+function exitCodeOf(code, signal) {
+  if (code !== null) return code;
+  return 128 + (os.constants.signals[signal] ?? 1);
+}
+
+/** Spawns in a new process group and waits; resolves with the exit code. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const proc = spawn(cmd, args, { cwd: root, stdio: 'inherit', detached: true });
+    child = proc;
+    proc.on('error', (err) => {
+      say(`não consegui executar ${cmd}: ${err.message}`);
+      child = undefined;
+      resolve(127);
+    });
+    proc.on('exit', (code, signal) => {
+      child = undefined;
+      // Whatever the child left behind in its group (an orphaned test fork, say) goes too.
+      if (proc.pid) signalGroup(proc.pid, 'SIGTERM');
+      resolve(exitCodeOf(code, signal));
+    });
+  });
+}
+
+async function ensureDependencies() {
+  const lockFile = path.join(root, 'package-lock.json');
+  const hasLock = fs.existsSync(lockFile);
+  const reason = installReason(hasLock ? lockFile : path.join(root, 'package.json'));
+  if (!reason) return;
+  const verb = hasLock ? 'ci' : 'install';
+  say(`instalando dependências npm… (${reason}; npm ${verb})`);
+  const started = Date.now();
+  const [cmd, args] = npmCommand([verb, '--no-audit', '--no-fund']);
+  const code = await run(cmd, args);
+  if (code !== 0) {
+    say(`a instalação das dependências npm falhou (npm ${verb}, código ${code})`);
+    process.exit(code);
+  }
+  fs.writeFileSync(stampFile, `${new Date().toISOString()}\n`);
+  say(`dependências npm instaladas (${seconds(Date.now() - started)})`);
+}
+
+async function main() {
+  const [mode, ...rest] = process.argv.slice(2);
+  if (mode !== 'dev' && mode !== 'test') {
+    say('uso: node tooling/bootstrap.cjs dev|test [argumentos]');
+    return 2;
+  }
+  await ensureDependencies();
+  if (interrupted) return exitCodeOf(null, interrupted);
+
+  if (mode === 'dev') {
+    say('iniciando `rito dev`…');
+    return run(process.execPath, [path.join(root, 'bin', 'rito'), 'dev', ...rest]);
+  }
+  // `npx vitest run`, minus npx: vitest's own entry point, with the same Node.
+  let vitest;
+  try {
+    const pkgJson = require.resolve('vitest/package.json', { paths: [root] });
+    vitest = path.join(path.dirname(pkgJson), require(pkgJson).bin.vitest);
+  } catch {
+    say('o vitest não está em node_modules, mesmo depois de instalar as dependências npm');
+    return 1;
+  }
+  return run(process.execPath, [vitest, 'run', ...rest]);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    say(err && err.stack ? err.stack : String(err));
+    process.exit(1);
+  },
+);
