@@ -4,6 +4,8 @@ import type { Database } from './schema';
 
 // bigint columns (bigserial ids, counts) arrive as strings: safer than silently losing precision.
 types.setTypeParser(types.builtins.INT8, (v) => v);
+// A civil date (a prazo's last day) is not an instant: keep 'YYYY-MM-DD' instead of a local-midnight Date.
+types.setTypeParser(types.builtins.DATE, (v) => v);
 
 export type Db = Kysely<Database>;
 

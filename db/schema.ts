@@ -43,9 +43,51 @@ export interface ProcessoEventoTable {
   dados: Json<Record<string, unknown>>;
 }
 
+type CivilDate = ColumnType<string, string, string>;
+
+/** A decreed day without expediente; removal is recorded, never deleted. */
+export interface DiaDecretadoTable {
+  id: Generated<string>;
+  data: CivilDate;
+  escopo: 'nacional' | 'uf' | 'municipio' | 'unidade';
+  uf: string | null;
+  municipio: string | null;
+  unidade: string | null;
+  motivo: string;
+  ato_legal: string;
+  criado_por: string;
+  criado_em: DefaultedTimestamp;
+  removido_por: string | null;
+  removido_em: NullableTimestamp;
+}
+
+/** Every prazo a process has run, kept in step with its workflow (highest versao wins). */
+export interface PrazoProcessoTable {
+  id: string;
+  processo_id: string;
+  codigo: string;
+  rotulo: string;
+  ciencia: CivilDate;
+  dias: number;
+  uteis: boolean;
+  contar_de: string;
+  prorrogavel: boolean;
+  prorrogado: boolean;
+  vencimento: CivilDate;
+  limite: Timestamp;
+  situacao: 'aberto' | 'cumprido' | 'expirado' | 'encerrado';
+  uf: string;
+  municipio: string | null;
+  unidade: string | null;
+  versao: number;
+  atualizado_em: DefaultedTimestamp;
+}
+
 export interface Database {
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
+  dia_decretado: DiaDecretadoTable;
+  prazo_processo: PrazoProcessoTable;
 }
 
 export type Processo = Selectable<ProcessoTable>;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
-export const workflowsPath = require.resolve('../workflows');
+export const workflowsPath = path.join(root, 'workflows', 'index.ts');
 
 function sourcesHash(): string {
   const hash = crypto.createHash('sha256');

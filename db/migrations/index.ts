@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_processo';
+import * as m0004 from './0004_prazos';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
+  '0004_prazos': m0004,
 };

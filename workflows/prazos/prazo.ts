@@ -1,0 +1,179 @@
+/**
+ * The one building block every rite uses to wait on a prazo. The limit is
+ * computed in the workflow by the pure engine (rules/prazos) over the decreed
+ * days an activity reads from PostgreSQL; the wait is a durable timer raced
+ * against the awaited action, prorrogações and calendar changes.
+ */
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { PrazoActivities } from '../../activities/prazos';
+import { calcularPrazo, prorrogarPrazo, tempestivo } from '../../rules/prazos';
+import { formatarInstanteBrasilia, type Local } from '../../rules/calendario';
+import { type AlteracaoCalendario, calendarioAlteradoSignal, type DefinicaoPrazo, type PrazoAberto } from './definitions';
+
+const prazoActivities = proxyActivities<PrazoActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** A prazo ends at 00:00:00 of the day after its last day: 23:59:59 is still on time (seed 002 art. 18 VII). */
+const FIM_DO_ULTIMO_SEGUNDO_MS = 1000;
+
+export type Desfecho = 'cumprido' | 'expirado' | 'encerrado';
+
+/**
+ * The prazos of one workflow. Installs the calendar-change signal handler once,
+ * numbers prazos so that their ids are stable, and mirrors every change to the
+ * read model through `aoMudar`.
+ */
+export class Prazos {
+  private contador = 0;
+  private alteracoesCalendario = 0;
+  private ultimaAlteracao: AlteracaoCalendario | null = null;
+  /** The prazo being waited on, if any. */
+  atual: PrazoAberto | null = null;
+
+  constructor(
+    private readonly processoId: string,
+    private readonly local: Local,
+    private readonly aoMudar: (prazo: PrazoAberto, motivo: string) => Promise<void>,
+  ) {
+    setHandler(calendarioAlteradoSignal, (alteracao) => {
+      this.alteracoesCalendario++;
+      this.ultimaAlteracao = alteracao;
+    });
+  }
+
+  /** Opens a prazo counted from a ciência date; computes and records its limit. */
+  async abrir(def: DefinicaoPrazo, ciencia: string): Promise<PrazoAberto> {
+    const decretados = await prazoActivities.diasDecretados({ local: this.local, desde: ciencia });
+    const r = calcularPrazo({ ciencia, dias: def.dias, uteis: def.uteis, contarDe: def.contarDe, local: this.local, diasDecretados: decretados });
+    const prazo: PrazoAberto = {
+      ...def,
+      id: `${this.processoId}:prazo:${++this.contador}`,
+      ciencia,
+      local: this.local,
+      vencimento: r.vencimento,
+      limite: r.limite,
+      limiteEpochMs: r.limiteEpochMs,
+      prorrogado: false,
+      situacao: 'aberto',
+      naoUteis: r.naoUteis,
+      explicacao: r.explicacao,
+      historico: [{ em: agora(), limiteAnterior: null, limiteNovo: r.limite, motivo: `Prazo de ${def.dias} dias${def.uteis ? ' úteis' : ''} aberto com ciência em ${ciencia}` }],
+      versao: 1,
+    };
+    this.atual = prazo;
+    await this.aoMudar(prazo, prazo.historico[0].motivo);
+    return prazo;
+  }
+
+  /**
+   * Waits until `chegou()` holds (the awaited action arrived) or the prazo
+   * ends, re-timing the wait whenever the calendar or the limit changes.
+   */
+  async aguardar(prazo: PrazoAberto, chegou: () => boolean): Promise<Desfecho> {
+    for (;;) {
+      if (chegou()) return this.fechar(prazo, 'cumprido');
+      const restante = prazo.limiteEpochMs + FIM_DO_ULTIMO_SEGUNDO_MS - Date.now();
+      if (restante <= 0) return this.fechar(prazo, 'expirado');
+      const calendario = this.alteracoesCalendario;
+      const limite = prazo.limiteEpochMs;
+      await condition(
+        () => chegou() || this.alteracoesCalendario !== calendario || prazo.limiteEpochMs !== limite || prazo.situacao !== 'aberto',
+        restante,
+      );
+      if (prazo.situacao === 'encerrado') return 'encerrado';
+      if (!chegou() && this.alteracoesCalendario !== calendario) await this.recalcular(prazo);
+    }
+  }
+
+  /** Whether an act at `em` is within the prazo (23:59:59 Brasília time of the last day). */
+  tempestivo(prazo: PrazoAberto, em: string): boolean {
+    return tempestivo({ vencimento: prazo.vencimento, em }).tempestivo;
+  }
+
+  /**
+   * Prorrogação por igual período (DOMAIN prazos rule 6). Returns the pt-BR
+   * reason of a refusal, or null when granted. Pure check first, so that an
+   * update validator can call `motivoRecusaProrrogacao` without side effects.
+   */
+  motivoRecusaProrrogacao(prazo: PrazoAberto, pedidoEm: string): string | null {
+    const r = prorrogarPrazo({
+      vencimento: prazo.vencimento,
+      dias: prazo.dias,
+      uteis: prazo.uteis,
+      prorrogavel: prazo.prorrogavel,
+      jaProrrogado: prazo.prorrogado,
+      pedidoEm,
+      local: this.local,
+    });
+    return r.concedida ? null : r.motivo;
+  }
+
+  async prorrogar(prazo: PrazoAberto, pedidoEm: string, ator: string): Promise<void> {
+    const decretados = await prazoActivities.diasDecretados({ local: this.local, desde: prazo.ciencia });
+    const r = prorrogarPrazo({
+      vencimento: prazo.vencimento,
+      dias: prazo.dias,
+      uteis: prazo.uteis,
+      prorrogavel: prazo.prorrogavel,
+      jaProrrogado: prazo.prorrogado,
+      pedidoEm,
+      local: this.local,
+      diasDecretados: decretados,
+    });
+    if (!r.concedida) throw new Error(r.motivo);
+    const motivo = `Prorrogação por igual período (${prazo.dias} dias) pedida por ${ator}`;
+    this.mudarLimite(prazo, r.vencimento, r.limite, r.limiteEpochMs, motivo);
+    prazo.prorrogado = true;
+    prazo.naoUteis = [...prazo.naoUteis, ...r.naoUteis];
+    await this.aoMudar(prazo, motivo);
+  }
+
+  /** Ends a prazo that no longer matters (the process left the phase by another way). */
+  async encerrar(prazo: PrazoAberto): Promise<void> {
+    if (prazo.situacao !== 'aberto') return;
+    await this.fechar(prazo, 'encerrado');
+  }
+
+  private async recalcular(prazo: PrazoAberto): Promise<void> {
+    const decretados = await prazoActivities.diasDecretados({ local: this.local, desde: prazo.ciencia });
+    const base = calcularPrazo({ ciencia: prazo.ciencia, dias: prazo.dias, uteis: prazo.uteis, contarDe: prazo.contarDe, local: this.local, diasDecretados: decretados });
+    let { vencimento, limite, limiteEpochMs } = base;
+    if (prazo.prorrogado) {
+      const p = prorrogarPrazo({ vencimento, dias: prazo.dias, uteis: prazo.uteis, prorrogavel: true, jaProrrogado: false, local: this.local, diasDecretados: decretados });
+      if (p.concedida) ({ vencimento, limite, limiteEpochMs } = p);
+    }
+    if (limiteEpochMs === prazo.limiteEpochMs) return;
+    const alteracao = this.ultimaAlteracao;
+    const motivo = alteracao
+      ? `Calendário alterado: ${alteracao.data} ${alteracao.operacao === 'incluido' ? 'incluído' : 'removido'} como dia sem expediente (${alteracao.motivo})`
+      : 'Calendário alterado';
+    this.mudarLimite(prazo, vencimento, limite, limiteEpochMs, motivo);
+    prazo.naoUteis = base.naoUteis;
+    prazo.explicacao = base.explicacao;
+    await this.aoMudar(prazo, motivo);
+  }
+
+  private mudarLimite(prazo: PrazoAberto, vencimento: string, limite: string, limiteEpochMs: number, motivo: string): void {
+    prazo.historico.push({ em: agora(), limiteAnterior: prazo.limite, limiteNovo: limite, motivo });
+    prazo.vencimento = vencimento;
+    prazo.limite = limite;
+    prazo.limiteEpochMs = limiteEpochMs;
+    prazo.versao++;
+  }
+
+  private async fechar(prazo: PrazoAberto, situacao: Desfecho): Promise<Desfecho> {
+    prazo.situacao = situacao;
+    prazo.versao++;
+    if (this.atual === prazo) this.atual = null;
+    const motivo = { cumprido: 'Prazo cumprido', expirado: 'Prazo encerrado sem manifestação', encerrado: 'Prazo encerrado' }[situacao];
+    await this.aoMudar(prazo, motivo);
+    return situacao;
+  }
+}
+
+/** Workflow time in Brasília, for the timeline. */
+function agora(): string {
+  return formatarInstanteBrasilia(Date.now());
+}
