@@ -83,14 +83,135 @@ export interface PrazoProcessoTable {
   atualizado_em: DefaultedTimestamp;
 }
 
+/** A person who logs in (internal servidor or external representante). */
+export interface UsuarioTable {
+  id: string;
+  email: string;
+  nome: string;
+  /** argon2id; null until the person sets a password through the invitation e-mail. */
+  senha_hash: string | null;
+  papeis: string[];
+  unidade: string | null;
+  ativo: Generated<boolean>;
+  senha_alterada_em: NullableTimestamp;
+  criado_por: string;
+  criado_em: DefaultedTimestamp;
+  atualizado_em: DefaultedTimestamp;
+}
+
+/** An external user's mandate for one institution: valid while inicio <= now < fim. */
+export interface RepresentacaoTable {
+  id: string;
+  usuario_id: string;
+  instituicao_cnpj: string;
+  instituicao_nome: string;
+  tipo: 'representante-legal' | 'procurador';
+  inicio: Timestamp;
+  fim: NullableTimestamp;
+  documento: string | null;
+  criado_por: string;
+  criado_em: DefaultedTimestamp;
+}
+
+/** A servidor named in a process's Comissão de Vistoria by an Ordem de Serviço. */
+export interface DesignacaoComissaoTable {
+  id: string;
+  processo_id: string;
+  usuario_id: string;
+  ordem_servico: string;
+  inicio: DefaultedTimestamp;
+  fim: NullableTimestamp;
+  criado_por: string;
+  criado_em: DefaultedTimestamp;
+}
+
+export interface SessaoTable {
+  /** SHA-256 (hex) of the cookie's token: the token itself is never stored. */
+  id: string;
+  usuario_id: string;
+  csrf_token: string;
+  criada_em: DefaultedTimestamp;
+  expira_em: Timestamp;
+  ultimo_uso_em: DefaultedTimestamp;
+  encerrada_em: NullableTimestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface FalhaLoginTable {
+  id: Generated<string>;
+  email: string;
+  ip: string | null;
+  ocorrida_em: DefaultedTimestamp;
+}
+
+/** Single-use tokens e-mailed to set a password (reset or first access). */
+export interface TokenSenhaTable {
+  token_hash: string;
+  usuario_id: string;
+  finalidade: 'redefinicao' | 'convite';
+  criado_em: DefaultedTimestamp;
+  expira_em: Timestamp;
+  usado_em: NullableTimestamp;
+}
+
+/** A machine client's API key (shown once; only its SHA-256 is kept). */
+export interface ChaveApiTable {
+  id: string;
+  prefixo: string;
+  segredo_hash: string;
+  nome: string;
+  papeis: string[];
+  unidade: string | null;
+  instituicoes: string[];
+  criada_por: string;
+  criada_em: DefaultedTimestamp;
+  expira_em: NullableTimestamp;
+  revogada_em: NullableTimestamp;
+  revogada_por: string | null;
+  ultimo_uso_em: NullableTimestamp;
+}
+
+/** Append-only, hash-chained audit trail (see migrations/0003_auditoria.ts). */
+export interface AuditoriaTable {
+  seq: ColumnType<string, string | number, never>;
+  ocorrido_em: Timestamp;
+  ator_id: string | null;
+  ator_nome: string | null;
+  ator_papeis: string[];
+  origem_ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  acao: string;
+  recurso: string | null;
+  recurso_id: string | null;
+  processo_id: string | null;
+  resumo: string;
+  dados: Json<Record<string, unknown>>;
+  hash_anterior: string;
+  hash: string;
+}
+
 export interface Database {
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
   dia_decretado: DiaDecretadoTable;
   prazo_processo: PrazoProcessoTable;
+  usuario: UsuarioTable;
+  representacao: RepresentacaoTable;
+  designacao_comissao: DesignacaoComissaoTable;
+  sessao: SessaoTable;
+  falha_login: FalhaLoginTable;
+  token_senha: TokenSenhaTable;
+  chave_api: ChaveApiTable;
+  auditoria: AuditoriaTable;
 }
 
 export type Processo = Selectable<ProcessoTable>;
 export type NovoProcesso = Insertable<ProcessoTable>;
 export type ProcessoUpdate = Updateable<ProcessoTable>;
 export type ProcessoEvento = Selectable<ProcessoEventoTable>;
+export type Usuario = Selectable<UsuarioTable>;
+export type Representacao = Selectable<RepresentacaoTable>;
+export type ChaveApi = Selectable<ChaveApiTable>;
+export type Auditoria = Selectable<AuditoriaTable>;
