@@ -1,0 +1,306 @@
+/**
+ * Business-day calendar: Monday–Friday minus national, state and municipal
+ * holidays (feriados.ts) and decreed days without expediente (passed in).
+ * Pure: the only state is a memo of each year's holidays per (UF, município),
+ * which depends on nothing but the static table.
+ */
+import {
+  anoDoDia,
+  diaDaSemana,
+  diaDoCivil,
+  formatarData,
+  lerData,
+  type DataCivil,
+} from './datas';
+import { ErroEntrada } from './erros';
+import {
+  FERIADOS_ESTADUAIS,
+  FERIADOS_MUNICIPAIS,
+  FERIADOS_NACIONAIS,
+  UFS_CONFERIDAS,
+  type RegraFeriado,
+} from './feriados';
+import { diaDaPascoa } from './pascoa';
+import { CODIGO_IBGE_UF, UFS, type DiaDecretado, type Local, type NaoUtil, type UF } from './tipos';
+
+/** Years the calendar answers for (the rules in feriados.ts are checked for 2009 onwards). */
+export const ANO_MINIMO = 2010;
+export const ANO_MAXIMO = 2099;
+
+const DIA_MINIMO = diaDoCivil(ANO_MINIMO, 1, 1);
+const DIA_MAXIMO = diaDoCivil(ANO_MAXIMO, 12, 31);
+
+// ------------------------------------------------------------ validation
+
+/** Validates and normalises a Local; errors name `campo.uf`, `campo.municipio`, `campo.unidade`. */
+export function validarLocal(local: unknown, campo = 'local'): Local {
+  if (!local || typeof local !== 'object') throw new ErroEntrada(campo, 'informe o local do ato: { uf, municipio?, unidade? }.');
+  const l = local as Record<string, unknown>;
+  const uf = typeof l.uf === 'string' ? l.uf.toUpperCase() : l.uf;
+  if (typeof uf !== 'string' || !(UFS as readonly string[]).includes(uf)) {
+    throw new ErroEntrada(`${campo}.uf`, `"${String(l.uf ?? '')}" não é uma UF (use a sigla: RJ, SP, DF…).`);
+  }
+  const out: Local = { uf: uf as UF };
+  if (l.municipio !== undefined && l.municipio !== null && l.municipio !== '') {
+    const m = String(l.municipio);
+    if (!/^\d{7}$/.test(m)) throw new ErroEntrada(`${campo}.municipio`, `"${m}" não é um código IBGE de município (7 dígitos, ex.: 3304557).`);
+    if (m.slice(0, 2) !== CODIGO_IBGE_UF[out.uf]) {
+      throw new ErroEntrada(`${campo}.municipio`, `o município ${m} não pertence à UF ${out.uf} (códigos IBGE de ${out.uf} começam por ${CODIGO_IBGE_UF[out.uf]}).`);
+    }
+    out.municipio = m;
+  }
+  if (l.unidade !== undefined && l.unidade !== null && l.unidade !== '') {
+    if (typeof l.unidade !== 'string') throw new ErroEntrada(`${campo}.unidade`, 'informe a unidade como texto.');
+    out.unidade = l.unidade;
+  }
+  return out;
+}
+
+function validarDecretado(d: unknown, campo: string): DiaDecretado & { dia: number } {
+  if (!d || typeof d !== 'object') throw new ErroEntrada(campo, 'cada dia decretado deve ser { data, escopo, motivo, atoLegal, uf?, municipio?, unidade? }.');
+  const x = d as Record<string, unknown>;
+  const dia = lerData(x.data, `${campo}.data`);
+  const escopo = x.escopo;
+  if (escopo !== 'nacional' && escopo !== 'uf' && escopo !== 'municipio' && escopo !== 'unidade') {
+    throw new ErroEntrada(`${campo}.escopo`, `"${String(escopo)}" não é escopo válido (nacional, uf, municipio ou unidade).`);
+  }
+  if (typeof x.motivo !== 'string' || !x.motivo.trim()) throw new ErroEntrada(`${campo}.motivo`, 'informe o motivo (ex.: "Ponto facultativo — Carnaval").');
+  if (typeof x.atoLegal !== 'string' || !x.atoLegal.trim()) throw new ErroEntrada(`${campo}.atoLegal`, 'informe o ato legal que decretou o dia (ex.: "Decreto Estadual 49.999/2026").');
+  if (escopo === 'uf' && !(typeof x.uf === 'string' && (UFS as readonly string[]).includes(x.uf.toUpperCase()))) {
+    throw new ErroEntrada(`${campo}.uf`, 'escopo "uf" exige a sigla da UF.');
+  }
+  if (escopo === 'municipio' && !(typeof x.municipio === 'string' && /^\d{7}$/.test(x.municipio))) {
+    throw new ErroEntrada(`${campo}.municipio`, 'escopo "municipio" exige o código IBGE (7 dígitos).');
+  }
+  if (escopo === 'unidade' && !(typeof x.unidade === 'string' && x.unidade)) {
+    throw new ErroEntrada(`${campo}.unidade`, 'escopo "unidade" exige o identificador da unidade.');
+  }
+  return { ...(x as unknown as DiaDecretado), uf: typeof x.uf === 'string' ? (x.uf.toUpperCase() as UF) : undefined, dia };
+}
+
+function aplicaAoLocal(d: DiaDecretado, local: Local): boolean {
+  switch (d.escopo) {
+    case 'nacional':
+      return true;
+    case 'uf':
+      return d.uf === local.uf;
+    case 'municipio':
+      return d.municipio === local.municipio;
+    case 'unidade':
+      return d.unidade === local.unidade;
+  }
+}
+
+// ------------------------------------------------------------ holidays of a year
+
+function diaDaRegra(r: RegraFeriado, ano: number, pascoa: number): number | undefined {
+  let dia: number;
+  if ('pascoa' in r.quando) dia = pascoa + r.quando.pascoa;
+  else {
+    const [m, d] = r.quando.dia.split('-').map(Number);
+    if (m === 2 && d === 29 && !((ano % 4 === 0 && ano % 100 !== 0) || ano % 400 === 0)) return undefined;
+    dia = diaDoCivil(ano, m, d);
+  }
+  const data = formatarData(dia);
+  if (r.desde && data < r.desde) return undefined;
+  if (r.ate && data > r.ate) return undefined;
+  return dia;
+}
+
+type Indice = ReadonlyMap<number, readonly string[]>;
+const memoAnos = new Map<string, Indice>();
+
+/** Holidays (by law) of a year for a UF/município: day number → reasons. Memoised. */
+function feriadosIndexados(ano: number, uf: UF, municipio: string | undefined): Indice {
+  const chave = `${ano}|${uf}|${municipio ?? ''}`;
+  const pronto = memoAnos.get(chave);
+  if (pronto) return pronto;
+  const pascoa = diaDaPascoa(ano);
+  const idx = new Map<number, string[]>();
+  const add = (regras: readonly RegraFeriado[], rotulo: string) => {
+    for (const r of regras) {
+      const dia = diaDaRegra(r, ano, pascoa);
+      if (dia === undefined) continue;
+      const motivo = `${rotulo} — ${r.nome} (${r.atoLegal})`;
+      const lista = idx.get(dia);
+      if (lista) lista.push(motivo);
+      else idx.set(dia, [motivo]);
+    }
+  };
+  add(FERIADOS_NACIONAIS, 'Feriado nacional');
+  add(FERIADOS_ESTADUAIS[uf], uf === 'DF' ? 'Feriado distrital (DF)' : `Feriado estadual (${uf})`);
+  const mun = municipio ? FERIADOS_MUNICIPAIS[municipio] : undefined;
+  if (mun) add(mun.feriados, `Feriado municipal (${mun.nome}/${mun.uf})`);
+  memoAnos.set(chave, idx);
+  return idx;
+}
+
+// ------------------------------------------------------------ the calendar object
+
+export interface OpcoesCalendario {
+  /** Field named when a computation leaves the supported years (default 'data'). */
+  campoIntervalo?: string;
+  /** Field name used for the decreed days in errors (default 'diasDecretados'). */
+  campoDecretados?: string;
+  /** Field name of the local in errors (default 'local'). */
+  campoLocal?: string;
+}
+
+/**
+ * The business-day calendar of one place with its decreed days. Build one per
+ * computation with `criarCalendario`; day arguments are day numbers (see datas.ts).
+ */
+export class Calendario {
+  readonly local: Local;
+  /** pt-BR warnings about gaps in the data (UF or município without a verified table). */
+  readonly avisos: readonly string[];
+  private readonly decretados: ReadonlyMap<number, readonly string[]>;
+  private readonly campoIntervalo: string;
+  private ano = 0;
+  private inicioAno = 1;
+  private fimAno = 0;
+  private indice: Indice = new Map();
+
+  constructor(local: unknown, diasDecretados: readonly DiaDecretado[] = [], opcoes: OpcoesCalendario = {}) {
+    this.local = validarLocal(local, opcoes.campoLocal ?? 'local');
+    this.campoIntervalo = opcoes.campoIntervalo ?? 'data';
+    const campoDec = opcoes.campoDecretados ?? 'diasDecretados';
+    if (!Array.isArray(diasDecretados)) throw new ErroEntrada(campoDec, 'informe uma lista de dias decretados.');
+    const dec = new Map<number, string[]>();
+    diasDecretados.forEach((bruto, i) => {
+      const d = validarDecretado(bruto, `${campoDec}[${i}]`);
+      if (!aplicaAoLocal(d, this.local)) return;
+      const motivo = `${d.motivo.trim()} (${d.atoLegal.trim()})`;
+      const lista = dec.get(d.dia);
+      if (!lista) dec.set(d.dia, [motivo]);
+      else if (!lista.includes(motivo)) lista.push(motivo);
+    });
+    this.decretados = dec;
+    const avisos: string[] = [];
+    const { uf, municipio } = this.local;
+    if (!UFS_CONFERIDAS.includes(uf)) {
+      avisos.push(
+        `Feriados estaduais de ${uf} ainda não cadastrados no calendário (só os nacionais são considerados); informe-os como dias decretados de escopo "uf".`,
+      );
+    }
+    if (!municipio) {
+      avisos.push('Município não informado: feriados municipais não considerados.');
+    } else if (!FERIADOS_MUNICIPAIS[municipio]) {
+      avisos.push(
+        `Feriados municipais do município ${municipio} ainda não cadastrados no calendário; informe-os como dias decretados de escopo "municipio".`,
+      );
+    }
+    this.avisos = avisos;
+  }
+
+  private feriados(dia: number): readonly string[] | undefined {
+    if (dia < this.inicioAno || dia > this.fimAno) {
+      if (dia < DIA_MINIMO || dia > DIA_MAXIMO) {
+        throw new ErroEntrada(
+          this.campoIntervalo,
+          `a contagem chega a ${formatarData(dia)}, fora dos anos cobertos pelo calendário (${ANO_MINIMO}–${ANO_MAXIMO}).`,
+        );
+      }
+      this.ano = anoDoDia(dia);
+      this.inicioAno = diaDoCivil(this.ano, 1, 1);
+      this.fimAno = diaDoCivil(this.ano, 12, 31);
+      this.indice = feriadosIndexados(this.ano, this.local.uf, this.local.municipio);
+    }
+    return this.indice.get(dia);
+  }
+
+  /** Is this day a business day here (rule 9)? */
+  ehDiaUtil(dia: number): boolean {
+    const w = diaDaSemana(dia);
+    if (w === 0 || w === 6) {
+      this.feriados(dia); // range check only
+      return false;
+    }
+    return !this.feriados(dia) && !this.decretados.has(dia);
+  }
+
+  /** Why a day is not a business day ("Sábado", "Feriado nacional — …", decreed reason; joined by "; "), or undefined. */
+  motivoNaoUtil(dia: number): string | undefined {
+    const w = diaDaSemana(dia);
+    const partes: string[] = [];
+    if (w === 6) partes.push('Sábado');
+    else if (w === 0) partes.push('Domingo');
+    const f = this.feriados(dia);
+    if (f) partes.push(...f);
+    const d = this.decretados.get(dia);
+    if (d) partes.push(...d);
+    return partes.length ? partes.join('; ') : undefined;
+  }
+
+  /** The day itself if it is a business day, else the next business day. */
+  proximoDiaUtil(dia: number): number {
+    while (!this.ehDiaUtil(dia)) dia++;
+    return dia;
+  }
+
+  /** Holidays by law of a year (any weekday), with reasons; no decreed days, no weekend label. */
+  feriadosDoAno(ano: number): NaoUtil[] {
+    this.feriados(diaDoCivil(ano, 1, 1));
+    const idx = feriadosIndexados(ano, this.local.uf, this.local.municipio);
+    return [...idx.keys()].sort((a, b) => a - b).map((dia) => ({ data: formatarData(dia), motivo: idx.get(dia)!.join('; ') }));
+  }
+
+  /** Non-business days of a year: by default only Monday–Friday ones (holidays and decreed days). */
+  naoUteisDoAno(ano: number, incluirFinsDeSemana = false): NaoUtil[] {
+    const out: NaoUtil[] = [];
+    const fim = diaDoCivil(ano, 12, 31);
+    for (let dia = diaDoCivil(ano, 1, 1); dia <= fim; dia++) {
+      const w = diaDaSemana(dia);
+      if (!incluirFinsDeSemana && (w === 0 || w === 6)) continue;
+      const motivo = this.motivoNaoUtil(dia);
+      if (motivo) out.push({ data: formatarData(dia), motivo });
+    }
+    return out;
+  }
+}
+
+/** A calendar for a place and its decreed days (validated; decreed days of other places are ignored). */
+export function criarCalendario(local: Local, diasDecretados?: readonly DiaDecretado[], opcoes?: OpcoesCalendario): Calendario {
+  return new Calendario(local, diasDecretados ?? [], opcoes);
+}
+
+function lerAno(ano: unknown): number {
+  if (typeof ano !== 'number' || !Number.isInteger(ano) || ano < ANO_MINIMO || ano > ANO_MAXIMO) {
+    throw new ErroEntrada('ano', `informe um ano entre ${ANO_MINIMO} e ${ANO_MAXIMO} (recebido ${String(ano)}).`);
+  }
+  return ano;
+}
+
+/**
+ * Every non-business Monday–Friday of a year at a place, with its reason
+ * (holidays by law, plus the decreed days given). With `incluirFinsDeSemana`,
+ * Saturdays and Sundays too.
+ */
+export function naoUteisDoAno(
+  ano: number,
+  local: Local,
+  diasDecretados?: readonly DiaDecretado[],
+  opcoes: { incluirFinsDeSemana?: boolean } = {},
+): NaoUtil[] {
+  return criarCalendario(local, diasDecretados).naoUteisDoAno(lerAno(ano), opcoes.incluirFinsDeSemana ?? false);
+}
+
+/** Holidays by law of a year at a place, whatever the weekday (no decreed days). */
+export function feriadosDoAno(ano: number, local: Local): NaoUtil[] {
+  return criarCalendario(local).feriadosDoAno(lerAno(ano));
+}
+
+/** Is `data` ('YYYY-MM-DD') a business day at `local`? */
+export function ehDiaUtil(data: DataCivil, local: Local, diasDecretados?: readonly DiaDecretado[]): boolean {
+  return criarCalendario(local, diasDecretados).ehDiaUtil(lerData(data, 'data'));
+}
+
+/** `data` itself if a business day, else the next business day. */
+export function proximoDiaUtil(data: DataCivil, local: Local, diasDecretados?: readonly DiaDecretado[]): DataCivil {
+  return formatarData(criarCalendario(local, diasDecretados).proximoDiaUtil(lerData(data, 'data')));
+}
+
+/** Why `data` is not a business day, or undefined if it is one. */
+export function motivoNaoUtil(data: DataCivil, local: Local, diasDecretados?: readonly DiaDecretado[]): string | undefined {
+  return criarCalendario(local, diasDecretados).motivoNaoUtil(lerData(data, 'data'));
+}

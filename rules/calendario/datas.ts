@@ -1,0 +1,199 @@
+/**
+ * Civil dates and instants, with no Date.now(), no Intl and no host time zone.
+ *
+ * - A civil date is a 'YYYY-MM-DD' string in America/Sao_Paulo. Internally it is
+ *   a day number: days since 1970-01-01 (so weekday and arithmetic are integer
+ *   operations, the same on every machine and in a Temporal workflow replay).
+ * - An instant is an ISO 8601 string with an explicit offset ('Z' or ±hh:mm) or
+ *   epoch milliseconds (UTC).
+ *
+ * Offset of Brasília time — decision: a fixed UTC−03:00, derived through the one
+ * function `offsetBrasiliaMinutos` below.
+ *   Brazil has had no daylight saving time since Decreto 9.772/2019 (which revoked
+ *   Decreto 6.558/2008), so America/Sao_Paulo has been UTC−3 all year since
+ *   2019-02-17. We do not ask Intl: its answer depends on the ICU/tzdata shipped
+ *   with the Node that runs the worker, and a workflow replayed on a worker with a
+ *   different tzdata could take a different branch (non-determinism). If DST is
+ *   ever reinstated, change `offsetBrasiliaMinutos` (a table of periods), and
+ *   `inicioDoDiaBrasilia` will follow; a test compares this function with Intl
+ *   for 2020–2040 so that a tzdata change is noticed.
+ */
+import { ErroEntrada } from './erros';
+
+export type DataCivil = string;
+/** ISO 8601 string with offset, epoch milliseconds (UTC) or a Date. */
+export type Instante = string | number | Date;
+
+const MS_POR_DIA = 86_400_000;
+
+/** Day number (days since 1970-01-01) of a proleptic Gregorian date (H. Hinnant's algorithm). */
+export function diaDoCivil(ano: number, mes: number, dia: number): number {
+  const y = ano - (mes <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (mes + (mes > 2 ? -3 : 9)) + 2) / 5) + dia - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** [ano, mês 1–12, dia 1–31] of a day number. */
+export function civilDoDia(n: number): [number, number, number] {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+export function diasNoMes(ano: number, mes: number): number {
+  if (mes === 2) return (ano % 4 === 0 && ano % 100 !== 0) || ano % 400 === 0 ? 29 : 28;
+  return mes === 4 || mes === 6 || mes === 9 || mes === 11 ? 30 : 31;
+}
+
+const RE_DATA = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses a 'YYYY-MM-DD' civil date into a day number; `campo` names the input in the error. */
+export function lerData(valor: unknown, campo: string): number {
+  if (typeof valor !== 'string') throw new ErroEntrada(campo, `informe uma data no formato AAAA-MM-DD.`);
+  const m = RE_DATA.exec(valor);
+  if (!m) throw new ErroEntrada(campo, `"${valor}" não é uma data no formato AAAA-MM-DD.`);
+  const ano = Number(m[1]);
+  const mes = Number(m[2]);
+  const dia = Number(m[3]);
+  if (mes < 1 || mes > 12 || dia < 1 || dia > diasNoMes(ano, mes)) {
+    throw new ErroEntrada(campo, `${valor} não existe no calendário.`);
+  }
+  return diaDoCivil(ano, mes, dia);
+}
+
+const d2 = (n: number) => (n < 10 ? '0' : '') + n;
+const d4 = (n: number) => String(n).padStart(4, '0');
+
+/** Day number → 'YYYY-MM-DD'. */
+export function formatarData(n: number): DataCivil {
+  const [a, m, d] = civilDoDia(n);
+  return `${d4(a)}-${d2(m)}-${d2(d)}`;
+}
+
+/** 0 = domingo … 6 = sábado (1970-01-01 was a Thursday). */
+export function diaDaSemana(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+export function anoDoDia(n: number): number {
+  return civilDoDia(n)[0];
+}
+
+export const NOMES_DIAS_SEMANA = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'];
+const ABREV_DIAS_SEMANA = ['dom', 'seg', 'ter', 'qua', 'qui', 'sex', 'sáb'];
+
+/** 'qua 02/09/2026' — for pt-BR explanations. */
+export function formatarDataBR(n: number): string {
+  const [a, m, d] = civilDoDia(n);
+  return `${ABREV_DIAS_SEMANA[diaDaSemana(n)]} ${d2(d)}/${d2(m)}/${d4(a)}`;
+}
+
+// ---------------------------------------------------------------- offset
+
+/**
+ * Offset of Brasília time (America/Sao_Paulo) from UTC, in minutes, in force at
+ * an instant. The ONE place that knows it: fixed −180 since Decreto 9.772/2019
+ * ended daylight saving time (see the comment at the top of this file).
+ */
+export function offsetBrasiliaMinutos(_epochMsUtc: number): number {
+  return -180;
+}
+
+function formatarOffset(min: number): string {
+  const s = min < 0 ? '-' : '+';
+  const a = Math.abs(min);
+  return `${s}${d2(Math.floor(a / 60))}:${d2(a % 60)}`;
+}
+
+/** Epoch ms (UTC) of 00:00:00 Brasília time of a civil day. */
+export function inicioDoDiaBrasilia(n: number): number {
+  const local = n * MS_POR_DIA;
+  // With a fixed offset one pass is exact; with DST a second pass would settle it.
+  return local - offsetBrasiliaMinutos(local) * 60_000;
+}
+
+/** Epoch ms of 23:59:59 Brasília time of a civil day: the `limite` of a prazo ending that day. */
+export function limiteDoDia(n: number): number {
+  return inicioDoDiaBrasilia(n + 1) - 1000;
+}
+
+/** Civil day (in Brasília) of an instant. */
+export function diaCivilBrasilia(epochMs: number): number {
+  return Math.floor((epochMs + offsetBrasiliaMinutos(epochMs) * 60_000) / MS_POR_DIA);
+}
+
+/** Epoch ms → '2026-09-08T23:59:59-03:00' (Brasília time, whole seconds; milliseconds shown only when present). */
+export function formatarInstanteBrasilia(epochMs: number): string {
+  const off = offsetBrasiliaMinutos(epochMs);
+  const local = epochMs + off * 60_000;
+  const dia = Math.floor(local / MS_POR_DIA);
+  let resto = local - dia * MS_POR_DIA;
+  const h = Math.floor(resto / 3_600_000);
+  resto -= h * 3_600_000;
+  const mi = Math.floor(resto / 60_000);
+  resto -= mi * 60_000;
+  const s = Math.floor(resto / 1000);
+  const ms = resto - s * 1000;
+  const frac = ms ? '.' + String(ms).padStart(3, '0') : '';
+  return `${formatarData(dia)}T${d2(h)}:${d2(mi)}:${d2(s)}${frac}${formatarOffset(off)}`;
+}
+
+const RE_INSTANTE =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * Parses an instant: ISO 8601 with an explicit offset ('2026-09-09T02:59:59Z',
+ * '2026-09-08T23:59:59-03:00'), epoch milliseconds or a Date. A string without
+ * offset is refused: the same wall-clock time means different instants in
+ * different zones, and seed 002 art. 18 VII makes the sender's zone irrelevant.
+ */
+export function lerInstante(valor: unknown, campo: string): number {
+  if (valor instanceof Date) valor = valor.getTime();
+  if (typeof valor === 'number') {
+    if (!Number.isFinite(valor)) throw new ErroEntrada(campo, `instante inválido.`);
+    return Math.floor(valor);
+  }
+  if (typeof valor !== 'string') {
+    throw new ErroEntrada(campo, `informe um instante ISO 8601 com fuso (ex.: 2026-09-08T23:59:59-03:00) ou milissegundos desde 1970 (UTC).`);
+  }
+  const m = RE_INSTANTE.exec(valor.trim());
+  if (!m) {
+    const semFuso = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?$/.test(valor.trim());
+    throw new ErroEntrada(
+      campo,
+      semFuso
+        ? `"${valor}" não tem fuso horário; acrescente "-03:00" (horário de Brasília) ou "Z" (UTC).`
+        : `"${valor}" não é um instante ISO 8601 (ex.: 2026-09-08T23:59:59-03:00).`,
+    );
+  }
+  const [, a, me, di, h, mi, s, frac, z, sinal, oh, om] = m;
+  const dia = lerData(`${a}-${me}-${di}`, campo);
+  const hh = Number(h);
+  const mm = Number(mi);
+  const ss = s ? Number(s) : 0;
+  if (hh > 23 || mm > 59 || ss > 59) throw new ErroEntrada(campo, `hora inválida em "${valor}".`);
+  let offMin = 0;
+  if (!z) {
+    const ohn = Number(oh);
+    const omn = Number(om);
+    if (ohn > 14 || omn > 59) throw new ErroEntrada(campo, `fuso inválido em "${valor}".`);
+    offMin = (sinal === '-' ? -1 : 1) * (ohn * 60 + omn);
+  }
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  return dia * MS_POR_DIA + hh * 3_600_000 + mm * 60_000 + ss * 1000 + ms - offMin * 60_000;
+}
+
+/** Accepts a civil date 'YYYY-MM-DD' or an instant; returns its civil day in Brasília. */
+export function lerDataOuInstante(valor: unknown, campo: string): number {
+  if (typeof valor === 'string' && RE_DATA.test(valor)) return lerData(valor, campo);
+  return diaCivilBrasilia(lerInstante(valor, campo));
+}

@@ -1,0 +1,52 @@
+/**
+ * Business-day calendar of Brazilian public administration (national, state and
+ * municipal holidays by law; decreed days without expediente passed in as data).
+ * Pure and deterministic: safe to import from Temporal workflow code.
+ * See feriados.ts for the holiday table and the date-holidays decision, and
+ * datas.ts for the Brasília offset decision.
+ */
+export * from './tipos';
+export * from './erros';
+export {
+  type DataCivil,
+  type Instante,
+  diaDoCivil,
+  civilDoDia,
+  lerData,
+  lerInstante,
+  lerDataOuInstante,
+  formatarData,
+  formatarDataBR,
+  formatarInstanteBrasilia,
+  diaDaSemana,
+  anoDoDia,
+  offsetBrasiliaMinutos,
+  inicioDoDiaBrasilia,
+  limiteDoDia,
+  diaCivilBrasilia,
+  NOMES_DIAS_SEMANA,
+} from './datas';
+export { diaDaPascoa } from './pascoa';
+export {
+  FERIADOS_NACIONAIS,
+  FERIADOS_ESTADUAIS,
+  FERIADOS_MUNICIPAIS,
+  UFS_CONFERIDAS,
+  DIVERGENCIAS_DATE_HOLIDAYS,
+  type RegraFeriado,
+  type Municipio,
+  type Divergencia,
+} from './feriados';
+export {
+  ANO_MINIMO,
+  ANO_MAXIMO,
+  Calendario,
+  criarCalendario,
+  validarLocal,
+  naoUteisDoAno,
+  feriadosDoAno,
+  ehDiaUtil,
+  proximoDiaUtil,
+  motivoNaoUtil,
+  type OpcoesCalendario,
+} from './calendario';

@@ -1,0 +1,23 @@
+import { diaDoCivil } from './datas';
+
+/**
+ * Day number of Easter Sunday (Gregorian computus, the "anonymous" algorithm of
+ * Meeus/Jones/Butcher). Valid for every Gregorian year.
+ */
+export function diaDaPascoa(ano: number): number {
+  const a = ano % 19;
+  const b = Math.floor(ano / 100);
+  const c = ano % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const mes = Math.floor((h + l - 7 * m + 114) / 31);
+  const dia = ((h + l - 7 * m + 114) % 31) + 1;
+  return diaDoCivil(ano, mes, dia);
+}

@@ -1,0 +1,55 @@
+import type { DataCivil } from './datas';
+
+/** The 27 federative units (26 states and the Distrito Federal). */
+export const UFS = [
+  'AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MG', 'MS', 'MT', 'PA',
+  'PB', 'PE', 'PI', 'PR', 'RJ', 'RN', 'RO', 'RR', 'RS', 'SC', 'SE', 'SP', 'TO',
+] as const;
+export type UF = (typeof UFS)[number];
+
+/** IBGE code prefix (first two digits of a município code) of each UF. */
+export const CODIGO_IBGE_UF: Record<UF, string> = {
+  RO: '11', AC: '12', AM: '13', RR: '14', PA: '15', AP: '16', TO: '17',
+  MA: '21', PI: '22', CE: '23', RN: '24', PB: '25', PE: '26', AL: '27', SE: '28', BA: '29',
+  MG: '31', ES: '32', RJ: '33', SP: '35',
+  PR: '41', SC: '42', RS: '43',
+  MS: '50', MT: '51', GO: '52', DF: '53',
+};
+
+/** Where an act happens: the UF, optionally the município (7-digit IBGE code) and the unit (e.g. a COOIE). */
+export interface Local {
+  uf: UF;
+  municipio?: string;
+  unidade?: string;
+}
+
+export type EscopoDecretado = 'nacional' | 'uf' | 'municipio' | 'unidade';
+
+/**
+ * A day without expediente decreed by an authority: ponto facultativo,
+ * suspension of expediente, system unavailability. Data maintained by
+ * authorised users (the database supplies it); it is passed IN to every
+ * function, never looked up here.
+ *
+ * Scope: 'nacional' applies everywhere; 'uf' needs `uf`; 'municipio' needs
+ * `municipio` (IBGE); 'unidade' needs `unidade` (matched against Local.unidade).
+ * A decreed day is a whole day without expediente (a partial one, e.g. "ponto
+ * facultativo até as 14h", is not a day without expediente: do not pass it).
+ */
+export interface DiaDecretado {
+  data: DataCivil;
+  escopo: EscopoDecretado;
+  uf?: UF;
+  municipio?: string;
+  unidade?: string;
+  /** e.g. "Ponto facultativo — Carnaval", "Indisponibilidade do SEI". */
+  motivo: string;
+  /** e.g. "Decreto Estadual 49.999/2026". */
+  atoLegal: string;
+}
+
+/** A non-business day and why. */
+export interface NaoUtil {
+  data: DataCivil;
+  motivo: string;
+}
