@@ -96,41 +96,66 @@ function exitCodeOf(code, signal) {
   return 128 + (os.constants.signals[signal] ?? 1);
 }
 
-/** Spawns in a new process group and waits; resolves with the exit code. */
-function run(cmd, args) {
+/**
+ * Spawns in a new process group and waits; resolves with the exit code and,
+ * with `captureStderr`, what the child wrote to stderr (not shown).
+ */
+function run(cmd, args, { captureStderr = false } = {}) {
   return new Promise((resolve) => {
-    const proc = spawn(cmd, args, { cwd: root, stdio: 'inherit', detached: true });
+    const proc = spawn(cmd, args, { cwd: root, stdio: ['inherit', 'inherit', captureStderr ? 'pipe' : 'inherit'], detached: true });
     child = proc;
+    let stderr = '';
+    if (captureStderr) proc.stderr.on('data', (d) => (stderr += d));
     proc.on('error', (err) => {
       say(`não consegui executar ${cmd}: ${err.message}`);
       child = undefined;
-      resolve(127);
+      resolve({ code: 127, stderr });
     });
-    proc.on('exit', (code, signal) => {
+    proc.on('close', (code, signal) => {
       child = undefined;
       // Whatever the child left behind in its group (an orphaned test fork, say) goes too.
       if (proc.pid) signalGroup(proc.pid, 'SIGTERM');
-      resolve(exitCodeOf(code, signal));
+      resolve({ code: exitCodeOf(code, signal), stderr });
     });
   });
 }
+
+// npm ci refuses a lockfile that lacks some optional dependency, and a lockfile
+// written where the registry serves only this platform's optional packages
+// (@swc/core-darwin-*, @rollup/rollup-win32-*: 404 here) lacks them all.
+const LOCK_OUT_OF_SYNC = /EUSAGE|can only install packages when your package\.json and package-lock\.json/;
 
 async function ensureDependencies() {
   const lockFile = path.join(root, 'package-lock.json');
   const hasLock = fs.existsSync(lockFile);
   const reason = installReason(hasLock ? lockFile : path.join(root, 'package.json'));
   if (!reason) return;
-  const verb = hasLock ? 'ci' : 'install';
-  say(`instalando dependências npm… (${reason}; npm ${verb})`);
   const started = Date.now();
-  const [cmd, args] = npmCommand([verb, '--no-audit', '--no-fund']);
-  const code = await run(cmd, args);
-  if (code !== 0) {
-    say(`a instalação das dependências npm falhou (npm ${verb}, código ${code})`);
-    process.exit(code);
+  let how = hasLock ? 'npm ci' : 'npm install';
+  say(`instalando dependências npm… (${reason}; ${how})`);
+  let result;
+  if (hasLock) {
+    result = await run(...npmCommand(['ci', '--no-audit', '--no-fund']), { captureStderr: true });
+    if (result.code !== 0 && !interrupted && LOCK_OUT_OF_SYNC.test(result.stderr)) {
+      const missing = (result.stderr.match(/Missing: \S+/g) || []).length;
+      say(
+        `o npm ci recusou o package-lock.json (${missing} dependências opcionais de outras plataformas ` +
+          'ausentes do lockfile); instalando as mesmas versões com npm install --no-save…',
+      );
+      how = 'npm install --no-save';
+      result = await run(...npmCommand(['install', '--no-save', '--no-audit', '--no-fund']));
+    } else {
+      process.stderr.write(result.stderr);
+    }
+  } else {
+    result = await run(...npmCommand(['install', '--no-audit', '--no-fund']));
+  }
+  if (result.code !== 0) {
+    say(`a instalação das dependências npm falhou (${how}, código ${result.code})`);
+    process.exit(result.code);
   }
   fs.writeFileSync(stampFile, `${new Date().toISOString()}\n`);
-  say(`dependências npm instaladas (${seconds(Date.now() - started)})`);
+  say(`dependências npm instaladas com ${how} (${seconds(Date.now() - started)})`);
 }
 
 async function main() {
@@ -144,7 +169,7 @@ async function main() {
 
   if (mode === 'dev') {
     say('iniciando `rito dev`…');
-    return run(process.execPath, [path.join(root, 'bin', 'rito'), 'dev', ...rest]);
+    return (await run(process.execPath, [path.join(root, 'bin', 'rito'), 'dev', ...rest])).code;
   }
   // `npx vitest run`, minus npx: vitest's own entry point, with the same Node.
   let vitest;
@@ -155,7 +180,7 @@ async function main() {
     say('o vitest não está em node_modules, mesmo depois de instalar as dependências npm');
     return 1;
   }
-  return run(process.execPath, [vitest, 'run', ...rest]);
+  return (await run(process.execPath, [vitest, 'run', ...rest])).code;
 }
 
 main().then(
