@@ -192,6 +192,57 @@ export interface AuditoriaTable {
   hash: string;
 }
 
+/** Numbering counter: last number issued per issuing unit, year and espécie (0005). */
+export interface DocumentoNumeracaoTable {
+  unidade: string;
+  ano: number;
+  especie: string;
+  ultimo: number;
+}
+
+/** A document (ofício or act) rendered from templates/documentos; numbered, never deleted (0005). */
+export interface DocumentoTable {
+  id: Generated<string>;
+  processo_id: string | null;
+  tipo: string;
+  especie: string;
+  numero: number;
+  ano: number;
+  unidade: string;
+  /** 'Ofício nº 12/2026/COOIE-METROPOLITANA I'. */
+  identificacao: string;
+  assunto: string;
+  /** The validated template data, as rendered. */
+  dados: Json<Record<string, unknown>>;
+  html: string;
+  /** SHA-256 (hex) of `html` in UTF-8. */
+  sha256: string;
+  emitido_em: Timestamp;
+  emitido_por: string;
+  chave_idempotencia: string;
+  requisicao_sha256: string;
+  criado_em: DefaultedTimestamp;
+}
+
+/** Content of an uploaded file, stored once on disk under its SHA-256 (0005). */
+export interface ArquivoConteudoTable {
+  sha256: string;
+  /** bigint: arrives as a string. */
+  tamanho: ColumnType<string, number | string, never>;
+  tipo_mime: string;
+  criado_em: DefaultedTimestamp;
+}
+
+/** One upload: metadata pointing at its content (0005). */
+export interface ArquivoTable {
+  id: Generated<string>;
+  sha256: string;
+  nome_original: string;
+  processo_id: string | null;
+  enviado_por: string;
+  enviado_em: DefaultedTimestamp;
+}
+
 export interface Database {
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
@@ -205,6 +256,10 @@ export interface Database {
   token_senha: TokenSenhaTable;
   chave_api: ChaveApiTable;
   auditoria: AuditoriaTable;
+  documento_numeracao: DocumentoNumeracaoTable;
+  documento: DocumentoTable;
+  arquivo_conteudo: ArquivoConteudoTable;
+  arquivo: ArquivoTable;
 }
 
 export type Processo = Selectable<ProcessoTable>;
@@ -215,3 +270,5 @@ export type Usuario = Selectable<UsuarioTable>;
 export type Representacao = Selectable<RepresentacaoTable>;
 export type ChaveApi = Selectable<ChaveApiTable>;
 export type Auditoria = Selectable<AuditoriaTable>;
+export type Documento = Selectable<DocumentoTable>;
+export type Arquivo = Selectable<ArquivoTable>;
