@@ -66,7 +66,7 @@ const LEI_662 = 'Lei 662/1949, red. Lei 10.607/2002';
 
 export const FERIADOS_NACIONAIS: readonly RegraFeriado[] = [
   { quando: { dia: '01-01' }, nome: 'Confraternização Universal', atoLegal: LEI_662 },
-  { quando: { pascoa: -2 }, nome: 'Paixão de Cristo — Sexta-feira Santa', atoLegal: 'Lei 9.093/1995, art. 2º' },
+  { quando: { pascoa: -2 }, nome: 'Sexta-feira da Paixão', atoLegal: 'Lei 9.093/1995, art. 2º' },
   { quando: { dia: '04-21' }, nome: 'Tiradentes', atoLegal: LEI_662 },
   { quando: { dia: '05-01' }, nome: 'Dia do Trabalho', atoLegal: LEI_662 },
   { quando: { dia: '09-07' }, nome: 'Independência do Brasil', atoLegal: LEI_662 },

@@ -1,0 +1,417 @@
+/**
+ * `rito prazo` — the prazo engine from the command line, no server needed.
+ *
+ *   rito prazo calcular   --ciencia 2026-09-02 --dias 5 [--uteis] [--contar-de primeiro-dia-util]
+ *   rito prazo prorrogar  --vencimento 2026-09-22 --dias 20 [--uteis] [--pedido-em ISO] [--improrrogavel] [--ja-prorrogado]
+ *   rito prazo ciencia    --envio 2026-09-01 [--aberta-em 2026-09-03T10:00:00-03:00]
+ *   rito prazo visita     --aviso 2026-09-02 [--antecedencia 5]
+ *   rito prazo tempestivo --vencimento 2026-09-08 --em 2026-09-09T02:59:59Z
+ * common: [--uf RJ] [--municipio 3304557] [--unidade ID] [--decretados arquivo.json] [--json]
+ *
+ * Decreed days (pontos facultativos, suspensions, unavailability) come from
+ * `AmbienteCli.diasDecretados` — the seam where the database is plugged in —
+ * plus an optional JSON file (`--decretados`). Exit codes: 0 done (a refused
+ * prorrogação or a late act is an answer, not an error), 2 bad arguments
+ * (pt-BR message naming the argument), 1 anything else.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  ErroEntrada,
+  formatarData,
+  formatarDataBR,
+  lerData,
+  type DataCivil,
+  type DiaDecretado,
+  type Local,
+  type NaoUtil,
+  type UF,
+} from '../rules/calendario';
+import {
+  calcularPrazo,
+  cienciaTacita,
+  dataMinimaVisita,
+  prorrogarPrazo,
+  tempestivo,
+  type ResultadoCiencia,
+  type ResultadoPrazo,
+  type ResultadoProrrogacao,
+  type ResultadoTempestividade,
+  type ResultadoVisita,
+} from '../rules/prazos';
+
+// ------------------------------------------------------------ seam and environment
+
+/** Reads the decreed days that may apply at `local` between two dates (inclusive). */
+export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[]>;
+
+export interface AmbienteCli {
+  /**
+   * Decreed days from the database. Not wired yet: without it only `--decretados`
+   * files count. (Wire DATABASE_URL here: a FonteDiasDecretados over the
+   * dias-decretados table.)
+   */
+  diasDecretados?: FonteDiasDecretados;
+  escrever?: (texto: string) => void;
+  escreverErro?: (texto: string) => void;
+}
+
+/** Usage error: reported as "rito <cmd>: <argumento>: <detalhe>", exit code 2. */
+export class ErroArgumento extends Error {
+  constructor(
+    readonly argumento: string,
+    readonly detalhe: string,
+  ) {
+    super(`${argumento}: ${detalhe}`);
+  }
+}
+
+const ARGUMENTO_DO_CAMPO: Record<string, string> = {
+  ciencia: '--ciencia',
+  dias: '--dias',
+  uteis: '--uteis',
+  contarDe: '--contar-de',
+  vencimento: '--vencimento',
+  pedidoEm: '--pedido-em',
+  prorrogavel: '--improrrogavel',
+  jaProrrogado: '--ja-prorrogado',
+  envio: '--envio',
+  abertaEm: '--aberta-em',
+  aviso: '--aviso',
+  antecedenciaDias: '--antecedencia',
+  em: '--em',
+  'local.uf': '--uf',
+  'local.municipio': '--municipio',
+  'local.unidade': '--unidade',
+};
+
+/** Maps an engine ErroEntrada to the CLI argument that caused it. */
+export function comoErroArgumento(e: ErroEntrada, origemDecretados = '--decretados'): ErroArgumento {
+  const arg = ARGUMENTO_DO_CAMPO[e.campo];
+  if (arg) return new ErroArgumento(arg, e.detalhe);
+  const m = /^diasDecretados\[(\d+)\]\.?(.*)$/.exec(e.campo);
+  if (m) return new ErroArgumento(origemDecretados, `dia decretado nº ${Number(m[1]) + 1}${m[2] ? ` (${m[2]})` : ''}: ${e.detalhe}`);
+  return new ErroArgumento(e.campo, e.detalhe);
+}
+
+// ------------------------------------------------------------ argument helpers (shared with cli/calendario.ts)
+
+export const OPCOES_LOCAL = {
+  uf: { type: 'string' },
+  municipio: { type: 'string' },
+  unidade: { type: 'string' },
+  decretados: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** parseArgs with pt-BR errors naming the argument. */
+export function lerArgumentos<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, posicionais = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: posicionais });
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    const msg = err.message ?? String(e);
+    const opcao = /'(-{1,2}[^' ]+)/.exec(msg)?.[1];
+    switch (err.code) {
+      case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+        throw new ErroArgumento(opcao ?? 'opção', 'opção desconhecida (veja --help).');
+      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+        throw new ErroArgumento(opcao ?? 'opção', /argument missing/.test(msg) ? 'falta o valor.' : 'esta opção não recebe valor.');
+      case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+        const valor = /'([^']*)'/.exec(msg)?.[1] ?? '';
+        throw new ErroArgumento(valor || 'argumento', 'argumento inesperado (veja --help).');
+      }
+      default:
+        throw new ErroArgumento('argumentos', msg);
+    }
+  }
+}
+
+export function obrigatorio(valor: string | undefined, argumento: string, oQue: string): string {
+  if (valor === undefined || valor === '') throw new ErroArgumento(argumento, `obrigatório (${oQue}).`);
+  return valor;
+}
+
+export function inteiro(valor: string, argumento: string): number {
+  if (!/^\d+$/.test(valor.trim())) throw new ErroArgumento(argumento, `informe um número inteiro (recebido "${valor}").`);
+  return Number(valor);
+}
+
+/** Local from --uf (default RJ), --municipio, --unidade. */
+export function localDosArgumentos(v: { uf?: string; municipio?: string; unidade?: string }): Local {
+  return {
+    uf: (v.uf ?? 'RJ').toUpperCase() as UF,
+    ...(v.municipio ? { municipio: v.municipio } : {}),
+    ...(v.unidade ? { unidade: v.unidade } : {}),
+  };
+}
+
+/** Decreed days from a JSON file: an array of DiaDecretado, or { diasDecretados: [...] }. */
+export function lerArquivoDecretados(caminho: string | undefined): DiaDecretado[] {
+  if (!caminho) return [];
+  let dados: unknown;
+  try {
+    dados = JSON.parse(readFileSync(caminho, 'utf8'));
+  } catch (e) {
+    throw new ErroArgumento('--decretados', `não foi possível ler "${caminho}" como JSON (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  const lista = Array.isArray(dados) ? dados : (dados as { diasDecretados?: unknown })?.diasDecretados;
+  if (!Array.isArray(lista)) throw new ErroArgumento('--decretados', 'o arquivo deve conter uma lista de dias decretados ou { "diasDecretados": [...] }.');
+  return lista as DiaDecretado[];
+}
+
+const somar = (data: DataCivil, dias: number) => formatarData(lerData(data, 'data') + dias);
+
+/**
+ * Loads decreed days from `de` to a horizon, computes, and widens the horizon
+ * while the result reaches past it (a decreed day after the last day cannot
+ * change it, so the answer is then final).
+ */
+async function comDecretados<R>(
+  fonte: FonteDiasDecretados | undefined,
+  arquivo: DiaDecretado[],
+  local: Local,
+  de: DataCivil,
+  horizonteDias: number,
+  calcular: (decretados: DiaDecretado[]) => R,
+  ultimoDia: (r: R) => DataCivil,
+): Promise<R> {
+  if (!fonte) return calcular(arquivo);
+  let ate = somar(de, horizonteDias);
+  for (;;) {
+    const doBanco = await fonte({ local, de, ate });
+    const r = calcular([...arquivo, ...doBanco]);
+    if (ultimoDia(r) <= ate) return r;
+    ate = somar(ultimoDia(r), horizonteDias);
+  }
+}
+
+// ------------------------------------------------------------ readable output
+
+const br = (data: DataCivil) => formatarDataBR(lerData(data, 'data'));
+const rotuloLocal = (l: Local) => `${l.uf}${l.municipio ? `, município ${l.municipio}` : ''}${l.unidade ? `, unidade ${l.unidade}` : ''}`;
+
+function blocos(r: { explicacao: string[]; naoUteis: NaoUtil[]; avisos: string[] }): string {
+  const linhas: string[] = ['', 'Como foi contado:', ...r.explicacao.map((l) => `  • ${l}`)];
+  if (r.naoUteis.length) {
+    linhas.push('', 'Dias não úteis considerados:');
+    for (const n of r.naoUteis) linhas.push(`  ${br(n.data)}  ${n.motivo}`);
+  }
+  if (r.avisos.length) linhas.push('', 'Avisos:', ...r.avisos.map((a) => `  ! ${a}`));
+  return linhas.join('\n') + '\n';
+}
+
+function textoPrazo(r: ResultadoPrazo, local: Local): string {
+  const tipo = `${r.dias} ${r.uteis ? (r.dias === 1 ? 'dia útil' : 'dias úteis') : r.dias === 1 ? 'dia' : 'dias'}`;
+  const de = r.contarDe === 'primeiro-dia-util' ? ' a contar do primeiro dia útil seguinte' : '';
+  return (
+    `Prazo de ${tipo}${de} — ${rotuloLocal(local)}\n` +
+    `Ciência:    ${br(r.ciencia)}${r.cienciaEfetiva !== r.ciencia ? ` (considerada em ${br(r.cienciaEfetiva)})` : ''}\n` +
+    `Vencimento: ${br(r.vencimento)}, até 23:59:59 (horário de Brasília) — ${r.limite}\n` +
+    blocos(r)
+  );
+}
+
+function textoProrrogacao(r: ResultadoProrrogacao, local: Local): string {
+  const cab = r.concedida
+    ? `Prorrogação concedida (${r.dias} ${r.uteis ? 'dias úteis' : 'dias'}, por igual período) — ${rotuloLocal(local)}\n` +
+      `Vencimento anterior: ${br(r.vencimentoAnterior)}\n` +
+      `Novo vencimento:     ${br(r.vencimento)}, até 23:59:59 (horário de Brasília) — ${r.limite}\n`
+    : `Prorrogação RECUSADA — ${r.motivo}\n` + `Vencimento mantido: ${br(r.vencimento)}, até ${r.limite}\n`;
+  return cab + blocos(r);
+}
+
+function textoCiencia(r: ResultadoCiencia): string {
+  return (
+    `Ciência ${r.tacita ? 'tácita' : 'expressa'} em ${br(r.ciencia)}\n` +
+    `Envio: ${br(r.envio)}${r.abertaEm ? `; aberta em ${r.abertaEm}` : ''}\n` +
+    `Data da ciência tácita: ${br(r.dataTacita)} (abrir até ${r.limite} para ciência expressa)\n` +
+    blocos(r)
+  );
+}
+
+function textoVisita(r: ResultadoVisita): string {
+  return `Visita a partir de ${br(r.data)} (aviso em ${br(r.aviso)}, antecedência mínima de ${r.antecedenciaDias} dias)\n` + blocos(r);
+}
+
+function textoTempestividade(r: ResultadoTempestividade): string {
+  return (
+    `${r.tempestivo ? 'TEMPESTIVO' : 'INTEMPESTIVO (extemporâneo)'}\n` +
+    `Ato em:  ${r.em}\n` +
+    `Limite:  ${r.limite} (23:59:59 de ${br(r.vencimento)}, horário de Brasília)\n` +
+    blocos(r)
+  );
+}
+
+// ------------------------------------------------------------ subcommands
+
+const AJUDA = `uso: rito prazo <subcomando> [opções]
+
+subcomandos:
+  calcular    --ciencia AAAA-MM-DD --dias N [--uteis] [--contar-de dia-seguinte|primeiro-dia-util]
+  prorrogar   --vencimento AAAA-MM-DD --dias N [--uteis] [--pedido-em INSTANTE] [--improrrogavel] [--ja-prorrogado]
+  ciencia     --envio AAAA-MM-DD|INSTANTE [--aberta-em INSTANTE]
+  visita      --aviso AAAA-MM-DD [--antecedencia N]
+  tempestivo  --vencimento AAAA-MM-DD --em INSTANTE
+
+opções comuns:
+  --uf UF               UF do ato (padrão RJ)
+  --municipio CODIGO    código IBGE do município (ex.: 3304557, Rio de Janeiro)
+  --unidade ID          unidade (para dias decretados de escopo "unidade")
+  --decretados ARQUIVO  JSON com dias decretados sem expediente [{data, escopo, uf?, municipio?, unidade?, motivo, atoLegal}]
+  --json                um objeto JSON em stdout (vencimento, limite, naoUteis, …)
+
+INSTANTE: ISO 8601 com fuso, ex.: 2026-09-08T23:59:59-03:00 ou 2026-09-09T02:59:59Z.
+`;
+
+const SUBCOMANDOS = ['calcular', 'prorrogar', 'ciencia', 'visita', 'tempestivo'];
+
+export type Saida = { json: unknown; texto: string };
+
+async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promise<Saida | 'ajuda'> {
+  const fonte = amb.diasDecretados;
+  switch (nome) {
+    case 'calcular': {
+      const { values: v } = lerArgumentos(args, {
+        ...OPCOES_LOCAL,
+        ciencia: { type: 'string' },
+        dias: { type: 'string' },
+        uteis: { type: 'boolean' },
+        'contar-de': { type: 'string' },
+      });
+      if (v.help) return 'ajuda';
+      const ciencia = obrigatorio(v.ciencia, '--ciencia', 'data da ciência, AAAA-MM-DD');
+      const dias = inteiro(obrigatorio(v.dias, '--dias', 'número de dias do prazo'), '--dias');
+      const local = localDosArgumentos(v);
+      const arquivo = lerArquivoDecretados(v.decretados);
+      const r = await comDecretados(
+        fonte, arquivo, local, ciencia, (v.uteis ? 2 * dias : dias) + 60,
+        (diasDecretados) => calcularPrazo({ ciencia, dias, uteis: !!v.uteis, contarDe: v['contar-de'] as never, local, diasDecretados }),
+        (r) => r.vencimento,
+      );
+      return { json: r, texto: textoPrazo(r, local) };
+    }
+    case 'prorrogar': {
+      const { values: v } = lerArgumentos(args, {
+        ...OPCOES_LOCAL,
+        vencimento: { type: 'string' },
+        dias: { type: 'string' },
+        uteis: { type: 'boolean' },
+        'pedido-em': { type: 'string' },
+        improrrogavel: { type: 'boolean' },
+        'ja-prorrogado': { type: 'boolean' },
+      });
+      if (v.help) return 'ajuda';
+      const vencimento = obrigatorio(v.vencimento, '--vencimento', 'último dia atual do prazo, AAAA-MM-DD');
+      const dias = inteiro(obrigatorio(v.dias, '--dias', 'duração do prazo original, em dias'), '--dias');
+      const local = localDosArgumentos(v);
+      const arquivo = lerArquivoDecretados(v.decretados);
+      const r = await comDecretados(
+        fonte, arquivo, local, vencimento, (v.uteis ? 2 * dias : dias) + 60,
+        (diasDecretados) =>
+          prorrogarPrazo({
+            vencimento,
+            dias,
+            uteis: !!v.uteis,
+            prorrogavel: !v.improrrogavel,
+            jaProrrogado: !!v['ja-prorrogado'],
+            ...(v['pedido-em'] !== undefined ? { pedidoEm: v['pedido-em'] } : {}),
+            local,
+            diasDecretados,
+          }),
+        (r) => r.vencimento,
+      );
+      return { json: r, texto: textoProrrogacao(r, local) };
+    }
+    case 'ciencia': {
+      const { values: v } = lerArgumentos(args, { ...OPCOES_LOCAL, envio: { type: 'string' }, 'aberta-em': { type: 'string' } });
+      if (v.help) return 'ajuda';
+      const envio = obrigatorio(v.envio, '--envio', 'data ou instante do envio da comunicação');
+      const local = localDosArgumentos(v);
+      const arquivo = lerArquivoDecretados(v.decretados);
+      // The window starts at the envio's Brasília date; an instant is reduced to it by the engine.
+      const de = /^\d{4}-\d{2}-\d{2}$/.test(envio) ? envio : cienciaTacita({ envio, local }).envio;
+      const r = await comDecretados(
+        fonte, arquivo, local, de, 60,
+        (diasDecretados) => cienciaTacita({ envio, ...(v['aberta-em'] !== undefined ? { abertaEm: v['aberta-em'] } : {}), local, diasDecretados }),
+        (r) => r.vencimento,
+      );
+      return { json: r, texto: textoCiencia(r) };
+    }
+    case 'visita': {
+      const { values: v } = lerArgumentos(args, { ...OPCOES_LOCAL, aviso: { type: 'string' }, antecedencia: { type: 'string' } });
+      if (v.help) return 'ajuda';
+      const aviso = obrigatorio(v.aviso, '--aviso', 'data do aviso da visita, AAAA-MM-DD');
+      const antecedenciaDias = v.antecedencia === undefined ? undefined : inteiro(v.antecedencia, '--antecedencia');
+      const local = localDosArgumentos(v);
+      const arquivo = lerArquivoDecretados(v.decretados);
+      const r = await comDecretados(
+        fonte, arquivo, local, aviso, 60,
+        (diasDecretados) => dataMinimaVisita({ aviso, ...(antecedenciaDias !== undefined ? { antecedenciaDias } : {}), local, diasDecretados }),
+        (r) => r.data,
+      );
+      return { json: r, texto: textoVisita(r) };
+    }
+    case 'tempestivo': {
+      const { values: v } = lerArgumentos(args, { ...OPCOES_LOCAL, vencimento: { type: 'string' }, em: { type: 'string' } });
+      if (v.help) return 'ajuda';
+      const vencimento = obrigatorio(v.vencimento, '--vencimento', 'último dia do prazo, AAAA-MM-DD');
+      const em = obrigatorio(v.em, '--em', 'instante do ato, ISO 8601 com fuso');
+      // The place only matters to warn about a vencimento that is not a business day: used when given.
+      const comLocal = v.uf !== undefined || v.municipio !== undefined || v.unidade !== undefined || v.decretados !== undefined;
+      const local = localDosArgumentos(v);
+      const arquivo = lerArquivoDecretados(v.decretados);
+      const r = comLocal
+        ? await comDecretados(fonte, arquivo, local, vencimento, 0, (diasDecretados) => tempestivo({ vencimento, em, local, diasDecretados }), (r) => r.vencimento)
+        : tempestivo({ vencimento, em });
+      return { json: r, texto: textoTempestividade(r) };
+    }
+    default:
+      throw new ErroArgumento(nome, 'subcomando desconhecido (calcular, prorrogar, ciencia, visita, tempestivo).');
+  }
+}
+
+/** Runs a command body, mapping errors to exit codes and pt-BR messages. */
+export async function executarComando(
+  prefixo: string,
+  ajuda: string,
+  amb: AmbienteCli,
+  corpo: () => Promise<Saida | 'ajuda'>,
+  json: boolean,
+): Promise<number> {
+  const escrever = amb.escrever ?? ((t: string) => void process.stdout.write(t));
+  const escreverErro = amb.escreverErro ?? ((t: string) => void process.stderr.write(t));
+  try {
+    const saida = await corpo();
+    if (saida === 'ajuda') {
+      escrever(ajuda);
+      return 0;
+    }
+    escrever(json ? JSON.stringify(saida.json) + '\n' : saida.texto);
+    return 0;
+  } catch (e) {
+    const erro = e instanceof ErroEntrada ? comoErroArgumento(e) : e;
+    if (erro instanceof ErroArgumento) {
+      escreverErro(`${prefixo}: ${erro.message}\n`);
+      return 2;
+    }
+    escreverErro(`${prefixo}: erro inesperado: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+export async function run(args: string[], ambiente: AmbienteCli = {}): Promise<number> {
+  const [nome, ...resto] = args;
+  const escrever = ambiente.escrever ?? ((t: string) => void process.stdout.write(t));
+  const escreverErro = ambiente.escreverErro ?? ((t: string) => void process.stderr.write(t));
+  if (!nome || nome === '--help' || nome === '-h' || nome === 'ajuda') {
+    (nome ? escrever : escreverErro)(AJUDA);
+    return nome ? 0 : 2;
+  }
+  if (!SUBCOMANDOS.includes(nome)) {
+    escreverErro(`rito prazo: subcomando desconhecido "${nome}" (${SUBCOMANDOS.join(', ')}).\n`);
+    return 2;
+  }
+  return executarComando(`rito prazo ${nome}`, AJUDA, ambiente, () => subcomando(nome, resto, ambiente), resto.includes('--json'));
+}
