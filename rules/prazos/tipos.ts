@@ -5,6 +5,10 @@ import type { DataCivil, DiaDecretado, Instante, Local, NaoUtil } from '../calen
  * - 'dia-seguinte' (default): the day of ciência is excluded; day 1 is the next day (rule 1);
  * - 'primeiro-dia-util': "a contar do primeiro dia útil seguinte à comunicação":
  *   day 1 is the first business day after the ciência (rule 5, Del. CEE 388/2020 art. 41 §1).
+ * In both, a ciência/comunicação on a non-business day is first taken as made on
+ * the next business day (rule 7; Lei 11.419/2006 art. 5º §2), and counting
+ * starts after that day: a comunicação on Saturday 01/08/2026 counts as made on
+ * Monday 03/08, so "primeiro dia útil seguinte" is Tuesday 04/08.
  */
 export type ContarDe = 'dia-seguinte' | 'primeiro-dia-util';
 

@@ -364,6 +364,14 @@ export const casos: Caso[] = [
     esperado: { vencimento: '2026-04-27' },
   },
   {
+    id: 'reconsideracao-comunicacao-sabado',
+    descricao:
+      'Comunicação sáb 01/08/2026: considerada feita na seg 03/08 (regra 7); primeiro dia útil seguinte = ter 04/08 (dia 1); 10 dias → qui 13/08',
+    tipo: 'calcular',
+    entrada: { ciencia: '2026-08-01', dias: 10, contarDe: 'primeiro-dia-util', local: RJ },
+    esperado: { vencimento: '2026-08-13', cienciaEfetiva: '2026-08-03', naoUteis: ['2026-08-01', '2026-08-02', '2026-08-08', '2026-08-09'] },
+  },
+  {
     id: 'reconsideracao-dia-seguinte-comparacao',
     descricao: 'Mesma comunicação qui 02/04/2026 contando do dia seguinte: dia 1 = sex 03/04, dia 20 = qua 22/04',
     tipo: 'calcular',
