@@ -6,8 +6,13 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import '../config/settings'; // pt-BR validation messages
+import auditoriaRoutes from './auditoria/routes';
+import adminRoutes from './contas/admin-routes';
+import { correioNoLog } from './contas/correio';
+import contasRoutes from './contas/routes';
 import { registerErrorHandler } from './errors';
 import healthRoutes from './health/routes';
+import auditoria from './plugins/auditoria';
 import autenticacao from './plugins/autenticacao';
 import openapi from './plugins/openapi';
 import processosRoutes from './processos/routes';
@@ -30,7 +35,16 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
 
   await app.register(openapi);
   await app.register(autenticacao, { autenticador: deps.autenticador });
+  await app.register(auditoria, { db: deps.db });
   await app.register(healthRoutes, deps);
+  const contas = {
+    db: deps.db,
+    correio: deps.correio ?? correioNoLog((m) => app.log.warn(m)),
+    urlPublica: deps.urlPublica ?? 'http://127.0.0.1:3000',
+  };
+  await app.register(contasRoutes, contas);
+  await app.register(adminRoutes, contas);
+  await app.register(auditoriaRoutes, { db: deps.db });
   await app.register(processosRoutes, deps);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connect';
 import type { Autenticador } from './auth/ator';
+import type { Correio } from './contas/correio';
 
 /** What the API needs from the outside world; tests pass their own. */
 export interface ApiDeps {
@@ -8,4 +9,8 @@ export interface ApiDeps {
   temporal: Client;
   taskQueue: string;
   autenticador: Autenticador;
+  /** Outgoing e-mail; without it, messages only go to the log. */
+  correio?: Correio;
+  /** Public base URL for links in e-mails (default: the address the API listens on is unknown here, so http://127.0.0.1:3000). */
+  urlPublica?: string;
 }

@@ -41,6 +41,25 @@ export const SETTINGS = {
   EMBEDDED_PG_PORT: { schema: port.default(54329), description: 'Porta em que `rito dev` serve o PGlite pelo protocolo do PostgreSQL.' },
   TEMPORAL_DEV_PORT: { schema: port.default(7233), description: 'Porta do Temporal dev server iniciado por `rito dev`.' },
   TEMPORAL_UI_PORT: { schema: port.default(8233), description: 'Porta da interface web do Temporal dev server.' },
+  RITO_URL_PUBLICA: {
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    description: 'Endereço público do rito (https://…), usado nos links enviados por e-mail. Sem ele, http://HOST:PORT.',
+  },
+  SMTP_HOST: {
+    schema: z.string().min(1).optional(),
+    description: 'Servidor SMTP para e-mails (redefinição de senha, convites). Sem ele, as mensagens vão apenas para o log.',
+  },
+  SMTP_PORT: { schema: port.default(587), description: 'Porta do servidor SMTP (587 com STARTTLS, 465 com TLS direto).' },
+  SMTP_SECURE: {
+    schema: z.enum(['true', 'false'], { error: 'use true ou false' }).default('false').transform((v) => v === 'true'),
+    description: 'true para TLS direto (porta 465); false para STARTTLS quando o servidor oferecer.',
+  },
+  SMTP_USER: { schema: z.string().min(1).optional(), description: 'Usuário para autenticar no servidor SMTP, se exigido.' },
+  SMTP_PASSWORD: { schema: z.string().min(1).optional(), description: 'Senha do usuário SMTP.' },
+  SMTP_FROM: {
+    schema: z.string().min(3).default('rito <nao-responda@localhost>'),
+    description: 'Remetente dos e-mails, por exemplo "Inspeção Escolar <nao-responda@educacao.rj.gov.br>".',
+  },
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -2,6 +2,20 @@
 export const PAPEIS = ['inspetor', 'comissao', 'coogie', 'supervisor', 'representante', 'administrador', 'sistema'] as const;
 export type Papel = (typeof PAPEIS)[number];
 
+/** What each role means (OpenAPI descriptions, admin screens). Sistema Presença roles come with their own issue. */
+export const PAPEL_DESCRICAO: Record<Papel, string> = {
+  inspetor: 'Inspetor(a) de uma COOIE: vê e conduz os processos da sua unidade',
+  comissao: 'Membro de Comissão de Vistoria: vê os processos cuja Ordem de Serviço o(a) designa',
+  coogie: 'COOGIE (central): vê todos os processos; instância central de reconsideração',
+  supervisor: 'Supervisor(a): lê tudo no seu escopo, audita prazos e a trilha de auditoria',
+  representante: 'Representante legal ou procurador(a) de instituições de ensino (usuário externo)',
+  administrador: 'Administrador(a): contas, representações e chaves de API',
+  sistema: 'Integração de sistema (somente chaves de API)',
+};
+
+/** Roles a person may hold (sistema is for machines only). */
+export const PAPEIS_DE_PESSOA = PAPEIS.filter((p) => p !== 'sistema') as Exclude<Papel, 'sistema'>[];
+
 export interface Ator {
   /** Stable id written into workflows, timelines and the audit log. */
   id: string;
@@ -9,11 +23,30 @@ export interface Ator {
   papeis: Papel[];
   /** COOIE the internal user belongs to (null for central or external users). */
   unidade: string | null;
-  /** CNPJs of the institutions an external user represents today. */
+  /** CNPJs of the institutions an external user represents today (mandates resolved at request time). */
   instituicoes: string[];
+  /** Processes whose Ordem de Serviço names this user in the Comissão de Vistoria (designations in force today). */
+  comissoes: string[];
 }
 
-/** The one seam behind which every way of logging in sits (password session, API key, gov.br OIDC). */
+/** How the caller proved who it is. A gov.br (OpenID Connect) login ends in a `sessao` too. */
+export type MeioAutenticacao = 'sessao' | 'chave-api';
+
+export interface Autenticacao {
+  ator: Ator;
+  meio: MeioAutenticacao;
+  /** Id of the session or API key used (never the secret itself). */
+  credencialId: string;
+  /** Session only: the token that unsafe requests must echo in X-CSRF-Token. */
+  csrfToken?: string;
+  /** Session only: when it expires. */
+  expiraEm?: Date;
+}
+
+/**
+ * The one seam behind which every way of logging in sits (password session, API
+ * key, gov.br OIDC). Returns null for an anonymous caller or an invalid credential.
+ */
 export interface Autenticador {
-  autenticar(request: import('fastify').FastifyRequest): Promise<Ator | null>;
+  autenticar(request: import('fastify').FastifyRequest): Promise<Autenticacao | null>;
 }

@@ -8,27 +8,31 @@ import type { Database } from '../../db/schema';
 import type { Ator } from './ator';
 
 export interface ObjetoComEscopo {
+  id?: string;
   unidade: string;
   instituicao_cnpj: string;
 }
 
-export type Escopo = { tudo: true } | { tudo: false; unidades: string[]; cnpjs: string[] };
+export type Escopo = { tudo: true } | { tudo: false; unidades: string[]; cnpjs: string[]; processos: string[] };
 
 export function escopoDe(ator: Ator): Escopo {
   if (ator.papeis.some((p) => p === 'coogie' || p === 'supervisor' || p === 'administrador' || p === 'sistema')) {
     return { tudo: true };
   }
-  const interno = ator.papeis.some((p) => p === 'inspetor' || p === 'comissao');
   return {
     tudo: false,
-    unidades: interno && ator.unidade ? [ator.unidade] : [],
+    // An inspetor sees its COOIE's processes; a membro de comissão only those its Ordem de Serviço names.
+    unidades: ator.papeis.includes('inspetor') && ator.unidade ? [ator.unidade] : [],
     cnpjs: ator.papeis.includes('representante') ? ator.instituicoes : [],
+    processos: ator.papeis.includes('comissao') ? ator.comissoes : [],
   };
 }
 
 export function podeVer(ator: Ator, p: ObjetoComEscopo): boolean {
   const e = escopoDe(ator);
-  return e.tudo || e.unidades.includes(p.unidade) || e.cnpjs.includes(p.instituicao_cnpj);
+  return (
+    e.tudo || e.unidades.includes(p.unidade) || e.cnpjs.includes(p.instituicao_cnpj) || (p.id !== undefined && e.processos.includes(p.id))
+  );
 }
 
 /** SQL form of podeVer, for listings: pages stay full and counts honest. */
@@ -39,6 +43,7 @@ export function noEscopo(ator: Ator) {
     const ors = [];
     if (e.unidades.length) ors.push(eb('processo.unidade', 'in', e.unidades));
     if (e.cnpjs.length) ors.push(eb('processo.instituicao_cnpj', 'in', e.cnpjs));
+    if (e.processos.length) ors.push(eb('processo.id', 'in', e.processos));
     return ors.length ? eb.or(ors) : eb.val(false);
   };
 }

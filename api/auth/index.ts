@@ -1,10 +1,23 @@
 import type { Db } from '../../db/connect';
 import type { Autenticador } from './ator';
+import { autenticarChave, chaveApresentada } from './chaves';
+import { autenticarSessao, tokenDoCookie } from './sessao';
 
 /**
- * The production Autenticador. Until accounts exist (sessions, API keys), no
- * caller is authenticated and every protected route answers 401.
+ * The production Autenticador. In order: an API key (`Authorization: Bearer
+ * rito_…` or `X-API-Key`), then the session cookie. A presented API key that is
+ * invalid, revoked or expired makes the caller anonymous; it never falls back to
+ * a cookie. A gov.br (OpenID Connect) login ends in the same session cookie, so
+ * it needs no branch here (see README.md beside this file).
  */
-export function createAutenticador(_db: Db): Autenticador {
-  return { autenticar: async () => null };
+export function createAutenticador(db: Db): Autenticador {
+  return {
+    async autenticar(request) {
+      const chave = chaveApresentada(request);
+      if (chave !== undefined) return autenticarChave(db, chave);
+      const token = tokenDoCookie(request);
+      if (token) return autenticarSessao(db, token);
+      return null;
+    },
+  };
 }

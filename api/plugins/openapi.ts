@@ -1,8 +1,41 @@
-/** The OpenAPI document, generated from the routes' zod schemas, and Swagger UI at /docs. */
+/**
+ * The OpenAPI document, generated from the routes' zod schemas, and Swagger UI at /docs.
+ * Each operation states who may call it: `security` lists the accepted credentials
+ * (session cookie, plus the CSRF header for unsafe methods, or an API key),
+ * `x-papeis` the roles, and the description starts with the same in words.
+ */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { PAPEL_DESCRICAO, type Papel } from '../auth/ator';
+
+const SEGUROS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type Transform = typeof jsonSchemaTransform;
+
+const comPapeis: Transform = (args) => {
+  const transformado = jsonSchemaTransform(args);
+  const config = (args.route.config ?? {}) as { papeis?: readonly Papel[]; publica?: boolean };
+  const schema = { ...(transformado.schema as Record<string, unknown>) };
+  const papeis = config.papeis ?? [];
+  if (!papeis.length) {
+    schema.security = [];
+    schema['x-papeis'] = [];
+    schema.description = ['**Pública**: não exige autenticação.', schema.description].filter(Boolean).join('\n\n');
+    return { ...transformado, schema };
+  }
+  const metodos = Array.isArray(args.route.method) ? args.route.method : [args.route.method];
+  const inseguro = metodos.some((m) => !SEGUROS.has(m));
+  const porChave = papeis.some((p) => p !== 'administrador');
+  schema.security = [
+    inseguro ? { sessao: [], csrf: [] } : { sessao: [] },
+    ...(porChave ? [{ chaveApi: [] }, { chaveApiCabecalho: [] }] : []),
+  ];
+  schema['x-papeis'] = [...papeis];
+  schema.description = [`**Perfis:** ${papeis.join(', ')}.`, schema.description].filter(Boolean).join('\n\n');
+  return { ...transformado, schema };
+};
 
 export default fp(
   async (app) => {
@@ -12,15 +45,48 @@ export default fp(
           title: 'rito — API',
           description:
             'Processos administrativos da inspeção escolar: abertura, ritos, prazos legais e documentos. ' +
-            'Erros sempre no formato `Erro`, com mensagens em português e o caminho de cada campo inválido.',
+            'Erros sempre no formato `Erro`, com mensagens em português e o caminho de cada campo inválido.\n\n' +
+            'Autenticação: pessoas entram por `POST /v1/sessoes` (cookie de sessão; envie o `csrfToken` em `X-CSRF-Token` ' +
+            'nas requisições que alteram estado); sistemas usam chave de API. Cada operação lista em `x-papeis` os perfis que podem chamá-la. ' +
+            'Perfis: ' +
+            Object.entries(PAPEL_DESCRICAO)
+              .map(([p, d]) => `\`${p}\` — ${d}`)
+              .join('; ') +
+            '.',
           version: '0.1.0',
         },
         tags: [
           { name: 'sistema', description: 'Saúde e prontidão' },
+          { name: 'contas', description: 'Entrada, saída e senhas' },
           { name: 'processos', description: 'Abertura e consulta de processos' },
+          { name: 'administração', description: 'Contas, representações e chaves de API' },
+          { name: 'auditoria', description: 'Trilha de auditoria' },
         ],
+        components: {
+          securitySchemes: {
+            sessao: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'rito_sessao',
+              description: 'Sessão criada por POST /v1/sessoes (cookie HttpOnly, Secure, SameSite=Strict).',
+            },
+            csrf: {
+              type: 'apiKey',
+              in: 'header',
+              name: 'X-CSRF-Token',
+              description: 'Com a sessão, obrigatório em POST, PUT, PATCH e DELETE: o csrfToken devolvido por POST /v1/sessoes e GET /v1/eu.',
+            },
+            chaveApi: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'rito_<prefixo>_<segredo>',
+              description: 'Chave de API de um sistema cliente, criada pela administração (POST /v1/chaves-api).',
+            },
+            chaveApiCabecalho: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A mesma chave de API, em cabeçalho próprio.' },
+          },
+        },
       },
-      transform: jsonSchemaTransform,
+      transform: comPapeis,
       transformObject: jsonSchemaTransformObject,
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -15,7 +15,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
     '/v1/processos',
     {
-      config: { papeis: ['representante', 'inspetor', 'administrador'] },
+      config: { papeis: ['representante', 'inspetor', 'administrador'], auditoria: { acao: 'processo.abrir', recurso: 'processo' } },
       schema: {
         tags: ['processos'],
         summary: 'Abre um processo e inicia seu workflow',
@@ -35,6 +35,16 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       }
       const { processo, criado } = await service.abrir(body, ator);
       if (!podeVer(ator, processo)) throw naoEncontrado('Processo');
+      await request.auditar({
+        resumo: criado
+          ? `Processo aberto: ${processo.tipo} de ${processo.instituicao_nome} (${processo.instituicao_cnpj}), unidade ${processo.unidade}`
+          : `Abertura repetida: devolvido o processo já aberto ${processo.id}`,
+        processoId: processo.id,
+        recursoId: processo.id,
+        dados: criado
+          ? { criado, tipo: body.tipo, instituicao: body.instituicao, unidade: body.unidade, numeroSei: body.numeroSei ?? null, requerente: body.requerente }
+          : { criado },
+      });
       return reply
         .code(criado ? 201 : 200)
         .header('location', `/v1/processos/${processo.id}`)

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ator } from '../../api/auth/ator';
 import { estadoQuery } from '../../workflows/processo/definitions';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 
-const representanteA: Ator = { id: 'rl-a', nome: 'Maria Representante', papeis: ['representante'], unidade: null, instituicoes: ['11222333000181'] };
-const representanteB: Ator = { id: 'rl-b', nome: 'João Representante', papeis: ['representante'], unidade: null, instituicoes: ['11444777000161'] };
-const inspetor: Ator = { id: 'insp-1', nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'METROPOLITANA I', instituicoes: [] };
-const supervisor: Ator = { id: 'sup-1', nome: 'Carlos Supervisor', papeis: ['supervisor'], unidade: null, instituicoes: [] };
+// Real accounts, logged in through POST /v1/sessoes (see test/support/system.ts).
+let representanteA: Conta;
+let representanteB: Conta;
+let inspetor: Conta;
+let inspetorNorte: Conta;
+let supervisor: Conta;
 
 const abertura = (over: Record<string, unknown> = {}) => ({
   tipo: 'apostilamento-endereco',
@@ -19,6 +20,11 @@ const abertura = (over: Record<string, unknown> = {}) => ({
 let sys: TestSystem;
 beforeAll(async () => {
   sys = await startTestSystem();
+  representanteA = await sys.conta({ nome: 'Maria Representante', papeis: ['representante'], instituicoes: ['11222333000181'] });
+  representanteB = await sys.conta({ nome: 'João Representante', papeis: ['representante'], instituicoes: ['11444777000161'] });
+  inspetor = await sys.conta({ nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'METROPOLITANA I' });
+  inspetorNorte = await sys.conta({ nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'NORTE' });
+  supervisor = await sys.conta({ nome: 'Carlos Supervisor', papeis: ['supervisor'] });
 });
 afterAll(async () => {
   await sys?.stop();
@@ -52,7 +58,7 @@ describe('abertura de processo', () => {
     const evento = await eventually(() =>
       sys.db.selectFrom('processo_evento').selectAll().where('processo_id', '=', created.body.id).executeTakeFirst(),
     );
-    expect(evento).toMatchObject({ tipo: 'abertura', ator: 'rl-a', seq: 1 });
+    expect(evento).toMatchObject({ tipo: 'abertura', ator: representanteA.id, seq: 1 });
   });
 
   it('returns the open process on a retried or concurrent abertura instead of opening a second one', async () => {
@@ -68,7 +74,7 @@ describe('abertura de processo', () => {
 
     const rows = await sys.db.selectFrom('processo').select('id').where('instituicao_codigo_inep', '=', '33099999').execute();
     expect(rows).toHaveLength(1);
-    const runs = [];
+    const runs: unknown[] = [];
     for await (const w of sys.temporal.workflow.list({ query: `WorkflowId = '${[...ids][0]}'` })) runs.push(w);
     expect(runs).toHaveLength(1);
   });
@@ -95,11 +101,11 @@ describe('abertura de processo', () => {
   it('refuses a body that is not JSON with a clear 400', async () => {
     const res = await fetch(`${sys.baseUrl}/v1/processos`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${Buffer.from(JSON.stringify(representanteA)).toString('base64url')}` },
+      headers: { 'content-type': 'application/json', cookie: `rito_sessao=${representanteA.cookie}`, 'x-csrf-token': representanteA.csrf! },
       body: '{"tipo": ',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).erro.mensagem).toMatch(/JSON/);
+    expect(((await res.json()) as { erro: { mensagem: string } }).erro.mensagem).toMatch(/JSON/);
   });
 
   it('keeps each institution\'s processes to its own representatives and unit', async () => {
@@ -108,7 +114,7 @@ describe('abertura de processo', () => {
     expect((await sys.request('GET', `/v1/processos/${a.body.id}`)).status).toBe(401);
     expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: representanteB })).status).toBe(404);
     expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: inspetor })).status).toBe(200);
-    expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: { ...inspetor, unidade: 'NORTE' } })).status).toBe(404);
+    expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: inspetorNorte })).status).toBe(404);
     expect((await sys.request('GET', `/v1/processos/${a.body.id}`, { as: supervisor })).status).toBe(200);
     // B cannot open a process for A's institution either.
     expect((await sys.request('POST', '/v1/processos', { as: representanteB, body: abertura({ tipo: 'aumento-capacidade' }) })).status).toBe(403);

@@ -1,29 +1,103 @@
 /**
  * The real system for HTTP tests: the API listening on a loopback port, a worker
- * running rito's workflows on the Temporal dev server from the global setup,
- * and a fresh PostgreSQL database.
+ * running rito's workflows on the Temporal dev server from the global setup, a
+ * fresh PostgreSQL database, the production Autenticador, and a real SMTP
+ * listener receiving the API's e-mails.
+ *
+ * Callers act as real accounts: `conta()` creates a user (with password, roles,
+ * mandates) and logs in through POST /v1/sessoes; `chave()` creates an API key.
+ * `request(..., { as })` then sends the session cookie (and the CSRF token on
+ * unsafe methods) or the API key.
  */
 import { Client, Connection } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
-import type { Ator, Autenticador } from '../../api/auth/ator';
+import { createAutenticador } from '../../api/auth';
+import type { Papel } from '../../api/auth/ator';
+import { criarChaveApi } from '../../api/auth/chaves';
+import { correioSmtp } from '../../api/contas/correio';
+import { criarRepresentacao, criarUsuario, designarComissao, fimDe, inicioDe } from '../../api/contas/service';
 import { createWorker } from '../../runtime/worker';
 import { cacheDir } from '../../tooling/cache';
 import { freshDatabase } from './database';
+import { startSmtp } from './smtp';
+
+/** How a test request authenticates: a logged-in account, an API key, or raw cookie/CSRF values. */
+export interface Credencial {
+  cookie?: string;
+  csrf?: string;
+  chave?: string;
+}
+
+export interface Conta extends Credencial {
+  id: string;
+  nome: string;
+  email: string;
+  senha: string;
+  papeis: Papel[];
+}
+
+export interface Mandato {
+  cnpj: string;
+  nome?: string;
+  tipo?: 'representante-legal' | 'procurador';
+  /** YYYY-MM-DD or ISO instant; default: a year ago. */
+  inicio?: string;
+  /** YYYY-MM-DD or ISO instant; default: none. */
+  fim?: string | null;
+}
+
+export interface NovaConta {
+  papeis: Papel[];
+  nome?: string;
+  email?: string;
+  senha?: string;
+  unidade?: string | null;
+  /** Institutions represented: a CNPJ (open mandate) or a mandate with dates. */
+  instituicoes?: (string | Mandato)[];
+  /** Processes whose Comissão names the account. */
+  comissoes?: string[];
+}
+
+export interface Resposta {
+  status: number;
+  body: any;
+  headers: Headers;
+}
 
 export interface TestSystem {
   baseUrl: string;
+  databaseUrl: string;
   db: Awaited<ReturnType<typeof freshDatabase>>['db'];
   temporal: Client;
   taskQueue: string;
-  /** fetch against the API as the given actor (anonymous when omitted). */
-  request(method: string, path: string, opts?: { as?: Ator; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  smtp: Awaited<ReturnType<typeof startSmtp>>;
+  /** fetch against the API as the given caller (anonymous when omitted). csrf: false leaves out X-CSRF-Token. */
+  request(method: string, path: string, opts?: { as?: Credencial; body?: unknown; headers?: Record<string, string>; csrf?: boolean }): Promise<Resposta>;
+  /** Creates an account directly in the database (no audit, as a fixture). */
+  criarConta(c: NovaConta): Promise<Omit<Conta, 'cookie' | 'csrf'>>;
+  /** POST /v1/sessoes; throws unless 201. */
+  entrar(email: string, senha: string): Promise<{ cookie: string; csrf: string; resposta: Resposta }>;
+  /** criarConta + entrar. */
+  conta(c: NovaConta): Promise<Conta>;
+  /** An API key with the given scope. */
+  chave(c: { papeis: Papel[]; unidade?: string | null; instituicoes?: string[]; nome?: string }): Promise<{ id: string; chave: string }>;
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(opts: { autenticador?: Autenticador } = {}): Promise<TestSystem> {
+/** The rito_sessao value from a response's Set-Cookie, or undefined. */
+export function cookieDaResposta(headers: Headers): string | undefined {
+  for (const c of headers.getSetCookie()) {
+    const m = /^rito_sessao=([^;]*)/.exec(c);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+export async function startTestSystem(): Promise<TestSystem> {
   const database = await freshDatabase();
+  const smtp = await startSmtp();
   const address = inject('temporalAddress');
   const taskQueue = `rito-test-${randomBytes(4).toString('hex')}`;
   const { worker, connection: workerConnection } = await createWorker({
@@ -37,29 +111,96 @@ export async function startTestSystem(opts: { autenticador?: Autenticador } = {}
   const running = worker.run();
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default' });
-  // Until real accounts exist in the test, actors travel as a bearer token holding their JSON.
-  const autenticador: Autenticador = opts.autenticador ?? {
-    async autenticar(request) {
-      const auth = request.headers.authorization;
-      if (!auth?.startsWith('Bearer ')) return null;
-      return JSON.parse(Buffer.from(auth.slice(7), 'base64url').toString('utf8')) as Ator;
-    },
-  };
-  const app = await buildApp({ db: database.db, temporal, taskQueue, autenticador });
-  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-
-  return {
-    baseUrl,
+  const app = await buildApp({
     db: database.db,
     temporal,
     taskQueue,
-    async request(method, path, o = {}) {
-      const headers: Record<string, string> = { ...(o.headers ?? {}) };
-      if (o.body !== undefined) headers['content-type'] = 'application/json';
-      if (o.as) headers.authorization = `Bearer ${Buffer.from(JSON.stringify(o.as)).toString('base64url')}`;
-      const res = await fetch(baseUrl + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    autenticador: createAutenticador(database.db),
+    correio: correioSmtp({ host: '127.0.0.1', port: smtp.port, from: 'rito <nao-responda@rito.test>' }),
+    urlPublica: 'https://rito.test',
+  });
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  let contador = 0;
+
+  const request: TestSystem['request'] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = {};
+    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    if (o.as?.cookie) headers.cookie = `rito_sessao=${o.as.cookie}`;
+    if (o.as?.csrf && o.csrf !== false && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = o.as.csrf;
+    if (o.as?.chave) headers.authorization = `Bearer ${o.as.chave}`;
+    Object.assign(headers, o.headers ?? {});
+    const res = await fetch(baseUrl + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+    const text = await res.text();
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: res.status, body, headers: res.headers };
+  };
+
+  const criarConta: TestSystem['criarConta'] = async (c) => {
+    const n = ++contador;
+    const senha = c.senha ?? `senha-de-teste-${randomBytes(6).toString('hex')}`;
+    const u = await criarUsuario(
+      database.db,
+      { nome: c.nome ?? `Pessoa ${n} (${c.papeis.join('+')})`, email: c.email ?? `pessoa${n}.${randomBytes(3).toString('hex')}@rito.test`, papeis: c.papeis, unidade: c.unidade ?? null, senha },
+      'teste',
+    );
+    for (const m of c.instituicoes ?? []) {
+      const mandato = typeof m === 'string' ? { cnpj: m } : m;
+      await criarRepresentacao(
+        database.db,
+        {
+          usuarioId: u.id,
+          cnpj: mandato.cnpj,
+          nome: mandato.nome ?? `Instituição ${mandato.cnpj}`,
+          tipo: mandato.tipo ?? 'representante-legal',
+          inicio: mandato.inicio ? inicioDe(mandato.inicio) : new Date(Date.now() - 365 * 86_400_000),
+          fim: mandato.fim ? fimDe(mandato.fim) : null,
+          documento: null,
+        },
+        'teste',
+      );
+    }
+    for (const processoId of c.comissoes ?? []) {
+      await designarComissao(database.db, { processoId, usuarioId: u.id, ordemServico: `OS ${n}/2026` }, 'teste');
+    }
+    return { id: u.id, nome: u.nome, email: u.email, senha, papeis: c.papeis };
+  };
+
+  const entrar: TestSystem['entrar'] = async (email, senha) => {
+    const resposta = await request('POST', '/v1/sessoes', { body: { email, senha } });
+    if (resposta.status !== 201) throw new Error(`login de ${email} falhou: ${resposta.status} ${JSON.stringify(resposta.body)}`);
+    const cookie = cookieDaResposta(resposta.headers);
+    if (!cookie) throw new Error('login sem cookie de sessão');
+    return { cookie, csrf: resposta.body.csrfToken, resposta };
+  };
+
+  return {
+    baseUrl,
+    databaseUrl: database.url,
+    db: database.db,
+    temporal,
+    taskQueue,
+    smtp,
+    request,
+    criarConta,
+    entrar,
+    async conta(c) {
+      const u = await criarConta(c);
+      const { cookie, csrf } = await entrar(u.email, u.senha);
+      return { ...u, cookie, csrf };
+    },
+    async chave(c) {
+      return criarChaveApi(
+        database.db,
+        { nome: c.nome ?? `cliente ${++contador}`, papeis: c.papeis, unidade: c.unidade ?? null, instituicoes: c.instituicoes ?? [], expiraEm: null },
+        'teste',
+      );
     },
     async stop() {
       await app.close();
@@ -67,6 +208,7 @@ export async function startTestSystem(opts: { autenticador?: Autenticador } = {}
       await running;
       await workerConnection.close();
       await connection.close();
+      await smtp.stop();
       await database.drop();
     },
   };

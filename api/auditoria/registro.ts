@@ -1,0 +1,169 @@
+/**
+ * Appending to the audit trail. Entries form a hash chain: each one stores the
+ * SHA-256 of the previous entry (`hash_anterior`) and its own `hash` over
+ * `hash_anterior` and its canonical content, so that altering or removing any
+ * entry breaks the chain at that entry (see verificar.ts). Appends are
+ * serialised by a transaction-scoped advisory lock; PostgreSQL refuses any
+ * insert that does not continue the chain and any update or delete.
+ *
+ * Nothing written here carries a full CPF or NIS: every text is masked on the
+ * way in (rules/identificadores), and fields named like secrets are dropped.
+ */
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema';
+import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
+
+export const HASH_INICIAL = '0'.repeat(64);
+
+export interface AtorAuditado {
+  id: string;
+  nome: string;
+  papeis: readonly string[];
+}
+
+export interface EntradaAuditoria {
+  /** null: anonymous (e.g. a failed login). */
+  ator: AtorAuditado | null;
+  origem?: { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+  /** Stable verb, "recurso.verbo": processo.abrir, sessao.criar, usuario.alterar, aluno.ler… */
+  acao: string;
+  recurso?: string | null;
+  recursoId?: string | null;
+  processoId?: string | null;
+  /** One line for people, in Portuguese. */
+  resumo: string;
+  /** What changed (before/after, fields), masked before it is stored. */
+  dados?: Record<string, unknown>;
+}
+
+/** The content a hash covers, in a fixed shape. */
+export interface ConteudoAuditoria {
+  seq: number;
+  ocorrido_em: string;
+  ator_id: string | null;
+  ator_nome: string | null;
+  ator_papeis: string[];
+  origem_ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  acao: string;
+  recurso: string | null;
+  recurso_id: string | null;
+  processo_id: string | null;
+  resumo: string;
+  dados: unknown;
+}
+
+const SEGREDO = /senha|token|segredo|secret|password|cookie|authorization/i;
+const CHAVE_NIS = /(^|_)(nis|pis|NIS|PIS)$|[a-z](Nis|Pis)$/;
+
+/** Masks CPFs/NIS anywhere in a value and drops secrets; returns plain JSON. */
+export function mascararDados(valor: unknown, chave = ''): unknown {
+  if (valor === null || valor === undefined) return null;
+  if (SEGREDO.test(chave)) return '[omitido]';
+  if (typeof valor === 'string') {
+    if (/cpf/i.test(chave)) return mascararCpf(valor);
+    if (CHAVE_NIS.test(chave)) return mascararNis(valor);
+    return mascararCpfNisEmTexto(valor);
+  }
+  if (typeof valor === 'number' || typeof valor === 'boolean') {
+    return typeof valor === 'number' && /cpf|nis|pis/i.test(chave) ? mascararCpfNisEmTexto(String(valor)) : valor;
+  }
+  if (valor instanceof Date) return valor.toISOString();
+  if (Array.isArray(valor)) return valor.map((v) => mascararDados(v, chave));
+  if (typeof valor === 'object') {
+    return Object.fromEntries(Object.entries(valor as Record<string, unknown>).map(([k, v]) => [k, mascararDados(v, k)]));
+  }
+  return String(valor);
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function jsonCanonico(valor: unknown): string {
+  if (valor === null || typeof valor !== 'object') return JSON.stringify(valor ?? null);
+  if (Array.isArray(valor)) return `[${valor.map(jsonCanonico).join(',')}]`;
+  const obj = valor as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${jsonCanonico(obj[k])}`)
+    .join(',')}}`;
+}
+
+export function hashEntrada(hashAnterior: string, conteudo: ConteudoAuditoria): string {
+  return createHash('sha256').update(hashAnterior).update('\n').update(jsonCanonico(conteudo)).digest('hex');
+}
+
+/** The hashed content of a stored row (what verificar.ts recomputes). */
+export function conteudoDaLinha(row: {
+  seq: string | number;
+  ocorrido_em: Date | string;
+  ator_id: string | null;
+  ator_nome: string | null;
+  ator_papeis: string[];
+  origem_ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  acao: string;
+  recurso: string | null;
+  recurso_id: string | null;
+  processo_id: string | null;
+  resumo: string;
+  dados: unknown;
+}): ConteudoAuditoria {
+  return {
+    seq: Number(row.seq),
+    ocorrido_em: new Date(row.ocorrido_em).toISOString(),
+    ator_id: row.ator_id,
+    ator_nome: row.ator_nome,
+    ator_papeis: [...row.ator_papeis],
+    origem_ip: row.origem_ip,
+    user_agent: row.user_agent,
+    request_id: row.request_id,
+    acao: row.acao,
+    recurso: row.recurso,
+    recurso_id: row.recurso_id,
+    processo_id: row.processo_id,
+    resumo: row.resumo,
+    dados: row.dados ?? {},
+  };
+}
+
+const corta = (s: string | null | undefined, max: number) => (s == null ? null : s.slice(0, max));
+
+/**
+ * Appends one entry. Pass a transaction to make the entry part of the change it
+ * records (both or neither); otherwise it runs in a transaction of its own.
+ */
+export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria): Promise<{ seq: number; hash: string }> {
+  const dados = mascararDados(e.dados ?? {}) as Record<string, unknown>;
+  const escrever = async (trx: Kysely<Database>) => {
+    await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria'))`.execute(trx);
+    const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const seq = ultima ? Number(ultima.seq) + 1 : 1;
+    const hashAnterior = ultima?.hash ?? HASH_INICIAL;
+    const conteudo: ConteudoAuditoria = {
+      seq,
+      ocorrido_em: new Date().toISOString(),
+      ator_id: e.ator?.id ?? null,
+      ator_nome: e.ator ? mascararCpfNisEmTexto(e.ator.nome) : null,
+      ator_papeis: e.ator ? [...e.ator.papeis] : [],
+      origem_ip: corta(e.origem?.ip, 100),
+      user_agent: corta(e.origem?.userAgent, 300),
+      request_id: corta(e.origem?.requestId, 100),
+      acao: e.acao,
+      recurso: e.recurso ?? null,
+      recurso_id: e.recursoId == null ? null : mascararCpfNisEmTexto(e.recursoId),
+      processo_id: e.processoId ?? null,
+      resumo: mascararCpfNisEmTexto(e.resumo).slice(0, 2000),
+      dados,
+    };
+    const hash = hashEntrada(hashAnterior, conteudo);
+    await trx
+      .insertInto('auditoria')
+      .values({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash })
+      .execute();
+    return { seq, hash };
+  };
+  return db.isTransaction ? escrever(db) : db.transaction().execute(escrever);
+}

@@ -1,0 +1,84 @@
+/**
+ * API keys for machine clients, in the manner of MEC's Gestão Presente batch API:
+ * one key per client, shown once at creation, stored as a SHA-256 hash, revocable,
+ * optionally expiring, and carrying a scope: the roles it acts with plus the unit
+ * or the institutions it is bound to. Format: `rito_<prefixo>_<segredo>`, where
+ * the prefix (public) finds the row and the secret (256 bits) is compared by hash.
+ * Sent as `Authorization: Bearer rito_…` or `X-API-Key: rito_…`.
+ */
+import type { FastifyRequest } from 'fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../../db/connect';
+import type { Autenticacao, Papel } from './ator';
+import { papeisValidos } from './contas';
+import { iguaisEmTempoConstante, segredoAleatorio, sha256 } from './segredos';
+
+const FORMATO = /^rito_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+const TOQUE_MS = 60 * 1000;
+
+export interface EscopoChave {
+  nome: string;
+  papeis: Papel[];
+  unidade: string | null;
+  instituicoes: string[];
+  expiraEm: Date | null;
+}
+
+export async function criarChaveApi(db: Db, escopo: EscopoChave, criadaPor: string): Promise<{ id: string; chave: string }> {
+  const id = randomUUID();
+  const prefixo = randomBytes(6).toString('hex');
+  const segredo = segredoAleatorio();
+  await db
+    .insertInto('chave_api')
+    .values({
+      id,
+      prefixo,
+      segredo_hash: sha256(segredo),
+      nome: escopo.nome,
+      papeis: escopo.papeis,
+      unidade: escopo.unidade,
+      instituicoes: escopo.instituicoes,
+      criada_por: criadaPor,
+      expira_em: escopo.expiraEm,
+    })
+    .execute();
+  return { id, chave: `rito_${prefixo}_${segredo}` };
+}
+
+/** The key presented by the request, if any (Bearer rito_… or X-API-Key). */
+export function chaveApresentada(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth && /^Bearer\s+rito_/i.test(auth)) return auth.replace(/^Bearer\s+/i, '').trim();
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' && header ? header.trim() : undefined;
+}
+
+export async function autenticarChave(db: Db, chave: string): Promise<Autenticacao | null> {
+  const m = FORMATO.exec(chave);
+  if (!m) return null;
+  const [, prefixo, segredo] = m;
+  const agora = new Date();
+  const row = await db
+    .selectFrom('chave_api')
+    .selectAll()
+    .where('prefixo', '=', prefixo)
+    .where('revogada_em', 'is', null)
+    .where((eb) => eb.or([eb('expira_em', 'is', null), eb('expira_em', '>', agora)]))
+    .executeTakeFirst();
+  if (!row || !iguaisEmTempoConstante(row.segredo_hash, sha256(segredo))) return null;
+  if (!row.ultimo_uso_em || agora.getTime() - new Date(row.ultimo_uso_em).getTime() > TOQUE_MS) {
+    await db.updateTable('chave_api').set({ ultimo_uso_em: agora }).where('id', '=', row.id).execute();
+  }
+  return {
+    ator: {
+      id: `chave:${row.id}`,
+      nome: row.nome,
+      papeis: papeisValidos(row.papeis).filter((p) => p !== 'administrador'),
+      unidade: row.unidade,
+      instituicoes: row.instituicoes,
+      comissoes: [],
+    },
+    meio: 'chave-api',
+    credencialId: row.id,
+  };
+}

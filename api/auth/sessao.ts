@@ -1,0 +1,95 @@
+/**
+ * Server-side sessions in PostgreSQL behind a cookie.
+ *
+ * The cookie holds 256 random bits; the table keeps only their SHA-256, so a
+ * copy of the database opens no session. It is HttpOnly (no script reads it),
+ * SameSite=Strict (not sent on cross-site requests) and Secure (only over HTTPS).
+ * Secure is set unconditionally, also in development: browsers treat
+ * http://localhost and http://127.0.0.1 as secure contexts and keep Secure
+ * cookies there, so `rito dev` works in a browser; the test harness's fetch
+ * client reads Set-Cookie and sends the Cookie header itself. Behind a proxy
+ * that terminates TLS nothing changes. Unsafe methods also need the session's
+ * CSRF token in X-CSRF-Token (see plugins/autenticacao.ts).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/connect';
+import type { Autenticacao } from './ator';
+import { atorDoUsuario } from './contas';
+import { segredoAleatorio, sha256 } from './segredos';
+
+export const COOKIE_SESSAO = 'rito_sessao';
+/** Absolute lifetime of a session. */
+export const SESSAO_DURACAO_MS = 12 * 60 * 60 * 1000;
+/** A session unused for this long ends. */
+export const SESSAO_OCIOSA_MS = 2 * 60 * 60 * 1000;
+/** ultimo_uso_em is refreshed at most this often (not on every request). */
+const TOQUE_MS = 60 * 1000;
+
+export const cookieOpcoes = (expira: Date) =>
+  ({ path: '/', httpOnly: true, secure: true, sameSite: 'strict', expires: expira }) as const;
+
+export interface NovaSessao {
+  token: string;
+  id: string;
+  csrfToken: string;
+  expiraEm: Date;
+}
+
+export async function criarSessao(db: Db, usuarioId: string, origem: { ip: string | null; userAgent: string | null }): Promise<NovaSessao> {
+  const token = segredoAleatorio();
+  const csrfToken = segredoAleatorio();
+  const expiraEm = new Date(Date.now() + SESSAO_DURACAO_MS);
+  const id = sha256(token);
+  await db
+    .insertInto('sessao')
+    .values({ id, usuario_id: usuarioId, csrf_token: csrfToken, expira_em: expiraEm, ip: origem.ip, user_agent: origem.userAgent?.slice(0, 500) ?? null })
+    .execute();
+  return { token, id, csrfToken, expiraEm };
+}
+
+export function definirCookieSessao(reply: FastifyReply, s: NovaSessao): void {
+  reply.setCookie(COOKIE_SESSAO, s.token, cookieOpcoes(s.expiraEm));
+}
+
+export function apagarCookieSessao(reply: FastifyReply): void {
+  reply.clearCookie(COOKIE_SESSAO, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+}
+
+export const tokenDoCookie = (request: FastifyRequest): string | undefined => request.cookies?.[COOKIE_SESSAO] || undefined;
+
+/** The session the cookie names, if it is open, not expired and not idle too long, and its account is active. */
+export async function autenticarSessao(db: Db, token: string): Promise<Autenticacao | null> {
+  if (token.length > 200) return null;
+  const id = sha256(token);
+  const agora = new Date();
+  const sessao = await db
+    .selectFrom('sessao')
+    .select(['id', 'usuario_id', 'csrf_token', 'expira_em', 'ultimo_uso_em'])
+    .where('id', '=', id)
+    .where('encerrada_em', 'is', null)
+    .where('expira_em', '>', agora)
+    .where('ultimo_uso_em', '>', new Date(agora.getTime() - SESSAO_OCIOSA_MS))
+    .executeTakeFirst();
+  if (!sessao) return null;
+  const ator = await atorDoUsuario(db, sessao.usuario_id, agora);
+  if (!ator) return null;
+  if (agora.getTime() - new Date(sessao.ultimo_uso_em).getTime() > TOQUE_MS) {
+    await db.updateTable('sessao').set({ ultimo_uso_em: agora }).where('id', '=', id).execute();
+  }
+  return { ator, meio: 'sessao', credencialId: sessao.id, csrfToken: sessao.csrf_token, expiraEm: new Date(sessao.expira_em) };
+}
+
+export async function encerrarSessao(db: Db, id: string): Promise<void> {
+  await db.updateTable('sessao').set({ encerrada_em: new Date() }).where('id', '=', id).where('encerrada_em', 'is', null).execute();
+}
+
+/** Ends every open session of an account (password changed, account deactivated). */
+export async function encerrarSessoesDoUsuario(db: Db, usuarioId: string): Promise<number> {
+  const r = await db
+    .updateTable('sessao')
+    .set({ encerrada_em: new Date() })
+    .where('usuario_id', '=', usuarioId)
+    .where('encerrada_em', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

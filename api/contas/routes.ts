@@ -1,0 +1,211 @@
+/**
+ * People's sign-in: sessions (login, logout, who am I) and passwords set through
+ * single-use e-mailed tokens.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connect';
+import { PAPEIS } from '../auth/ator';
+import { atorDoUsuario } from '../auth/contas';
+import { verificarSenha } from '../auth/segredos';
+import { apagarCookieSessao, criarSessao, definirCookieSessao, encerrarSessao, encerrarSessoesDoUsuario, tokenDoCookie } from '../auth/sessao';
+import { sha256 } from '../auth/segredos';
+import { erroSchema, HttpError } from '../errors';
+import { requireAtor } from '../plugins/autenticacao';
+import type { Correio } from './correio';
+import { CSP_REDEFINICAO, PAGINA_REDEFINICAO } from './pagina-redefinicao';
+import { euSchema, loginSchema, mensagemSchema, novaSenhaSchema, pedidoRedefinicaoSchema, sessaoCriadaSchema } from './schemas';
+import {
+  bloqueadoAte,
+  consumirTokenSenha,
+  definirSenha,
+  emitirTokenSenha,
+  LIMITE_PEDIDOS_HORA,
+  limparFalhasLogin,
+  mensagemSenha,
+  pedidosRecentes,
+  registrarFalhaLogin,
+  usuarioPorEmail,
+} from './service';
+
+export interface ContasDeps {
+  db: Db;
+  correio: Correio;
+  /** Base of the links sent by e-mail, without a trailing slash. */
+  urlPublica: string;
+}
+
+const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema, 429: erroSchema };
+const TODOS = PAPEIS;
+
+export const linkSenha = (urlPublica: string, token: string) => `${urlPublica.replace(/\/$/, '')}/redefinir-senha#${token}`;
+
+const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio, urlPublica }) => {
+  // Work done after answering (so that timing reveals nothing), awaited on close.
+  const pendentes = new Set<Promise<void>>();
+  const emSegundoPlano = (fn: () => Promise<void>) => {
+    const p: Promise<void> = fn()
+      .catch((err) => app.log.error({ err }, 'falha em tarefa de segundo plano'))
+      .finally(() => pendentes.delete(p));
+    pendentes.add(p);
+  };
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...pendentes]);
+  });
+
+  app.post(
+    '/v1/sessoes',
+    {
+      config: { publica: true, auditoria: { acao: 'sessao.criar', recurso: 'sessao' } },
+      schema: {
+        tags: ['contas'],
+        summary: 'Entra com e-mail e senha',
+        description:
+          'Cria uma sessão no servidor e a devolve no cookie `rito_sessao` (HttpOnly, Secure, SameSite=Strict). ' +
+          'O corpo traz o `csrfToken`, que deve acompanhar no cabeçalho X-CSRF-Token toda requisição que altera estado. ' +
+          'Após 5 tentativas sem sucesso em 15 minutos para o mesmo e-mail (ou 30 do mesmo IP), as entradas são recusadas com 429 até o fim da janela.',
+        body: loginSchema,
+        response: { 201: sessaoCriadaSchema, ...erros },
+      },
+    },
+    async (request, reply) => {
+      const { email, senha } = request.body;
+      const ip = request.ip ?? null;
+      const ate = await bloqueadoAte(db, email, ip);
+      if (ate) {
+        await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: ate.toISOString() } });
+        reply.header('retry-after', String(Math.max(1, Math.ceil((ate.getTime() - Date.now()) / 1000))));
+        throw new HttpError(429, 'muitas-tentativas', 'Muitas tentativas de entrada sem sucesso. Aguarde alguns minutos ou redefina sua senha.');
+      }
+      const usuario = await usuarioPorEmail(db, email);
+      const senhaConfere = await verificarSenha(usuario?.senha_hash ?? null, senha);
+      if (!usuario || !senhaConfere || !usuario.ativo) {
+        await registrarFalhaLogin(db, email, ip);
+        await request.auditar({ acao: 'sessao.falha', ator: null, resumo: `Tentativa de entrada sem sucesso: ${email}`, dados: { email } });
+        throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
+      }
+      await limparFalhasLogin(db, email);
+      // A new login never reuses a session id the browser already had (session fixation).
+      const anterior = tokenDoCookie(request);
+      if (anterior) await encerrarSessao(db, sha256(anterior));
+      const sessao = await criarSessao(db, usuario.id, { ip, userAgent: request.headers['user-agent'] ?? null });
+      const ator = await atorDoUsuario(db, usuario.id);
+      if (!ator) throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
+      await request.auditar({ ator, resumo: `Entrada com senha de ${usuario.email}`, recursoId: usuario.id, recurso: 'usuario' });
+      definirCookieSessao(reply, sessao);
+      return reply.code(201).send({ ator, csrfToken: sessao.csrfToken, expiraEm: sessao.expiraEm.toISOString() });
+    },
+  );
+
+  app.delete(
+    '/v1/sessoes/atual',
+    {
+      config: { papeis: TODOS, auditoria: { acao: 'sessao.encerrar', recurso: 'sessao' } },
+      schema: { tags: ['contas'], summary: 'Sai: encerra a sessão atual e apaga o cookie', response: { 204: z.null(), ...erros } },
+    },
+    async (request, reply) => {
+      const ator = requireAtor(request);
+      const a = request.autenticacao;
+      if (a?.meio !== 'sessao') throw new HttpError(400, 'sem-sessao', 'Esta requisição não usa sessão (chaves de API são revogadas pela administração).');
+      await encerrarSessao(db, a.credencialId);
+      await request.auditar({ resumo: `Saída de ${ator.nome}`, recursoId: null });
+      apagarCookieSessao(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/eu',
+    {
+      config: { papeis: TODOS },
+      schema: { tags: ['contas'], summary: 'Quem sou eu: papéis, unidade, instituições e comissões de hoje; token CSRF da sessão', response: { 200: euSchema, ...erros } },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const a = request.autenticacao!;
+      return { ator, meio: a.meio, csrfToken: a.csrfToken ?? null, expiraEm: a.expiraEm?.toISOString() ?? null };
+    },
+  );
+
+  app.post(
+    '/v1/senhas/redefinicao',
+    {
+      config: { publica: true, auditoria: { acao: 'senha.redefinicao.pedir', recurso: 'usuario' } },
+      schema: {
+        tags: ['contas'],
+        summary: 'Pede por e-mail um link para redefinir a senha',
+        description:
+          'Responde sempre 202, exista ou não a conta, para não revelar quais e-mails estão cadastrados. ' +
+          'O link vale 60 minutos e uma única vez; no máximo 3 pedidos por conta por hora.',
+        body: pedidoRedefinicaoSchema,
+        response: { 202: mensagemSchema, ...erros },
+      },
+    },
+    async (request, reply) => {
+      const { email } = request.body;
+      request.auditado = true; // the entry is written below, once the outcome is known
+      emSegundoPlano(async () => {
+        const usuario = await usuarioPorEmail(db, email);
+        if (!usuario || !usuario.ativo) {
+          await request.auditar({ ator: null, resumo: `Pedido de redefinição de senha para e-mail sem conta ativa: ${email}`, dados: { email }, recursoId: null });
+          return;
+        }
+        if ((await pedidosRecentes(db, usuario.id)) >= LIMITE_PEDIDOS_HORA) {
+          await request.auditar({ ator: null, resumo: `Pedido de redefinição de senha ignorado (limite por hora): ${email}`, recursoId: usuario.id });
+          return;
+        }
+        const token = await emitirTokenSenha(db, usuario.id, 'redefinicao');
+        const msg = mensagemSenha({ nome: usuario.nome, email: usuario.email, link: linkSenha(urlPublica, token), finalidade: 'redefinicao' });
+        await correio.enviar({ para: usuario.email, ...msg });
+        await request.auditar({ ator: null, resumo: `Link de redefinição de senha enviado a ${usuario.email}`, recursoId: usuario.id });
+      });
+      return reply.code(202).send({ mensagem: 'Se houver uma conta ativa com este e-mail, enviaremos um link para redefinir a senha.' });
+    },
+  );
+
+  app.post(
+    '/v1/senhas/redefinicao/:token',
+    {
+      config: { publica: true, auditoria: { acao: 'senha.redefinir', recurso: 'usuario' } },
+      schema: {
+        tags: ['contas'],
+        summary: 'Define uma nova senha com o token recebido por e-mail',
+        description: 'O token vale uma única vez. Ao definir a senha, todas as sessões abertas da conta são encerradas.',
+        params: z.object({ token: z.string().min(20).max(200) }),
+        body: novaSenhaSchema,
+        response: { 204: z.null(), ...erros },
+      },
+    },
+    async (request, reply) => {
+      await db.transaction().execute(async (trx) => {
+        const uso = await consumirTokenSenha(trx, request.params.token);
+        const usuario = uso && (await trx.selectFrom('usuario').selectAll().where('id', '=', uso.usuarioId).where('ativo', '=', true).executeTakeFirst());
+        if (!uso || !usuario) throw new HttpError(400, 'token-invalido', 'Link de definição de senha inválido, expirado ou já usado. Peça um novo.');
+        await definirSenha(trx, usuario.id, request.body.senha);
+        await limparFalhasLogin(trx, usuario.email);
+        const encerradas = await encerrarSessoesDoUsuario(trx, usuario.id);
+        await request.auditar(
+          {
+            ator: { id: usuario.id, nome: usuario.nome, papeis: usuario.papeis },
+            resumo: uso.finalidade === 'convite' ? 'Senha definida no primeiro acesso' : 'Senha redefinida pelo link enviado por e-mail',
+            recursoId: usuario.id,
+            dados: { finalidade: uso.finalidade, sessoesEncerradas: encerradas },
+          },
+          trx,
+        );
+      });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get('/redefinir-senha', { config: { publica: true }, schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', CSP_REDEFINICAO)
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .send(PAGINA_REDEFINICAO),
+  );
+};
+
+export default contasRoutes;

@@ -1,0 +1,98 @@
+/**
+ * Auditing for every route.
+ *
+ * - `request.auditar({ resumo, processoId, dados, … }, trx?)` appends an entry
+ *   with who (request.ator), when, from where (IP, user agent, request id) and
+ *   what (the route's `config.auditoria.acao` unless given). Pass the
+ *   transaction that makes the change to record both atomically.
+ * - Every /v1 route with an unsafe method (POST, PUT, PATCH, DELETE) must declare
+ *   `config.auditoria: { acao }`, or the API does not start. If its handler
+ *   answers 2xx without calling request.auditar, a generic entry is written
+ *   before the response leaves (so no state change goes unrecorded).
+ * - A GET that returns a student's personal data declares
+ *   `config.auditoria: { acao: 'aluno.ler', dadosPessoais: true }`: each
+ *   successful read is recorded (LGPD).
+ */
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { Db } from '../../db/connect';
+import type { Database } from '../../db/schema';
+import { type EntradaAuditoria, registrarAuditoria } from '../auditoria/registro';
+import { METODOS_SEGUROS } from './autenticacao';
+
+export interface ConfigAuditoria {
+  /** "recurso.verbo", e.g. processo.abrir. */
+  acao: string;
+  /** What kind of object the route acts on (processo, usuario…); the :id param is its id. */
+  recurso?: string;
+  /** A GET that returns a student's personal data: every read is recorded. */
+  dadosPessoais?: boolean;
+}
+
+export type AcaoAuditada = Partial<Pick<EntradaAuditoria, 'acao' | 'recurso' | 'recursoId' | 'processoId' | 'dados' | 'ator'>> & {
+  resumo: string;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auditar(acao: AcaoAuditada, trx?: Kysely<Database>): Promise<void>;
+    auditado: boolean;
+  }
+  interface FastifyContextConfig {
+    auditoria?: ConfigAuditoria;
+  }
+}
+
+const idDoParametro = (request: FastifyRequest): string | null => {
+  const params = request.params as Record<string, unknown> | undefined;
+  const id = params?.id;
+  return typeof id === 'string' ? id : null;
+};
+
+export default fp<{ db: Db }>(
+  async (app, { db }) => {
+    app.decorateRequest('auditado', false);
+    app.decorateRequest('auditar', async function (this: FastifyRequest, a: AcaoAuditada, trx?: Kysely<Database>) {
+      const cfg = this.routeOptions.config?.auditoria;
+      const acao = a.acao ?? cfg?.acao;
+      if (!acao) throw new Error(`rota ${this.method} ${this.routeOptions.url} audita sem config.auditoria.acao`);
+      const ator = a.ator !== undefined ? a.ator : this.ator;
+      await registrarAuditoria(trx ?? db, {
+        ator: ator ? { id: ator.id, nome: ator.nome, papeis: ator.papeis } : null,
+        origem: { ip: this.ip, userAgent: this.headers['user-agent'] ?? null, requestId: String(this.id) },
+        acao,
+        recurso: a.recurso ?? cfg?.recurso ?? null,
+        recursoId: a.recursoId !== undefined ? a.recursoId : idDoParametro(this),
+        processoId: a.processoId ?? null,
+        resumo: a.resumo,
+        dados: a.dados,
+      });
+      this.auditado = true;
+    });
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/v1/')) return;
+      const metodos = Array.isArray(route.method) ? route.method : [route.method];
+      if (metodos.some((m) => !METODOS_SEGUROS.has(m)) && !route.config?.auditoria?.acao) {
+        throw new Error(`rota ${metodos.join(',')} ${route.url} altera estado e não declara config.auditoria.acao`);
+      }
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const cfg = request.routeOptions.config?.auditoria;
+      if (!cfg || request.auditado || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
+      const inseguro = !METODOS_SEGUROS.has(request.method);
+      if (!inseguro && !(cfg.dadosPessoais && request.method === 'GET')) return payload;
+      const id = idDoParametro(request);
+      await request.auditar({
+        resumo: inseguro
+          ? `${request.method} ${request.routeOptions.url}${id ? ` (${id})` : ''}`
+          : `Leitura de dados pessoais: ${request.routeOptions.url}${id ? ` (${id})` : ''}`,
+        processoId: cfg.recurso === 'processo' ? id : null,
+      });
+      return payload;
+    });
+  },
+  { name: 'rito-auditoria', dependencies: ['rito-autenticacao'] },
+);
