@@ -11,6 +11,8 @@ export const commands: Record<string, Command> = {
   api: { summary: 'sobe apenas a API HTTP', load: async () => require('./api') },
   worker: { summary: 'sobe apenas o worker Temporal', load: async () => require('./worker') },
   migrate: { summary: 'aplica as migrações do banco de dados', load: async () => require('./migrate') },
+  seed: { summary: 'cria dados de demonstração (seed demo): contas, COOIE e instituições, e imprime as senhas', load: async () => require('./seed') },
+  auditoria: { summary: 'confere a cadeia de hashes da trilha de auditoria (auditoria verificar)', load: async () => require('./auditoria') },
   prazo: { summary: 'calcula prazos: vencimento, prorrogação, ciência tácita, visita, tempestividade', load: async () => require('./prazo') },
   calendario: { summary: 'lista dias não úteis (feriados e dias decretados) de um ano', load: async () => require('./calendario') },
 };

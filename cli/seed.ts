@@ -1,0 +1,144 @@
+/**
+ * `rito seed demo [--senha SENHA]`: a usable demo — a COOIE (Metropolitana I)
+ * with an inspetora, a COOGIE user, a supervisor, an administrador, and two
+ * institutions with their representante legal and procuradora — and prints
+ * every e-mail with its password. Running it again resets those passwords
+ * (new random ones, or --senha for all) and leaves everything else as it is.
+ */
+import type { Kysely } from 'kysely';
+import { registrarAuditoria } from '../api/auditoria/registro';
+import type { Papel } from '../api/auth/ator';
+import { senhaLegivel } from '../api/auth/segredos';
+import { SENHA_MINIMO } from '../api/contas/schemas';
+import { criarRepresentacao, criarUsuario, definirSenha, usuarioPorEmail } from '../api/contas/service';
+import { loadConfig } from '../config/settings';
+import { migrateToLatest } from '../db/migrate';
+import type { Database } from '../db/schema';
+import { progress } from '../runtime/log';
+import { abrirBanco } from './banco';
+
+interface PessoaDemo {
+  nome: string;
+  email: string;
+  papeis: Papel[];
+  unidade?: string;
+  representa?: { cnpj: string; nome: string; tipo: 'representante-legal' | 'procurador' };
+}
+
+export const UNIDADE_DEMO = 'METROPOLITANA I';
+export const INSTITUICOES_DEMO = [
+  { cnpj: '11222333000181', nome: 'Colégio Exemplo', codigoInep: '33012345' },
+  { cnpj: '11444777000161', nome: 'Escola Modelo', codigoInep: '33054321' },
+] as const;
+
+export const PESSOAS_DEMO: PessoaDemo[] = [
+  { nome: 'Administração do rito', email: 'admin@rito.demo', papeis: ['administrador'] },
+  { nome: 'Ana Souza — Inspetora (COOIE Metropolitana I)', email: 'inspetora@rito.demo', papeis: ['inspetor'], unidade: UNIDADE_DEMO },
+  { nome: 'Bruno Lima — COOGIE', email: 'coogie@rito.demo', papeis: ['coogie'] },
+  { nome: 'Carla Dias — Supervisora', email: 'supervisora@rito.demo', papeis: ['supervisor'] },
+  {
+    nome: 'Maria Alves — Representante Legal do Colégio Exemplo',
+    email: 'rl@colegio-exemplo.rito.demo',
+    papeis: ['representante'],
+    representa: { ...INSTITUICOES_DEMO[0], tipo: 'representante-legal' },
+  },
+  {
+    nome: 'João Pereira — Procurador da Escola Modelo',
+    email: 'procurador@escola-modelo.rito.demo',
+    papeis: ['representante'],
+    representa: { ...INSTITUICOES_DEMO[1], tipo: 'procurador' },
+  },
+];
+
+const SEED = { id: 'sistema:seed', nome: 'rito seed demo', papeis: ['sistema'] };
+
+export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Promise<{ email: string; nome: string; papeis: string[]; senha: string }[]> {
+  const saida = [];
+  for (const p of PESSOAS_DEMO) {
+    const senha = senhaFixa ?? senhaLegivel();
+    const existente = await usuarioPorEmail(db, p.email);
+    await db.transaction().execute(async (trx) => {
+      let id: string;
+      if (existente) {
+        id = existente.id;
+        await trx.updateTable('usuario').set({ papeis: p.papeis, unidade: p.unidade ?? null, ativo: true, atualizado_em: new Date() }).where('id', '=', id).execute();
+        await definirSenha(trx, id, senha);
+        await registrarAuditoria(trx, { ator: SEED, acao: 'usuario.alterar', recurso: 'usuario', recursoId: id, resumo: `Demo: senha de ${p.email} redefinida pelo seed` });
+      } else {
+        const u = await criarUsuario(trx, { nome: p.nome, email: p.email, papeis: p.papeis, unidade: p.unidade ?? null, senha }, SEED.id);
+        id = u.id;
+        await registrarAuditoria(trx, { ator: SEED, acao: 'usuario.criar', recurso: 'usuario', recursoId: id, resumo: `Demo: conta criada para ${p.nome} <${p.email}>`, dados: { papeis: p.papeis, unidade: p.unidade ?? null } });
+      }
+      if (p.representa) {
+        const agora = new Date();
+        const vigente = await trx
+          .selectFrom('representacao')
+          .select('id')
+          .where('usuario_id', '=', id)
+          .where('instituicao_cnpj', '=', p.representa.cnpj)
+          .where('inicio', '<=', agora)
+          .where((eb) => eb.or([eb('fim', 'is', null), eb('fim', '>', agora)]))
+          .executeTakeFirst();
+        if (!vigente) {
+          const r = await criarRepresentacao(
+            trx,
+            { usuarioId: id, cnpj: p.representa.cnpj, nome: p.representa.nome, tipo: p.representa.tipo, inicio: new Date(agora.getTime() - 60_000), fim: null, documento: 'Demonstração' },
+            SEED.id,
+          );
+          await registrarAuditoria(trx, {
+            ator: SEED,
+            acao: 'representacao.criar',
+            recurso: 'usuario',
+            recursoId: id,
+            resumo: `Demo: ${p.email} registrado(a) como ${p.representa.tipo} de ${p.representa.nome} (${p.representa.cnpj})`,
+            dados: { representacaoId: r.id },
+          });
+        }
+      }
+    });
+    saida.push({ email: p.email, nome: p.nome, papeis: p.papeis, senha });
+  }
+  return saida;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const [alvo, ...resto] = args;
+  if (alvo !== 'demo') {
+    process.stderr.write('uso: rito seed demo [--senha SENHA]\n');
+    return 2;
+  }
+  let senha: string | undefined;
+  if (resto[0] === '--senha') {
+    senha = resto[1];
+    if (!senha || senha.length < SENHA_MINIMO) {
+      process.stderr.write(`rito seed: --senha precisa de ao menos ${SENHA_MINIMO} caracteres\n`);
+      return 2;
+    }
+  } else if (resto.length) {
+    process.stderr.write(`rito seed: opção inválida "${resto[0]}"\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const banco = await abrirBanco(config);
+  try {
+    const aplicadas = await migrateToLatest(banco.db);
+    if (aplicadas.length) progress(`migrações aplicadas: ${aplicadas.join(', ')}`);
+    const contas = await semearDemo(banco.db, senha);
+    const largura = Math.max(...contas.map((c) => c.email.length));
+    process.stdout.write(
+      [
+        '',
+        `Demonstração pronta (${banco.descricao}). Entre com POST /v1/sessoes {"email", "senha"} ou pela documentação em /docs.`,
+        `COOIE: ${UNIDADE_DEMO}. Instituições: ${INSTITUICOES_DEMO.map((i) => `${i.nome} (CNPJ ${i.cnpj}, INEP ${i.codigoInep})`).join('; ')}.`,
+        '',
+        ...contas.map((c) => `  ${c.email.padEnd(largura)}  senha: ${c.senha}   ${c.papeis.join(', ')} — ${c.nome}`),
+        '',
+        'As senhas acima só aparecem agora; rodar o seed de novo gera outras.',
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    await banco.fechar();
+  }
+}
