@@ -28,12 +28,15 @@ export class ProcessosService {
     const aberto = await this.db.selectFrom('processo').selectAll().where('chave', '=', chave).where('encerrado', '=', false).executeTakeFirst();
     if (aberto) return { processo: aberto, criado: false };
 
-    const anteriores = await this.db
+    // Counting only closed processes keeps concurrent requests on the same
+    // ordinal, hence the same workflow id: Temporal then returns the one run.
+    const encerrados = await this.db
       .selectFrom('processo')
-      .select((eb) => eb.fn.max('ordinal').as('max'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('chave', '=', chave)
+      .where('encerrado', '=', true)
       .executeTakeFirst();
-    const ordinal = Number(anteriores?.max ?? 0) + 1;
+    const ordinal = Number(encerrados?.n ?? 0) + 1;
     const abertura: AberturaProcesso = {
       id: idProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep, ordinal),
       tipo: body.tipo,
@@ -57,7 +60,7 @@ export class ProcessosService {
     // makes the new process listable at once. versao 0 never overrides the workflow's.
     const criado = await upsertProcesso(this.db, {
       abertura,
-      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, versao: 0 },
+      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
     });
     const processo = await this.db.selectFrom('processo').selectAll().where('id', '=', abertura.id).executeTakeFirstOrThrow();
     return { processo, criado };
