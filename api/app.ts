@@ -14,6 +14,7 @@ import { registerErrorHandler } from './errors';
 import healthRoutes from './health/routes';
 import auditoria from './plugins/auditoria';
 import autenticacao from './plugins/autenticacao';
+import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
 import processosRoutes from './processos/routes';
 import type { ApiDeps } from './deps';
@@ -35,6 +36,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
 
   await app.register(openapi);
   await app.register(autenticacao, { autenticador: deps.autenticador });
+  await app.register(escopoProcesso, { db: deps.db });
   await app.register(auditoria, { db: deps.db });
   await app.register(healthRoutes, deps);
   const contas = {

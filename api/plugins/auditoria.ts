@@ -5,10 +5,11 @@
  *   with who (request.ator), when, from where (IP, user agent, request id) and
  *   what (the route's `config.auditoria.acao` unless given). Pass the
  *   transaction that makes the change to record both atomically.
- * - Every /v1 route with an unsafe method (POST, PUT, PATCH, DELETE) must declare
- *   `config.auditoria: { acao }`, or the API does not start. If its handler
- *   answers 2xx without calling request.auditar, a generic entry is written
- *   before the response leaves (so no state change goes unrecorded).
+ * - Every /v1 route with an unsafe method (POST, PUT, PATCH, DELETE) is audited.
+ *   It should declare `config.auditoria: { acao, recurso }`; one that does not
+ *   gets `acao: "<MÉTODO> <url>"` (and recurso processo under /v1/processos/:id).
+ *   If its handler answers 2xx without calling request.auditar, a generic entry
+ *   is written before the response leaves (so no state change goes unrecorded).
  * - A GET that returns a student's personal data declares
  *   `config.auditoria: { acao: 'aluno.ler', dadosPessoais: true }`: each
  *   successful read is recorded (LGPD).
@@ -75,7 +76,8 @@ export default fp<{ db: Db }>(
       if (!route.url.startsWith('/v1/')) return;
       const metodos = Array.isArray(route.method) ? route.method : [route.method];
       if (metodos.some((m) => !METODOS_SEGUROS.has(m)) && !route.config?.auditoria?.acao) {
-        throw new Error(`rota ${metodos.join(',')} ${route.url} altera estado e não declara config.auditoria.acao`);
+        const recurso = route.url.startsWith('/v1/processos/:id') ? 'processo' : undefined;
+        route.config = { ...(route.config ?? {}), auditoria: { acao: `${metodos.join(',')} ${route.url}`, recurso } };
       }
     });
 
