@@ -1,0 +1,258 @@
+/**
+ * Renders a document of the catalogue to HTML: validates its data with the
+ * template's zod schema, derives the values rito's rules give (prazos, labels),
+ * and fills templates/documentos/<tipo>.hbs inside the Padrão Ofício layout.
+ *
+ * Safety: every value reaches the HTML through Handlebars' default escaping
+ * ({{ }}); no template uses triple-stash or {{& }} (a test checks), no helper
+ * returns a SafeString, templates are compiled in strict mode (a field the
+ * template names but the data lacks is an error, not a blank) and with
+ * knownHelpersOnly (the data cannot call a helper).
+ *
+ * Pure apart from reading the template files once; no database, no clock.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { z } from 'zod';
+import { dataNumerica, dataPorExtenso } from '../rules/datas/extenso';
+import {
+  CATALOGO,
+  ESPECIES,
+  definicao,
+  isTipoDocumento,
+  type CampoInvalido,
+  type ContextoEmissao,
+  type Especie,
+  type TipoDocumento,
+} from './catalogo';
+import { numeroComExtenso } from './extenso';
+
+export const DIRETORIO_TEMPLATES = path.resolve(__dirname, '..', 'templates', 'documentos');
+
+/** The data do not fit the template's schema (or the issuing date): nothing is rendered or numbered. */
+export class DadosDocumentoInvalidos extends Error {
+  override readonly name = 'DadosDocumentoInvalidos';
+  constructor(
+    readonly tipo: string,
+    readonly campos: CampoInvalido[],
+  ) {
+    const rotulo = isTipoDocumento(tipo) ? CATALOGO[tipo].rotulo : tipo;
+    super(`Dados inválidos para o documento "${rotulo}": ${campos.map((c) => `${c.campo}: ${c.mensagem}`).join('; ')}.`);
+  }
+}
+
+export class TipoDocumentoDesconhecido extends Error {
+  override readonly name = 'TipoDocumentoDesconhecido';
+  constructor(readonly tipo: string) {
+    super(`Tipo de documento desconhecido: "${tipo}". Tipos existentes: ${Object.keys(CATALOGO).join(', ')}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------
+
+function caminho(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s || '(raiz)';
+}
+
+function camposDoErro(error: z.ZodError): CampoInvalido[] {
+  const campos: CampoInvalido[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) campos.push({ campo: caminho([...issue.path, k]), mensagem: 'campo não previsto neste documento' });
+    } else {
+      campos.push({ campo: caminho(issue.path), mensagem: issue.message });
+    }
+  }
+  return campos;
+}
+
+const mensagemDeAusencia = (iss: z.core.$ZodRawIssue) =>
+  iss.code === 'invalid_type' && iss.input === undefined ? 'campo obrigatório não informado' : undefined;
+
+export function assertTipo(tipo: string): asserts tipo is TipoDocumento {
+  if (!isTipoDocumento(tipo)) throw new TipoDocumentoDesconhecido(tipo);
+}
+
+/** Parses `dados` with the template's schema; throws DadosDocumentoInvalidos listing every problem. */
+export function validarDados<T extends TipoDocumento>(tipo: T, dados: unknown): z.output<(typeof CATALOGO)[T]['schema']> {
+  assertTipo(tipo);
+  const r = definicao(tipo).schema.safeParse(dados, { error: mensagemDeAusencia });
+  if (!r.success) throw new DadosDocumentoInvalidos(tipo, camposDoErro(r.error));
+  return r.data as z.output<(typeof CATALOGO)[T]['schema']>;
+}
+
+// ---------------------------------------------------------------------------
+// Identification
+// ---------------------------------------------------------------------------
+
+/**
+ * The issuing unit as it appears in the identification and keys the number series:
+ * NFC, trimmed, inner spaces collapsed, upper case ('cooie-metropolitana  i' → 'COOIE-METROPOLITANA I').
+ * Siglas of higher levels may follow after '/' (Manual: "da menor para a maior hierarquia").
+ */
+export function normalizarUnidade(unidade: unknown): string {
+  if (typeof unidade !== 'string') throw new DadosDocumentoInvalidos('documento', [{ campo: 'unidade', mensagem: 'campo obrigatório não informado' }]);
+  const u = unidade.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleUpperCase('pt-BR');
+  const invalida = (mensagem: string) => new DadosDocumentoInvalidos('documento', [{ campo: 'unidade', mensagem }]);
+  if (!u) throw invalida('não pode ficar em branco');
+  if (u.length > 80) throw invalida('deve ter no máximo 80 caracteres');
+  if (!/^[\p{Lu}\p{N}][\p{Lu}\p{N} .\-/]*$/u.test(u) || /\/\/|\/$|\s\/|\/\s/.test(u)) {
+    throw invalida('use a sigla da unidade (letras, algarismos, espaço, hífen, ponto; siglas superiores separadas por "/")');
+  }
+  return u;
+}
+
+export interface Identificacao {
+  /** 'Ofício nº 12/2026/COOIE-METROPOLITANA I' (for citing, listings, e-mail subjects). */
+  identificacao: string;
+  /** 'OFÍCIO Nº 12/2026/COOIE-METROPOLITANA I' (as printed: Manual, "nome do documento ... com todas as letras maiúsculas"). */
+  cabecalho: string;
+}
+
+export function identificar(especie: Especie, numero: number, ano: number, unidade: string): Identificacao {
+  const titulo = ESPECIES[especie];
+  return {
+    identificacao: `${titulo} nº ${numero}/${ano}/${unidade}`,
+    cabecalho: `${titulo.toLocaleUpperCase('pt-BR')} Nº ${numero}/${ano}/${unidade}`,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Handlebars environment
+// ---------------------------------------------------------------------------
+
+const HELPERS = {
+  /** {{dataExtenso '2026-11-21'}} → 21 de novembro de 2026 */
+  dataExtenso: (d: unknown) => dataPorExtenso(String(d)),
+  /** {{dataNumerica '2026-11-21'}} → 21/11/2026 */
+  dataNumerica: (d: unknown) => dataNumerica(String(d)),
+  /** {{extenso 10}} → 10 (dez) */
+  extenso: (n: unknown) => numeroComExtenso(Number(n)),
+  /** {{inc @index}} → 1-based ordinal */
+  inc: (n: unknown) => Number(n) + 1,
+  /** {{alinea @index}} → a, b, c … */
+  alinea: (n: unknown) => String.fromCharCode(97 + (Number(n) % 26)),
+  eq: (a: unknown, b: unknown) => a === b,
+} as const;
+
+const OPCOES_COMPILACAO = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])),
+  preventIndent: true,
+} satisfies CompileOptions;
+
+interface Motor {
+  hb: typeof Handlebars;
+  templates: Map<TipoDocumento, Handlebars.TemplateDelegate>;
+}
+
+let motor: Motor | undefined;
+
+function lerTemplate(arquivo: string): string {
+  try {
+    return fs.readFileSync(arquivo, 'utf8');
+  } catch (err) {
+    throw new Error(`Modelo de documento ausente: ${arquivo} (${(err as Error).message})`);
+  }
+}
+
+function obterMotor(): Motor {
+  if (motor) return motor;
+  const hb = Handlebars.create();
+  for (const [nome, fn] of Object.entries(HELPERS)) hb.registerHelper(nome, fn as Handlebars.HelperDelegate);
+  const dirPartials = path.join(DIRETORIO_TEMPLATES, 'partials');
+  for (const arquivo of fs.readdirSync(dirPartials)) {
+    if (!arquivo.endsWith('.hbs')) continue;
+    hb.registerPartial(path.basename(arquivo, '.hbs'), hb.compile(lerTemplate(path.join(dirPartials, arquivo)), OPCOES_COMPILACAO));
+  }
+  const templates = new Map<TipoDocumento, Handlebars.TemplateDelegate>();
+  for (const tipo of Object.keys(CATALOGO) as TipoDocumento[]) {
+    templates.set(tipo, hb.compile(lerTemplate(path.join(DIRETORIO_TEMPLATES, `${tipo}.hbs`)), OPCOES_COMPILACAO));
+  }
+  motor = { hb, templates };
+  return motor;
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------
+
+export interface DocumentoRenderizado {
+  tipo: TipoDocumento;
+  especie: Especie;
+  identificacao: string;
+  assunto: string;
+  /** The validated (normalised) data the HTML was rendered from. */
+  dados: Record<string, unknown>;
+  html: string;
+  /** SHA-256 (hex) of the HTML in UTF-8. */
+  sha256: string;
+}
+
+export function sha256Hex(conteudo: string | Buffer): string {
+  return createHash('sha256').update(conteudo).digest('hex');
+}
+
+/**
+ * Validates `dados` and checks them against the issuing date, without numbering
+ * or rendering: lets a caller fail before taking a number.
+ */
+export function prepararDocumento(tipo: string, dados: unknown, data: string) {
+  assertTipo(tipo);
+  const def = definicao(tipo);
+  const validos = validarDados(tipo, dados) as Record<string, unknown>;
+  const errosContexto = def.validarContexto?.(validos, { data, numero: 0, ano: Number(data.slice(0, 4)), unidade: '' }) ?? [];
+  if (errosContexto.length) throw new DadosDocumentoInvalidos(tipo, errosContexto);
+  return { tipo, def, dados: validos };
+}
+
+/** Renders a numbered document. `ctx.data` is the issuing date in America/Sao_Paulo. */
+export function renderizarDocumento(tipo: string, dados: unknown, ctx: ContextoEmissao): DocumentoRenderizado {
+  const preparado = prepararDocumento(tipo, dados, ctx.data);
+  const { def } = preparado;
+  const d = preparado.dados as Record<string, unknown> & { local: string; processoSei?: string; fecho?: string };
+  const unidade = normalizarUnidade(ctx.unidade);
+  const ident = identificar(def.especie, ctx.numero, ctx.ano, unidade);
+  const assunto = def.assunto(d);
+  const comunicacao = def.forma === 'comunicacao';
+
+  const contexto = {
+    ...d,
+    doc: {
+      titulo: ESPECIES[def.especie],
+      rotulo: def.rotulo,
+      identificacao: ident.identificacao,
+      identificacaoCabecalho: ident.cabecalho,
+      localData: `${d.local}, ${dataPorExtenso(ctx.data)}.`,
+      data: ctx.data,
+      assunto,
+      comunicacao,
+      forma: def.forma,
+      fecho: comunicacao ? d.fecho : null,
+      assinaturas: def.assinaturas(d),
+      assinaturaManual: def.assinaturaManual === true,
+    },
+    calc: def.derivar?.(d, { ...ctx, unidade }) ?? {},
+  };
+
+  const template = obterMotor().templates.get(preparado.tipo)!;
+  let html: string;
+  try {
+    html = template(contexto, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (err) {
+    throw new Error(`Falha ao preencher o modelo "${def.rotulo}" (${preparado.tipo}.hbs): ${(err as Error).message}`);
+  }
+  return { tipo: preparado.tipo, especie: def.especie, identificacao: ident.identificacao, assunto, dados: d, html, sha256: sha256Hex(html) };
+}
+
+/** For tests and tools: drop compiled templates so edited files are read again. */
+export function recarregarTemplates(): void {
+  motor = undefined;
+}
