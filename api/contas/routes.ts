@@ -150,11 +150,16 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
           await request.auditar({ ator: null, resumo: `Pedido de redefinição de senha para e-mail sem conta ativa: ${email}`, dados: { email }, recursoId: null });
           return;
         }
-        if ((await pedidosRecentes(db, usuario.id)) >= LIMITE_PEDIDOS_HORA) {
+        // Counting and issuing under the account's row lock: concurrent requests cannot all pass the cap.
+        const token = await db.transaction().execute(async (trx) => {
+          await trx.selectFrom('usuario').select('id').where('id', '=', usuario.id).forUpdate().execute();
+          if ((await pedidosRecentes(trx, usuario.id)) >= LIMITE_PEDIDOS_HORA) return null;
+          return emitirTokenSenha(trx, usuario.id, 'redefinicao');
+        });
+        if (!token) {
           await request.auditar({ ator: null, resumo: `Pedido de redefinição de senha ignorado (limite por hora): ${email}`, recursoId: usuario.id });
           return;
         }
-        const token = await emitirTokenSenha(db, usuario.id, 'redefinicao');
         const msg = mensagemSenha({ nome: usuario.nome, email: usuario.email, link: linkSenha(urlPublica, token), finalidade: 'redefinicao' });
         await correio.enviar({ para: usuario.email, ...msg });
         await request.auditar({ ator: null, resumo: `Link de redefinição de senha enviado a ${usuario.email}`, recursoId: usuario.id });
