@@ -1,10 +1,12 @@
 import type { Db } from '../db/connect';
+import { createEmissaoDocumentosActivities } from './documentos';
 import { createReadModelActivities } from './read-model';
 
 /** Every activity the rito worker registers, bound to its dependencies. */
 export function createActivities(deps: { db: Db }) {
   return {
     ...createReadModelActivities(deps.db),
+    ...createEmissaoDocumentosActivities(deps.db),
   };
 }
 
