@@ -9,9 +9,10 @@
  * an allowed role whose scope does not include the process (a representante of
  * another institution, an inspetor of another COOIE).
  *
- * Explicit part: the right caller succeeds, route by route. Its table must
- * name every /v1 operation, except the vistoria rite's actions, whose success
- * depends on the workflow's phase and is tested with the rite.
+ * Explicit part: the right caller succeeds, route by route, for the routes of
+ * accounts, administration, audit and processes (the table must name every one
+ * of them); routes of other areas (prazos, calendário, the vistoria rite…) get
+ * the generic checks here and their success cases in their own tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Conta, type Credencial, startTestSystem, type TestSystem } from '../support/system';
@@ -170,8 +171,8 @@ const CASOS: Caso[] = [
 /** Routes open to anonymous callers, by design. */
 const PUBLICAS = ['POST /v1/sessoes', 'POST /v1/senhas/redefinicao', 'POST /v1/senhas/redefinicao/{token}'];
 
-/** Success of these is tested with the rite that gives them meaning (it depends on the workflow's phase). */
-const SUCESSO_TESTADO_COM_O_RITO = /^[A-Z]+ \/v1\/processos\/\{id\}\/vistoria(\/|$)/;
+/** Operations whose success cases live in this file: accounts, administration, audit, and the process routes themselves. */
+const DESTE_ARQUIVO = /^[A-Z]+ \/v1\/(eu|sessoes|senhas|usuarios|representacoes|chaves-api|auditoria)(\/|$)|^[A-Z]+ \/v1\/processos(\/\{id\})?$/;
 
 interface Operacao {
   metodo: string;
@@ -208,6 +209,34 @@ describe('generic: every protected /v1 operation in the OpenAPI document', () =>
     ['inspetor', inspetorNorte],
     ['comissao', membroB],
   ];
+
+  it('declares the security schemes, and per operation the credentials and roles it accepts', async () => {
+    const doc = (await sys.request('GET', '/docs/json')).body;
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessao: { type: 'apiKey', in: 'cookie', name: 'rito_sessao' },
+      csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+      chaveApi: { type: 'http', scheme: 'bearer' },
+      chaveApiCabecalho: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+    });
+    for (const [rota, ops] of Object.entries(doc.paths as Record<string, Record<string, { 'x-papeis': string[]; security: unknown[]; description: string }>>)) {
+      if (!rota.startsWith('/v1/')) continue;
+      for (const [metodo, op] of Object.entries(ops)) {
+        const nome = `${metodo.toUpperCase()} ${rota}`;
+        if (PUBLICAS.includes(nome)) {
+          expect(op.security, nome).toEqual([]);
+          expect(op.description, nome).toMatch(/^\*\*Pública\*\*/);
+          continue;
+        }
+        expect(op.description, nome).toMatch(new RegExp(`^\\*\\*Perfis:\\*\\* ${op['x-papeis'].join(', ')}\\.`));
+        expect(op.security[0], nome).toEqual(metodo === 'get' ? { sessao: [] } : { sessao: [], csrf: [] });
+        const aceitaChave = op['x-papeis'].some((p) => p !== 'administrador');
+        expect(op.security.slice(1), nome).toEqual(aceitaChave ? [{ chaveApi: [] }, { chaveApiCabecalho: [] }] : []);
+      }
+    }
+    expect(doc.paths['/v1/processos'].post['x-papeis']).toEqual(['representante', 'inspetor', 'administrador']);
+    expect(doc.paths['/v1/auditoria'].get['x-papeis']).toEqual(['supervisor']);
+    expect(doc.paths['/v1/usuarios'].post['x-papeis']).toEqual(['administrador']);
+  });
 
   it('declares its roles (x-papeis) and is refused to anonymous callers (401)', async () => {
     const ops = await operacoes();
@@ -271,7 +300,7 @@ describe('generic: every protected /v1 operation in the OpenAPI document', () =>
 
 describe('every route declares and enforces who may call it', () => {
   it('has a case here for every /v1 operation in the OpenAPI document', async () => {
-    const todas = (await operacoes()).map((o) => `${o.metodo} ${o.rota}`).filter((o) => !SUCESSO_TESTADO_COM_O_RITO.test(o));
+    const todas = (await operacoes()).map((o) => `${o.metodo} ${o.rota}`).filter((o) => DESTE_ARQUIVO.test(o));
     const cobertas = [...CASOS.map((c) => `${c.metodo} ${c.rota}`), ...PUBLICAS].sort();
     expect(cobertas).toEqual(todas.sort());
   });
