@@ -136,8 +136,12 @@ export function tamanhoMaximoArquivos(env: NodeJS.ProcessEnv = process.env): num
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function mib(n: number): string {
-  return `${(n / (1024 * 1024)).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MiB`;
+/** 20971520 → '20 MiB'; 65536 → '64 KiB'; 1500 → '1.500 bytes'. */
+export function tamanhoLegivel(n: number): string {
+  const fmt = (v: number) => v.toLocaleString('pt-BR', { maximumFractionDigits: 1 });
+  if (n >= 1024 * 1024) return `${fmt(n / (1024 * 1024))} MiB`;
+  if (n >= 1024) return `${fmt(n / 1024)} KiB`;
+  return `${fmt(n)} bytes`;
 }
 
 const ROTULO_TIPO: Record<TipoArquivo, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
@@ -178,7 +182,7 @@ export function criarArmazenamentoArquivos(opcoes: OpcoesArmazenamento) {
         const buf = typeof pedaco === 'string' ? Buffer.from(pedaco) : Buffer.from(pedaco.buffer, pedaco.byteOffset, pedaco.byteLength);
         tamanho += buf.length;
         if (tamanho > tamanhoMaximo) {
-          throw new ArquivoRecusado('tamanho-excedido', `O arquivo excede o tamanho máximo permitido de ${mib(tamanhoMaximo)}.`);
+          throw new ArquivoRecusado('tamanho-excedido', `O arquivo excede o tamanho máximo permitido de ${tamanhoLegivel(tamanhoMaximo)}.`);
         }
         if (inicio.length < 16) inicio = Buffer.concat([inicio, buf.subarray(0, 16 - inicio.length)]);
         hash.update(buf);

@@ -16,6 +16,7 @@ import {
   detectarTipo,
   diretorioArquivos,
   sanitizarNome,
+  tamanhoLegivel,
   tamanhoMaximoArquivos,
   type ArmazenamentoArquivos,
 } from '../../documentos/arquivos';
@@ -142,7 +143,7 @@ describe('guardarArquivo / abrirArquivo', () => {
     );
     const e = await recusa(arquivos.guardarArquivo(grande, { nomeOriginal: 'grande.pdf', enviadoPor: 'u' }));
     expect(e.motivo).toBe('tamanho-excedido');
-    expect(e.message).toBe('O arquivo excede o tamanho máximo permitido de 0,1 MiB.');
+    expect(e.message).toBe('O arquivo excede o tamanho máximo permitido de 64 KiB.');
     expect(enviados).toBeLessThan(100); // stopped reading at the limit
     expect(arquivosEm(path.join(dir, 'tmp'))).toEqual([]);
     const depois = await db.selectFrom('arquivo').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -174,6 +175,9 @@ describe('configuração', () => {
     expect(diretorioArquivos({ RITO_FILES_DIR: '/srv/rito/arquivos' })).toBe('/srv/rito/arquivos');
     expect(diretorioArquivos({ RITO_DATA_DIR: '/srv/dados' })).toBe(path.resolve('/srv/dados', 'arquivos'));
     expect(tamanhoMaximoArquivos({})).toBe(20 * 1024 * 1024);
+    expect([tamanhoLegivel(20 * 1024 * 1024), tamanhoLegivel(1.5 * 1024 * 1024), tamanhoLegivel(65536), tamanhoLegivel(1500)]).toEqual([
+      '20 MiB', '1,5 MiB', '64 KiB', '1,5 KiB',
+    ]);
     expect(tamanhoMaximoArquivos({ RITO_FILES_MAX_BYTES: '1048576' })).toBe(1048576);
     expect(() => tamanhoMaximoArquivos({ RITO_FILES_MAX_BYTES: '20MB' })).toThrow('RITO_FILES_MAX_BYTES inválido');
   });
