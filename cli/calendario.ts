@@ -7,11 +7,14 @@
  * `listar` prints every non-business Monday–Friday of the year (holidays by law
  * and decreed days) with its reason; `dia` says whether a date is a business day
  * and why not. Decreed days come from the same seam as `rito prazo`
- * (AmbienteCli.diasDecretados) and from `--decretados`.
+ * (AmbienteCli.diasDecretados: PostgreSQL when DATABASE_URL is set) and from
+ * `--decretados`; `listar` computes exactly what GET /v1/calendario/{ano} answers.
  */
-import { criarCalendario, ErroEntrada, formatarData, formatarDataBR, lerData, naoUteisDoAno, type Local } from '../rules/calendario';
+import { criarCalendario, ErroEntrada, formatarData, formatarDataBR, lerData, type Local } from '../rules/calendario';
+import { calendarioDoAno } from '../api/prazos/calculos';
 import {
   type AmbienteCli,
+  ambienteDoProcesso,
   ErroArgumento,
   executarComando,
   inteiro,
@@ -46,25 +49,21 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli) {
       if (positionals.length !== 1) throw new ErroArgumento('ANO', 'informe um ano, ex.: rito calendario listar 2026.');
       const ano = inteiro(positionals[0], 'ANO');
       const local = localDosArgumentos(v);
-      const decretados = [
-        ...lerArquivoDecretados(v.decretados),
-        ...(amb.diasDecretados ? await amb.diasDecretados({ local, de: `${ano}-01-01`, ate: `${ano}-12-31` }) : []),
-      ];
-      let naoUteis;
+      let calendario;
       try {
-        naoUteis = naoUteisDoAno(ano, local, decretados, { incluirFinsDeSemana: !!v['fins-de-semana'] });
+        calendario = await calendarioDoAno(ano, local, { incluirFinsDeSemana: !!v['fins-de-semana'], diasDecretados: lerArquivoDecretados(v.decretados) }, amb.diasDecretados);
       } catch (e) {
         if (e instanceof ErroEntrada && e.campo === 'ano') throw new ErroArgumento('ANO', e.detalhe);
         throw e;
       }
-      const avisos = [...criarCalendario(local).avisos];
+      const { naoUteis, avisos } = calendario;
       const linhas = [
         `Dias não úteis${v['fins-de-semana'] ? '' : ' de segunda a sexta'} em ${ano} — ${rotuloLocal(local)}`,
         ...naoUteis.map((n) => `  ${formatarDataBR(lerData(n.data, 'data'))}  ${n.motivo}`),
         `  (${naoUteis.length} dias)`,
         ...(avisos.length ? ['', 'Avisos:', ...avisos.map((a) => `  ! ${a}`)] : []),
       ];
-      return { json: { ano, local, naoUteis, avisos }, texto: linhas.join('\n') + '\n' };
+      return { json: calendario, texto: linhas.join('\n') + '\n' };
     }
     case 'dia': {
       const { values: v, positionals } = lerArgumentos(args, OPCOES_LOCAL, true);
@@ -97,7 +96,16 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli) {
   }
 }
 
-export async function run(args: string[], ambiente: AmbienteCli = {}): Promise<number> {
+export async function run(args: string[], ambiente?: AmbienteCli): Promise<number> {
+  if (!ambiente) {
+    // With DATABASE_URL, decreed days come from PostgreSQL (see cli/prazo.ts ambienteDoProcesso).
+    const processo = ambienteDoProcesso();
+    try {
+      return await run(args, processo.ambiente);
+    } finally {
+      await processo.encerrar();
+    }
+  }
   const [nome, ...resto] = args;
   if (!nome || nome === '--help' || nome === '-h' || nome === 'ajuda') {
     (nome ? ambiente.escrever ?? ((t: string) => void process.stdout.write(t)) : ambiente.escreverErro ?? ((t: string) => void process.stderr.write(t)))(AJUDA);

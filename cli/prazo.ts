@@ -9,16 +9,19 @@
  * common: [--uf RJ] [--municipio 3304557] [--unidade ID] [--decretados arquivo.json] [--json]
  *
  * Decreed days (pontos facultativos, suspensions, unavailability) come from
- * `AmbienteCli.diasDecretados` — the seam where the database is plugged in —
- * plus an optional JSON file (`--decretados`). Exit codes: 0 done (a refused
+ * `AmbienteCli.diasDecretados` — PostgreSQL when DATABASE_URL is set (the
+ * decreed days maintained through /v1/calendario/decretados) — plus an optional
+ * JSON file (`--decretados`). The computations themselves are shared with the
+ * HTTP API (api/prazos/calculos.ts). Exit codes: 0 done (a refused
  * prorrogação or a late act is an answer, not an error), 2 bad arguments
  * (pt-BR message naming the argument), 1 anything else.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import * as calculos from '../api/prazos/calculos';
+import type { FonteDiasDecretados } from '../api/prazos/calculos';
 import {
   ErroEntrada,
-  formatarData,
   formatarDataBR,
   lerData,
   type DataCivil,
@@ -27,33 +30,57 @@ import {
   type NaoUtil,
   type UF,
 } from '../rules/calendario';
-import {
-  calcularPrazo,
-  cienciaTacita,
-  dataMinimaVisita,
-  prorrogarPrazo,
-  tempestivo,
-  type ResultadoCiencia,
-  type ResultadoPrazo,
-  type ResultadoProrrogacao,
-  type ResultadoTempestividade,
-  type ResultadoVisita,
+import type {
+  ResultadoCiencia,
+  ResultadoPrazo,
+  ResultadoProrrogacao,
+  ResultadoTempestividade,
+  ResultadoVisita,
 } from '../rules/prazos';
 
 // ------------------------------------------------------------ seam and environment
 
-/** Reads the decreed days that may apply at `local` between two dates (inclusive). */
-export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[]>;
+export type { FonteDiasDecretados };
 
 export interface AmbienteCli {
   /**
-   * Decreed days from the database. Not wired yet: without it only `--decretados`
-   * files count. (Wire DATABASE_URL here: a FonteDiasDecretados over the
-   * dias-decretados table.)
+   * Decreed days from the database. `run` without an ambiente wires it to
+   * PostgreSQL when DATABASE_URL is set (see ambienteDoProcesso); without it
+   * only `--decretados` files count.
    */
   diasDecretados?: FonteDiasDecretados;
   escrever?: (texto: string) => void;
   escreverErro?: (texto: string) => void;
+}
+
+/**
+ * The environment of a real `rito prazo` / `rito calendario`: with DATABASE_URL,
+ * decreed days come from PostgreSQL (the query the workflows use,
+ * activities/prazos.ts), through a connection opened on first use and closed
+ * by `encerrar`. Without it, none (only `--decretados` files).
+ */
+export function ambienteDoProcesso(env: NodeJS.ProcessEnv = process.env): { ambiente: AmbienteCli; encerrar(): Promise<void> } {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return { ambiente: {}, encerrar: async () => {} };
+  let db: import('../db/connect').Db | undefined;
+  const ambiente: AmbienteCli = {
+    diasDecretados: async (consulta) => {
+      try {
+        // Loaded here so that commands without a database never pay for pg and Kysely.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        db ??= (require('../db/connect') as typeof import('../db/connect')).connectDb(url, { max: 1 });
+        return await calculos.fonteDoBanco(db)(consulta);
+      } catch (e) {
+        throw new Error(`não foi possível ler os dias decretados do banco (DATABASE_URL): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  };
+  return {
+    ambiente,
+    async encerrar() {
+      await db?.destroy();
+    },
+  };
 }
 
 /** Usage error: reported as "rito <cmd>: <argumento>: <detalhe>", exit code 2. */
@@ -161,32 +188,6 @@ export function lerArquivoDecretados(caminho: string | undefined): DiaDecretado[
   return lista as DiaDecretado[];
 }
 
-const somar = (data: DataCivil, dias: number) => formatarData(lerData(data, 'data') + dias);
-
-/**
- * Loads decreed days from `de` to a horizon, computes, and widens the horizon
- * while the result reaches past it (a decreed day after the last day cannot
- * change it, so the answer is then final).
- */
-async function comDecretados<R>(
-  fonte: FonteDiasDecretados | undefined,
-  arquivo: DiaDecretado[],
-  local: Local,
-  de: DataCivil,
-  horizonteDias: number,
-  calcular: (decretados: DiaDecretado[]) => R,
-  ultimoDia: (r: R) => DataCivil,
-): Promise<R> {
-  if (!fonte) return calcular(arquivo);
-  let ate = somar(de, horizonteDias);
-  for (;;) {
-    const doBanco = await fonte({ local, de, ate });
-    const r = calcular([...arquivo, ...doBanco]);
-    if (ultimoDia(r) <= ate) return r;
-    ate = somar(ultimoDia(r), horizonteDias);
-  }
-}
-
 // ------------------------------------------------------------ readable output
 
 const br = (data: DataCivil) => formatarDataBR(lerData(data, 'data'));
@@ -263,6 +264,8 @@ opções comuns:
   --json                um objeto JSON em stdout (vencimento, limite, naoUteis, …)
 
 INSTANTE: ISO 8601 com fuso, ex.: 2026-09-08T23:59:59-03:00 ou 2026-09-09T02:59:59Z.
+
+Com DATABASE_URL definida, os dias decretados cadastrados no banco também contam.
 `;
 
 const SUBCOMANDOS = ['calcular', 'prorrogar', 'ciencia', 'visita', 'tempestivo'];
@@ -285,11 +288,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       const dias = inteiro(obrigatorio(v.dias, '--dias', 'número de dias do prazo'), '--dias');
       const local = localDosArgumentos(v);
       const arquivo = lerArquivoDecretados(v.decretados);
-      const r = await comDecretados(
-        fonte, arquivo, local, ciencia, (v.uteis ? 2 * dias : dias) + 60,
-        (diasDecretados) => calcularPrazo({ ciencia, dias, uteis: !!v.uteis, contarDe: v['contar-de'] as never, local, diasDecretados }),
-        (r) => r.vencimento,
-      );
+      const r = await calculos.calcular({ ciencia, dias, uteis: !!v.uteis, contarDe: v['contar-de'] as never, local, diasDecretados: arquivo }, fonte);
       return { json: r, texto: textoPrazo(r, local) };
     }
     case 'prorrogar': {
@@ -307,20 +306,18 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       const dias = inteiro(obrigatorio(v.dias, '--dias', 'duração do prazo original, em dias'), '--dias');
       const local = localDosArgumentos(v);
       const arquivo = lerArquivoDecretados(v.decretados);
-      const r = await comDecretados(
-        fonte, arquivo, local, vencimento, (v.uteis ? 2 * dias : dias) + 60,
-        (diasDecretados) =>
-          prorrogarPrazo({
-            vencimento,
-            dias,
-            uteis: !!v.uteis,
-            prorrogavel: !v.improrrogavel,
-            jaProrrogado: !!v['ja-prorrogado'],
-            ...(v['pedido-em'] !== undefined ? { pedidoEm: v['pedido-em'] } : {}),
-            local,
-            diasDecretados,
-          }),
-        (r) => r.vencimento,
+      const r = await calculos.prorrogar(
+        {
+          vencimento,
+          dias,
+          uteis: !!v.uteis,
+          prorrogavel: !v.improrrogavel,
+          jaProrrogado: !!v['ja-prorrogado'],
+          ...(v['pedido-em'] !== undefined ? { pedidoEm: v['pedido-em'] } : {}),
+          local,
+          diasDecretados: arquivo,
+        },
+        fonte,
       );
       return { json: r, texto: textoProrrogacao(r, local) };
     }
@@ -330,13 +327,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       const envio = obrigatorio(v.envio, '--envio', 'data ou instante do envio da comunicação');
       const local = localDosArgumentos(v);
       const arquivo = lerArquivoDecretados(v.decretados);
-      // The window starts at the envio's Brasília date; an instant is reduced to it by the engine.
-      const de = /^\d{4}-\d{2}-\d{2}$/.test(envio) ? envio : cienciaTacita({ envio, local }).envio;
-      const r = await comDecretados(
-        fonte, arquivo, local, de, 60,
-        (diasDecretados) => cienciaTacita({ envio, ...(v['aberta-em'] !== undefined ? { abertaEm: v['aberta-em'] } : {}), local, diasDecretados }),
-        (r) => r.vencimento,
-      );
+      const r = await calculos.ciencia({ envio, ...(v['aberta-em'] !== undefined ? { abertaEm: v['aberta-em'] } : {}), local, diasDecretados: arquivo }, fonte);
       return { json: r, texto: textoCiencia(r) };
     }
     case 'visita': {
@@ -346,11 +337,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       const antecedenciaDias = v.antecedencia === undefined ? undefined : inteiro(v.antecedencia, '--antecedencia');
       const local = localDosArgumentos(v);
       const arquivo = lerArquivoDecretados(v.decretados);
-      const r = await comDecretados(
-        fonte, arquivo, local, aviso, 60,
-        (diasDecretados) => dataMinimaVisita({ aviso, ...(antecedenciaDias !== undefined ? { antecedenciaDias } : {}), local, diasDecretados }),
-        (r) => r.data,
-      );
+      const r = await calculos.visita({ aviso, ...(antecedenciaDias !== undefined ? { antecedenciaDias } : {}), local, diasDecretados: arquivo }, fonte);
       return { json: r, texto: textoVisita(r) };
     }
     case 'tempestivo': {
@@ -360,11 +347,10 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       const em = obrigatorio(v.em, '--em', 'instante do ato, ISO 8601 com fuso');
       // The place only matters to warn about a vencimento that is not a business day: used when given.
       const comLocal = v.uf !== undefined || v.municipio !== undefined || v.unidade !== undefined || v.decretados !== undefined;
-      const local = localDosArgumentos(v);
-      const arquivo = lerArquivoDecretados(v.decretados);
-      const r = comLocal
-        ? await comDecretados(fonte, arquivo, local, vencimento, 0, (diasDecretados) => tempestivo({ vencimento, em, local, diasDecretados }), (r) => r.vencimento)
-        : tempestivo({ vencimento, em });
+      const r = await calculos.tempestividade(
+        comLocal ? { vencimento, em, local: localDosArgumentos(v), diasDecretados: lerArquivoDecretados(v.decretados) } : { vencimento, em },
+        fonte,
+      );
       return { json: r, texto: textoTempestividade(r) };
     }
     default:
@@ -401,7 +387,15 @@ export async function executarComando(
   }
 }
 
-export async function run(args: string[], ambiente: AmbienteCli = {}): Promise<number> {
+export async function run(args: string[], ambiente?: AmbienteCli): Promise<number> {
+  if (!ambiente) {
+    const processo = ambienteDoProcesso();
+    try {
+      return await run(args, processo.ambiente);
+    } finally {
+      await processo.encerrar();
+    }
+  }
   const [nome, ...resto] = args;
   const escrever = ambiente.escrever ?? ((t: string) => void process.stdout.write(t));
   const escreverErro = ambiente.escreverErro ?? ((t: string) => void process.stderr.write(t));

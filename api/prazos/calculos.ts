@@ -1,0 +1,165 @@
+/**
+ * The prazo calculations with the decreed days of a source (the database),
+ * shared by the HTTP API (api/prazos/routes.ts, api/calendario/routes.ts) and
+ * `rito prazo` / `rito calendario` (cli/), so that both answer the same
+ * question the same way: same inputs, same engine calls, same result objects.
+ *
+ * Each calculation loads the decreed days from its start date to a horizon,
+ * computes, and widens the horizon while the result reaches past it (a decreed
+ * day after the last day cannot change it, so the answer is then final).
+ * Decreed days passed in the input (`diasDecretados`: a simulation, or the
+ * CLI's `--decretados` file) are added to those of the source.
+ *
+ * Imports only the engine and a type of the database: cheap for the CLI.
+ */
+import { lerDiasDecretados } from '../../activities/prazos';
+import type { Db } from '../../db/connect';
+import {
+  type DataCivil,
+  type DiaDecretado,
+  ErroEntrada,
+  formatarData,
+  lerData,
+  lerDataOuInstante,
+  type Local,
+  naoUteisDoAno,
+  criarCalendario,
+  validarLocal,
+} from '../../rules/calendario';
+import {
+  calcularPrazo,
+  cienciaTacita,
+  dataMinimaVisita,
+  DIAS_MAXIMO,
+  type EntradaCiencia,
+  type EntradaPrazo,
+  type EntradaProrrogacao,
+  type EntradaTempestividade,
+  type EntradaVisita,
+  prorrogarPrazo,
+  type ResultadoCiencia,
+  type ResultadoPrazo,
+  type ResultadoProrrogacao,
+  type ResultadoTempestividade,
+  type ResultadoVisita,
+  tempestivo,
+} from '../../rules/prazos';
+
+/** Reads the decreed days that may apply at `local` between two dates (inclusive). */
+export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[]>;
+
+/** Where an act happens when the caller does not say (rito serves SEEDUC-RJ). */
+export const LOCAL_PADRAO: Local = Object.freeze({ uf: 'RJ' });
+
+/** The decreed days in force in PostgreSQL (the same query the workflows' activity runs). */
+export function fonteDoBanco(db: Db): FonteDiasDecretados {
+  return async ({ local, de, ate }) => (await lerDiasDecretados(db, local, de)).filter((d) => d.data <= ate);
+}
+
+/** A decreed day read from the source failed the engine's validation: a data problem, not the caller's. */
+export class DecretadoInvalidoNaFonte extends Error {}
+
+/** Days past the start that the first read covers, for a prazo of `dias`. */
+function horizonte(dias: unknown, uteis: unknown): number {
+  const n = typeof dias === 'number' && Number.isFinite(dias) ? Math.min(Math.max(Math.trunc(dias), 0), DIAS_MAXIMO) : 0;
+  return (uteis === true ? 2 * n : n) + 60;
+}
+
+async function comDecretados<R>(
+  fonte: FonteDiasDecretados | undefined,
+  extras: readonly DiaDecretado[] | undefined,
+  local: unknown,
+  inicio: () => number,
+  horizonteDias: number,
+  calcular: (decretados: readonly DiaDecretado[] | undefined) => R,
+  ultimoDia: (r: R) => DataCivil,
+): Promise<R> {
+  if (!fonte) return calcular(extras);
+  // Validate what the query needs first, so that a bad input is named as the caller sent it.
+  const lugar = validarLocal(local);
+  const de = inicio();
+  let ate = formatarData(de + horizonteDias);
+  for (;;) {
+    const daFonte = await fonte({ local: lugar, de: formatarData(de), ate });
+    const proprios = Array.isArray(extras) ? extras : [];
+    let r: R;
+    try {
+      r = calcular(extras !== undefined && !Array.isArray(extras) ? extras : [...proprios, ...daFonte]);
+    } catch (e) {
+      const m = e instanceof ErroEntrada ? /^diasDecretados\[(\d+)\]/.exec(e.campo) : null;
+      if (m && Number(m[1]) >= proprios.length) throw new DecretadoInvalidoNaFonte(`dia decretado inválido no banco: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    }
+    if (ultimoDia(r) <= ate) return r;
+    ate = formatarData(lerData(ultimoDia(r), 'vencimento') + horizonteDias);
+  }
+}
+
+export function calcular(e: EntradaPrazo, fonte?: FonteDiasDecretados): Promise<ResultadoPrazo> {
+  return comDecretados(
+    fonte, e.diasDecretados, e.local, () => lerData(e.ciencia, 'ciencia'), horizonte(e.dias, e.uteis),
+    (diasDecretados) => calcularPrazo({ ...e, diasDecretados }),
+    (r) => r.vencimento,
+  );
+}
+
+export function prorrogar(e: EntradaProrrogacao, fonte?: FonteDiasDecretados): Promise<ResultadoProrrogacao> {
+  return comDecretados(
+    fonte, e.diasDecretados, e.local, () => lerData(e.vencimento, 'vencimento'), horizonte(e.dias, e.uteis),
+    (diasDecretados) => prorrogarPrazo({ ...e, diasDecretados }),
+    (r) => r.vencimento,
+  );
+}
+
+export function ciencia(e: EntradaCiencia, fonte?: FonteDiasDecretados): Promise<ResultadoCiencia> {
+  // The window starts at the envio's Brasília date (an instant is reduced to it).
+  return comDecretados(
+    fonte, e.diasDecretados, e.local, () => lerDataOuInstante(e.envio, 'envio'), 60,
+    (diasDecretados) => cienciaTacita({ ...e, diasDecretados }),
+    (r) => r.vencimento,
+  );
+}
+
+export function visita(e: EntradaVisita, fonte?: FonteDiasDecretados): Promise<ResultadoVisita> {
+  return comDecretados(
+    fonte, e.diasDecretados, e.local, () => lerDataOuInstante(e.aviso, 'aviso'), 60,
+    (diasDecretados) => dataMinimaVisita({ ...e, diasDecretados }),
+    (r) => r.data,
+  );
+}
+
+/**
+ * Timeliness needs no calendar; the place only serves to warn about a
+ * vencimento that is not a business day there. Without `local` and
+ * `diasDecretados` nothing is read; with either, the place defaults to RJ.
+ */
+export function tempestividade(e: EntradaTempestividade, fonte?: FonteDiasDecretados): Promise<ResultadoTempestividade> {
+  if (e.local === undefined && e.diasDecretados === undefined) return Promise.resolve(tempestivo({ vencimento: e.vencimento, em: e.em }));
+  const local = e.local ?? LOCAL_PADRAO;
+  return comDecretados(
+    fonte, e.diasDecretados, local, () => lerData(e.vencimento, 'vencimento'), 0,
+    (diasDecretados) => tempestivo({ vencimento: e.vencimento, em: e.em, local, diasDecretados }),
+    (r) => r.vencimento,
+  );
+}
+
+export interface CalendarioDoAno {
+  ano: number;
+  local: Local;
+  naoUteis: { data: DataCivil; motivo: string }[];
+  avisos: string[];
+}
+
+/** Non-business days of a year at a place (holidays by law and decreed days), with reasons; `rito calendario listar --json`. */
+export async function calendarioDoAno(
+  ano: number,
+  local: Local,
+  opcoes: { incluirFinsDeSemana?: boolean; diasDecretados?: readonly DiaDecretado[] } = {},
+  fonte?: FonteDiasDecretados,
+): Promise<CalendarioDoAno> {
+  const lugar = validarLocal(local);
+  const doAno = Number.isInteger(ano) && ano >= 1000 && ano <= 9999;
+  const daFonte = fonte && doAno ? await fonte({ local: lugar, de: `${ano}-01-01`, ate: `${ano}-12-31` }) : [];
+  const naoUteis = naoUteisDoAno(ano, lugar, [...(opcoes.diasDecretados ?? []), ...daFonte], { incluirFinsDeSemana: !!opcoes.incluirFinsDeSemana });
+  return { ano, local: lugar, naoUteis, avisos: [...criarCalendario(lugar).avisos] };
+}
