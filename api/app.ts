@@ -16,6 +16,7 @@ import auditoria from './plugins/auditoria';
 import autenticacao from './plugins/autenticacao';
 import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
+import prazosECalendario from './prazos';
 import processosRoutes from './processos/routes';
 import type { ApiDeps } from './deps';
 
@@ -48,6 +49,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(adminRoutes, contas);
   await app.register(auditoriaRoutes, { db: deps.db });
   await app.register(processosRoutes, deps);
+  await app.register(prazosECalendario, deps);
   return app;
 }
 

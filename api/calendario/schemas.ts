@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { ANO_MAXIMO, ANO_MINIMO, CODIGO_IBGE_UF, ErroEntrada, lerData, UFS } from '../../rules/calendario';
+import { ESCOPOS } from '../prazos/schemas';
+
+const texto = (campo: string, min: number, max: number) =>
+  z
+    .string({ error: `${campo} é obrigatório` })
+    .trim()
+    .min(min, min > 1 ? `${campo} deve ter ao menos ${min} caracteres` : `${campo} é obrigatório`)
+    .max(max, `${campo} deve ter no máximo ${max} caracteres`);
+
+/** Checks a civil date as the engine reads it (a date that exists, in the calendar's years). */
+function conferirData(valor: string, ctx: z.RefinementCtx, path: string[]): void {
+  try {
+    const ano = Number(valor.slice(0, 4));
+    lerData(valor, path.join('.'));
+    if (ano < ANO_MINIMO || ano > ANO_MAXIMO) ctx.addIssue({ code: 'custom', path, message: `informe uma data entre ${ANO_MINIMO} e ${ANO_MAXIMO}` });
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', path, message: e instanceof ErroEntrada ? e.detalhe : 'data inválida' });
+  }
+}
+
+const PREFIXOS_IBGE = new Set(Object.values(CODIGO_IBGE_UF));
+
+/**
+ * A decreed day to record. Each scope takes exactly the field that says where
+ * it applies (uf for "uf", municipio for "municipio", unidade for "unidade";
+ * none for "nacional"), so that the same day and place is always the same key.
+ */
+export const novoDecretadoSchema = z
+  .object({
+    data: z.string({ error: 'data é obrigatória' }).describe('Dia sem expediente (AAAA-MM-DD)'),
+    escopo: z
+      .enum(ESCOPOS, { error: 'escopo deve ser nacional, uf, municipio ou unidade' })
+      .describe('nacional: vale em todo lugar; uf: na UF; municipio: no município (IBGE); unidade: na unidade (COOIE)'),
+    uf: z.string().trim().optional().describe('Com escopo "uf": a sigla da UF'),
+    municipio: z.string().trim().optional().describe('Com escopo "municipio": o código IBGE (7 dígitos)'),
+    unidade: z.string().trim().max(120, 'unidade deve ter no máximo 120 caracteres').optional().describe('Com escopo "unidade": a unidade, como nos processos (ex.: "METROPOLITANA I")'),
+    motivo: texto('motivo', 3, 300).describe('Ex.: "Ponto facultativo — Carnaval", "Indisponibilidade do SEI"'),
+    atoLegal: texto('atoLegal', 3, 300).describe('Ato que decretou o dia, ex.: "Decreto Estadual 49.999/2026"'),
+  })
+  .superRefine((d, ctx) => {
+    conferirData(d.data, ctx, ['data']);
+    const campos = { uf: d.uf, municipio: d.municipio, unidade: d.unidade } as const;
+    for (const [campo, valor] of Object.entries(campos)) {
+      if (campo !== d.escopo && valor !== undefined && valor !== '') {
+        ctx.addIssue({ code: 'custom', path: [campo], message: `escopo "${d.escopo}" não leva ${campo}; informe ${d.escopo === 'nacional' ? 'só data, escopo, motivo e atoLegal' : `só ${d.escopo}`}` });
+      }
+    }
+    if (d.escopo === 'uf' && !(d.uf && (UFS as readonly string[]).includes(d.uf.toUpperCase()))) {
+      ctx.addIssue({ code: 'custom', path: ['uf'], message: `escopo "uf" exige a sigla da UF${d.uf ? ` ("${d.uf}" não é uma UF)` : ''}` });
+    }
+    if (d.escopo === 'municipio' && !(d.municipio && /^\d{7}$/.test(d.municipio) && PREFIXOS_IBGE.has(d.municipio.slice(0, 2)))) {
+      ctx.addIssue({ code: 'custom', path: ['municipio'], message: 'escopo "municipio" exige o código IBGE do município (7 dígitos, ex.: 3304557)' });
+    }
+    if (d.escopo === 'unidade' && !d.unidade) {
+      ctx.addIssue({ code: 'custom', path: ['unidade'], message: 'escopo "unidade" exige a unidade (ex.: "METROPOLITANA I")' });
+    }
+  })
+  .transform((d) => ({
+    data: d.data,
+    escopo: d.escopo,
+    uf: d.escopo === 'uf' ? d.uf!.toUpperCase() : null,
+    municipio: d.escopo === 'municipio' ? d.municipio! : null,
+    unidade: d.escopo === 'unidade' ? d.unidade! : null,
+    motivo: d.motivo,
+    atoLegal: d.atoLegal,
+  }))
+  .meta({
+    id: 'NovoDiaDecretado',
+    example: { data: '2026-12-24', escopo: 'uf', uf: 'RJ', motivo: 'Ponto facultativo — Véspera de Natal', atoLegal: 'Decreto Estadual 50.000/2026' },
+  });
+
+export type NovoDecretado = z.output<typeof novoDecretadoSchema>;
+
+export const diaDecretadoSchema = z
+  .object({
+    id: z.string(),
+    data: z.string(),
+    escopo: z.enum(ESCOPOS),
+    uf: z.string().nullable(),
+    municipio: z.string().nullable(),
+    unidade: z.string().nullable(),
+    motivo: z.string(),
+    atoLegal: z.string(),
+    criadoPor: z.string(),
+    criadoEm: z.string(),
+    removidoPor: z.string().nullable(),
+    removidoEm: z.string().nullable().describe('Preenchido quando o dia foi removido (a remoção é lógica: o histórico fica)'),
+  })
+  .meta({
+    id: 'DiaDecretado',
+    example: {
+      id: '12',
+      data: '2026-12-24',
+      escopo: 'uf',
+      uf: 'RJ',
+      municipio: null,
+      unidade: null,
+      motivo: 'Ponto facultativo — Véspera de Natal',
+      atoLegal: 'Decreto Estadual 50.000/2026',
+      criadoPor: 'usr_…',
+      criadoEm: '2026-12-01T13:00:00.000Z',
+      removidoPor: null,
+      removidoEm: null,
+    },
+  });
+
+const notificacao = {
+  processosNotificados: z.number().describe('Quantos processos com prazo aberto afetado pelo dia receberam o aviso e recalculam o prazo'),
+  processos: z.array(z.string()).describe('Os processos avisados'),
+  naoNotificados: z
+    .array(z.object({ processoId: z.string(), motivo: z.string() }))
+    .describe('Processos que não puderam ser avisados (por exemplo, já encerrados); repetir a requisição tenta de novo'),
+};
+
+export const inclusaoSchema = z
+  .object({ diaDecretado: diaDecretadoSchema, criado: z.boolean().describe('false: o mesmo dia e escopo já estava cadastrado (200)'), ...notificacao })
+  .meta({ id: 'InclusaoDiaDecretado' });
+
+export const remocaoSchema = z
+  .object({ diaDecretado: diaDecretadoSchema, removido: z.boolean().describe('false: o dia já estava removido'), ...notificacao })
+  .meta({ id: 'RemocaoDiaDecretado' });
+
+const dataQuery = (campo: string) =>
+  z
+    .string()
+    .superRefine((v, ctx) => conferirData(v, ctx, []))
+    .optional()
+    .describe(`${campo} (AAAA-MM-DD, inclusive)`);
+
+export const listagemDecretadosQuerySchema = z.object({
+  de: dataQuery('A partir de'),
+  ate: dataQuery('Até'),
+  uf: z.string().optional().describe('Só os dias que valem no local: nacionais, da UF, do município e da unidade informados'),
+  municipio: z.string().optional(),
+  unidade: z.string().optional(),
+  escopo: z.enum(ESCOPOS, { error: 'escopo deve ser nacional, uf, municipio ou unidade' }).optional(),
+  incluirRemovidos: z
+    .enum(['true', 'false'], { error: 'incluirRemovidos deve ser true ou false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: inclui os dias removidos (histórico)'),
+});
+
+export const listagemDecretadosSchema = z.object({ itens: z.array(diaDecretadoSchema) }).meta({ id: 'ListaDiasDecretados' });
+
+export const idDecretadoSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, 'id de dia decretado é um número') });
