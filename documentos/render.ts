@@ -220,7 +220,8 @@ export function renderizarDocumento(tipo: string, dados: unknown, ctx: ContextoE
   const d = preparado.dados as Record<string, unknown> & { local: string; processoSei?: string; fecho?: string };
   const unidade = normalizarUnidade(ctx.unidade);
   const ident = identificar(def.especie, ctx.numero, ctx.ano, unidade);
-  const assunto = def.assunto(d);
+  // The layout ends the line with a period; one already there ("Ltda.") is not doubled.
+  const assunto = def.assunto(d).replace(/\.+$/, '');
   const comunicacao = def.forma === 'comunicacao';
 
   const contexto = {

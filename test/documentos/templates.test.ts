@@ -349,6 +349,12 @@ describe('conteúdo específico', () => {
     expect(erroDe(() => render('termo-responsabilidade', ibge)).campos[0]!.campo).toBe('municipio.codigoIbge');
   });
 
+  it('does not double the period of an assunto ending in an abbreviation', () => {
+    const r = render('ordem-servico');
+    expect(r.assunto).toBe('Designação de Comissão de Vistoria — Aumento de Capacidade Máxima de Matrícula — Colégio Horizonte Azul Ltda');
+    expect(textoDe(r.html)).toContain('Colégio Horizonte Azul Ltda. Referência');
+  });
+
   it('the first day of a month is written as an ordinal', () => {
     expect(textoDe(render('ordem-servico', DADOS['ordem-servico'], '2026-12-01').html)).toContain('Rio de Janeiro, 1º de dezembro de 2026.');
   });
