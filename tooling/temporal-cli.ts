@@ -46,7 +46,8 @@ async function buildTemporalCli(target: string, log: (msg: string) => void): Pro
   if (!go) {
     throw new Error(
       'não encontrei o Temporal CLI (`temporal`) nem o Go (`go`) para compilá-lo. ' +
-        'Instale o Go ≥ 1.23 (https://go.dev/dl, ou o pacote `golang-go` de uma versão recente do Debian) ' +
+        'Instale o Go ≥ 1.21 (https://go.dev/dl; o CLI pede Go 1.25, que um Go ≥ 1.21 baixa sozinho pelo proxy de módulos; ' +
+        'o `golang-go` do Debian 12 é 1.19, antigo demais) ' +
         `e rode de novo — o rito então compila o CLI com \`go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}\` ` +
         'no cache. Alternativa: coloque um binário `temporal` no PATH.',
     );
