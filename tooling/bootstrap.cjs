@@ -42,10 +42,13 @@ function seconds(ms) {
 /** Why the dependencies must be (re)installed, or undefined when they are current. */
 function installReason(lockFile) {
   if (!fs.existsSync(nodeModules)) return 'node_modules não existe';
-  const installed = mtimeMs(stampFile) ?? mtimeMs(path.join(nodeModules, '.package-lock.json'));
-  if (installed === undefined) return 'node_modules incompleto';
+  // Our stamp, or npm's own record of its last install (a plain `npm install` by hand counts too).
+  const stamps = [mtimeMs(stampFile), mtimeMs(path.join(nodeModules, '.package-lock.json'))].filter((t) => t !== undefined);
+  if (stamps.length === 0) return 'node_modules incompleto';
+  const installed = Math.max(...stamps);
   const wanted = mtimeMs(lockFile);
-  if (wanted !== undefined && wanted > installed) return `${path.basename(lockFile)} mudou desde a última instalação`;
+  // npm writes package-lock.json and node_modules/.package-lock.json a few ms apart, in either order.
+  if (wanted !== undefined && wanted > installed + 2000) return `${path.basename(lockFile)} mudou desde a última instalação`;
   return undefined;
 }
 
