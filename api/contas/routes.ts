@@ -52,6 +52,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
   app.addHook('onClose', async () => {
     await Promise.allSettled([...pendentes]);
   });
+  const bloqueiosAuditados = new Set<string>();
 
   app.post(
     '/v1/sessoes',
@@ -73,7 +74,15 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       const ip = request.ip ?? null;
       const ate = await bloqueadoAte(db, email, ip);
       if (ate) {
-        await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: ate.toISOString() } });
+        // One entry per lock (per API process), however often a locked caller insists.
+        const chave = `${email}|${ip}|${ate.getTime()}`;
+        if (!bloqueiosAuditados.has(chave)) {
+          if (bloqueiosAuditados.size > 10_000) bloqueiosAuditados.clear();
+          bloqueiosAuditados.add(chave);
+          await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: ate.toISOString() } });
+        } else {
+          request.auditado = true;
+        }
         reply.header('retry-after', String(Math.max(1, Math.ceil((ate.getTime() - Date.now()) / 1000))));
         throw new HttpError(429, 'muitas-tentativas', 'Muitas tentativas de entrada sem sucesso. Aguarde alguns minutos ou redefina sua senha.');
       }

@@ -97,6 +97,7 @@ describe('login with password and server-side session', () => {
     }
     const bloqueado = await sys.request('POST', '/v1/sessoes', { body: { email: u.email, senha: u.senha } });
     expect(bloqueado.status).toBe(429);
+    expect((await sys.request('POST', '/v1/sessoes', { body: { email: u.email, senha: u.senha } })).status).toBe(429);
     expect(bloqueado.body.erro.codigo).toBe('muitas-tentativas');
     expect(Number(bloqueado.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(bloqueado.headers.getSetCookie()).toEqual([]);
