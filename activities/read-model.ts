@@ -33,6 +33,9 @@ export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: A
       instituicao_cnpj: abertura.instituicao.cnpj,
       instituicao_codigo_inep: abertura.instituicao.codigoInep,
       instituicao_nome: abertura.instituicao.nome,
+      instituicao_endereco: abertura.instituicao.endereco ? JSON.stringify(abertura.instituicao.endereco) : null,
+      instituicao_municipio: abertura.instituicao.municipio ?? null,
+      mantenedora_nome: abertura.instituicao.mantenedora ?? null,
       unidade: abertura.unidade,
       numero_sei: estado.numeroSei,
       requerente_nome: abertura.requerente.nome,
@@ -40,6 +43,9 @@ export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: A
       requerente_email: abertura.requerente.email,
       aberto_por: abertura.abertoPor,
       prazo_limite: estado.prazoLimite,
+      tarefa_responsavel: estado.tarefa?.responsavel ?? null,
+      tarefa_descricao: estado.tarefa?.descricao ?? null,
+      tarefa_limite: estado.tarefa?.limite ?? null,
       versao: estado.versao,
     })
     .onConflict((oc) =>
@@ -50,6 +56,9 @@ export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: A
           encerrado: eb.ref('excluded.encerrado'),
           numero_sei: eb.ref('excluded.numero_sei'),
           prazo_limite: eb.ref('excluded.prazo_limite'),
+          tarefa_responsavel: eb.ref('excluded.tarefa_responsavel'),
+          tarefa_descricao: eb.ref('excluded.tarefa_descricao'),
+          tarefa_limite: eb.ref('excluded.tarefa_limite'),
           versao: eb.ref('excluded.versao'),
           atualizado_em: eb.fn('now'),
         }))

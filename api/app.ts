@@ -18,6 +18,7 @@ import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
 import prazosECalendario from './prazos';
 import processosRoutes from './processos/routes';
+import vistoriaRoutes from './vistoria/routes';
 import type { ApiDeps } from './deps';
 
 export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -50,6 +51,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(auditoriaRoutes, { db: deps.db });
   await app.register(processosRoutes, deps);
   await app.register(prazosECalendario, deps);
+  await app.register(vistoriaRoutes, deps);
   return app;
 }
 

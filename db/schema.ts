@@ -6,6 +6,15 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | st
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
+export interface EnderecoInstituicao {
+  logradouro: string;
+  complemento?: string;
+  bairro: string;
+  cep: string;
+  municipio: string;
+  uf: string;
+}
+
 /** Read model of one administrative process; kept in step with its workflow by activities. */
 export interface ProcessoTable {
   id: string; // also the Temporal workflow id
@@ -25,6 +34,13 @@ export interface ProcessoTable {
   requerente_email: string;
   aberto_por: string;
   prazo_limite: NullableTimestamp;
+  instituicao_endereco: Json<EnderecoInstituicao> | null;
+  instituicao_municipio: string | null;
+  mantenedora_nome: string | null;
+  /** The decision a unit owes now, and by when (supervisors audit these). */
+  tarefa_responsavel: string | null;
+  tarefa_descricao: string | null;
+  tarefa_limite: NullableTimestamp;
   /** Workflow-side sequence of the last applied snapshot: older snapshots never overwrite newer ones. */
   versao: number;
   criado_em: DefaultedTimestamp;

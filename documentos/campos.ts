@@ -154,6 +154,9 @@ export const atoReferido = z.strictObject({
 export const datasPrazo = z.strictObject({
   /** Date of ciência (or of the comunicação, for prazos counted from the first business day after it). */
   ciencia: dataCivil.optional(),
-  /** Last day of the prazo (YYYY-MM-DD), already moved to a business day; the limit is 23:59:59 of that day. */
-  vencimento: dataCivil,
+  /**
+   * Last day of the prazo (YYYY-MM-DD), already moved to a business day; the limit is 23:59:59 of that day.
+   * Absent on the notice that starts the prazo: it runs from a ciência not yet known (explicit, or tacit 10 days after sending).
+   */
+  vencimento: dataCivil.optional(),
 });

@@ -165,8 +165,12 @@ export function descreverPrazo(codigo: CodigoPrazoVistoria, datas: { ciencia?: s
   };
 }
 
-function validarDatasPrazo(campo: string, datas: { ciencia?: string; vencimento: string }, ctx: ContextoEmissao): CampoInvalido[] {
+function validarDatasPrazo(campo: string, datas: { ciencia?: string; vencimento?: string }, ctx: ContextoEmissao): CampoInvalido[] {
   const erros: CampoInvalido[] = [];
+  if (datas.vencimento === undefined) {
+    if (datas.ciencia !== undefined) erros.push({ campo: `${campo}.vencimento`, mensagem: 'com a data de ciência, informe também o vencimento' });
+    return erros;
+  }
   if (datas.vencimento <= ctx.data) {
     erros.push({
       campo: `${campo}.vencimento`,

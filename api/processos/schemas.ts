@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cnpjSchema, codigoInepSchema, cpfSchema, numeroSeiSchema } from '../../rules/identificadores';
+import { cnpjSchema, codigoIbgeSchema, codigoInepSchema, cpfSchema, numeroSeiSchema, ufSchema } from '../../rules/identificadores';
 import { TIPOS_PROCESSO, tiposProcesso } from '../../rules/processos/tipos';
 
 const texto = (campo: string, max = 300) =>
@@ -24,6 +24,18 @@ export const aberturaSchema = z
       cnpj: cnpjSchema.describe('CNPJ da mantenedora (numérico ou alfanumérico)'),
       codigoInep: codigoInepSchema.describe('Código INEP da escola (8 dígitos)'),
       nome: texto('nome da instituição'),
+      municipio: codigoIbgeSchema.optional().describe('Código IBGE do município da escola (feriados municipais contam nos prazos)'),
+      endereco: z
+        .object({
+          logradouro: texto('logradouro', 200),
+          complemento: z.string().trim().max(120).optional(),
+          bairro: texto('bairro', 120),
+          cep: z.string().trim().regex(/^\d{5}-?\d{3}$/, 'CEP inválido: use 00000-000'),
+          municipio: texto('município', 120),
+          uf: ufSchema,
+        })
+        .describe('Endereço da escola, como constará nos ofícios'),
+      mantenedora: texto('nome da mantenedora', 200).optional().describe('Razão social da mantenedora, se diferente do nome da escola'),
     }),
     unidade: texto('unidade (COOIE)', 120).describe('COOIE responsável, por exemplo "METROPOLITANA I"'),
     numeroSei: numeroSeiSchema.nullish().describe('Número do processo SEI, quando já autuado'),

@@ -7,6 +7,7 @@ import * as m0001 from './0001_processo';
 import * as m0002 from './0002_contas';
 import * as m0003 from './0003_auditoria';
 import * as m0004 from './0004_prazos';
+import * as m0006 from './0006_processo_detalhes';
 import * as m0005 from './0005_documentos';
 
 export const migrations: Record<string, Migration> = {
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0002_contas': m0002,
   '0003_auditoria': m0003,
   '0004_prazos': m0004,
+  '0006_processo_detalhes': m0006,
   '0005_documentos': m0005,
 };

@@ -9,9 +9,11 @@ let inspetor: Conta;
 let inspetorNorte: Conta;
 let supervisor: Conta;
 
+const endereco = { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
+
 const abertura = (over: Record<string, unknown> = {}) => ({
   tipo: 'apostilamento-endereco',
-  instituicao: { cnpj: '11.222.333/0001-81', codigoInep: '33012345', nome: 'Colégio Exemplo' },
+  instituicao: { cnpj: '11.222.333/0001-81', codigoInep: '33012345', nome: 'Colégio Exemplo', endereco },
   unidade: 'METROPOLITANA I',
   requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
   ...over,
@@ -62,7 +64,7 @@ describe('abertura de processo', () => {
   });
 
   it('returns the open process on a retried or concurrent abertura instead of opening a second one', async () => {
-    const body = abertura({ instituicao: { cnpj: '11222333000181', codigoInep: '33099999', nome: 'Colégio Exemplo — Unidade II' } });
+    const body = abertura({ instituicao: { cnpj: '11222333000181', codigoInep: '33099999', nome: 'Colégio Exemplo — Unidade II', endereco } });
     const results = await Promise.all([1, 2, 3, 4].map(() => sys.request('POST', '/v1/processos', { as: representanteA, body })));
     const ids = new Set(results.map((r) => r.body.id));
     expect(ids.size).toBe(1);
@@ -83,7 +85,7 @@ describe('abertura de processo', () => {
     const res = await sys.request('POST', '/v1/processos', {
       as: representanteA,
       body: abertura({
-        instituicao: { cnpj: '11.222.333/0001-82', codigoInep: '1234', nome: 'Colégio Exemplo' },
+        instituicao: { cnpj: '11.222.333/0001-82', codigoInep: '1234', nome: 'Colégio Exemplo', endereco },
         requerente: { nome: 'Maria', cpf: '111.111.111-11', email: 'não-é-email' },
         numeroSei: 'SEI-123',
       }),
@@ -122,7 +124,7 @@ describe('abertura de processo', () => {
   });
 
   it('lists and filters processes within the caller\'s scope', async () => {
-    await sys.request('POST', '/v1/processos', { as: representanteB, body: abertura({ instituicao: { cnpj: '11444777000161', codigoInep: '33055555', nome: 'Escola B' } }) });
+    await sys.request('POST', '/v1/processos', { as: representanteB, body: abertura({ instituicao: { cnpj: '11444777000161', codigoInep: '33055555', nome: 'Escola B', endereco } }) });
     const asB = await sys.request('GET', '/v1/processos', { as: representanteB });
     expect(asB.status).toBe(200);
     expect(asB.body.itens.map((p: { instituicao: { cnpj: string } }) => p.instituicao.cnpj)).toEqual(['11444777000161']);

@@ -7,7 +7,7 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PrazoActivities } from '../../activities/prazos';
 import { calcularPrazo, prorrogarPrazo, tempestivo } from '../../rules/prazos';
-import { formatarInstanteBrasilia, type Local } from '../../rules/calendario';
+import { type DiaDecretado, formatarInstanteBrasilia, type Local } from '../../rules/calendario';
 import { type AlteracaoCalendario, calendarioAlteradoSignal, type DefinicaoPrazo, type PrazoAberto } from './definitions';
 
 const prazoActivities = proxyActivities<PrazoActivities>({
@@ -18,7 +18,7 @@ const prazoActivities = proxyActivities<PrazoActivities>({
 /** A prazo ends at 00:00:00 of the day after its last day: 23:59:59 is still on time (seed 002 art. 18 VII). */
 const FIM_DO_ULTIMO_SEGUNDO_MS = 1000;
 
-export type Desfecho = 'cumprido' | 'expirado' | 'encerrado';
+export type Desfecho = 'cumprido' | 'expirado' | 'encerrado' | 'interrompido';
 
 /**
  * The prazos of one workflow. Installs the calendar-change signal handler once,
@@ -26,16 +26,21 @@ export type Desfecho = 'cumprido' | 'expirado' | 'encerrado';
  * read model through `aoMudar`.
  */
 export class Prazos {
-  private contador = 0;
   private alteracoesCalendario = 0;
+  /** alteracoesCalendario as it was when the decreed days were last read: a change after that must be applied. */
+  private versaoLida = 0;
   private ultimaAlteracao: AlteracaoCalendario | null = null;
   /** The prazo being waited on, if any. */
   atual: PrazoAberto | null = null;
+  /** Decreed days last read, for synchronous checks (update validators). */
+  decretados: DiaDecretado[] = [];
 
   constructor(
     private readonly processoId: string,
     private readonly local: Local,
     private readonly aoMudar: (prazo: PrazoAberto, motivo: string) => Promise<void>,
+    /** Prazos opened so far (carried across continue-as-new so ids stay unique). */
+    private contador = 0,
   ) {
     setHandler(calendarioAlteradoSignal, (alteracao) => {
       this.alteracoesCalendario++;
@@ -43,9 +48,28 @@ export class Prazos {
     });
   }
 
+  get abertos(): number {
+    return this.contador;
+  }
+
+  /** Changes every time the calendar API reports a change: waiters compare it to re-read. */
+  get versaoCalendario(): number {
+    return this.alteracoesCalendario;
+  }
+
+  /** Reads the decreed days from `desde` on (default: the earliest date still relevant). */
+  async atualizarDecretados(desde?: string): Promise<DiaDecretado[]> {
+    const hoje = formatarInstanteBrasilia(Date.now()).slice(0, 10);
+    const inicio = [desde, this.atual?.ciencia, hoje].filter((d): d is string => !!d).sort()[0];
+    const versao = this.alteracoesCalendario;
+    this.decretados = await prazoActivities.diasDecretados({ local: this.local, desde: inicio });
+    this.versaoLida = versao;
+    return this.decretados;
+  }
+
   /** Opens a prazo counted from a ciência date; computes and records its limit. */
   async abrir(def: DefinicaoPrazo, ciencia: string): Promise<PrazoAberto> {
-    const decretados = await prazoActivities.diasDecretados({ local: this.local, desde: ciencia });
+    const decretados = await this.atualizarDecretados(ciencia);
     const r = calcularPrazo({ ciencia, dias: def.dias, uteis: def.uteis, contarDe: def.contarDe, local: this.local, diasDecretados: decretados });
     const prazo: PrazoAberto = {
       ...def,
@@ -67,23 +91,33 @@ export class Prazos {
     return prazo;
   }
 
+  /** A prazo carried over from a previous run (continue-as-new). */
+  retomar(prazo: PrazoAberto): void {
+    this.atual = prazo;
+  }
+
   /**
    * Waits until `chegou()` holds (the awaited action arrived) or the prazo
    * ends, re-timing the wait whenever the calendar or the limit changes.
+   * `interromper()` leaves the prazo open and returns 'interrompido' (e.g. for continue-as-new).
    */
-  async aguardar(prazo: PrazoAberto, chegou: () => boolean): Promise<Desfecho> {
+  async aguardar(prazo: PrazoAberto, chegou: () => boolean, interromper: () => boolean = () => false): Promise<Desfecho> {
     for (;;) {
       if (chegou()) return this.fechar(prazo, 'cumprido');
+      if (interromper()) return 'interrompido';
+      // A change signalled while the days were being read (or before) is applied now, not lost.
+      if (this.alteracoesCalendario !== this.versaoLida) {
+        await this.recalcular(prazo);
+        continue;
+      }
       const restante = prazo.limiteEpochMs + FIM_DO_ULTIMO_SEGUNDO_MS - Date.now();
       if (restante <= 0) return this.fechar(prazo, 'expirado');
-      const calendario = this.alteracoesCalendario;
       const limite = prazo.limiteEpochMs;
       await condition(
-        () => chegou() || this.alteracoesCalendario !== calendario || prazo.limiteEpochMs !== limite || prazo.situacao !== 'aberto',
+        () => chegou() || interromper() || this.alteracoesCalendario !== this.versaoLida || prazo.limiteEpochMs !== limite || prazo.situacao !== 'aberto',
         restante,
       );
       if (prazo.situacao === 'encerrado') return 'encerrado';
-      if (!chegou() && this.alteracoesCalendario !== calendario) await this.recalcular(prazo);
     }
   }
 
@@ -106,12 +140,13 @@ export class Prazos {
       jaProrrogado: prazo.prorrogado,
       pedidoEm,
       local: this.local,
+      diasDecretados: this.decretados,
     });
     return r.concedida ? null : r.motivo;
   }
 
   async prorrogar(prazo: PrazoAberto, pedidoEm: string, ator: string): Promise<void> {
-    const decretados = await prazoActivities.diasDecretados({ local: this.local, desde: prazo.ciencia });
+    const decretados = await this.atualizarDecretados(prazo.ciencia);
     const r = prorrogarPrazo({
       vencimento: prazo.vencimento,
       dias: prazo.dias,
@@ -137,7 +172,7 @@ export class Prazos {
   }
 
   private async recalcular(prazo: PrazoAberto): Promise<void> {
-    const decretados = await prazoActivities.diasDecretados({ local: this.local, desde: prazo.ciencia });
+    const decretados = await this.atualizarDecretados(prazo.ciencia);
     const base = calcularPrazo({ ciencia: prazo.ciencia, dias: prazo.dias, uteis: prazo.uteis, contarDe: prazo.contarDe, local: this.local, diasDecretados: decretados });
     let { vencimento, limite, limiteEpochMs } = base;
     if (prazo.prorrogado) {
@@ -163,7 +198,7 @@ export class Prazos {
     prazo.versao++;
   }
 
-  private async fechar(prazo: PrazoAberto, situacao: Desfecho): Promise<Desfecho> {
+  private async fechar(prazo: PrazoAberto, situacao: Exclude<Desfecho, 'interrompido'>): Promise<Desfecho> {
     prazo.situacao = situacao;
     prazo.versao++;
     if (this.atual === prazo) this.atual = null;

@@ -8,6 +8,18 @@ export interface Instituicao {
   cnpj: string;
   codigoInep: string;
   nome: string;
+  /** IBGE code of the school's município: its municipal holidays count in prazos. */
+  municipio?: string;
+  endereco?: {
+    logradouro: string;
+    complemento?: string;
+    bairro: string;
+    cep: string;
+    municipio: string;
+    uf: string;
+  };
+  /** The legal entity keeping the school (CNPJ above), when its name differs from the school's. */
+  mantenedora?: string;
 }
 
 export interface Requerente {
@@ -35,6 +47,8 @@ export interface EstadoProcesso {
   encerrado: boolean;
   numeroSei: string | null;
   prazoLimite: string | null;
+  /** The decision a unit owes now (e.g. the Comissão's Pronunciamento) and its deadline. */
+  tarefa: { responsavel: string; descricao: string; limite: string } | null;
   /** Increases with every state change; the read model keeps the highest it has seen. */
   versao: number;
 }

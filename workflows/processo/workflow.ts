@@ -1,44 +1,132 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { ReadModelActivities } from '../../activities/read-model';
+import type { PrazoActivities } from '../../activities/prazos';
+import type { Local } from '../../rules/calendario';
+import { TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { Prazos } from '../prazos/prazo';
+import type { EstadoVistoria } from '../vistoria/definitions';
+import { estadoInicialVistoria, RitoVistoria } from '../vistoria/rito';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
 
-const readModel = proxyActivities<ReadModelActivities>({
+const readModel = proxyActivities<ReadModelActivities & PrazoActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** What a process carries into its next run when its history grows long. */
+export interface Retomada {
+  estado: EstadoProcesso;
+  vistoria: EstadoVistoria | null;
+  seq: number;
+  prazosAbertos: number;
+}
+
 /**
  * One administrative process, from its abertura to its end. The rite of each
- * process kind (vistoria, ETAP, ...) runs inside it; the read model in
- * PostgreSQL is fed from here through activities so that it never runs ahead of
- * the workflow.
+ * process kind runs inside it; the read model in PostgreSQL is fed from here
+ * through activities so that it never runs ahead of the workflow.
  */
-export async function processoWorkflow(abertura: AberturaProcesso): Promise<EstadoProcesso> {
-  const estado: EstadoProcesso = {
+export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Retomada): Promise<EstadoProcesso> {
+  const estado: EstadoProcesso = retomada?.estado ?? {
     id: abertura.id,
     tipo: abertura.tipo,
     fase: 'requerimento',
     encerrado: false,
     numeroSei: abertura.numeroSei,
     prazoLimite: null,
+    tarefa: null,
     versao: 1,
   };
-  let seq = 0;
+  let seq = retomada?.seq ?? 0;
   setHandler(estadoQuery, () => estado);
 
-  await readModel.registrarProcesso({ abertura, estado });
-  await readModel.registrarEvento({
-    processoId: abertura.id,
-    seq: ++seq,
-    tipo: 'abertura',
-    descricao: 'Processo aberto',
-    ator: abertura.abertoPor,
-    ocorridoEm: new Date(workflowInfo().startTime).toISOString(),
-    dados: { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei },
-  });
+  const evento = async (tipo: string, descricao: string, ator: string, dados: Record<string, unknown> = {}) => {
+    await readModel.registrarEvento({
+      processoId: abertura.id,
+      seq: ++seq,
+      tipo,
+      descricao,
+      ator,
+      ocorridoEm: new Date(Date.now()).toISOString(),
+      dados,
+    });
+  };
+  const sincronizar = async () => {
+    estado.versao++;
+    await readModel.registrarProcesso({ abertura, estado });
+  };
 
-  // The rite of each kind takes over from here (its own issue); until then the
-  // process stays open in 'requerimento', which is what the law has it be.
+  const local: Local = { uf: 'RJ', unidade: abertura.unidade, ...(abertura.instituicao.municipio ? { municipio: abertura.instituicao.municipio } : {}) };
+  const prazos = new Prazos(
+    abertura.id,
+    local,
+    async (prazo, motivo) => {
+      estado.prazoLimite = prazo.situacao === 'aberto' ? prazo.limite : null;
+      await readModel.registrarPrazo({ processoId: abertura.id, prazo });
+      await evento('prazo', motivo, 'sistema', { prazoId: prazo.id, codigo: prazo.codigo, limite: prazo.limite, vencimento: prazo.vencimento, situacao: prazo.situacao });
+      await sincronizar();
+    },
+    retomada?.prazosAbertos ?? 0,
+  );
+
+  // Handlers are installed before the first await, so that an action sent right
+  // after the abertura is never refused for want of a handler.
+  const rito = TIPOS_PROCESSO[abertura.tipo as TipoProcesso]?.rito;
+  const vistoria =
+    rito === 'vistoria'
+      ? new RitoVistoria(
+          {
+            processoId: abertura.id,
+            tipo: abertura.tipo,
+            unidade: abertura.unidade,
+            local,
+            prazos,
+            evento,
+            sincronizar: async () => {
+              estado.fase = vistoria!.estado.fase;
+              estado.encerrado = vistoria!.terminado;
+              if (!vistoria!.estado.prazo) estado.prazoLimite = null;
+              const t = vistoria!.estado.tarefa;
+              estado.tarefa = t && t.situacao === 'aberta' ? { responsavel: t.responsavel, descricao: t.descricao, limite: t.limite } : null;
+              await sincronizar();
+            },
+            autuar: (numeroSei) => {
+              estado.numeroSei = numeroSei;
+            },
+          },
+          retomada?.vistoria ?? estadoInicialVistoria(),
+        )
+      : null;
+
+  if (!retomada) {
+    await readModel.registrarProcesso({ abertura, estado });
+    await evento('abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei });
+  }
+
+  if (vistoria) {
+    await prazos.atualizarDecretados();
+    vistoria.pronto = true;
+    // Long-lived processes (visits rescheduled, prazos re-timed) start a fresh
+    // history when Temporal suggests it, carrying their whole state.
+    const longo = () => workflowInfo().continueAsNewSuggested;
+    await vistoria.conduzir(longo);
+    if (!vistoria.terminado) {
+      await condition(() => vistoria.ocioso && allHandlersFinished());
+      await continueAsNew<typeof processoWorkflow>(abertura, { estado, vistoria: vistoria.estado, seq, prazosAbertos: prazos.abertos });
+    }
+    await condition(allHandlersFinished);
+    return estado;
+  }
+
+  // Kinds whose rite has not been modelled yet stay open in 'requerimento',
+  // which is what the law has them be until the unit acts.
   await condition(() => estado.encerrado);
   return estado;
 }

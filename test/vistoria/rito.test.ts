@@ -1,0 +1,248 @@
+/**
+ * Every path of the vistoria rite on the time-skipping server, with real
+ * activities on PostgreSQL. Scenarios run in calendar order (the server's clock
+ * only moves forward), in 2035, with prazo limits derived by hand from the law
+ * and the 2035 calendar of Rio de Janeiro:
+ *   national holidays 01/01, 23/03 (Paixão), 01/05, 07/09, 12/10, 02/11, 15/11, 20/11, 25/12;
+ *   RJ: 06/02 (Carnaval, Lei 5.243/2008), 23/04 (São Jorge).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarioAlteradoSignal } from '../../workflows/prazos/definitions';
+import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
+import {
+  brt,
+  comissao,
+  coogie,
+  exigenciaDocumental,
+  exigenciaFisica,
+  criarContas,
+  fundamentacao,
+  indeferimento,
+  inspetor,
+  membros,
+  Processo,
+  representante,
+  termoVisita,
+} from './support';
+
+let w: WorkflowTestEnv;
+beforeAll(async () => {
+  w = await startWorkflowEnv();
+  await criarContas(w.db);
+});
+afterAll(async () => {
+  await w?.stop();
+});
+
+describe('rito de vistoria', () => {
+  it('defers directly: análise de forma, Ordem de Serviço, visita sem exigências, deferimento, edital', async () => {
+    const p = await Processo.abrir(w, brt('2035-03-05T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2035-03-05T10:00:00');
+    await p.agir('aprovar-forma', inspetor, {}, '2035-03-05T10:01:00');
+    expect((await p.estado()).tarefa).toMatchObject({ fase: 'ordem-servico', responsavel: 'cooie', situacao: 'aberta' });
+
+    // A Comissão must have exactly three servidores.
+    expect(await p.recusa('publicar-ordem-servico', inspetor, { publicacao: { data: '2035-03-05', pagina: 3 }, comissao: membros.slice(0, 2) })).toMatch(/3/);
+    await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2035-03-05', pagina: 3 }, comissao: membros }, '2035-03-05T10:02:00');
+
+    // Only the designated Comissão acts, with ≥ 5 days notice, on a business day.
+    expect(await p.recusa('agendar-visita', { ...comissao, id: 'outro' }, { data: '2035-03-12' })).toMatch(/não integra a Comissão/);
+    expect(await p.recusa('agendar-visita', comissao, { data: '2035-03-09' }, '2035-03-05T10:03:00')).toMatch(/5 dias de antecedência.*2035-03-12/);
+    expect(await p.recusa('agendar-visita', comissao, { data: '2035-03-17' }, '2035-03-05T10:03:00')).toMatch(/dia útil.*Sábado/);
+    await p.agir('agendar-visita', comissao, { data: '2035-03-12' }, '2035-03-05T10:03:00');
+
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-03-12') }, '2035-03-12T15:00:00');
+    expect(await p.recusa('publicar-edital', coogie, { publicacao: { data: '2035-03-20', pagina: 9 }, objeto: { tipoVistoria: 'apostilamento-endereco', enderecoApostilado: { logradouro: 'Rua São Clemente, 102', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' } } })).toMatch(/não é admitida/);
+    const deferido = await p.agir('deferir', comissao, { fundamentacao }, '2035-03-13T10:00:00');
+    expect(deferido.fase).toBe('encaminhado-coogie');
+    const edital = await p.agir('publicar-edital', coogie, { publicacao: { data: '2035-03-20', pagina: 9 }, objeto: { tipoVistoria: 'apostilamento-endereco', enderecoApostilado: { logradouro: 'Rua São Clemente, 102', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' } } }, '2035-03-20T10:00:00');
+    expect(edital.fase).toBe('edital-publicado');
+
+    const fim = await p.resultado();
+    expect(fim).toMatchObject({ fase: 'edital-publicado', encerrado: true, numeroSei: p.numeroSei });
+    expect(await p.documentos()).toEqual(['ordem-servico', 'agendamento-visita', 'termo-visita', 'pronunciamento', 'edital-cadastramento']);
+    const row = await w.db.selectFrom('processo').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ fase: 'edital-publicado', encerrado: true, numero_sei: p.numeroSei });
+  });
+
+  it('expires unmet exigências de mérito, grants one prorrogação and refuses a second, then sends the indeferimento to art. 49', async () => {
+    const p = await Processo.abrir(w, brt('2035-04-02T09:00:00'));
+    await p.ateVisita('2035-04-02', '2035-04-09');
+    await w.saltarAte(brt('2035-04-09T15:00:00'));
+    const exig = await p.agir('registrar-exigencias-merito', comissao, { termoVisita: termoVisita('2035-04-09'), exigencias: [exigenciaFisica] }, '2035-04-09T15:00:00');
+    expect(exig.fase).toBe('exigencias-merito');
+    expect(exig.documentos.map((d) => d.tipo)).toEqual(['termo-visita', 'notificacao-exigencias']);
+
+    // No acknowledgement: ciência tácita 10 days after sending, Thu 19/04; 20 dias → Wed 09/05.
+    await w.saltarAte(brt('2035-04-19T12:00:00'));
+    await p.esperarPrazo('2035-05-09T23:59:59-03:00');
+    const e1 = await p.estado();
+    expect(e1.notificacao).toMatchObject({ ciencia: '2035-04-19', tacita: true });
+
+    const prorrogado = await p.agir('prorrogar-prazo', representante, {}, '2035-04-25T10:00:00');
+    expect(prorrogado.prazo).toEqual({ vencimento: '2035-05-29', limite: '2035-05-29T23:59:59-03:00' });
+    expect(await p.recusa('prorrogar-prazo', representante, {}, '2035-04-26T10:00:00')).toMatch(/já foi prorrogado|uma única vez|já prorrogado/i);
+    expect(await p.recusa('prorrogar-prazo', representante, {}, '2035-05-20T10:00:00')).toMatch(/já foi prorrogado|uma única vez|já prorrogado/i);
+
+    // The prazo ends at 00:00:00 of Wed 30/05: the workflow moves to the Comissão's Pronunciamento on its own.
+    await w.saltarAte(brt('2035-05-30T08:00:00'));
+    await p.esperarFase('pronunciamento');
+    const prazoRow = await w.db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', p.id).executeTakeFirstOrThrow();
+    expect(prazoRow).toMatchObject({ codigo: 'exigencias-merito', situacao: 'expirado', prorrogado: true, vencimento: '2035-05-29' });
+    expect(new Date(prazoRow.limite).toISOString()).toBe('2035-05-30T02:59:59.000Z');
+    expect((await p.estado()).tarefa).toMatchObject({ fase: 'pronunciamento', responsavel: 'comissao' });
+
+    const indeferido = await p.agir('indeferir', comissao, indeferimento, '2035-05-30T10:00:00');
+    expect(indeferido.fase).toBe('indeferido');
+    await p.agir('tomar-ciencia', representante, {}, '2035-05-30T10:30:00');
+    // 20 dias a contar do primeiro dia útil seguinte à comunicação (Wed 30/05): day 1 Thu 31/05, day 20 Tue 19/06.
+    await p.esperarPrazo('2035-06-19T23:59:59-03:00');
+
+    await w.saltarAte(brt('2035-06-20T00:00:05'));
+    await p.esperarFase('art-49');
+    const fim = await p.resultado();
+    expect(fim.fase).toBe('art-49');
+    expect(await p.documentos()).toEqual([
+      'ordem-servico', 'agendamento-visita', 'termo-visita', 'notificacao-exigencias', 'pronunciamento', 'notificacao-indeferimento', 'encaminhamento-cee',
+    ]);
+  });
+
+  it('gives a reconsideração asked after its limit a compulsory indeferimento', async () => {
+    const p = await Processo.abrir(w, brt('2035-07-02T09:00:00'));
+    await p.ateVisita('2035-07-02', '2035-07-09');
+    await w.saltarAte(brt('2035-07-09T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-07-09') }, '2035-07-09T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2035-07-10T10:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-07-10T11:00:00');
+    // Comunicação Tue 10/07: day 1 Wed 11/07, day 20 Mon 30/07.
+    await p.esperarPrazo('2035-07-30T23:59:59-03:00');
+    const r = await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2035-07-31T00:00:00');
+    expect(r.fase).toBe('art-49');
+    expect(r.mensagem).toMatch(/extemporâneo.*indeferimento compulsório/);
+    expect(r.documentos.map((d) => d.tipo)).toEqual(['encaminhamento-cee']);
+    const doc = await w.db.selectFrom('documento').select(['html', 'identificacao']).where('id', '=', r.documentos[0].id).executeTakeFirstOrThrow();
+    expect(doc.identificacao).toMatch(/^Ofício nº \d+\/2035\/COOIE-METROPOLITANA I$/);
+    expect(doc.html).toMatch(/extemporâneo/);
+    await p.resultado();
+  });
+
+  it('reconsiders at level 1: the Comissão defers after a timely request', async () => {
+    const p = await Processo.abrir(w, brt('2035-08-01T09:00:00'));
+    await p.ateVisita('2035-08-01', '2035-08-08');
+    await w.saltarAte(brt('2035-08-08T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-08-08') }, '2035-08-08T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2035-08-09T10:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-08-09T11:00:00');
+    // Comunicação Thu 09/08: day 1 Fri 10/08, day 20 Wed 29/08; asked on the last second.
+    await p.esperarPrazo('2035-08-29T23:59:59-03:00');
+    const pedido = await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2035-08-29T23:59:59');
+    expect(pedido.fase).toBe('reconsideracao-comissao');
+    const r = await p.agir('reconsiderar', comissao, { fundamentacao }, '2035-08-30T10:00:00');
+    expect(r.fase).toBe('encaminhado-coogie');
+    expect(r.documentos.map((d) => d.tipo)).toEqual(['pronunciamento']);
+  });
+
+  it('reconsiders at level 2 (documental): Estudo Técnico, 10 dias úteis, COOGIE defers, Comissão defers without a new visit', async () => {
+    const p = await Processo.abrir(w, brt('2035-09-03T09:00:00'));
+    await p.ateVisita('2035-09-03', '2035-09-10');
+    await w.saltarAte(brt('2035-09-10T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-09-10') }, '2035-09-10T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2035-09-11T10:00:00');
+    await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2035-09-11T12:00:00');
+    await p.agir('ratificar-indeferimento', comissao, indeferimento, '2035-09-12T10:00:00');
+    const estudo = await p.agir('emitir-estudo-tecnico', coogie, { exigencias: [exigenciaDocumental], analise: 'Estudo Técnico: a exigência documental permanece não atendida.' }, '2035-09-13T10:00:00');
+    expect(estudo.fase).toBe('estudo-tecnico');
+    await p.agir('tomar-ciencia', representante, {}, '2035-09-13T11:00:00');
+    // Ciência Thu 13/09; 10 dias úteis: 14,17,18,19,20,21,24,25,26,27 → Thu 27/09.
+    await p.esperarPrazo('2035-09-27T23:59:59-03:00');
+    await p.agir('responder-estudo-tecnico', representante, { resposta: 'Segue o laudo abrangendo o imóvel anexado.', arquivos: [] }, '2035-09-20T10:00:00');
+    const deferida = await p.agir('deferir-reconsideracao', coogie, { fundamentacao }, '2035-09-21T10:00:00');
+    expect(deferida.fase).toBe('retorno-comissao');
+    const r = await p.agir('deferir', comissao, { fundamentacao }, '2035-09-24T10:00:00');
+    expect(r.fase).toBe('encaminhado-coogie');
+  });
+
+  it('reconsiders at level 2 (física): a new visit with ≥ 5 days notice comes before the new Pronunciamento', async () => {
+    const p = await Processo.abrir(w, brt('2035-10-01T09:00:00'));
+    await p.ateVisita('2035-10-01', '2035-10-08');
+    await w.saltarAte(brt('2035-10-08T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-10-08') }, '2035-10-08T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2035-10-09T10:00:00');
+    await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2035-10-09T12:00:00');
+    await p.agir('ratificar-indeferimento', comissao, indeferimento, '2035-10-10T10:00:00');
+    await p.agir('emitir-estudo-tecnico', coogie, { exigencias: [exigenciaFisica], analise: 'Estudo Técnico: exigência física a verificar in loco.' }, '2035-10-10T11:00:00');
+    await p.agir('responder-estudo-tecnico', representante, { resposta: 'Corrimão instalado; seguem fotografias.', arquivos: [] }, '2035-10-10T15:00:00');
+    await p.agir('deferir-reconsideracao', coogie, { fundamentacao }, '2035-10-11T10:00:00');
+    expect(await p.recusa('deferir', comissao, { fundamentacao }, '2035-10-11T11:00:00')).toMatch(/exigências físicas.*nova visita/);
+    // Notice on Thu 11/10: 16/10 is the earliest (11+5); Fri 12/10 holiday is irrelevant to it.
+    expect(await p.recusa('agendar-visita', comissao, { data: '2035-10-15' }, '2035-10-11T11:00:00')).toMatch(/2035-10-16/);
+    await p.agir('agendar-visita', comissao, { data: '2035-10-16' }, '2035-10-11T11:00:00');
+    const r = await p.agir('deferir', comissao, { fundamentacao }, '2035-10-16T16:00:00');
+    expect(r.fase).toBe('encaminhado-coogie');
+  });
+
+  it('re-times a running 10-dias prazo when a decreed day is added on its last day, and accepts the act at 23:59:59 of the new last day', async () => {
+    const p = await Processo.abrir(w, brt('2035-11-05T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2035-11-05T10:00:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2035-11-05T10:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-11-05T10:05:00');
+    // Ciência Mon 05/11; 10 dias → Thu 15/11, a national holiday → Fri 16/11.
+    await p.esperarPrazo('2035-11-16T23:59:59-03:00');
+    expect(await p.recusa('prorrogar-prazo', representante, {}, '2035-11-06T10:00:00')).toMatch(/improrrogável/);
+
+    await w.db
+      .insertInto('dia_decretado')
+      .values({ data: '2035-11-16', escopo: 'uf', uf: 'RJ', motivo: 'Ponto facultativo', ato_legal: 'Decreto Estadual nº 99.999/2035', criado_por: 'sup-1' })
+      .execute();
+    await p.handle.signal(calendarioAlteradoSignal, { data: '2035-11-16', operacao: 'incluido', motivo: 'Ponto facultativo' });
+    // Fri 16/11 decreed, 17–18 weekend → Mon 19/11.
+    await p.esperarPrazo('2035-11-19T23:59:59-03:00');
+    const linha = await w.db.selectFrom('processo_evento').select(['descricao']).where('processo_id', '=', p.id).where('tipo', '=', 'prazo').execute();
+    expect(linha.map((l) => l.descricao)).toContainEqual(expect.stringMatching(/2035-11-16 incluído como dia sem expediente/));
+    const row = await w.db.selectFrom('processo').select(['prazo_limite']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(row.prazo_limite?.toISOString()).toBe('2035-11-20T02:59:59.000Z');
+
+    await w.saltarAte(brt('2035-11-19T23:59:00'));
+    expect(await p.recusa('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2035-11-20T00:00:00')).toMatch(/Prazo encerrado/);
+    const r = await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2035-11-19T23:59:59');
+    expect(r.fase).toBe('reanalise-forma');
+  });
+
+  it('sends an unanswered Estudo Técnico to the CEE appeal and records the recurso', async () => {
+    const p = await Processo.abrir(w, brt('2035-12-03T09:00:00'));
+    await p.ateVisita('2035-12-03', '2035-12-10');
+    await w.saltarAte(brt('2035-12-10T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-12-10') }, '2035-12-10T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2035-12-11T10:00:00');
+    await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2035-12-11T12:00:00');
+    await p.agir('ratificar-indeferimento', comissao, indeferimento, '2035-12-12T10:00:00');
+    await p.agir('emitir-estudo-tecnico', coogie, { exigencias: [exigenciaDocumental], analise: 'Estudo Técnico: a exigência documental permanece não atendida.' }, '2035-12-12T11:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-12-12T12:00:00');
+    // Ciência Wed 12/12; 10 dias úteis: 13,14,17,18,19,20,21,24,26,27 (25 Natal) → Thu 27/12.
+    await p.esperarPrazo('2035-12-27T23:59:59-03:00');
+    await w.saltarAte(brt('2035-12-28T08:00:00'));
+    await p.esperarFase('prazo-recurso-cee');
+    await p.agir('tomar-ciencia', representante, {}, '2035-12-28T09:00:00');
+    // Ciência Fri 28/12; 20 dias → Thu 17/01/2036.
+    await p.esperarPrazo('2036-01-17T23:59:59-03:00');
+    const r = await p.agir('interpor-recurso-cee', representante, { fundamentacao, arquivos: [] }, '2036-01-10T10:00:00');
+    expect(r.fase).toBe('recurso-cee');
+    expect(r.documentos.map((d) => d.tipo)).toEqual(['encaminhamento-cee']);
+    expect((await p.resultado()).fase).toBe('recurso-cee');
+  });
+
+  it('refuses actions out of phase, by the wrong role, or with an exigência lacking motivação and base legal', async () => {
+    const p = await Processo.abrir(w, brt('2036-02-04T09:00:00'));
+    expect(await p.recusa('deferir', comissao, { fundamentacao })).toMatch(/não é admitida na fase "Requerimento Inicial recebido"/);
+    expect(await p.recusa('autuar', representante, { numeroSei: p.numeroSei })).toMatch(/COOIE/);
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei });
+    expect(
+      await p.recusa('registrar-exigencias-forma', inspetor, { exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: '', baseLegal: '' }] }),
+    ).toMatch(/motivação.*base legal|base legal.*motivação/s);
+    // Retrying an action with the same key returns the same result instead of acting twice.
+    const a = await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, undefined, 'chave-fixa-1');
+    const b = await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, undefined, 'chave-fixa-1');
+    expect(b).toEqual(a);
+    expect((await p.documentos()).filter((t) => t === 'notificacao-exigencias')).toHaveLength(1);
+  });
+});
