@@ -10,6 +10,7 @@ export const commands: Record<string, Command> = {
   dev: { summary: 'sobe o sistema completo com padrões embutidos (Temporal dev server, PGlite, worker, API)', load: async () => require('./dev') },
   api: { summary: 'sobe apenas a API HTTP', load: async () => require('./api') },
   worker: { summary: 'sobe apenas o worker Temporal', load: async () => require('./worker') },
+  config: { summary: 'mostra a tabela de configurações (--verificar valida o ambiente atual)', load: async () => require('./config') },
   migrate: { summary: 'aplica as migrações do banco de dados', load: async () => require('./migrate') },
   seed: { summary: 'cria dados de demonstração (seed demo): contas, COOIE e instituições, e imprime as senhas', load: async () => require('./seed') },
   auditoria: { summary: 'confere a cadeia de hashes da trilha de auditoria (auditoria verificar)', load: async () => require('./auditoria') },
