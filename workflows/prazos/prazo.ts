@@ -18,7 +18,7 @@ const prazoActivities = proxyActivities<PrazoActivities>({
 /** A prazo ends at 00:00:00 of the day after its last day: 23:59:59 is still on time (seed 002 art. 18 VII). */
 const FIM_DO_ULTIMO_SEGUNDO_MS = 1000;
 
-export type Desfecho = 'cumprido' | 'expirado' | 'encerrado' | 'interrompido';
+export type Desfecho = 'cumprido' | 'expirado' | 'interrompido';
 
 /**
  * The prazos of one workflow. Installs the calendar-change signal handler once,
@@ -114,10 +114,9 @@ export class Prazos {
       if (restante <= 0) return this.fechar(prazo, 'expirado');
       const limite = prazo.limiteEpochMs;
       await condition(
-        () => chegou() || interromper() || this.alteracoesCalendario !== this.versaoLida || prazo.limiteEpochMs !== limite || prazo.situacao !== 'aberto',
+        () => chegou() || interromper() || this.alteracoesCalendario !== this.versaoLida || prazo.limiteEpochMs !== limite,
         restante,
       );
-      if (prazo.situacao === 'encerrado') return 'encerrado';
     }
   }
 
@@ -132,31 +131,12 @@ export class Prazos {
    * update validator can call `motivoRecusaProrrogacao` without side effects.
    */
   motivoRecusaProrrogacao(prazo: PrazoAberto, pedidoEm: string): string | null {
-    const r = prorrogarPrazo({
-      vencimento: prazo.vencimento,
-      dias: prazo.dias,
-      uteis: prazo.uteis,
-      prorrogavel: prazo.prorrogavel,
-      jaProrrogado: prazo.prorrogado,
-      pedidoEm,
-      local: this.local,
-      diasDecretados: this.decretados,
-    });
+    const r = this.prorrogacao(prazo, pedidoEm, this.decretados);
     return r.concedida ? null : r.motivo;
   }
 
   async prorrogar(prazo: PrazoAberto, pedidoEm: string, ator: string): Promise<void> {
-    const decretados = await this.atualizarDecretados(prazo.ciencia);
-    const r = prorrogarPrazo({
-      vencimento: prazo.vencimento,
-      dias: prazo.dias,
-      uteis: prazo.uteis,
-      prorrogavel: prazo.prorrogavel,
-      jaProrrogado: prazo.prorrogado,
-      pedidoEm,
-      local: this.local,
-      diasDecretados: decretados,
-    });
+    const r = this.prorrogacao(prazo, pedidoEm, await this.atualizarDecretados(prazo.ciencia));
     if (!r.concedida) throw new Error(r.motivo);
     const motivo = `Prorrogação por igual período (${prazo.dias} dias) pedida por ${ator}`;
     this.mudarLimite(prazo, r.vencimento, r.limite, r.limiteEpochMs, motivo);
@@ -165,10 +145,17 @@ export class Prazos {
     await this.aoMudar(prazo, motivo);
   }
 
-  /** Ends a prazo that no longer matters (the process left the phase by another way). */
-  async encerrar(prazo: PrazoAberto): Promise<void> {
-    if (prazo.situacao !== 'aberto') return;
-    await this.fechar(prazo, 'encerrado');
+  private prorrogacao(prazo: PrazoAberto, pedidoEm: string, diasDecretados: DiaDecretado[]) {
+    return prorrogarPrazo({
+      vencimento: prazo.vencimento,
+      dias: prazo.dias,
+      uteis: prazo.uteis,
+      prorrogavel: prazo.prorrogavel,
+      jaProrrogado: prazo.prorrogado,
+      pedidoEm,
+      local: this.local,
+      diasDecretados,
+    });
   }
 
   private async recalcular(prazo: PrazoAberto): Promise<void> {
@@ -202,7 +189,7 @@ export class Prazos {
     prazo.situacao = situacao;
     prazo.versao++;
     if (this.atual === prazo) this.atual = null;
-    const motivo = { cumprido: 'Prazo cumprido', expirado: 'Prazo encerrado sem manifestação', encerrado: 'Prazo encerrado' }[situacao];
+    const motivo = situacao === 'cumprido' ? 'Prazo cumprido' : 'Prazo encerrado sem manifestação';
     await this.aoMudar(prazo, motivo);
     return situacao;
   }

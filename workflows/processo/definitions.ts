@@ -3,6 +3,7 @@
  * state, queries, updates. Imported by both sides, so it holds no worker code.
  */
 import { defineQuery } from '@temporalio/workflow';
+import type { EnderecoInstituicao } from '../../db/schema';
 
 export interface Instituicao {
   cnpj: string;
@@ -10,14 +11,7 @@ export interface Instituicao {
   nome: string;
   /** IBGE code of the school's município: its municipal holidays count in prazos. */
   municipio?: string;
-  endereco?: {
-    logradouro: string;
-    complemento?: string;
-    bairro: string;
-    cep: string;
-    municipio: string;
-    uf: string;
-  };
+  endereco?: EnderecoInstituicao;
   /** The legal entity keeping the school (CNPJ above), when its name differs from the school's. */
   mantenedora?: string;
 }

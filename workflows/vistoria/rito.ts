@@ -134,7 +134,7 @@ export class RitoVistoria {
       const prazo = this.estado.prazo;
       this.ctx.prazos.retomar(prazo);
       const desfecho = await this.ctx.prazos.aguardar(prazo, () => this.estado.fase !== fase, parar);
-      if (desfecho === 'interrompido' || desfecho === 'encerrado') continue;
+      if (desfecho === 'interrompido') continue;
       if (desfecho === 'expirado' && this.estado.fase === fase) {
         await this.executar({ acao: 'expirar-prazo', dados: {}, ator: SISTEMA, em: formatarInstanteBrasilia(Date.now()), chave: `expirar:${prazo.id}` });
       }
