@@ -48,7 +48,8 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       return reply
         .code(criado ? 201 : 200)
         .header('location', `/v1/processos/${processo.id}`)
-        .send(toView(processo, await service.estado(processo.id)));
+        // A process just opened is in its initial phase; asking its workflow would wait for the worker's first task.
+        .send(toView(processo, criado ? null : await service.estado(processo.id)));
     },
   );
 
