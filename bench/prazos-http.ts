@@ -21,7 +21,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { performance } from 'node:perf_hooks';
-import '../config/settings';
+import { readSetting } from '../config/settings';
 import type { Ator } from '../api/auth/ator';
 import { registerErrorHandler } from '../api/errors';
 import auditoria from '../api/plugins/auditoria';
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
 
   await medir('piso: rota Fastify que devolve uma constante', appPiso);
   await medir('POST /v1/prazos/calculo (decretados em memória)', () => appPrazos(semDecretados, null));
-  const url = process.env.DATABASE_URL;
+  const url = readSetting('DATABASE_URL');
   let db: Db | null = null;
   if (url) {
     db = connectDb(url, { max: EM_VOO });

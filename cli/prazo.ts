@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as calculos from '../api/prazos/calculos';
+import { readSetting } from '../config/settings';
 import type { FonteDiasDecretados } from '../api/prazos/calculos';
 import {
   ErroEntrada,
@@ -60,7 +61,7 @@ export interface AmbienteCli {
  * by `encerrar`. Without it, none (only `--decretados` files).
  */
 export function ambienteDoProcesso(env: NodeJS.ProcessEnv = process.env): { ambiente: AmbienteCli; encerrar(): Promise<void> } {
-  const url = env.DATABASE_URL?.trim();
+  const url = readSetting('DATABASE_URL', env);
   if (!url) return { ambiente: {}, encerrar: async () => {} };
   let db: import('../db/connect').Db | undefined;
   const ambiente: AmbienteCli = {

@@ -36,7 +36,29 @@ export const SETTINGS = {
   },
   RITO_DATA_DIR: {
     schema: z.string().min(1).default(path.join(repoRoot, '.data')),
-    description: 'Pasta dos dados locais de `rito dev` (PGlite, banco do Temporal dev server).',
+    description: 'Pasta dos dados locais de `rito dev` (PGlite, banco do Temporal dev server) e, sem RITO_FILES_DIR, dos arquivos enviados.',
+  },
+  RITO_CACHE_DIR: {
+    schema: z.string().min(1).default(path.join(repoRoot, '.cache')),
+    description: 'Pasta do cache: Temporal CLI compilado, servidor de testes do Temporal, pacote do código dos workflows (o worker o reaproveita ao reiniciar).',
+  },
+  RITO_FILES_DIR: {
+    schema: z.string().min(1).optional(),
+    description:
+      'Pasta dos arquivos enviados (PDF, PNG, JPEG), guardados fora do banco e endereçados pelo SHA-256. Sem ela, RITO_DATA_DIR/arquivos. ' +
+      'Com mais de uma instância da API, use um volume compartilhado por todas.',
+  },
+  RITO_FILES_MAX_BYTES: {
+    schema: z.coerce
+      .number({ error: 'use um número inteiro de bytes, por exemplo 20971520 (20 MiB)' })
+      .int('use um número inteiro de bytes, por exemplo 20971520 (20 MiB)')
+      .positive('deve ser maior que zero')
+      .default(20 * 1024 * 1024),
+    description: 'Tamanho máximo de um arquivo enviado, em bytes (padrão: 20 MiB). Maior que isso, o envio é recusado com 413.',
+  },
+  CHROMIUM_PATH: {
+    schema: z.string().min(1).default('/usr/bin/chromium'),
+    description: 'Executável do Chromium que gera os PDFs dos documentos (o do Debian: `apt-get install chromium`). Sem ele, o PDF responde 503; o HTML continua disponível.',
   },
   EMBEDDED_PG_PORT: { schema: port.default(54329), description: 'Porta em que `rito dev` serve o PGlite pelo protocolo do PostgreSQL.' },
   TEMPORAL_DEV_PORT: { schema: port.default(7233), description: 'Porta do Temporal dev server iniciado por `rito dev`.' },
@@ -89,6 +111,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return result.data as Config;
+}
+
+/**
+ * One setting, read and validated alone, with its default: for code that needs
+ * a single value (the files directory, the Chromium path) and must not fail on
+ * an unrelated wrong variable. Throws ConfigError naming the variable.
+ */
+export function readSetting<K extends keyof Settings>(key: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
+  const raw = env[key] === '' ? undefined : env[key];
+  const result = SETTINGS[key].schema.safeParse(raw, { reportInput: false });
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => ({ variable: key, mensagem: i.message })));
+  }
+  return result.data as Config[K];
 }
 
 /** Settings that name a remote dependency must be set outside `rito dev`. */

@@ -11,7 +11,7 @@
  * refused (a disguised file). Writes are atomic: a temporary file in the same
  * directory tree, fsync, then rename; a failure leaves no partial file behind.
  *
- * Settings: RITO_FILES_DIR (default <data dir>/arquivos, see tooling/cache.ts)
+ * Settings (config/settings.ts): RITO_FILES_DIR (default RITO_DATA_DIR/arquivos)
  * and RITO_FILES_MAX_BYTES (default 20 MiB).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,8 +19,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { readSetting } from '../config/settings';
 import type { Db } from '../db/connect';
-import { dataDir } from '../tooling/cache';
 
 export const TIPOS_PERMITIDOS = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type TipoArquivo = (typeof TIPOS_PERMITIDOS)[number];
@@ -31,7 +31,8 @@ const EXTENSOES: Record<TipoArquivo, readonly string[]> = {
   'image/jpeg': ['jpg', 'jpeg'],
 };
 
-export const TAMANHO_MAXIMO_PADRAO = 20 * 1024 * 1024;
+/** 20 MiB: the default of RITO_FILES_MAX_BYTES (config/settings.ts). */
+export const TAMANHO_MAXIMO_PADRAO: number = readSetting('RITO_FILES_MAX_BYTES', {});
 
 /** The type of a file from its first bytes, or null when it is none of the allowed ones. */
 export function detectarTipo(inicio: Uint8Array): TipoArquivo | null {
@@ -120,17 +121,16 @@ export interface OpcoesArmazenamento {
   tamanhoMaximo?: number;
 }
 
+/** RITO_FILES_DIR, else RITO_DATA_DIR/arquivos (config/settings.ts). */
 export function diretorioArquivos(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.RITO_FILES_DIR) return path.resolve(env.RITO_FILES_DIR);
-  return path.join(env.RITO_DATA_DIR ? path.resolve(env.RITO_DATA_DIR) : dataDir(), 'arquivos');
+  const dir = readSetting('RITO_FILES_DIR', env);
+  if (dir) return path.resolve(dir);
+  return path.join(path.resolve(readSetting('RITO_DATA_DIR', env)), 'arquivos');
 }
 
+/** RITO_FILES_MAX_BYTES (config/settings.ts); throws ConfigError naming it when it is not a positive whole number. */
 export function tamanhoMaximoArquivos(env: NodeJS.ProcessEnv = process.env): number {
-  const v = env.RITO_FILES_MAX_BYTES;
-  if (v === undefined || v === '') return TAMANHO_MAXIMO_PADRAO;
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`RITO_FILES_MAX_BYTES inválido: "${v}" (use um número inteiro de bytes)`);
-  return n;
+  return readSetting('RITO_FILES_MAX_BYTES', env);
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { readSetting } from '../config/settings';
 
 export const ARGS_CHROMIUM = [
   '--headless',
@@ -22,9 +23,9 @@ export const ARGS_CHROMIUM = [
   '--disable-sync',
 ];
 
-/** `CHROMIUM_PATH`, or Debian's /usr/bin/chromium. */
+/** The CHROMIUM_PATH setting (config/settings.ts): Debian's /usr/bin/chromium unless set. */
 export function caminhoChromium(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return readSetting('CHROMIUM_PATH', env);
 }
 
 export class ChromiumIndisponivel extends Error {

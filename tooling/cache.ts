@@ -1,23 +1,25 @@
 /**
  * Where rito keeps things it downloads or builds (the cache) and the state of
  * `rito dev` (the data directory). Both live inside the repository by default
- * and are git-ignored; both can be moved with an environment variable.
+ * and are git-ignored; both can be moved with an environment variable
+ * (RITO_CACHE_DIR, RITO_DATA_DIR: see config/settings.ts).
  */
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { readSetting } from '../config/settings';
 
 /** Root of the repository (this file lives in <repo>/tooling). */
 export const repoRoot: string = path.resolve(__dirname, '..');
 
 /** `RITO_CACHE_DIR` or `<repo>/.cache`. Not created by this function. */
 export function cacheDir(): string {
-  return path.resolve(process.env.RITO_CACHE_DIR || path.join(repoRoot, '.cache'));
+  return path.resolve(readSetting('RITO_CACHE_DIR'));
 }
 
 /** `RITO_DATA_DIR` or `<repo>/.data`. Not created by this function. */
 export function dataDir(): string {
-  return path.resolve(process.env.RITO_DATA_DIR || path.join(repoRoot, '.data'));
+  return path.resolve(readSetting('RITO_DATA_DIR'));
 }
 
 /** A path inside the cache directory; its parent directory is created. */

@@ -179,7 +179,8 @@ describe('configuração', () => {
       '20 MiB', '1,5 MiB', '64 KiB', '1,5 KiB',
     ]);
     expect(tamanhoMaximoArquivos({ RITO_FILES_MAX_BYTES: '1048576' })).toBe(1048576);
-    expect(() => tamanhoMaximoArquivos({ RITO_FILES_MAX_BYTES: '20MB' })).toThrow('RITO_FILES_MAX_BYTES inválido');
+    expect(() => tamanhoMaximoArquivos({ RITO_FILES_MAX_BYTES: '20MB' })).toThrow('RITO_FILES_MAX_BYTES: use um número inteiro de bytes');
+    expect(() => tamanhoMaximoArquivos({ RITO_FILES_MAX_BYTES: '0' })).toThrow('RITO_FILES_MAX_BYTES: deve ser maior que zero');
   });
 
   it('detects types by magic bytes only', () => {
