@@ -72,6 +72,25 @@ const vistoriaRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     if (campos.length) throw invalido(campos, 'Comissão de Vistoria inválida.');
   };
 
+  /** One SEI number, one process (the read model enforces it too). */
+  const conferirNumeroSei = async (processoId: string, numeroSei: string) => {
+    const outro = await deps.db.selectFrom('processo').select('id').where('numero_sei', '=', numeroSei).where('id', '!=', processoId).executeTakeFirst();
+    if (outro) throw new HttpError(409, 'numero-sei-em-uso', `O número ${numeroSei} já identifica outro processo.`);
+  };
+
+  /** Files cited by an action must have been uploaded to this process (POST /v1/arquivos). */
+  const conferirArquivos = async (processoId: string, ids: string[]) => {
+    if (!ids.length) return;
+    const validos = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const encontrados = validos.length
+      ? await deps.db.selectFrom('arquivo').select('id').where('id', 'in', validos).where('processo_id', '=', processoId).execute()
+      : [];
+    const campos = ids.flatMap((id, i) =>
+      encontrados.some((a) => a.id === id) ? [] : [{ campo: `arquivos.${i}`, mensagem: 'arquivo não encontrado neste processo (envie-o antes por POST /v1/arquivos)' }],
+    );
+    if (campos.length) throw invalido(campos, 'Arquivos inválidos.');
+  };
+
   const agir = async (id: string, pedido: PedidoAcao) => {
     try {
       const r = await deps.temporal.workflow.getHandle(id).executeUpdate(acaoVistoriaUpdate, { args: [pedido], updateId: pedido.chave });
@@ -111,6 +130,9 @@ const vistoriaRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       async (request) => {
         const ator = requireAtor(request);
         await carregar(request.params.id, ator);
+        if (acao === 'autuar') await conferirNumeroSei(request.params.id, (request.body as { numeroSei: string }).numeroSei);
+        const arquivos = (request.body as { arquivos?: string[] } | undefined)?.arquivos;
+        if (arquivos) await conferirArquivos(request.params.id, arquivos);
         if (acao === 'publicar-ordem-servico' || acao === 'designar-comissao-verificacao') {
           await conferirComissao((request.body as { comissao: { usuarioId: string }[] }).comissao);
         }

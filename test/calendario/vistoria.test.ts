@@ -47,12 +47,9 @@ const instante = (s: string | null) => (s === null ? null : new Date(s).getTime(
 
 /**
  * Waits until the process's workflow is back waiting on its prazo (Prazos.aguardar:
- * its history then ends with the timer of that wait, after the activities that
- * record a change). KNOWN BUG, reported to the owner of workflows/prazos/prazo.ts:
- * aguardar() takes the calendar version to compare against when it (re)starts
- * waiting, not when the decreed days were read, so a calendarioAlteradoSignal that
- * arrives while the prazo is being opened or re-timed is counted but never applied.
- * Until that is fixed, this test changes the calendar only while the workflow waits.
+ * its history then ends with the timer of that wait). A change signalled earlier
+ * is applied too (the version read is compared, see workflows/prazos/prazo.ts);
+ * waiting only makes each step's before/after unambiguous.
  */
 async function esperarAguardandoPrazo(sys: TestSystem, id: string): Promise<void> {
   await ate(
