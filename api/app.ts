@@ -10,6 +10,7 @@ import auditoriaRoutes from './auditoria/routes';
 import adminRoutes from './contas/admin-routes';
 import { correioNoLog } from './contas/correio';
 import contasRoutes from './contas/routes';
+import documentosRoutes from './documentos/routes';
 import { registerErrorHandler } from './errors';
 import healthRoutes from './health/routes';
 import auditoria from './plugins/auditoria';
@@ -52,6 +53,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(processosRoutes, deps);
   await app.register(prazosECalendario, deps);
   await app.register(vistoriaRoutes, deps);
+  await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos });
   return app;
 }
 

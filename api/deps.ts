@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/connect';
+import type { ArmazenamentoArquivos } from '../documentos/arquivos';
 import type { Autenticador } from './auth/ator';
 import type { Correio } from './contas/correio';
 
@@ -13,4 +14,6 @@ export interface ApiDeps {
   correio?: Correio;
   /** Public base URL for links in e-mails (default: the address the API listens on is unknown here, so http://127.0.0.1:3000). */
   urlPublica?: string;
+  /** Uploaded files; default: criarArmazenamentoArquivos({ db }) with RITO_FILES_DIR and RITO_FILES_MAX_BYTES. */
+  arquivos?: ArmazenamentoArquivos;
 }

@@ -88,6 +88,11 @@ export interface MetadadosArquivo {
   processoId?: string | null;
   /** MIME type the sender declared (e.g. multipart's), checked against the content. */
   tipoDeclarado?: string;
+  /**
+   * Called inside the transaction that records the upload, with the stored
+   * file: what must commit or fail together with it (the audit entry).
+   */
+  naMesmaTransacao?: (trx: Db, arquivo: Omit<ArquivoGuardado, 'conteudoNovo'>) => Promise<void>;
 }
 
 export interface ArquivoGuardado {
@@ -247,11 +252,13 @@ export function criarArmazenamentoArquivos(opcoes: OpcoesArmazenamento) {
           .values({ sha256, tamanho, tipo_mime: tipo })
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
-        return trx
+        const inserido = await trx
           .insertInto('arquivo')
           .values({ sha256, nome_original: nomeOriginal, processo_id: meta.processoId ?? null, enviado_por: meta.enviadoPor })
           .returning('id')
           .executeTakeFirstOrThrow();
+        await meta.naMesmaTransacao?.(trx, { id: inserido.id, sha256, tamanho, tipo, nomeOriginal });
+        return inserido;
       });
       return { id: row.id, sha256, tamanho, tipo, nomeOriginal, conteudoNovo };
     } finally {

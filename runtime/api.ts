@@ -4,6 +4,7 @@ import { createAutenticador } from '../api/auth';
 import { correioDaConfiguracao } from '../api/contas/correio';
 import type { Config } from '../config/settings';
 import type { Db } from '../db/connect';
+import { fecharNavegador } from '../documentos/pdf';
 import { progress } from './log';
 
 /** Password tokens travel in one URL path (POST /v1/senhas/redefinicao/{token}); they never reach the logs. */
@@ -44,8 +45,12 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
     app,
     address,
     async stop() {
-      await app.close();
-      await connection.close();
+      try {
+        await app.close(); // documentos' onClose hook closes the PDF Chromium too
+        await connection.close();
+      } finally {
+        await fecharNavegador(); // whatever app.close did, no Chromium outlives the API
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Documents and uploaded files over HTTP (not yet registered in api/app.ts):
+ * Documents and uploaded files over HTTP (registered in api/app.ts):
  *
  *   GET  /v1/documentos/{id}       the stored HTML of an issued document
  *   GET  /v1/documentos/{id}.pdf   its PDF, rendered now with Chromium
@@ -9,12 +9,16 @@
  * process (api/auth/escopo.ts); answers are 404 outside scope. A document
  * without a process is visible to central roles and to the inspetores of the
  * issuing unit.
+ *
+ * Every stored upload is audited (arquivo.enviar) in the transaction that
+ * records it; every refused one too (arquivo.recusar: wrong or disguised type,
+ * too large, empty). The shared Chromium is closed when the app closes.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { ArquivoRecusado, criarArmazenamentoArquivos, type ArmazenamentoArquivos } from '../../documentos/arquivos';
+import { ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
 import { obterDocumento } from '../../documentos/emissao';
 import { ChromiumIndisponivel, fecharNavegador, renderizarPdf } from '../../documentos/pdf';
 import type { Ator } from '../auth/ator';
@@ -119,7 +123,10 @@ const documentosRoutes: FastifyPluginAsyncZod<DocumentosRoutesOptions> = async (
   app.post(
     '/v1/arquivos',
     {
-      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'administrador'] },
+      config: {
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'administrador'],
+        auditoria: { acao: 'arquivo.enviar', recurso: 'arquivo' },
+      },
       schema: {
         tags: ['documentos'],
         summary: 'Envia um arquivo (PDF, PNG ou JPEG) de um processo',
@@ -137,16 +144,34 @@ const documentosRoutes: FastifyPluginAsyncZod<DocumentosRoutesOptions> = async (
       }
       const parte = await request.file();
       if (!parte) throw new HttpError(400, 'arquivo-ausente', 'Nenhum arquivo foi enviado.');
+      const processoId = request.query.processoId;
       try {
         const r = await arquivos.guardarArquivo(parte.file, {
           nomeOriginal: parte.filename,
           tipoDeclarado: parte.mimetype,
           enviadoPor: ator.id,
-          processoId: request.query.processoId,
+          processoId,
+          naMesmaTransacao: (trx, a) =>
+            request.auditar(
+              {
+                recursoId: a.id,
+                processoId,
+                resumo: `Arquivo "${a.nomeOriginal}" (${a.tipo}, ${tamanhoLegivel(a.tamanho)}) enviado ao processo ${processoId}`,
+                dados: { sha256: a.sha256, tamanho: a.tamanho, tipo: a.tipo, nomeOriginal: a.nomeOriginal },
+              },
+              trx,
+            ),
         });
         return reply.code(201).send({ id: r.id, sha256: r.sha256, tamanho: r.tamanho, tipo: r.tipo, nomeOriginal: r.nomeOriginal });
       } catch (err) {
         if (err instanceof ArquivoRecusado) {
+          await request.auditar({
+            acao: 'arquivo.recusar',
+            recursoId: null,
+            processoId,
+            resumo: `Arquivo recusado no processo ${processoId}: ${err.message}`,
+            dados: { motivo: err.motivo, nomeOriginal: parte.filename, tipoDeclarado: parte.mimetype },
+          });
           const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
           throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
         }

@@ -59,6 +59,7 @@ export default fp(
           { name: 'sistema', description: 'Saúde e prontidão' },
           { name: 'contas', description: 'Entrada, saída e senhas' },
           { name: 'processos', description: 'Abertura e consulta de processos' },
+          { name: 'documentos', description: 'Documentos emitidos (HTML e PDF) e arquivos enviados' },
           { name: 'vistoria', description: 'Rito de vistoria (apostilamento de endereço, aumento de capacidade, entrada suplementar): uma rota por ação' },
           { name: 'administração', description: 'Contas, representações e chaves de API' },
           { name: 'auditoria', description: 'Trilha de auditoria' },

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ator } from '../../api/auth/ator';
 import documentosRoutes from '../../api/documentos/routes';
 import { registerErrorHandler } from '../../api/errors';
+import auditoria from '../../api/plugins/auditoria';
 import autenticacao from '../../api/plugins/autenticacao';
 import type { Db } from '../../db/connect';
 import { criarArmazenamentoArquivos } from '../../documentos/arquivos';
@@ -82,6 +83,7 @@ beforeAll(async () => {
       },
     },
   });
+  await app.register(auditoria, { db });
   await app.register(documentosRoutes, { db, arquivos: criarArmazenamentoArquivos({ db, diretorio: dir, tamanhoMaximo: 32 * 1024 }) });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
 });
@@ -132,6 +134,11 @@ describe('POST /v1/arquivos', () => {
     expect(await r.json()).toMatchObject({ tamanho: PDF.length, tipo: 'application/pdf', nomeOriginal: 'Planta baixa.pdf' });
     const row = await db.selectFrom('arquivo').selectAll().where('processo_id', '=', 'proc-1').executeTakeFirstOrThrow();
     expect(row.enviado_por).toBe('rl-1');
+    const audit = await db.selectFrom('auditoria').selectAll().where('acao', '=', 'arquivo.enviar').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ ator_id: 'rl-1', recurso: 'arquivo', recurso_id: row.id, processo_id: 'proc-1' });
+    expect(audit[0].resumo).toBe('Arquivo "Planta baixa.pdf" (application/pdf, 15 bytes) enviado ao processo proc-1');
+    expect(audit[0].dados).toMatchObject({ sha256: row.sha256, tamanho: PDF.length, tipo: 'application/pdf' });
   });
 
   it('rejects a disguised type (415), an oversize file (413) and a process out of scope (404)', async () => {
@@ -146,5 +153,12 @@ describe('POST /v1/arquivos', () => {
 
     expect((await req('POST', '/v1/arquivos?processoId=proc-1', outroRl, formulario(PDF, 'a.pdf', 'application/pdf'))).status).toBe(404);
     expect((await req('POST', '/v1/arquivos?processoId=proc-1', rl)).status).toBe(415);
+
+    // The two refused files are audited; the 404 and the non-multipart request store nothing and are not.
+    const recusas = await db.selectFrom('auditoria').select(['ator_id', 'processo_id', 'dados']).where('acao', '=', 'arquivo.recusar').orderBy('seq').execute();
+    expect(recusas.map((a) => [a.ator_id, a.processo_id, (a.dados as { motivo: string }).motivo])).toEqual([
+      ['rl-1', 'proc-1', 'tipo-nao-permitido'],
+      ['rl-1', 'proc-1', 'tamanho-excedido'],
+    ]);
   });
 });
