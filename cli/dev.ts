@@ -2,7 +2,8 @@
  * `rito dev`: the whole system on one machine with embedded defaults. Starts
  * what is not configured (PGlite for PostgreSQL, the Temporal dev server),
  * migrates, runs the worker and the API in this process, and stops all of it
- * on Ctrl-C.
+ * on Ctrl-C. On a database without users (a fresh data dir) it first makes the
+ * demo of `rito seed demo` and prints its accounts and passwords with the URLs.
  */
 import { loadConfig } from '../config/settings';
 import { connectDb } from '../db/connect';
@@ -14,6 +15,7 @@ import { untilSignal } from '../runtime/signals';
 import { createWorker } from '../runtime/worker';
 import { cacheDir, dataPath, formatSeconds } from '../tooling/cache';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
+import { DESCRICAO_DEMO, linhasDasContas, semearDemoSeVazio } from './seed';
 
 export async function run(): Promise<number> {
   const t0 = Date.now();
@@ -62,6 +64,8 @@ export async function run(): Promise<number> {
     stops.push({ name: 'conexões do banco', stop: () => db.destroy() });
     const applied = await migrateToLatest(db);
     if (applied.length) progress(`migrações aplicadas: ${applied.join(', ')}`);
+    const demo = await semearDemoSeVazio(db);
+    if (demo) progress(`banco sem usuários: demonstração criada (como \`rito seed demo\`), ${demo.length} contas`);
 
     const { worker, connection } = await createWorker({
       address: temporalAddress,
@@ -94,6 +98,15 @@ export async function run(): Promise<number> {
         `  Prontidão:     ${api.address}/ready`,
         `  Temporal:      ${temporalAddress}${temporalUi ? `  (interface em ${temporalUi})` : ''}`,
         `  Banco:         ${config.DATABASE_URL ? 'DATABASE_URL' : databaseUrl + ' (PGlite)'}`,
+        '',
+        ...(demo
+          ? [
+              '  Contas de demonstração (entre em /docs ou com POST /v1/sessoes {"email", "senha"}):',
+              ...linhasDasContas(demo, '    '),
+              `  ${DESCRICAO_DEMO}`,
+              '  As senhas só aparecem agora; `node bin/rito seed demo` gera outras.',
+            ]
+          : ['  Contas: as do banco; `node bin/rito seed demo` (re)cria as de demonstração e mostra novas senhas.']),
         '',
         '  Ctrl-C encerra tudo.',
         '',

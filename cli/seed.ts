@@ -4,6 +4,9 @@
  * institutions with their representante legal and procuradora — and prints
  * every e-mail with its password. Running it again resets those passwords
  * (new random ones, or --senha for all) and leaves everything else as it is.
+ *
+ * `rito dev` makes the same demo on its own when the database has no users
+ * (semearDemoSeVazio), so that the first `npm start` can be logged into.
  */
 import type { Kysely } from 'kysely';
 import { registrarAuditoria } from '../api/auditoria/registro';
@@ -52,7 +55,14 @@ export const PESSOAS_DEMO: PessoaDemo[] = [
 
 const SEED = { id: 'sistema:seed', nome: 'rito seed demo', papeis: ['sistema'] };
 
-export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Promise<{ email: string; nome: string; papeis: string[]; senha: string }[]> {
+export interface ContaDemo {
+  email: string;
+  nome: string;
+  papeis: string[];
+  senha: string;
+}
+
+export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Promise<ContaDemo[]> {
   const saida = [];
   for (const p of PESSOAS_DEMO) {
     const senha = senhaFixa ?? senhaLegivel();
@@ -101,6 +111,21 @@ export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Prom
   return saida;
 }
 
+/** The demo, as `rito seed demo` makes it, when the database has no user at all; null (and nothing done) otherwise. */
+export async function semearDemoSeVazio(db: Kysely<Database>): Promise<ContaDemo[] | null> {
+  const algum = await db.selectFrom('usuario').select('id').limit(1).executeTakeFirst();
+  if (algum) return null;
+  return semearDemo(db);
+}
+
+/** One line per account: e-mail, password, roles and name, aligned. */
+export function linhasDasContas(contas: ContaDemo[], recuo = '  '): string[] {
+  const largura = Math.max(...contas.map((c) => c.email.length));
+  return contas.map((c) => `${recuo}${c.email.padEnd(largura)}  senha: ${c.senha}   ${c.papeis.join(', ')} — ${c.nome}`);
+}
+
+export const DESCRICAO_DEMO = `COOIE: ${UNIDADE_DEMO}. Instituições: ${INSTITUICOES_DEMO.map((i) => `${i.nome} (CNPJ ${i.cnpj}, INEP ${i.codigoInep})`).join('; ')}.`;
+
 export async function run(args: string[]): Promise<number> {
   const [alvo, ...resto] = args;
   if (alvo !== 'demo') {
@@ -124,14 +149,13 @@ export async function run(args: string[]): Promise<number> {
     const aplicadas = await migrateToLatest(banco.db);
     if (aplicadas.length) progress(`migrações aplicadas: ${aplicadas.join(', ')}`);
     const contas = await semearDemo(banco.db, senha);
-    const largura = Math.max(...contas.map((c) => c.email.length));
     process.stdout.write(
       [
         '',
         `Demonstração pronta (${banco.descricao}). Entre com POST /v1/sessoes {"email", "senha"} ou pela documentação em /docs.`,
-        `COOIE: ${UNIDADE_DEMO}. Instituições: ${INSTITUICOES_DEMO.map((i) => `${i.nome} (CNPJ ${i.cnpj}, INEP ${i.codigoInep})`).join('; ')}.`,
+        DESCRICAO_DEMO,
         '',
-        ...contas.map((c) => `  ${c.email.padEnd(largura)}  senha: ${c.senha}   ${c.papeis.join(', ')} — ${c.nome}`),
+        ...linhasDasContas(contas),
         '',
         'As senhas acima só aparecem agora; rodar o seed de novo gera outras.',
         '',
