@@ -18,7 +18,10 @@ import autenticacao from './plugins/autenticacao';
 import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
 import prazosECalendario from './prazos';
+import prazosVencendoRoutes from './prazos/vencendo';
+import linhaDoTempoRoutes from './processos/linha-do-tempo';
 import processosRoutes from './processos/routes';
+import tarefasRoutes from './tarefas/routes';
 import vistoriaRoutes from './vistoria/routes';
 import type { ApiDeps } from './deps';
 
@@ -54,6 +57,9 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(prazosECalendario, deps);
   await app.register(vistoriaRoutes, deps);
   await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos });
+  await app.register(linhaDoTempoRoutes, deps);
+  await app.register(prazosVencendoRoutes, { db: deps.db });
+  await app.register(tarefasRoutes, { db: deps.db });
   return app;
 }
 

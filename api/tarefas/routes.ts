@@ -1,0 +1,135 @@
+/**
+ * GET /v1/tarefas — the decisions the units owe now (the Comissão's
+ * Pronunciamento, the COOIE's Ordem de Serviço, the COOGIE's edital…), with
+ * their deadline, as each process's workflow mirrors them into the read model
+ * (processo.tarefa_responsavel / tarefa_descricao / tarefa_limite). Overdue
+ * ones are flagged: supervisors audit them, units work through them.
+ *
+ * Who: supervisors and the COOGIE see every unit; an inspetor sees the
+ * processes of its own COOIE (asking for another unit is refused with 403).
+ * A task's deadline is the Administration's 30 days (workflows/vistoria/rito.ts,
+ * PRAZO_TAREFA_DIAS): overdue means its limit (23:59:59 of the last day) has passed.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connect';
+import { TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { FASES_VISTORIA, ROTULOS_ATOR, isFaseVistoria, type AtorVistoria } from '../../rules/vistoria';
+import { escopoDe, noEscopo } from '../auth/escopo';
+import { erroSchema, HttpError } from '../errors';
+import { requireAtor } from '../plugins/autenticacao';
+
+export interface OpcoesTarefas {
+  db: Db;
+  /** The clock (tests pin it); default Date.now. */
+  agora?: () => number;
+}
+
+const RESPONSAVEIS = ['cooie', 'comissao', 'coogie'] as const;
+
+const querySchema = z.object({
+  atrasadas: z
+    .enum(['true', 'false'], { error: 'atrasadas deve ser true ou false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: só as vencidas; false: só as em dia; ausente: todas'),
+  unidade: z.string().trim().min(1).max(120).optional().describe('COOIE dos processos (um inspetor só pode pedir a sua)'),
+  responsavel: z.enum(RESPONSAVEIS, { error: `responsavel deve ser um de: ${RESPONSAVEIS.join(', ')}` }).optional(),
+  limite: z.coerce.number().int().min(1).max(500).default(200).describe('Máximo de itens'),
+});
+
+const tarefaSchema = z.object({
+  processo: z.object({
+    id: z.string(),
+    tipo: z.string(),
+    tipoRotulo: z.string(),
+    fase: z.string(),
+    faseRotulo: z.string(),
+    numeroSei: z.string().nullable(),
+    unidade: z.string(),
+    instituicao: z.object({ cnpj: z.string(), nome: z.string() }),
+  }),
+  responsavel: z.string().describe('cooie, comissao ou coogie'),
+  responsavelRotulo: z.string(),
+  descricao: z.string(),
+  limite: z.string().nullable().describe('23:59:59 (Brasília) do último dia para decidir'),
+  atrasada: z.boolean(),
+});
+
+export const tarefasSchema = z
+  .object({
+    agora: z.string(),
+    total: z.number().int().describe('itens devolvidos'),
+    atrasadas: z.number().int().describe('quantos dos itens devolvidos estão atrasados'),
+    itens: z.array(tarefaSchema),
+  })
+  .meta({ id: 'Tarefas' });
+
+const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) => {
+  const { db } = opts;
+  const agora = opts.agora ?? Date.now;
+
+  app.get(
+    '/v1/tarefas',
+    {
+      config: { papeis: ['inspetor', 'coogie', 'supervisor'] },
+      schema: {
+        tags: ['tarefas'],
+        summary: 'Decisões que as unidades devem tomar agora, com seus limites; as atrasadas vêm marcadas',
+        description:
+          'Supervisores e COOGIE veem todas as unidades; um inspetor, os processos da sua COOIE. ' +
+          'Ordenadas pelo limite, da mais antiga para a mais recente.',
+        querystring: querySchema,
+        response: { 200: tarefasSchema, 400: erroSchema, 401: erroSchema, 403: erroSchema },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const q = request.query;
+      const escopo = escopoDe(ator);
+      if (q.unidade && !escopo.tudo && !escopo.unidades.includes(q.unidade)) {
+        throw new HttpError(403, 'fora-do-escopo', `Você só vê as tarefas da sua unidade${ator.unidade ? ` (${ator.unidade})` : ''}.`);
+      }
+      const agoraMs = agora();
+      const momento = new Date(agoraMs);
+      let query = db
+        .selectFrom('processo')
+        .select(['id', 'tipo', 'fase', 'numero_sei', 'unidade', 'instituicao_cnpj', 'instituicao_nome', 'tarefa_responsavel', 'tarefa_descricao', 'tarefa_limite'])
+        .where('encerrado', '=', false)
+        .where('tarefa_responsavel', 'is not', null)
+        .where(noEscopo(ator))
+        .orderBy('tarefa_limite')
+        .orderBy('id')
+        .limit(q.limite);
+      if (q.unidade) query = query.where('unidade', '=', q.unidade);
+      if (q.responsavel) query = query.where('tarefa_responsavel', '=', q.responsavel);
+      if (q.atrasadas === true) query = query.where('tarefa_limite', '<', momento);
+      if (q.atrasadas === false) query = query.where((eb) => eb.or([eb('tarefa_limite', '>=', momento), eb('tarefa_limite', 'is', null)]));
+      const rows = await query.execute();
+      const itens = rows.map((r) => {
+        const limite = r.tarefa_limite ? new Date(r.tarefa_limite) : null;
+        const responsavel = r.tarefa_responsavel!;
+        return {
+          processo: {
+            id: r.id,
+            tipo: r.tipo,
+            tipoRotulo: TIPOS_PROCESSO[r.tipo as TipoProcesso]?.rotulo ?? r.tipo,
+            fase: r.fase,
+            faseRotulo: isFaseVistoria(r.fase) ? FASES_VISTORIA[r.fase].rotulo : r.fase,
+            numeroSei: r.numero_sei,
+            unidade: r.unidade,
+            instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
+          },
+          responsavel,
+          responsavelRotulo: ROTULOS_ATOR[responsavel as AtorVistoria] ?? responsavel,
+          descricao: r.tarefa_descricao ?? '',
+          limite: limite ? limite.toISOString() : null,
+          atrasada: limite !== null && limite.getTime() < agoraMs,
+        };
+      });
+      return { agora: momento.toISOString(), total: itens.length, atrasadas: itens.filter((i) => i.atrasada).length, itens };
+    },
+  );
+};
+
+export default tarefasRoutes;
