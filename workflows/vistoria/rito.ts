@@ -125,13 +125,16 @@ export class RitoVistoria {
         if (this.ctx.prazos.versaoCalendario !== calendario) await this.ctx.prazos.atualizarDecretados();
         continue;
       }
-      if (!this.estado.prazo) {
+      // Held here, not re-read from the state: an action may end the phase (and
+      // clear estado.prazo) while the new prazo is being recorded, and the prazo
+      // must still be closed as met.
+      let prazo = this.estado.prazo;
+      if (!prazo) {
         const ciencia = await this.aguardarCiencia(fase);
         if (ciencia === null) continue;
-        this.estado.prazo = await this.ctx.prazos.abrir(definicaoPrazo(codigo), ciencia);
+        prazo = this.estado.prazo = await this.ctx.prazos.abrir(definicaoPrazo(codigo), ciencia);
         await this.ctx.sincronizar();
       }
-      const prazo = this.estado.prazo;
       this.ctx.prazos.retomar(prazo);
       const desfecho = await this.ctx.prazos.aguardar(prazo, () => this.estado.fase !== fase, parar);
       if (desfecho === 'interrompido') continue;
