@@ -18,7 +18,11 @@ export async function run(): Promise<number> {
   });
   progress(`worker na fila "${config.TEMPORAL_TASK_QUEUE}"`);
   const running = worker.run();
-  await Promise.race([untilSignal().then(() => worker.shutdown()), running]);
+  // The Temporal runtime shuts the worker down on SIGINT/SIGTERM itself; shutting down twice would throw.
+  const parar = () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  };
+  await Promise.race([untilSignal().then(parar), running]);
   await running;
   await connection.close();
   await db.destroy();
