@@ -20,6 +20,16 @@ const readModel = proxyActivities<ReadModelActivities & PrazoActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/**
+ * History length (events) at which a process continues as new even if Temporal
+ * has not suggested it yet (continueAsNewSuggested comes only near the server's
+ * own limits, thousands of events or megabytes). Below the server's threshold,
+ * so that a run stays quick to replay, and low enough for a test to cross it
+ * (test/replay/continuar-como-novo.test.ts). Crossing it changes nothing a
+ * process does: the state carries over whole (Retomada).
+ */
+export const LIMITE_EVENTOS_HISTORIA = 2000;
+
 /** What a process carries into its next run when its history grows long. */
 export interface Retomada {
   estado: EstadoProcesso;
@@ -115,7 +125,10 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     vistoria.pronto = true;
     // Long-lived processes (visits rescheduled, prazos re-timed) start a fresh
     // history when Temporal suggests it, carrying their whole state.
-    const longo = () => workflowInfo().continueAsNewSuggested;
+    const longo = () => {
+      const info = workflowInfo();
+      return info.continueAsNewSuggested || info.historyLength >= LIMITE_EVENTOS_HISTORIA;
+    };
     await vistoria.conduzir(longo);
     if (!vistoria.terminado) {
       await condition(() => vistoria.ocioso && allHandlersFinished());
