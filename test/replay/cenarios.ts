@@ -1,0 +1,182 @@
+/**
+ * The rites whose workflow histories the replay test keeps (historias/*.json):
+ * together they take processoWorkflow through every kind of step it has —
+ * actions of every actor, explicit and tacit ciência, prazo timers that expire,
+ * a prorrogação, a prazo re-timed by a decreed day, tasks, documents, Comissão
+ * designation, the terminal phases, and a continue-as-new that carries an open
+ * prazo into a second run.
+ *
+ * Each scenario runs on a time-skipping server (whose clock only moves forward:
+ * they run in the order listed, each in its own months of 2035–2036) and waits
+ * for its workflow to complete, so that every history is whole.
+ */
+import { calendarioAlteradoSignal } from '../../workflows/prazos/definitions';
+import type { WorkflowTestEnv } from '../support/workflow-env';
+import {
+  brt,
+  comissao,
+  coogie,
+  exigenciaDocumental,
+  exigenciaFisica,
+  fundamentacao,
+  indeferimento,
+  inspetor,
+  membros,
+  Processo,
+  representante,
+  termoVisita,
+} from '../vistoria/support';
+
+export interface Gravado {
+  /** The workflow id (= process id). */
+  workflowId: string;
+  /** The runs of the chain, first to last (more than one after a continue-as-new). */
+  runs: string[];
+}
+
+type Cenario = (w: WorkflowTestEnv) => Promise<Gravado>;
+
+const endereco = { logradouro: 'Rua São Clemente, 102', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
+const edital = (data: string) => ({ publicacao: { data, pagina: 9 }, objeto: { tipoVistoria: 'apostilamento-endereco', enderecoApostilado: endereco } });
+
+function exigir(condicao: boolean, mensagem: string): void {
+  if (!condicao) throw new Error(`cenário fora do esperado: ${mensagem}`);
+}
+
+async function concluir(p: Processo, fase: string): Promise<Gravado> {
+  const fim = await p.resultado();
+  exigir(fim.fase === fase, `fase final ${fim.fase}, esperada ${fase}`);
+  // The handle Processo.abrir got from workflow.start() knows the first run of the chain.
+  const primeiro = (p.handle as { firstExecutionRunId?: string }).firstExecutionRunId;
+  exigir(!!primeiro, 'primeira execução desconhecida');
+  const ultimo = (await p.handle.describe()).runId;
+  return { workflowId: p.id, runs: primeiro === ultimo ? [ultimo] : [primeiro!, ultimo] };
+}
+
+export const CENARIOS: Record<string, Cenario> = {
+  /** Exigências de forma met right after the ciência, visit rescheduled, deferimento, edital. */
+  'edital-apos-exigencias-de-forma': async (w) => {
+    const p = await Processo.abrir(w, brt('2035-03-05T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2035-03-05T10:00:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2035-03-05T10:01:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-03-05T10:02:00');
+    await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2035-03-05T10:03:00');
+    await p.esperarFase('reanalise-forma');
+    await w.saltarAte(brt('2035-03-06T10:00:00'));
+    await p.agir('aprovar-forma', inspetor, {}, '2035-03-06T10:00:00');
+    await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2035-03-06', pagina: 3 }, comissao: membros }, '2035-03-06T10:01:00');
+    await p.agir('agendar-visita', comissao, { data: '2035-03-12' }, '2035-03-06T10:02:00');
+    await w.saltarAte(brt('2035-03-07T10:00:00'));
+    await p.agir('reagendar-visita', comissao, { data: '2035-03-13', hora: '10:00', motivo: 'Pedido do representante legal' }, '2035-03-07T10:00:00');
+    await w.saltarAte(brt('2035-03-13T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-03-13') }, '2035-03-13T15:00:00');
+    await p.agir('deferir', comissao, { fundamentacao }, '2035-03-14T10:00:00');
+    await p.agir('publicar-edital', coogie, edital('2035-03-20'), '2035-03-20T10:00:00');
+    return concluir(p, 'edital-publicado');
+  },
+
+  /** Exigências de mérito with ciência tácita, one prorrogação, expiry, indeferimento, no reconsideração: art. 49. */
+  'merito-prorrogado-expirado-art-49': async (w) => {
+    const p = await Processo.abrir(w, brt('2035-04-02T09:00:00'));
+    await p.ateVisita('2035-04-02', '2035-04-09');
+    await w.saltarAte(brt('2035-04-09T15:00:00'));
+    await p.agir('registrar-exigencias-merito', comissao, { termoVisita: termoVisita('2035-04-09'), exigencias: [exigenciaFisica] }, '2035-04-09T15:00:00');
+    await w.saltarAte(brt('2035-04-19T12:00:00'));
+    await p.esperarPrazo('2035-05-09T23:59:59-03:00');
+    await p.agir('prorrogar-prazo', representante, {}, '2035-04-25T10:00:00');
+    await w.saltarAte(brt('2035-05-30T08:00:00'));
+    await p.esperarFase('pronunciamento');
+    await p.agir('indeferir', comissao, indeferimento, '2035-05-30T10:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-05-30T10:30:00');
+    await p.esperarPrazo('2035-06-19T23:59:59-03:00');
+    await w.saltarAte(brt('2035-06-20T00:00:05'));
+    return concluir(p, 'art-49');
+  },
+
+  /** Reconsideração at both levels: Estudo Técnico whose prazo a decreed day re-times, then expires; recurso ao CEE. */
+  'estudo-tecnico-redatado-recurso-cee': async (w) => {
+    const p = await Processo.abrir(w, brt('2035-12-03T09:00:00'));
+    await p.ateVisita('2035-12-03', '2035-12-10');
+    await w.saltarAte(brt('2035-12-10T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-12-10') }, '2035-12-10T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2035-12-11T10:00:00');
+    await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2035-12-11T12:00:00');
+    await p.agir('ratificar-indeferimento', comissao, indeferimento, '2035-12-12T10:00:00');
+    await p.agir('emitir-estudo-tecnico', coogie, { exigencias: [exigenciaDocumental], analise: 'Estudo Técnico: a exigência documental permanece não atendida.' }, '2035-12-12T11:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2035-12-12T12:00:00');
+    // 10 dias úteis from Wed 12/12 → Thu 27/12; a decreed 20/12 moves it to Fri 28/12.
+    await p.esperarPrazo('2035-12-27T23:59:59-03:00');
+    await w.db
+      .insertInto('dia_decretado')
+      .values({ data: '2035-12-20', escopo: 'unidade', unidade: 'METROPOLITANA I', motivo: 'Suspensão do expediente', ato_legal: 'Portaria COOIE nº 9/2035', criado_por: 'cenario' })
+      .execute();
+    await p.handle.signal(calendarioAlteradoSignal, { data: '2035-12-20', operacao: 'incluido', motivo: 'Suspensão do expediente' });
+    await p.esperarPrazo('2035-12-28T23:59:59-03:00');
+    await w.saltarAte(brt('2035-12-29T08:00:00'));
+    await p.esperarFase('prazo-recurso-cee');
+    await w.saltarAte(brt('2035-12-31T09:00:00'));
+    await p.agir('tomar-ciencia', representante, {}, '2035-12-31T09:00:00');
+    await w.saltarAte(brt('2036-01-10T10:00:00'));
+    await p.agir('interpor-recurso-cee', representante, { fundamentacao, arquivos: [] }, '2036-01-10T10:00:00');
+    return concluir(p, 'recurso-cee');
+  },
+
+  /** No ciência (tácita after 10 days), the improrrogável prazo expires, the COOIE archives. */
+  'forma-tacita-expirada-arquivada': async (w) => {
+    const p = await Processo.abrir(w, brt('2036-02-04T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-02-04T10:00:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-02-04T10:01:00');
+    await w.saltarAte(brt('2036-02-14T12:00:00'));
+    await p.esperarFase('exigencias-forma');
+    const prazo = await esperarPrazoAberto(p);
+    await w.saltarAte(new Date(Date.parse(prazo) + 2000).toISOString());
+    await p.esperarFase('reanalise-forma');
+    await w.saltarAte(brt('2036-03-02T10:00:00'));
+    await p.agir('arquivar', inspetor, { fundamentacao }, '2036-03-02T10:00:00');
+    return concluir(p, 'arquivado');
+  },
+
+  /**
+   * An open prazo re-timed by calendar changes until the history reaches
+   * LIMITE_EVENTOS_HISTORIA: the process continues as new (two runs recorded),
+   * the representante meets the prazo in the second run, the COOIE archives.
+   */
+  'continuar-como-novo-com-prazo-aberto': async (w) => {
+    const p = await Processo.abrir(w, brt('2036-05-05T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-05-05T10:00:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-05-05T10:01:00');
+    await p.agir('tomar-ciencia', representante, {}, '2036-05-05T10:05:00');
+    await p.esperarPrazo('2036-05-15T23:59:59-03:00');
+    const primeiro = (await p.handle.describe()).runId;
+    for (let i = 1; ; i++) {
+      exigir(i < 600, 'o processo não continuou como novo');
+      const antes = await p.handle.describe();
+      if (antes.runId !== primeiro) break;
+      await p.handle.signal(calendarioAlteradoSignal, { data: '2036-06-02', operacao: i % 2 ? 'incluido' : 'removido', motivo: `Alteração nº ${i}` });
+      const ate = Date.now() + 10_000;
+      for (;;) {
+        const d = await p.handle.describe();
+        if (d.runId !== antes.runId || d.historyLength >= antes.historyLength + 8 || Date.now() > ate) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    await w.saltarAte(brt('2036-05-12T10:00:00'));
+    await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2036-05-12T10:00:00');
+    await p.esperarFase('reanalise-forma');
+    await w.saltarAte(brt('2036-05-13T10:00:00'));
+    await p.agir('arquivar', inspetor, { fundamentacao }, '2036-05-13T10:00:00');
+    const g = await concluir(p, 'arquivado');
+    exigir(g.runs.length === 2, `duas execuções esperadas, houve ${g.runs.length}`);
+    return g;
+  },
+};
+
+async function esperarPrazoAberto(p: Processo): Promise<string> {
+  const ate = Date.now() + 15_000;
+  while (Date.now() < ate) {
+    const prazo = (await p.estado()).prazo;
+    if (prazo) return prazo.limite;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('prazo não aberto');
+}
