@@ -51,6 +51,7 @@ describe('rito de vistoria', () => {
     expect(await p.recusa('agendar-visita', comissao, { data: '2035-03-17' }, '2035-03-05T10:03:00')).toMatch(/dia útil.*Sábado/);
     await p.agir('agendar-visita', comissao, { data: '2035-03-12' }, '2035-03-05T10:03:00');
 
+    expect(await p.recusa('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-03-06') }, '2035-03-12T15:00:00')).toMatch(/agendada para 2035-03-12/);
     await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-03-12') }, '2035-03-12T15:00:00');
     expect(await p.recusa('publicar-edital', coogie, { publicacao: { data: '2035-03-20', pagina: 9 }, objeto: { tipoVistoria: 'apostilamento-endereco', enderecoApostilado: { logradouro: 'Rua São Clemente, 102', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' } } })).toMatch(/não é admitida/);
     const deferido = await p.agir('deferir', comissao, { fundamentacao }, '2035-03-13T10:00:00');

@@ -195,6 +195,11 @@ export class RitoVistoria {
       const motivo = criarCalendario(this.ctx.local, this.ctx.prazos.decretados).motivoNaoUtil(lerData(dados.data, 'data'));
       if (motivo) throw new RecusaAcao(`A visita deve ocorrer em dia útil; ${dados.data} não é (${motivo}).`);
     }
+    // The Termo records a visit that happened: not before the date it was scheduled for.
+    // (Validators run only on delivery, never on replay: a new refusal needs no patch.)
+    if ((acao === 'concluir-visita-sem-exigencias' || acao === 'registrar-exigencias-merito') && this.estado.visita && dados.termoVisita.realizadaEm < this.estado.visita.data) {
+      throw new RecusaAcao(`A visita foi agendada para ${this.estado.visita.data}: o Termo de Visita não pode registrá-la em data anterior.`);
+    }
     if (acao === 'publicar-edital' && dados.objeto.tipoVistoria !== this.ctx.tipo) {
       throw new RecusaAcao(`O objeto do edital deve ser do tipo do processo (${this.ctx.tipo}).`);
     }
