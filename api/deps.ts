@@ -14,6 +14,11 @@ export interface ApiDeps {
   correio?: Correio;
   /** Public base URL for links in e-mails (default: the address the API listens on is unknown here, so http://127.0.0.1:3000). */
   urlPublica?: string;
+  /**
+   * The instant an act is received, which decides its timeliness (seed 002 art. 18).
+   * The real clock; tests on the time-skipping server pass the server's clock.
+   */
+  relogio?: () => number | Promise<number>;
   /** Uploaded files; default: criarArmazenamentoArquivos({ db }) with RITO_FILES_DIR and RITO_FILES_MAX_BYTES. */
   arquivos?: ArmazenamentoArquivos;
 }

@@ -140,7 +140,7 @@ const vistoriaRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
           acao,
           dados: request.body ?? {},
           ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis },
-          em: new Date().toISOString(),
+          em: new Date(await (deps.relogio ?? Date.now)()).toISOString(),
           chave: `${ator.id}:${request.headers['idempotency-key']}`,
         });
       },

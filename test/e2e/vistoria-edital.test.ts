@@ -16,9 +16,9 @@
  * visit that did not take place on the day notified to the representante
  * (DOMAIN prazos rule 8). No legal path reaches the Termo — hence the
  * Pronunciamento and the edital — within the run of a test. This test shows
- * the API refusing that Termo; test/e2e/vistoria-visita.test.ts drives the same
- * rite through the visit, the deferimento and the COOGIE's edital on the
- * time-skipping server and reads the result back through the API.
+ * the API refusing that Termo; test/e2e/vistoria-visita.test.ts drives the whole
+ * rite to the COOGIE's edital through the same API, on the time-skipping server
+ * with the API's clock set to the server's.
  *
  * Along the way: every document is downloaded as HTML and as PDF through the
  * links of GET /v1/processos/{id}/linha-do-tempo; numbers run without gaps per

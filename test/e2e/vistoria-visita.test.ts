@@ -1,13 +1,12 @@
 /**
- * The part of the vistoria rite that real time does not allow in a test run
- * (see test/e2e/vistoria-edital.test.ts): the visit, at least 5 days after its
- * notice, its Termo, the Pronunciamento and the COOGIE's edital. One process goes
- * from requerimento to edital-publicado on the time-skipping server, with real
- * activities on PostgreSQL and real accounts; the actions are the same updates
- * the API sends (workflows/vistoria/definitions.ts acaoVistoria), stamped with
- * the server's clock, which the API cannot be told to use; the results are read
- * back through the public API, with a logged-in session: the timeline, the
- * documents as HTML and PDF, the process, the tasks.
+ * One process from requerimento to edital-publicado through the public API, as
+ * a representante, an inspetor, a Comissão and the COOGIE, each logged in with
+ * a session (cookie and CSRF token). The API runs against the time-skipping
+ * server with its clock (ApiDeps.relogio) set to the server's, so that the visit
+ * (at least 5 days after its notice) and its Termo happen in one test run; real
+ * time allows only up to the scheduled visit (test/e2e/vistoria-edital.test.ts).
+ * Real activities on PostgreSQL; the timeline, the documents as HTML and PDF, the
+ * process and the tasks are read back through the API.
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -18,9 +17,8 @@ import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
 import { diaCivilBrasilia, formatarData } from '../../rules/calendario';
 import { dataPorExtenso } from '../../rules/datas/extenso';
 import { dataMinimaVisita } from '../../rules/prazos';
-import type { AberturaProcesso } from '../../workflows/processo/definitions';
 import type { processoWorkflow } from '../../workflows/processo/workflow';
-import { acaoVistoriaUpdate, type AtorAcao, estadoVistoriaQuery, type PedidoAcao, type ResultadoAcao } from '../../workflows/vistoria/definitions';
+import { type AtorAcao, estadoVistoriaQuery, type PedidoAcao, type ResultadoAcao } from '../../workflows/vistoria/definitions';
 import { cookieDaResposta, type Credencial } from '../support/system';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { ate, baixar, numerosPorSerie } from './http';
@@ -51,9 +49,21 @@ async function conta(chave: keyof typeof atores, nome: string, papeis: string[],
   atores[chave] = { id: u.id, nome, papeis, email };
 }
 
-async function agir(acao: PedidoAcao['acao'], ator: AtorAcao, dados: unknown = {}): Promise<ResultadoAcao> {
-  const pedido: PedidoAcao = { acao, ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis }, dados, em: await w.agora(), chave: `${acao}-${randomUUID()}` };
-  return handle.executeUpdate(acaoVistoriaUpdate, { args: [pedido], updateId: pedido.chave });
+async function post(path: string, como: keyof typeof atores, body: unknown, headers: Record<string, string> = {}) {
+  const s = sessoes[como]!;
+  const res = await fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `rito_sessao=${s.cookie}`, 'x-csrf-token': s.csrf!, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** An action of the rite through its route, as the given account. */
+async function agir(acao: PedidoAcao['acao'], como: keyof typeof atores, dados: unknown = {}): Promise<ResultadoAcao> {
+  const r = await post(`/v1/processos/${id}/vistoria/${acao}`, como, dados, { 'idempotency-key': `${acao}-${randomUUID()}` });
+  expect(r.status, `${acao}: ${JSON.stringify(r.body)}`).toBe(200);
+  return r.body;
 }
 
 /** Civil date (Brasília) of the server's clock. */
@@ -73,12 +83,12 @@ beforeAll(async () => {
     { usuarioId: atores.representante.id, cnpj: CNPJ, nome: 'Colégio Exemplo', tipo: 'representante-legal', inicio: new Date(Date.now() - 365 * 86_400_000), fim: null, documento: null },
     'teste',
   );
-  app = await buildApp({ db: w.db, temporal: w.env.client, taskQueue: w.taskQueue, autenticador: createAutenticador(w.db) });
+  app = await buildApp({ db: w.db, temporal: w.env.client, taskQueue: w.taskQueue, autenticador: createAutenticador(w.db), relogio: () => w.env.currentTimeMs() });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  for (const chave of ['representante', 'inspetor', 'coogie', 'supervisor'] as const) {
+  for (const chave of Object.keys(atores) as (keyof typeof atores)[]) {
     const res = await fetch(`${baseUrl}/v1/sessoes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: atores[chave].email, senha: SENHA }) });
     expect(res.status).toBe(201);
-    sessoes[chave] = { cookie: cookieDaResposta(res.headers) };
+    sessoes[chave] = { cookie: cookieDaResposta(res.headers), csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
   }
 }, 180_000);
 
@@ -89,22 +99,18 @@ afterAll(async () => {
 
 describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado', () => {
   it('leva um processo do requerimento ao edital publicado', async () => {
-    const abertura: AberturaProcesso = {
-      id: `apostilamento-endereco-${CNPJ}-33077555-1`,
+    const aberto = await post('/v1/processos', 'representante', {
       tipo: 'apostilamento-endereco',
-      chave: `apostilamento-endereco:${CNPJ}:33077555`,
-      ordinal: 1,
       instituicao: { cnpj: CNPJ, codigoInep: '33077555', nome: 'Colégio Exemplo', municipio: RIO, endereco, mantenedora: 'Sociedade Educacional Exemplo Ltda.' },
       unidade: UNIDADE,
-      numeroSei: null,
-      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-      abertoPor: atores.representante.id,
-    };
-    id = abertura.id;
-    handle = (await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: id, args: [abertura] })) as WorkflowHandle<typeof processoWorkflow>;
+      requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
+    });
+    expect(aberto.status, JSON.stringify(aberto.body)).toBe(201);
+    id = aberto.body.id;
+    handle = w.env.client.workflow.getHandle(id) as WorkflowHandle<typeof processoWorkflow>;
 
-    await agir('autuar', atores.inspetor, { numeroSei: NUMERO_SEI });
-    await agir('registrar-exigencias-forma', atores.inspetor, {
+    await agir('autuar', 'inspetor', { numeroSei: NUMERO_SEI });
+    await agir('registrar-exigencias-forma', 'inspetor', {
       exigencias: [
         {
           codigo: 'laudo-seguranca',
@@ -114,21 +120,21 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
         },
       ],
     });
-    await agir('tomar-ciencia', atores.representante);
+    await agir('tomar-ciencia', 'representante', {});
     // At once, while the workflow is still recording the prazo the ciência opened: the prazo must
     // still be closed as met (before the fix in RitoVistoria.conduzir, the workflow task failed here).
-    await agir('cumprir-exigencias', atores.representante, { resposta: 'Segue o laudo técnico abrangendo o imóvel anexado.', arquivos: [] });
-    await agir('aprovar-forma', atores.inspetor);
+    await agir('cumprir-exigencias', 'representante', { resposta: 'Segue o laudo técnico abrangendo o imóvel anexado.', arquivos: [] });
+    await agir('aprovar-forma', 'inspetor', {});
     const membros = (['membro1', 'membro2', 'membro3'] as const).map((m, i) => ({ nome: atores[m].nome, matricula: `100${i + 1}`, usuarioId: atores[m].id }));
-    await agir('publicar-ordem-servico', atores.inspetor, { comissao: membros, publicacao: { data: await hojeNoServidor(), pagina: 14 } });
+    await agir('publicar-ordem-servico', 'inspetor', { comissao: membros, publicacao: { data: await hojeNoServidor(), pagina: 14 } });
 
     const visita = dataMinimaVisita({ aviso: await w.agora(), local: { uf: 'RJ', municipio: RIO, unidade: UNIDADE } }).data;
-    const agendada = await agir('agendar-visita', atores.membro1, { data: visita, hora: '09:00' });
+    const agendada = await agir('agendar-visita', 'membro1', { data: visita, hora: '09:00' });
     expect(agendada.fase).toBe('visita-agendada');
 
     // The day of the visit: the Comissão records the Termo (no exigências), then the Pronunciamento.
     await w.saltarAte(`${visita}T14:00:00-03:00`);
-    const termo = await agir('concluir-visita-sem-exigencias', atores.membro2, {
+    const termo = await agir('concluir-visita-sem-exigencias', 'membro2', {
       termoVisita: {
         realizadaEm: visita,
         horaInicio: '09:00',
@@ -141,7 +147,7 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
       },
     });
     expect(termo.fase).toBe('pronunciamento');
-    const deferido = await agir('deferir', atores.membro1, { fundamentacao: 'Atendidos todos os requisitos documentais e físicos, conforme Deliberação CEE nº 388/2020.' });
+    const deferido = await agir('deferir', 'membro1', { fundamentacao: 'Atendidos todos os requisitos documentais e físicos, conforme Deliberação CEE nº 388/2020.' });
     expect(deferido.fase).toBe('encaminhado-coogie');
 
     // The COOGIE owes the edital: a task in its list.
@@ -152,7 +158,7 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
     );
     expect(tarefas.body.itens.find((t: { processo: { id: string } }) => t.processo.id === id)).toMatchObject({ processo: { fase: 'encaminhado-coogie' }, atrasada: false });
 
-    const edital = await agir('publicar-edital', atores.coogie, {
+    const edital = await agir('publicar-edital', 'coogie', {
       publicacao: { data: await hojeNoServidor(), pagina: 9 },
       objeto: { tipoVistoria: 'apostilamento-endereco', enderecoApostilado: { ...endereco, logradouro: 'Rua São Clemente, 102' } },
     });
