@@ -74,6 +74,7 @@ export async function run(): Promise<number> {
       db,
       cacheDir: cacheDir(),
       log: progress,
+      maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     });
     const running = worker.run();
     stops.push({

@@ -15,6 +15,7 @@ export async function run(): Promise<number> {
     db,
     cacheDir: cacheDir(),
     log: progress,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   progress(`worker na fila "${config.TEMPORAL_TASK_QUEUE}"`);
   const running = worker.run();

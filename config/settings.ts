@@ -27,6 +27,11 @@ export const SETTINGS = {
     description: 'Endereço do frontend do Temporal. Sem ele, `rito dev` sobe o servidor de desenvolvimento do Temporal.',
   },
   TEMPORAL_NAMESPACE: { schema: z.string().min(1).default('default'), description: 'Namespace do Temporal.' },
+  WORKER_MAX_CACHED_WORKFLOWS: {
+    schema: z.coerce.number({ error: 'deve ser um número inteiro' }).int().min(0).default(1000),
+    description:
+      'Quantos processos o worker mantém carregados em memória (cerca de 2 MiB cada; ver bench/abertura.ts). Um processo fora do cache é recarregado do histórico quando age.',
+  },
   TEMPORAL_TASK_QUEUE: { schema: z.string().min(1).default('rito'), description: 'Fila de tarefas dos workflows e atividades do rito.' },
   HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'Interface em que a API escuta.' },
   PORT: { schema: port.default(3000), description: 'Porta da API HTTP.' },

@@ -19,6 +19,8 @@ export async function createWorker(opts: {
   db: Db;
   cacheDir: string;
   log: (m: string) => void;
+  /** Workflows kept in memory (the rest replay from history when they act); SDK default when absent. */
+  maxCachedWorkflows?: number;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
@@ -28,6 +30,7 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(opts.cacheDir, opts.log),
     activities: createActivities({ db: opts.db }),
+    ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
   });
   return { worker, connection };
 }
