@@ -116,7 +116,7 @@ const vistoriaRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     app.post(
       `/v1/processos/:id/vistoria/${acao}`,
       {
-        config: { papeis: [papel] },
+        config: { papeis: [papel], auditoria: { acao: `vistoria.${acao}`, recurso: 'processo' } },
         schema: {
           tags: ['vistoria'],
           summary,
@@ -136,13 +136,21 @@ const vistoriaRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         if (acao === 'publicar-ordem-servico' || acao === 'designar-comissao-verificacao') {
           await conferirComissao((request.body as { comissao: { usuarioId: string }[] }).comissao);
         }
-        return agir(request.params.id, {
+        const chave = `${ator.id}:${request.headers['idempotency-key']}`;
+        const resultado = await agir(request.params.id, {
           acao,
           dados: request.body ?? {},
           ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis },
           em: new Date(await (deps.relogio ?? Date.now)()).toISOString(),
-          chave: `${ator.id}:${request.headers['idempotency-key']}`,
+          chave,
         });
+        await request.auditar({
+          resumo: `${summary} — fase: ${resultado.faseRotulo}${resultado.documentos.length ? ` — documentos: ${resultado.documentos.map((d) => d.identificacao).join('; ')}` : ''}`,
+          processoId: request.params.id,
+          recursoId: request.params.id,
+          dados: { acao, chave, dados: request.body ?? {}, fase: resultado.fase, documentos: resultado.documentos.map((d) => d.id) },
+        });
+        return resultado;
       },
     );
   };

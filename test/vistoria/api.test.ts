@@ -55,6 +55,10 @@ describe('ações do rito de vistoria pela API', () => {
     expect(a.status).toBe(200);
     expect(b.body).toEqual(a.body);
     expect(a.body).toMatchObject({ fase: 'analise-forma', faseRotulo: 'Análise de forma (checklist documental)' });
+    // Each accepted request is in the audit trail, named by the action, with the process and the key.
+    const auditoria = await sys.db.selectFrom('auditoria').selectAll().where('acao', '=', 'vistoria.autuar').where('processo_id', '=', id).execute();
+    expect(auditoria.length).toBeGreaterThanOrEqual(1);
+    expect(auditoria[0]).toMatchObject({ ator_id: inspetor.id, resumo: expect.stringMatching(/^Autuar o processo SEI — fase: Análise de forma/) });
   });
 
   it('refuses a SEI number that already identifies another process', async () => {
