@@ -74,3 +74,17 @@ export function digitoModulo11(valores: readonly number[], pesos: readonly numbe
 export function digitos(valor: string): number[] {
   return valor.split('').map((c) => c.charCodeAt(0) - 48);
 }
+
+/**
+ * The checks every numeric identifier with check digits goes through, in this
+ * order, with the same pt-BR messages: present, digits only, length, not one
+ * repeated digit, check digits. `v` is already normalised.
+ */
+export function validarNumericoComDv(nome: string, v: string, tamanho: number, base: number, calcularDv: (base: string) => string): ResultadoValidacao {
+  if (v === '') return falha('vazio', `${nome} não informado`);
+  if (!/^\d+$/.test(v)) return falha('caracteres', `${nome} deve conter apenas dígitos`);
+  if (v.length !== tamanho) return falha('tamanho', `${nome} deve ter ${tamanho} dígitos`);
+  if (todosIguais(v)) return falha('repetido', `${nome} inválido: todos os dígitos são iguais`);
+  if (calcularDv(v.slice(0, base)) !== v.slice(base)) return falha('digito', `${nome} inválido: dígito verificador não confere`);
+  return ok(v);
+}

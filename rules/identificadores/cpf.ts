@@ -5,14 +5,12 @@
  * satisfy the check digits but are never issued, so they are refused.
  */
 import {
+  validarNumericoComDv,
   type ResultadoValidacao,
   digitoModulo11,
   digitos,
   exigirValido,
-  falha,
-  ok,
   removerPontuacao,
-  todosIguais,
 } from './comum';
 
 const PESOS_DV1 = [10, 9, 8, 7, 6, 5, 4, 3, 2] as const;
@@ -34,15 +32,7 @@ export function calcularDigitosCpf(base: string): string {
 
 /** Validates a CPF typed with or without punctuation; `valor` is the 11 bare digits. */
 export function validarCpf(valor: string): ResultadoValidacao {
-  const v = normalizarCpf(valor);
-  if (v === '') return falha('vazio', 'CPF não informado');
-  if (!/^\d+$/.test(v)) return falha('caracteres', 'CPF deve conter apenas dígitos');
-  if (v.length !== 11) return falha('tamanho', 'CPF deve ter 11 dígitos');
-  if (todosIguais(v)) return falha('repetido', 'CPF inválido: todos os dígitos são iguais');
-  if (calcularDigitosCpf(v.slice(0, 9)) !== v.slice(9)) {
-    return falha('digito', 'CPF inválido: dígito verificador não confere');
-  }
-  return ok(v);
+  return validarNumericoComDv('CPF', normalizarCpf(valor), 11, 9, calcularDigitosCpf);
 }
 
 export function isCpfValido(valor: string): boolean {

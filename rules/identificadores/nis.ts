@@ -4,14 +4,12 @@
  * and 0 when that is 10 or 11. Printed as 'XXX.XXXXX.XX-X'.
  */
 import {
+  validarNumericoComDv,
   type ResultadoValidacao,
   digitoModulo11,
   digitos,
   exigirValido,
-  falha,
-  ok,
   removerPontuacao,
-  todosIguais,
 } from './comum';
 
 const PESOS = [3, 2, 9, 8, 7, 6, 5, 4, 3, 2] as const;
@@ -29,15 +27,7 @@ export function calcularDigitoNis(base: string): string {
 
 /** Validates a NIS/PIS/PASEP typed with or without punctuation; `valor` is 11 bare digits. */
 export function validarNis(valor: string): ResultadoValidacao {
-  const v = normalizarNis(valor);
-  if (v === '') return falha('vazio', 'NIS não informado');
-  if (!/^\d+$/.test(v)) return falha('caracteres', 'NIS deve conter apenas dígitos');
-  if (v.length !== 11) return falha('tamanho', 'NIS deve ter 11 dígitos');
-  if (todosIguais(v)) return falha('repetido', 'NIS inválido: todos os dígitos são iguais');
-  if (calcularDigitoNis(v.slice(0, 10)) !== v.slice(10)) {
-    return falha('digito', 'NIS inválido: dígito verificador não confere');
-  }
-  return ok(v);
+  return validarNumericoComDv('NIS', normalizarNis(valor), 11, 10, calcularDigitoNis);
 }
 
 export function isNisValido(valor: string): boolean {
