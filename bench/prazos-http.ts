@@ -29,6 +29,7 @@ import autenticacao from '../api/plugins/autenticacao';
 import type { FonteDiasDecretados } from '../api/prazos/calculos';
 import prazosRoutes from '../api/prazos/routes';
 import { connectDb, type Db } from '../db/connect';
+import { entradasPrazo } from './entradas-prazo';
 
 const N = Number(process.argv[2] ?? 5000);
 const EM_VOO = 16;
@@ -36,26 +37,7 @@ const RODADAS = 3;
 
 type Corpo = { ciencia: string; dias: number; uteis: boolean; contarDe: string; local: { uf: string; municipio?: string } };
 
-/** Deterministic inputs (LCG), the same on every run and as bench/prazos.ts. */
-function corpos(n: number): Corpo[] {
-  let s = 12345;
-  const r = (m: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31), s % m);
-  const locais = [{ uf: 'RJ' }, { uf: 'RJ', municipio: '3304557' }, { uf: 'SP' }, { uf: 'DF' }];
-  const out: Corpo[] = [];
-  for (let i = 0; i < n; i++) {
-    const ano = 2020 + r(21);
-    const mes = 1 + r(12);
-    const dia = 1 + r(28);
-    out.push({
-      ciencia: `${ano}-${String(mes).padStart(2, '0')}-${String(dia).padStart(2, '0')}`,
-      dias: [3, 5, 10, 15, 20, 30, 60][r(7)],
-      uteis: r(3) === 0,
-      contarDe: r(4) === 0 ? 'primeiro-dia-util' : 'dia-seguinte',
-      local: locais[r(locais.length)],
-    });
-  }
-  return out;
-}
+const corpos = (n: number) => entradasPrazo(n) as Corpo[];
 
 const ATOR: Ator = { id: 'bench', nome: 'Bench', papeis: ['inspetor'], unidade: 'METROPOLITANA I', instituicoes: [], comissoes: [] };
 
