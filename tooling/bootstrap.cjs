@@ -94,6 +94,19 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+// `npm start` runs us through `sh -c`; when npm itself is killed (SIGTERM from a
+// service manager, a closed IDE), it takes the shell down and leaves us orphaned
+// without a signal. A parent that changes means whoever started us is gone: stop.
+const parentAtStart = process.ppid;
+const orphanWatch = setInterval(() => {
+  if (process.ppid === parentAtStart) return;
+  // Once: a second SIGTERM would cut the child's clean shutdown short.
+  clearInterval(orphanWatch);
+  interrupted = interrupted ?? 'SIGTERM';
+  forward('SIGTERM');
+}, 1000);
+orphanWatch.unref();
+
 function exitCodeOf(code, signal) {
   if (code !== null) return code;
   return 128 + (os.constants.signals[signal] ?? 1);
