@@ -33,17 +33,17 @@ export const aberturaSchema = z
           cep: z.string().trim().regex(/^\d{5}-?\d{3}$/, 'CEP inválido: use 00000-000'),
           municipio: texto('município', 120),
           uf: ufSchema,
-        })
+        }, { error: 'informe o endereço da escola (logradouro, bairro, cep, municipio, uf)' })
         .describe('Endereço da escola, como constará nos ofícios'),
       mantenedora: texto('nome da mantenedora', 200).optional().describe('Razão social da mantenedora, se diferente do nome da escola'),
-    }),
+    }, { error: 'informe a instituição de ensino (cnpj, codigoInep, nome, endereco)' }),
     unidade: texto('unidade (COOIE)', 120).describe('COOIE responsável, por exemplo "METROPOLITANA I"'),
     numeroSei: numeroSeiSchema.nullish().describe('Número do processo SEI, quando já autuado'),
     requerente: z.object({
       nome: texto('nome do requerente'),
       cpf: cpfSchema,
       email: z.email('e-mail do requerente inválido'),
-    }),
+    }, { error: 'informe o requerente (nome, cpf, email)' }),
   })
   .meta({ id: 'AberturaProcesso' });
 
