@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Auditoria, Database } from '../../db/schema';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
 
 export const HASH_INICIAL = '0'.repeat(64);
@@ -95,22 +95,7 @@ export function hashEntrada(hashAnterior: string, conteudo: ConteudoAuditoria): 
 }
 
 /** The hashed content of a stored row (what verificar.ts recomputes). */
-export function conteudoDaLinha(row: {
-  seq: string | number;
-  ocorrido_em: Date | string;
-  ator_id: string | null;
-  ator_nome: string | null;
-  ator_papeis: string[];
-  origem_ip: string | null;
-  user_agent: string | null;
-  request_id: string | null;
-  acao: string;
-  recurso: string | null;
-  recurso_id: string | null;
-  processo_id: string | null;
-  resumo: string;
-  dados: unknown;
-}): ConteudoAuditoria {
+export function conteudoDaLinha(row: Omit<Auditoria, 'hash' | 'hash_anterior'>): ConteudoAuditoria {
   return {
     seq: Number(row.seq),
     ocorrido_em: new Date(row.ocorrido_em).toISOString(),
