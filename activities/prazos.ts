@@ -3,8 +3,21 @@
  * read model. The computation itself is pure (rules/prazos) and runs in the workflow.
  */
 import type { DiaDecretado, Local, UF } from '../rules/calendario';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connect';
+import type { Database } from '../db/schema';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
+
+/** The decreed days that count at a place: national ones, and those of its UF, município and unit. */
+export function aplicaAoLocal(local: Local) {
+  return (eb: ExpressionBuilder<Database, 'dia_decretado'>) =>
+    eb.or([
+      eb('escopo', '=', 'nacional'),
+      eb.and([eb('escopo', '=', 'uf'), eb('uf', '=', local.uf)]),
+      ...(local.municipio ? [eb.and([eb('escopo', '=', 'municipio'), eb('municipio', '=', local.municipio)])] : []),
+      ...(local.unidade ? [eb.and([eb('escopo', '=', 'unidade'), eb('unidade', '=', local.unidade)])] : []),
+    ]);
+}
 
 export async function lerDiasDecretados(db: Db, local: Local, desde: string): Promise<DiaDecretado[]> {
   const rows = await db
@@ -12,14 +25,7 @@ export async function lerDiasDecretados(db: Db, local: Local, desde: string): Pr
     .selectAll()
     .where('removido_em', 'is', null)
     .where('data', '>=', desde)
-    .where((eb) =>
-      eb.or([
-        eb('escopo', '=', 'nacional'),
-        eb.and([eb('escopo', '=', 'uf'), eb('uf', '=', local.uf)]),
-        ...(local.municipio ? [eb.and([eb('escopo', '=', 'municipio'), eb('municipio', '=', local.municipio)])] : []),
-        ...(local.unidade ? [eb.and([eb('escopo', '=', 'unidade'), eb('unidade', '=', local.unidade)])] : []),
-      ]),
-    )
+    .where(aplicaAoLocal(local))
     .orderBy('data')
     .execute();
   return rows.map((r) => ({

@@ -22,6 +22,7 @@
  * never a failure. Repeating a POST (the same day and scope) or a DELETE sends
  * the signals again: that is how a caller retries processes not notified.
  */
+import { aplicaAoLocal } from '../../activities/prazos';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
@@ -108,16 +109,7 @@ export class DecretadosService {
     if (f.ate) q = q.where('data', '<=', f.ate);
     if (f.escopo) q = q.where('escopo', '=', f.escopo);
     const local = f.local;
-    if (local) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('escopo', '=', 'nacional'),
-          eb.and([eb('escopo', '=', 'uf'), eb('uf', '=', local.uf)]),
-          ...(local.municipio ? [eb.and([eb('escopo', '=', 'municipio'), eb('municipio', '=', local.municipio)])] : []),
-          ...(local.unidade ? [eb.and([eb('escopo', '=', 'unidade'), eb('unidade', '=', local.unidade)])] : []),
-        ]),
-      );
-    }
+    if (local) q = q.where(aplicaAoLocal(local));
     return q.execute();
   }
 
