@@ -7,7 +7,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connect';
 import type { EnderecoInstituicao, Processo } from '../db/schema';
-import { diaCivilBrasilia, formatarData } from '../rules/calendario';
+import { dataEmSaoPaulo } from '../documentos/emissao';
 import { createEmissaoDocumentosActivities } from './documentos';
 import type { DocumentoEmitido } from '../workflows/vistoria/definitions';
 
@@ -52,7 +52,7 @@ function paragrafos(texto: string): string[] {
 }
 
 function dataDe(instante: string | Date): string {
-  return formatarData(diaCivilBrasilia(new Date(instante).getTime()));
+  return dataEmSaoPaulo(new Date(instante));
 }
 
 function exigencia(e: { natureza?: string; descricao: string; motivacao: string; baseLegal: string }) {

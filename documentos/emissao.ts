@@ -14,6 +14,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Documento } from '../db/schema';
+import { diaCivilBrasilia, formatarData } from '../rules/calendario';
+import { jsonCanonico } from '../rules/json-canonico';
 import { definicao } from './catalogo';
 import { DadosDocumentoInvalidos, assertTipo, normalizarUnidade, prepararDocumento, renderizarDocumento, sha256Hex } from './render';
 
@@ -56,29 +58,12 @@ export class ChaveIdempotenciaConflitante extends Error {
   }
 }
 
-const FORMATO_DATA_SP = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Sao_Paulo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Civil date of an instant in America/Sao_Paulo, 'YYYY-MM-DD'. */
 export function dataEmSaoPaulo(instante: Date): string {
-  return FORMATO_DATA_SP.format(instante);
+  // The one Brasília offset rule of rito (rules/calendario/datas.ts), as prazos use.
+  return formatarData(diaCivilBrasilia(instante.getTime()));
 }
 
-/** JSON with object keys sorted, so equal requests hash equally. */
-function jsonCanonico(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(jsonCanonico).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${jsonCanonico(o[k])}`)
-    .join(',')}}`;
-}
 
 function invalido(campo: string, mensagem: string, tipo = 'documento'): DadosDocumentoInvalidos {
   return new DadosDocumentoInvalidos(tipo, [{ campo, mensagem }]);

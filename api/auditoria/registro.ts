@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Auditoria, Database } from '../../db/schema';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
+import { jsonCanonico } from '../../rules/json-canonico';
 
 export const HASH_INICIAL = '0'.repeat(64);
 
@@ -76,18 +77,6 @@ export function mascararDados(valor: unknown, chave = ''): unknown {
     return Object.fromEntries(Object.entries(valor as Record<string, unknown>).map(([k, v]) => [k, mascararDados(v, k)]));
   }
   return String(valor);
-}
-
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function jsonCanonico(valor: unknown): string {
-  if (valor === null || typeof valor !== 'object') return JSON.stringify(valor ?? null);
-  if (Array.isArray(valor)) return `[${valor.map(jsonCanonico).join(',')}]`;
-  const obj = valor as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${jsonCanonico(obj[k])}`)
-    .join(',')}}`;
 }
 
 export function hashEntrada(hashAnterior: string, conteudo: ConteudoAuditoria): string {
