@@ -4,10 +4,10 @@
 #   docker build -t rito .
 #   docker run --rm rito --help
 #
-# Node 20 on Debian bookworm, Debian's Chromium and the fonts the ofícios ask
+# Node 24 LTS on Debian bookworm, Debian's Chromium and the fonts the ofícios ask
 # for (Carlito is metric-compatible with Calibri) for the PDFs, production npm
 # dependencies only, the workflow bundle built in advance, a non-root user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 RUN apt-get update \
  && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-crosextra-carlito ca-certificates \
@@ -24,16 +24,10 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 
-# npm ci, or, as tooling/bootstrap.cjs does, `npm install --no-save` of the same
-# versions when npm ci refuses a lockfile that lacks other platforms' optional packages.
+# Exactly the lockfile's versions (it lists every platform's optional packages,
+# so npm ci accepts it on any machine; install scripts approved in "allowScripts").
 COPY package.json package-lock.json ./
-RUN if ! npm ci --omit=dev --no-audit --no-fund 2>/tmp/npm-ci.log; then \
-      cat /tmp/npm-ci.log >&2; \
-      grep -Eq 'EUSAGE|can only install packages when your package\.json and package-lock\.json' /tmp/npm-ci.log || exit 1; \
-      echo 'npm ci recusou o package-lock.json; instalando as mesmas versões com npm install --no-save' >&2; \
-      npm install --omit=dev --no-save --no-audit --no-fund; \
-    fi \
- && rm -f /tmp/npm-ci.log \
+RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
 COPY . .

@@ -6,13 +6,16 @@
  *   node tooling/bootstrap.cjs dev  [args]   →  node bin/rito dev [args]
  *   node tooling/bootstrap.cjs test [args]   →  vitest run [args]
  *
- * First it installs the npm dependencies (`npm ci`, or `npm install` without a
- * lockfile) when node_modules is missing or older than package-lock.json. The
- * rest (Temporal CLI, PostgreSQL, the test server) is provisioned by the
- * command itself, from tooling/*.ts. Signals are forwarded to the child and
- * its exit code becomes ours.
+ * It first stops, with a pt-BR message, on a Node older than package.json's
+ * "engines" (tooling/node-version.cjs). Then it installs the npm dependencies
+ * (`npm ci`, or `npm install` without a lockfile) when node_modules is missing
+ * or older than package-lock.json. The rest (Temporal CLI, PostgreSQL, the test
+ * server) is provisioned by the command itself, from tooling/*.ts. Signals are
+ * forwarded to the child and its exit code becomes ours.
  */
 'use strict';
+
+require('./node-version.cjs').requireSupportedNode('rito');
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -112,62 +115,42 @@ function exitCodeOf(code, signal) {
   return 128 + (os.constants.signals[signal] ?? 1);
 }
 
-/**
- * Spawns in a new process group and waits; resolves with the exit code and,
- * with `captureStderr`, what the child wrote to stderr (not shown).
- */
-function run(cmd, args, { captureStderr = false } = {}) {
+/** Spawns in a new process group and waits; resolves with the exit code. */
+function run(cmd, args) {
   return new Promise((resolve) => {
-    const proc = spawn(cmd, args, { cwd: root, stdio: ['inherit', 'inherit', captureStderr ? 'pipe' : 'inherit'], detached: true });
+    const proc = spawn(cmd, args, { cwd: root, stdio: 'inherit', detached: true });
     child = proc;
-    let stderr = '';
-    if (captureStderr) proc.stderr.on('data', (d) => (stderr += d));
     proc.on('error', (err) => {
       say(`não consegui executar ${cmd}: ${err.message}`);
       child = undefined;
-      resolve({ code: 127, stderr });
+      resolve({ code: 127 });
     });
     proc.on('close', (code, signal) => {
       child = undefined;
       // Whatever the child left behind in its group (an orphaned test fork, say) goes too.
       if (proc.pid) signalGroup(proc.pid, 'SIGTERM');
-      resolve({ code: exitCodeOf(code, signal), stderr });
+      resolve({ code: exitCodeOf(code, signal) });
     });
   });
 }
 
-// npm ci refuses a lockfile that lacks some optional dependency, and a lockfile
-// written where the registry serves only this platform's optional packages
-// (@swc/core-darwin-*, @rollup/rollup-win32-*: 404 here) lacks them all.
-const LOCK_OUT_OF_SYNC = /EUSAGE|can only install packages when your package\.json and package-lock\.json/;
-
+// `npm ci` installs exactly the lockfile. The lockfile lists every platform's
+// optional packages (@swc/core-*, @rollup/rollup-*, @esbuild/*), which npm ci
+// needs to accept it anywhere; test/tooling/lockfile.test.ts keeps it so.
 async function ensureDependencies() {
   const lockFile = path.join(root, 'package-lock.json');
   const hasLock = fs.existsSync(lockFile);
   const reason = installReason(hasLock ? lockFile : path.join(root, 'package.json'));
   if (!reason) return;
   const started = Date.now();
-  let how = hasLock ? 'npm ci' : 'npm install';
+  const how = hasLock ? 'npm ci' : 'npm install';
   say(`instalando dependências npm… (${reason}; ${how})`);
-  let result;
-  if (hasLock) {
-    result = await run(...npmCommand(['ci', '--no-audit', '--no-fund']), { captureStderr: true });
-    if (result.code !== 0 && !interrupted && LOCK_OUT_OF_SYNC.test(result.stderr)) {
-      const missing = (result.stderr.match(/Missing: \S+/g) || []).length;
-      say(
-        `o npm ci recusou o package-lock.json (${missing} dependências opcionais de outras plataformas ` +
-          'ausentes do lockfile); instalando as mesmas versões com npm install --no-save…',
-      );
-      how = 'npm install --no-save';
-      result = await run(...npmCommand(['install', '--no-save', '--no-audit', '--no-fund']));
-    } else {
-      process.stderr.write(result.stderr);
-    }
-  } else {
-    result = await run(...npmCommand(['install', '--no-audit', '--no-fund']));
-  }
+  const result = await run(...npmCommand([hasLock ? 'ci' : 'install', '--no-audit', '--no-fund']));
   if (result.code !== 0) {
     say(`a instalação das dependências npm falhou (${how}, código ${result.code})`);
+    if (hasLock && !interrupted) {
+      say('se o npm ci disse que package.json e package-lock.json não estão em sincronia, atualize o lockfile com `npm install` e faça commit dele');
+    }
     process.exit(result.code);
   }
   fs.writeFileSync(stampFile, `${new Date().toISOString()}\n`);
