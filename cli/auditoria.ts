@@ -7,9 +7,8 @@
  */
 import { verificarCadeia } from '../api/auditoria/verificar';
 import { loadConfig } from '../config/settings';
+import { USO_AUDITORIA as USO } from './ajuda';
 import { abrirBanco } from './banco';
-
-const USO = 'uso: rito auditoria verificar [--ancora SEQ:HASH]\n';
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...resto] = args;

@@ -18,6 +18,7 @@ import { loadConfig } from '../config/settings';
 import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
 import { progress } from '../runtime/log';
+import { USO_SEED } from './ajuda';
 import { abrirBanco } from './banco';
 
 interface PessoaDemo {
@@ -129,7 +130,7 @@ export const DESCRICAO_DEMO = `COOIE: ${UNIDADE_DEMO}. Instituições: ${INSTITU
 export async function run(args: string[]): Promise<number> {
   const [alvo, ...resto] = args;
   if (alvo !== 'demo') {
-    process.stderr.write('uso: rito seed demo [--senha SENHA]\n');
+    process.stderr.write(USO_SEED);
     return 2;
   }
   let senha: string | undefined;
