@@ -1,17 +1,18 @@
 import type { Db } from '../db/connect';
 import { createEmissaoDocumentosActivities } from './documentos';
+import { comAlertas } from './falhas';
 import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';
 import { createDocumentoActivities } from './vistoria-documentos';
 
-/** Every activity the rito worker registers, bound to its dependencies. */
+/** Every activity the rito worker registers, bound to its dependencies; none fails in silence (falhas.ts). */
 export function createActivities(deps: { db: Db }) {
-  return {
+  return comAlertas(deps.db, {
     ...createReadModelActivities(deps.db),
     ...createEmissaoDocumentosActivities(deps.db),
     ...createPrazoActivities(deps.db),
     ...createDocumentoActivities(deps.db),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

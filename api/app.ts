@@ -6,6 +6,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import '../config/settings'; // pt-BR validation messages
+import alertasRoutes from './alertas/routes';
 import auditoriaRoutes from './auditoria/routes';
 import adminRoutes from './contas/admin-routes';
 import { correioNoLog } from './contas/correio';
@@ -17,6 +18,7 @@ import auditoria from './plugins/auditoria';
 import autenticacao from './plugins/autenticacao';
 import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
+import textoValido from './plugins/texto-valido';
 import prazosECalendario from './prazos';
 import prazosVencendoRoutes from './prazos/vencendo';
 import linhaDoTempoRoutes from './processos/linha-do-tempo';
@@ -41,6 +43,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   });
 
   await app.register(openapi);
+  await app.register(textoValido);
   await app.register(autenticacao, { autenticador: deps.autenticador });
   await app.register(escopoProcesso, { db: deps.db });
   await app.register(auditoria, { db: deps.db });
@@ -53,6 +56,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(contasRoutes, contas);
   await app.register(adminRoutes, contas);
   await app.register(auditoriaRoutes, { db: deps.db });
+  await app.register(alertasRoutes, { db: deps.db });
   await app.register(processosRoutes, deps);
   await app.register(prazosECalendario, deps);
   await app.register(vistoriaRoutes, deps);

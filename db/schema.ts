@@ -259,6 +259,21 @@ export interface ArquivoTable {
   enviado_em: DefaultedTimestamp;
 }
 
+/** A workflow side effect that keeps failing, for the administrator (activities/falhas.ts). */
+export interface AlertaOperacaoTable {
+  id: Generated<string>;
+  chave: string;
+  processo_id: string | null;
+  atividade: string;
+  /** true: a retry cannot fix it (PostgreSQL refused the data); false: still being retried. */
+  definitivo: boolean;
+  tentativas: number;
+  erro: string;
+  primeira_em: DefaultedTimestamp;
+  ultima_em: DefaultedTimestamp;
+  resolvido_em: NullableTimestamp;
+}
+
 export interface Database {
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
@@ -276,6 +291,7 @@ export interface Database {
   documento: DocumentoTable;
   arquivo_conteudo: ArquivoConteudoTable;
   arquivo: ArquivoTable;
+  alerta_operacao: AlertaOperacaoTable;
 }
 
 export type Processo = Selectable<ProcessoTable>;
@@ -288,3 +304,5 @@ export type ChaveApi = Selectable<ChaveApiTable>;
 export type Auditoria = Selectable<AuditoriaTable>;
 export type Documento = Selectable<DocumentoTable>;
 export type Arquivo = Selectable<ArquivoTable>;
+
+export type AlertaOperacao = Selectable<AlertaOperacaoTable>;

@@ -8,12 +8,15 @@
  *
  * Nothing written here carries a full CPF or NIS: every text is masked on the
  * way in (rules/identificadores), and fields named like secrets are dropped.
+ * Text PostgreSQL cannot hold (a NUL, a lone surrogate: rules/texto) is replaced
+ * by U+FFFD, so that recording a refused request can never fail for its content.
  */
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Auditoria, Database } from '../../db/schema';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
 import { jsonCanonico } from '../../rules/json-canonico';
+import { textoExibivel } from '../../rules/texto';
 
 export const HASH_INICIAL = '0'.repeat(64);
 
@@ -64,9 +67,9 @@ export function mascararDados(valor: unknown, chave = ''): unknown {
   if (valor === null || valor === undefined) return null;
   if (SEGREDO.test(chave)) return '[omitido]';
   if (typeof valor === 'string') {
-    if (/cpf/i.test(chave)) return mascararCpf(valor);
-    if (CHAVE_NIS.test(chave)) return mascararNis(valor);
-    return mascararCpfNisEmTexto(valor);
+    if (/cpf/i.test(chave)) return textoExibivel(mascararCpf(valor));
+    if (CHAVE_NIS.test(chave)) return textoExibivel(mascararNis(valor));
+    return textoExibivel(mascararCpfNisEmTexto(valor));
   }
   if (typeof valor === 'number' || typeof valor === 'boolean') {
     return typeof valor === 'number' && /cpf|nis|pis/i.test(chave) ? mascararCpfNisEmTexto(String(valor)) : valor;
@@ -74,7 +77,7 @@ export function mascararDados(valor: unknown, chave = ''): unknown {
   if (valor instanceof Date) return valor.toISOString();
   if (Array.isArray(valor)) return valor.map((v) => mascararDados(v, chave));
   if (typeof valor === 'object') {
-    return Object.fromEntries(Object.entries(valor as Record<string, unknown>).map(([k, v]) => [k, mascararDados(v, k)]));
+    return Object.fromEntries(Object.entries(valor as Record<string, unknown>).map(([k, v]) => [textoExibivel(k), mascararDados(v, k)]));
   }
   return String(valor);
 }
@@ -103,7 +106,8 @@ export function conteudoDaLinha(row: Omit<Auditoria, 'hash' | 'hash_anterior'>):
   };
 }
 
-const corta = (s: string | null | undefined, max: number) => (s == null ? null : s.slice(0, max));
+const corta = (s: string | null | undefined, max: number) => (s == null ? null : textoExibivel(s.slice(0, max)));
+const texto = (s: string) => textoExibivel(mascararCpfNisEmTexto(s));
 
 /**
  * Appends one entry. Pass a transaction to make the entry part of the change it
@@ -120,16 +124,16 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
       seq,
       ocorrido_em: new Date().toISOString(),
       ator_id: e.ator?.id ?? null,
-      ator_nome: e.ator ? mascararCpfNisEmTexto(e.ator.nome) : null,
+      ator_nome: e.ator ? texto(e.ator.nome) : null,
       ator_papeis: e.ator ? [...e.ator.papeis] : [],
       origem_ip: corta(e.origem?.ip, 100),
       user_agent: corta(e.origem?.userAgent, 300),
       request_id: corta(e.origem?.requestId, 100),
       acao: e.acao,
       recurso: e.recurso ?? null,
-      recurso_id: e.recursoId == null ? null : mascararCpfNisEmTexto(e.recursoId),
+      recurso_id: e.recursoId == null ? null : texto(e.recursoId),
       processo_id: e.processoId ?? null,
-      resumo: mascararCpfNisEmTexto(e.resumo).slice(0, 2000),
+      resumo: textoExibivel(mascararCpfNisEmTexto(e.resumo).slice(0, 2000)),
       dados,
     };
     const hash = hashEntrada(hashAnterior, conteudo);

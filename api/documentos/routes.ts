@@ -23,7 +23,8 @@ import { obterDocumento } from '../../documentos/emissao';
 import { ChromiumIndisponivel, fecharNavegador, renderizarPdf } from '../../documentos/pdf';
 import type { Ator } from '../auth/ator';
 import { escopoDe, podeVer } from '../auth/escopo';
-import { erroSchema, HttpError, naoEncontrado } from '../errors';
+import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
+import { defeitoDoTexto, textoExibivel } from '../../rules/texto';
 import { requireAtor } from '../plugins/autenticacao';
 
 export interface DocumentosRoutesOptions {
@@ -145,6 +146,20 @@ const documentosRoutes: FastifyPluginAsyncZod<DocumentosRoutesOptions> = async (
       const parte = await request.file();
       if (!parte) throw new HttpError(400, 'arquivo-ausente', 'Nenhum arquivo foi enviado.');
       const processoId = request.query.processoId;
+      const defeito = defeitoDoTexto(parte.filename);
+      if (defeito) {
+        const nomeOriginal = textoExibivel(parte.filename);
+        await request.auditar({
+          acao: 'arquivo.recusar',
+          recursoId: null,
+          processoId,
+          resumo: `Arquivo recusado no processo ${processoId}: o nome do arquivo ${defeito}`,
+          dados: { motivo: 'nome-invalido', nomeOriginal, tipoDeclarado: parte.mimetype },
+        });
+        // The stream must be drained, or the connection stalls on the unread upload.
+        parte.file.resume();
+        throw invalido([{ campo: 'arquivo', mensagem: `O nome do arquivo ${defeito}.` }], 'Nome de arquivo inválido.');
+      }
       try {
         const r = await arquivos.guardarArquivo(parte.file, {
           nomeOriginal: parte.filename,

@@ -66,6 +66,7 @@ export default fp(
           { name: 'tarefas', description: 'Decisões que as unidades devem, com seu prazo (auditoria de prazos pela supervisão)' },
           { name: 'administração', description: 'Contas, representações e chaves de API' },
           { name: 'auditoria', description: 'Trilha de auditoria' },
+          { name: 'alertas', description: 'Falhas de operação que precisam de um administrador' },
         ],
         components: {
           securitySchemes: {

@@ -2,7 +2,7 @@
  * Opening and reading processes. The workflow is the source of truth for a
  * process's state; the `processo` table is a read model for listing and filtering.
  */
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
 import { upsertProcesso } from '../../activities/read-model';
@@ -26,7 +26,14 @@ export class ProcessosService {
   async abrir(body: AberturaBody, ator: Ator): Promise<{ processo: Processo; criado: boolean }> {
     const chave = chaveProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep);
     const aberto = await this.db.selectFrom('processo').selectAll().where('chave', '=', chave).where('encerrado', '=', false).executeTakeFirst();
-    if (aberto) return { processo: aberto, criado: false };
+    if (aberto) {
+      // A first request that stored the row but could not start the workflow
+      // (Temporal unreachable) is completed by its retry.
+      await this.iniciarWorkflow(aberturaDaLinha(aberto)).catch((err) => {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      });
+      return { processo: aberto, criado: false };
+    }
 
     // Counting only closed processes keeps concurrent requests on the same
     // ordinal, hence the same workflow id: Temporal then returns the one run.
@@ -49,6 +56,25 @@ export class ProcessosService {
       abertoPor: ator.id,
     };
 
+    // The row first: whatever PostgreSQL would refuse is refused here, before a
+    // workflow exists whose own writes would then fail for good. versao 0 never
+    // overrides the workflow's snapshots, and the process is listable at once.
+    const criado = await upsertProcesso(this.db, {
+      abertura,
+      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
+    });
+    try {
+      await this.iniciarWorkflow(abertura);
+    } catch (err) {
+      // Nothing half-written: without its workflow, the row we just wrote goes too.
+      if (criado) await this.db.deleteFrom('processo').where('id', '=', abertura.id).where('versao', '=', 0).execute();
+      throw err;
+    }
+    const processo = await this.db.selectFrom('processo').selectAll().where('id', '=', abertura.id).executeTakeFirstOrThrow();
+    return { processo, criado };
+  }
+
+  private async iniciarWorkflow(abertura: AberturaProcesso): Promise<void> {
     await this.temporal.workflow.start('processoWorkflow', {
       taskQueue: this.taskQueue,
       workflowId: abertura.id,
@@ -56,14 +82,6 @@ export class ProcessosService {
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
-    // The workflow writes the same row through an activity; writing it here too
-    // makes the new process listable at once. versao 0 never overrides the workflow's.
-    const criado = await upsertProcesso(this.db, {
-      abertura,
-      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
-    });
-    const processo = await this.db.selectFrom('processo').selectAll().where('id', '=', abertura.id).executeTakeFirstOrThrow();
-    return { processo, criado };
   }
 
   async obter(id: string): Promise<Processo | undefined> {
@@ -97,5 +115,27 @@ export function toView(p: Processo, estado: EstadoProcesso | null): ProcessoView
     abertoPor: p.aberto_por,
     criadoEm: new Date(p.criado_em).toISOString(),
     atualizadoEm: new Date(p.atualizado_em).toISOString(),
+  };
+}
+
+/** The abertura a stored row was made from (the workflow input, for a start that must be retried). */
+function aberturaDaLinha(p: Processo): AberturaProcesso {
+  return {
+    id: p.id,
+    tipo: p.tipo,
+    chave: p.chave,
+    ordinal: p.ordinal,
+    instituicao: {
+      cnpj: p.instituicao_cnpj,
+      codigoInep: p.instituicao_codigo_inep,
+      nome: p.instituicao_nome,
+      ...(p.instituicao_municipio ? { municipio: p.instituicao_municipio } : {}),
+      ...(p.instituicao_endereco ? { endereco: p.instituicao_endereco } : {}),
+      ...(p.mantenedora_nome ? { mantenedora: p.mantenedora_nome } : {}),
+    },
+    unidade: p.unidade,
+    numeroSei: p.numero_sei,
+    requerente: { nome: p.requerente_nome, cpf: p.requerente_cpf, email: p.requerente_email },
+    abertoPor: p.aberto_por,
   };
 }

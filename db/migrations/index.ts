@@ -1,6 +1,7 @@
 /**
  * Migrations are listed here rather than read from disk, so that they work the
- * same from tsx, from a bundle and in tests. Append new ones; never edit an applied one.
+ * same from tsx, from a bundle and in tests. Append new ones, named by date (YYYY_MM_DD_assunto, sorted after the
+ * numbered ones); never edit an applied one.
  */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_processo';
@@ -9,6 +10,7 @@ import * as m0003 from './0003_auditoria';
 import * as m0004 from './0004_prazos';
 import * as m0006 from './0006_processo_detalhes';
 import * as m0005 from './0005_documentos';
+import * as m20261129 from './2026_11_29_alerta_operacao';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -17,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_prazos': m0004,
   '0006_processo_detalhes': m0006,
   '0005_documentos': m0005,
+  '2026_11_29_alerta_operacao': m20261129,
 };

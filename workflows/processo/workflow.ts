@@ -1,5 +1,8 @@
 import {
+  ActivityFailure,
+  ApplicationFailure,
   allHandlersFinished,
+  log,
   condition,
   continueAsNew,
   proxyActivities,
@@ -30,6 +33,21 @@ const readModel = proxyActivities<ReadModelActivities & PrazoActivities>({
  */
 export const LIMITE_EVENTOS_HISTORIA = 2000;
 
+/**
+ * Runs a write to the read model. One that PostgreSQL refuses for good (the
+ * activity has raised an alert for the administrator: activities/falhas.ts)
+ * does not stop the process: the workflow holds the truth, and its next
+ * snapshot, with a higher versao, writes the read model again.
+ */
+async function projetar(escrita: () => Promise<void>): Promise<void> {
+  try {
+    await escrita();
+  } catch (err) {
+    if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.nonRetryable)) throw err;
+    log.error('o modelo de leitura recusou uma escrita; alerta registrado', { erro: err.cause.message });
+  }
+}
+
 /** What a process carries into its next run when its history grows long. */
 export interface Retomada {
   estado: EstadoProcesso;
@@ -58,19 +76,20 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
   setHandler(estadoQuery, () => estado);
 
   const evento = async (tipo: string, descricao: string, ator: string, dados: Record<string, unknown> = {}) => {
-    await readModel.registrarEvento({
+    const n = ++seq;
+    await projetar(() => readModel.registrarEvento({
       processoId: abertura.id,
-      seq: ++seq,
+      seq: n,
       tipo,
       descricao,
       ator,
       ocorridoEm: new Date(Date.now()).toISOString(),
       dados,
-    });
+    }));
   };
   const sincronizar = async () => {
     estado.versao++;
-    await readModel.registrarProcesso({ abertura, estado });
+    await projetar(() => readModel.registrarProcesso({ abertura, estado }));
   };
 
   const local: Local = { uf: 'RJ', unidade: abertura.unidade, ...(abertura.instituicao.municipio ? { municipio: abertura.instituicao.municipio } : {}) };
@@ -79,7 +98,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     local,
     async (prazo, motivo) => {
       estado.prazoLimite = prazo.situacao === 'aberto' ? prazo.limite : null;
-      await readModel.registrarPrazo({ processoId: abertura.id, prazo });
+      await projetar(() => readModel.registrarPrazo({ processoId: abertura.id, prazo }));
       await evento('prazo', motivo, 'sistema', { prazoId: prazo.id, codigo: prazo.codigo, limite: prazo.limite, vencimento: prazo.vencimento, situacao: prazo.situacao });
       await sincronizar();
     },
@@ -116,7 +135,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
       : null;
 
   if (!retomada) {
-    await readModel.registrarProcesso({ abertura, estado });
+    await projetar(() => readModel.registrarProcesso({ abertura, estado }));
     await evento('abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei });
   }
 
