@@ -1,7 +1,12 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import type { Reporter } from 'vitest/reporters';
 
-/** Ends the run with a plain "vitest: N passed, N failed[, N skipped]" line (read by CI). */
+/**
+ * Ends the run with a plain "vitest: N passed, N failed[, N skipped]" line (read
+ * by CI): counted when the run ends, written in onFinished, after the default
+ * reporter's summary (reporters are called in order), so that it is the last line.
+ */
+let closingLine = '';
 const plainSummary: Reporter = {
   onTestRunEnd(testModules) {
     let passed = 0;
@@ -19,7 +24,10 @@ const plainSummary: Reporter = {
       if (failedHere === 0 && mod.state() === 'failed') failedHere = 1;
       failed += failedHere;
     }
-    process.stdout.write(`\nvitest: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    closingLine = `\nvitest: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`;
+  },
+  onFinished() {
+    process.stdout.write(closingLine);
   },
 };
 
@@ -29,6 +37,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, '.cache/**', '.data/**'],
     globalSetup: ['./test/global-setup.ts'],
     reporters: ['default', plainSummary],
+    // One line per test file; a test is listed under its file only when it is this slow.
+    slowTestThreshold: 10_000,
     // Temporal's native bridge (Rust, N-API) is safest in child processes, not worker threads.
     pool: 'forks',
     testTimeout: 60_000,

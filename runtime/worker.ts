@@ -1,3 +1,4 @@
+import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from '../db/connect';
@@ -5,11 +6,19 @@ import { workflowBundle } from './bundle';
 
 let runtimeInstalled = false;
 
-/** Worker and native-core logs below WARN are noise next to the API's request logs. */
+/**
+ * Worker and native-core logs below WARN are noise next to the API's request
+ * logs. A Runtime the embedding process installed first (the tests send the
+ * SDK's logs to a file: test/support/temporal-log.ts) is kept as it is.
+ */
 function installRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+  } catch (err) {
+    if (!(err instanceof IllegalStateError)) throw err;
+  }
 }
 
 export async function createWorker(opts: {

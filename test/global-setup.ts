@@ -7,11 +7,16 @@
  *   testServerPath   executable of the Java time-skipping test server, for
  *                    TestWorkflowEnvironment.createTimeSkipping({ server: { executable:
  *                    { type: 'existing-path', path: inject('testServerPath') } } })
+ *   temporalLogFile  the file that receives the Temporal SDK's logs of this run
+ *                    (test/support/temporal-log.ts), under the cache folder
  *
  * Whatever cannot be provisioned fails the run, naming what is missing; no
  * test is ever skipped for it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { cachePath } from '../tooling/cache';
 import { startThrowawayPostgres } from '../tooling/postgres';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
 import { ensureTestServer } from '../tooling/test-server';
@@ -21,12 +26,28 @@ declare module 'vitest' {
     databaseUrl: string;
     temporalAddress: string;
     testServerPath: string;
+    temporalLogFile: string;
   }
+}
+
+/** This run's file for the Temporal SDK's logs; the four before it are kept, older ones removed. */
+function arquivoDeLogDoTemporal(): string {
+  const quando = new Date().toISOString().replace(/[:.]/g, '-');
+  const arquivo = cachePath('test-logs', `temporal-${quando}-${process.pid}.log`);
+  const pasta = path.dirname(arquivo);
+  const antigos = fs.readdirSync(pasta).filter((f) => /^temporal-.*\.log$/.test(f)).sort().reverse().slice(4);
+  for (const f of antigos) fs.rmSync(path.join(pasta, f), { force: true });
+  fs.writeFileSync(arquivo, '');
+  return arquivo;
 }
 
 const log = (msg: string) => process.stderr.write(`rito: ${msg}\n`);
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const temporalLogFile = arquivoDeLogDoTemporal();
+  project.provide('temporalLogFile', temporalLogFile);
+  log(`logs do Temporal SDK em ${path.relative(process.cwd(), temporalLogFile) || temporalLogFile}`);
+
   const teardowns: Array<() => Promise<void>> = [];
   const teardown = async () => {
     const results = await Promise.allSettled(teardowns.splice(0).reverse().map((fn) => fn()));

@@ -9,6 +9,7 @@
  * `request(..., { as })` then sends the session cookie (and the CSRF token on
  * unsafe methods) or the API key.
  */
+import './temporal-log';
 import { Client, Connection } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';

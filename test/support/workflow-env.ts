@@ -3,6 +3,7 @@
  * and real activities (against a fresh PostgreSQL database), with time moved
  * forward on purpose to reach a prazo's last second.
  */
+import './temporal-log';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
