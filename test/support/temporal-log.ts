@@ -5,10 +5,12 @@
  * already gone) and the deliberate non-determinism of the replay test. One
  * file per `npm test` run, named by test/global-setup.ts (under the cache
  * folder: .cache/test-logs/), which prints where it is; each line names the
- * test that was running.
+ * test that was running when the entry reached the logger (the SDK hands
+ * entries over up to 100 ms late).
  *
- * Only an ERROR of the SDK that no test announced (see `esperarNoLog`) also
- * goes to stderr: a green run has none.
+ * When a test fails, the SDK's warnings and errors logged while it ran (less
+ * the ones it announced with `esperarNoLog`) are also written to stderr under
+ * it, to explain the failure; a green run prints none of them.
  *
  * Import this module for its effect before a test process makes its first
  * Temporal worker, native connection or test environment (test/support/system.ts
@@ -19,7 +21,7 @@ import { DefaultLogger, type LogEntry, makeTelemetryFilterString, Runtime } from
 import fs from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { expect, inject } from 'vitest';
+import { beforeEach, expect, inject } from 'vitest';
 import { cachePath } from '../../tooling/cache';
 
 const arquivo = inject('temporalLogFile') ?? cachePath('test-logs', `temporal-${process.pid}.log`);
@@ -31,11 +33,11 @@ const esperados: { padrao: RegExp; motivo: string }[] = [];
 /**
  * Announces that the SDK will log a message matching `padrao` while the test
  * runs, and why: the file says so at once, labels each such message ESPERADO,
- * and none reaches stderr. (The native core's last messages before the Runtime
- * shuts down, when its last worker stops, may never reach the logger: the
- * announcement stays in the file all the same.) Returns the function that
- * withdraws it, a second later: the core's messages reach the logger up to
- * 100 ms late.
+ * and none is shown even if the test fails. (The native core's last messages
+ * before the Runtime shuts down, when its last worker stops, may never reach
+ * the logger: the announcement stays in the file all the same.) Returns the
+ * function that withdraws it, a second later: the core's messages reach the
+ * logger up to 100 ms late.
  */
 export function esperarNoLog(padrao: RegExp, motivo: string): () => void {
   const item = { padrao, motivo };
@@ -59,6 +61,20 @@ function testeAtual(): string {
   }
 }
 
+/** The WARN and ERROR lines of the test running now, shown if it fails (at most the first 40). */
+const avisosDoTeste: string[] = [];
+beforeEach(({ onTestFailed }) => {
+  avisosDoTeste.length = 0;
+  onTestFailed(async () => {
+    // The SDK hands its entries to the logger after 100 ms (to sort them with the core's).
+    await new Promise((r) => setTimeout(r, 300));
+    if (!avisosDoTeste.length) return;
+    process.stderr.write(
+      `Temporal SDK: avisos e erros durante o teste que falhou (todos os registros em ${path.relative(process.cwd(), arquivo)}):\n${avisosDoTeste.join('')}`,
+    );
+  });
+});
+
 /** One entry, one line: time, level, test, component, message, metadata (an error's stack indented below). */
 function escrever(entry: LogEntry): void {
   const quando = new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString();
@@ -69,7 +85,7 @@ function escrever(entry: LogEntry): void {
   const rotulo = esperado ? ` ESPERADO (${esperado.motivo}):` : '';
   const linha = `${quando} ${entry.level.padEnd(5)} [${testeAtual()}]${sdkComponent ? ` ${String(sdkComponent)}` : ''}${rotulo} ${texto}\n`;
   fs.appendFileSync(arquivo, linha);
-  if (entry.level === 'ERROR' && !esperado) process.stderr.write(`Temporal SDK: ${linha}`);
+  if ((entry.level === 'WARN' || entry.level === 'ERROR') && !esperado && avisosDoTeste.length < 40) avisosDoTeste.push(linha);
 }
 
 const instalado = Symbol.for('rito.test.temporalLog');
