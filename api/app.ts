@@ -23,8 +23,8 @@ import prazosECalendario from './prazos';
 import prazosVencendoRoutes from './prazos/vencendo';
 import linhaDoTempoRoutes from './processos/linha-do-tempo';
 import processosRoutes from './processos/routes';
+import ritosRoutes from './ritos/routes';
 import tarefasRoutes from './tarefas/routes';
-import vistoriaRoutes from './vistoria/routes';
 import type { ApiDeps } from './deps';
 
 export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -59,7 +59,7 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(alertasRoutes, { db: deps.db });
   await app.register(processosRoutes, deps);
   await app.register(prazosECalendario, deps);
-  await app.register(vistoriaRoutes, deps);
+  await app.register(ritosRoutes, deps);
   await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos });
   await app.register(linhaDoTempoRoutes, deps);
   await app.register(prazosVencendoRoutes, { db: deps.db });

@@ -1,2 +1,5 @@
 // The worker's workflow bundle starts here: every workflow rito runs is exported from this file.
+// Registers every rite's hooks (and definitions) in the bundle.
+import './ritos/registro';
+
 export { processoWorkflow } from './processo/workflow';

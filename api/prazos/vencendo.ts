@@ -24,7 +24,7 @@ import { lerDiasDecretados } from '../../activities/prazos';
 import type { Db } from '../../db/connect';
 import { criarCalendario, diaCivilBrasilia, formatarData, lerData, type Local } from '../../rules/calendario';
 import { calcularPrazo } from '../../rules/prazos';
-import { TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { noEscopo } from '../auth/escopo';
 import { erroSchema } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
@@ -179,7 +179,7 @@ const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, 
           processo: {
             id: r.processo_id,
             tipo: r.tipo,
-            tipoRotulo: TIPOS_PROCESSO[r.tipo as TipoProcesso]?.rotulo ?? r.tipo,
+            tipoRotulo: rotuloTipoProcesso(r.tipo),
             fase: r.fase,
             numeroSei: r.numero_sei,
             unidade: r.unidade,

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import type { ProcessoEvento } from '../../db/schema';
-import { TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import type { ApiDeps } from '../deps';
 import { erroSchema, naoEncontrado } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
@@ -170,7 +170,7 @@ export async function lerLinhaDoTempo(db: Db, processoId: string): Promise<Linha
     processo: {
       id: processo.id,
       tipo: processo.tipo,
-      tipoRotulo: TIPOS_PROCESSO[processo.tipo as TipoProcesso]?.rotulo ?? processo.tipo,
+      tipoRotulo: rotuloTipoProcesso(processo.tipo),
       fase: processo.fase,
       encerrado: processo.encerrado,
       numeroSei: processo.numero_sei,

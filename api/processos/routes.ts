@@ -49,7 +49,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         .code(criado ? 201 : 200)
         .header('location', `/v1/processos/${processo.id}`)
         // A process just opened is in its initial phase; asking its workflow would wait for the worker's first task.
-        .send(toView(processo, criado ? null : await service.estado(processo.id)));
+        .send(toView(processo, criado ? null : await service.estado(processo.id), ator));
     },
   );
 
@@ -59,7 +59,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
       schema: {
         tags: ['processos'],
-        summary: 'Um processo, com a fase informada pelo seu workflow',
+        summary: 'Um processo, com a fase informada pelo seu workflow e as ações que você pode praticar agora',
         params: z.object({ id: z.string().min(1).max(200) }),
         response: { 200: processoSchema, ...erros },
       },
@@ -68,7 +68,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       const ator = requireAtor(request);
       const processo = await service.obter(request.params.id);
       if (!processo || !podeVer(ator, processo)) throw naoEncontrado('Processo');
-      return toView(processo, await service.estado(processo.id));
+      return toView(processo, await service.estado(processo.id), ator);
     },
   );
 

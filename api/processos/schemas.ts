@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cnpjSchema, codigoIbgeSchema, codigoInepSchema, cpfSchema, numeroSeiSchema, ufSchema } from '../../rules/identificadores';
-import { TIPOS_PROCESSO, tiposProcesso } from '../../rules/processos/tipos';
+import { TIPOS_PROCESSO, tipoProcesso, tiposProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo } from '../../rules/ritos/registro';
+import { acaoDisponivelSchema } from '../ritos/disponiveis';
 
 const texto = (campo: string, max = 300) =>
   z
@@ -9,14 +11,22 @@ const texto = (campo: string, max = 300) =>
     .min(1, `${campo} é obrigatório`)
     .max(max, `${campo} deve ter no máximo ${max} caracteres`);
 
-export const tipoProcessoSchema = z.enum(tiposProcesso, {
-  error: `tipo deve ser um de: ${tiposProcesso.join(', ')}`,
+/** Kinds are checked against the registry when a request comes, so that a rite registered later is accepted. */
+export const tipoProcessoSchema = z.string({ error: 'informe o tipo do processo' }).superRefine((tipo, ctx) => {
+  const info = tipoProcesso(tipo);
+  if (!info) {
+    const abertos = tiposProcesso().filter((t) => ritoDoTipo(t));
+    ctx.addIssue({ code: 'custom', message: `tipo deve ser um de: ${abertos.join(', ')}` });
+  } else if (!ritoDoTipo(tipo)) {
+    ctx.addIssue({ code: 'custom', message: `processos de ${info.rotulo} ainda não podem ser abertos: o rito deste tipo ainda não está disponível` });
+  }
 });
 
 export const aberturaSchema = z
   .object({
     tipo: tipoProcessoSchema.describe(
       Object.entries(TIPOS_PROCESSO)
+        .filter(([k]) => ritoDoTipo(k))
         .map(([k, v]) => `${k}: ${v.rotulo}`)
         .join('; '),
     ),
@@ -65,13 +75,17 @@ export const processoSchema = z
     abertoPor: z.string(),
     criadoEm: z.string(),
     atualizadoEm: z.string(),
+    acoes: z.array(acaoDisponivelSchema).optional().describe('As ações que quem pergunta pode praticar agora, com o esquema dos dados de cada uma'),
   })
   .meta({ id: 'Processo' });
 
 export type ProcessoView = z.infer<typeof processoSchema>;
 
 export const listagemQuerySchema = z.object({
-  tipo: tipoProcessoSchema.optional(),
+  tipo: z
+    .string()
+    .refine((t) => tipoProcesso(t) !== undefined, { error: () => `tipo deve ser um de: ${tiposProcesso().join(', ')}` })
+    .optional(),
   fase: z.string().max(60).optional(),
   unidade: z.string().max(120).optional(),
   cnpj: cnpjSchema.optional(),

@@ -6,9 +6,10 @@ import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundErro
 import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
 import { upsertProcesso } from '../../activities/read-model';
-import { chaveProcesso, idProcesso, TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { Ator } from '../auth/ator';
+import { acoesDoAtor } from '../ritos/disponiveis';
 import type { AberturaBody, ProcessoView } from './schemas';
 
 export class ProcessosService {
@@ -99,22 +100,27 @@ export class ProcessosService {
   }
 }
 
-export function toView(p: Processo, estado: EstadoProcesso | null): ProcessoView {
+/** The process as callers see it; with `ator`, also the actions he may take now. */
+export function toView(p: Processo, estado: EstadoProcesso | null, ator?: Ator): ProcessoView {
+  const fase = estado?.fase ?? p.fase;
+  const encerrado = estado?.encerrado ?? p.encerrado;
+  const prazoLimite = estado?.prazoLimite ?? (p.prazo_limite ? new Date(p.prazo_limite).toISOString() : null);
   return {
     id: p.id,
     tipo: p.tipo,
-    tipoRotulo: TIPOS_PROCESSO[p.tipo as TipoProcesso]?.rotulo ?? p.tipo,
-    fase: estado?.fase ?? p.fase,
+    tipoRotulo: rotuloTipoProcesso(p.tipo),
+    fase,
     faseFonte: estado ? 'workflow' : 'modelo-de-leitura',
-    encerrado: estado?.encerrado ?? p.encerrado,
+    encerrado,
     instituicao: { cnpj: p.instituicao_cnpj, codigoInep: p.instituicao_codigo_inep, nome: p.instituicao_nome },
     unidade: p.unidade,
     numeroSei: estado?.numeroSei ?? p.numero_sei,
     requerente: { nome: p.requerente_nome, email: p.requerente_email },
-    prazoLimite: estado?.prazoLimite ?? (p.prazo_limite ? new Date(p.prazo_limite).toISOString() : null),
+    prazoLimite,
     abertoPor: p.aberto_por,
     criadoEm: new Date(p.criado_em).toISOString(),
     atualizadoEm: new Date(p.atualizado_em).toISOString(),
+    ...(ator ? { acoes: acoesDoAtor({ id: p.id, tipo: p.tipo, fase, encerrado, prazoLimite, notificacaoPendente: estado?.notificacaoPendente ?? false }, ator) } : {}),
   };
 }
 

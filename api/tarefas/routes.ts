@@ -7,14 +7,14 @@
  *
  * Who: supervisors and the COOGIE see every unit; an inspetor sees the
  * processes of its own COOIE (asking for another unit is refused with 403).
- * A task's deadline is the Administration's 30 days (workflows/vistoria/rito.ts,
- * PRAZO_TAREFA_DIAS): overdue means its limit (23:59:59 of the last day) has passed.
+ * A task's deadline is its rite's (DefinicaoRito.prazoTarefa: 30 days for the
+ * vistoria): overdue means its limit (23:59:59 of the last day) has passed.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
-import { FASES_VISTORIA, ROTULOS_ATOR, isFaseVistoria, type AtorVistoria } from '../../rules/vistoria';
+import { rotuloTipoProcesso } from '../../rules/processos/tipos';
+import { rotuloAtorDoTipo, rotuloFase } from '../../rules/ritos/registro';
 import { escopoDe, noEscopo } from '../auth/escopo';
 import { erroSchema, HttpError } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
@@ -25,8 +25,6 @@ export interface OpcoesTarefas {
   agora?: () => number;
 }
 
-const RESPONSAVEIS = ['cooie', 'comissao', 'coogie'] as const;
-
 const querySchema = z.object({
   atrasadas: z
     .enum(['true', 'false'], { error: 'atrasadas deve ser true ou false' })
@@ -34,7 +32,7 @@ const querySchema = z.object({
     .optional()
     .describe('true: só as vencidas; false: só as em dia; ausente: todas'),
   unidade: z.string().trim().min(1).max(120).optional().describe('COOIE dos processos (um inspetor só pode pedir a sua)'),
-  responsavel: z.enum(RESPONSAVEIS, { error: `responsavel deve ser um de: ${RESPONSAVEIS.join(', ')}` }).optional(),
+  responsavel: z.string().trim().min(1).max(60).optional().describe('quem deve decidir, como o rito o nomeia (na vistoria: cooie, comissao, coogie)'),
   limite: z.coerce.number().int().min(1).max(500).default(200).describe('Máximo de itens'),
 });
 
@@ -49,7 +47,7 @@ const tarefaSchema = z.object({
     unidade: z.string(),
     instituicao: z.object({ cnpj: z.string(), nome: z.string() }),
   }),
-  responsavel: z.string().describe('cooie, comissao ou coogie'),
+  responsavel: z.string().describe('quem deve decidir, como o rito o nomeia (na vistoria: cooie, comissao ou coogie)'),
   responsavelRotulo: z.string(),
   descricao: z.string(),
   limite: z.string().nullable().describe('23:59:59 (Brasília) do último dia para decidir'),
@@ -113,15 +111,15 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
           processo: {
             id: r.id,
             tipo: r.tipo,
-            tipoRotulo: TIPOS_PROCESSO[r.tipo as TipoProcesso]?.rotulo ?? r.tipo,
+            tipoRotulo: rotuloTipoProcesso(r.tipo),
             fase: r.fase,
-            faseRotulo: isFaseVistoria(r.fase) ? FASES_VISTORIA[r.fase].rotulo : r.fase,
+            faseRotulo: rotuloFase(r.tipo, r.fase),
             numeroSei: r.numero_sei,
             unidade: r.unidade,
             instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
           },
           responsavel,
-          responsavelRotulo: ROTULOS_ATOR[responsavel as AtorVistoria] ?? responsavel,
+          responsavelRotulo: rotuloAtorDoTipo(r.tipo, responsavel),
           descricao: r.tarefa_descricao ?? '',
           limite: limite ? limite.toISOString() : null,
           atrasada: limite !== null && limite.getTime() < agoraMs,

@@ -1,3 +1,19 @@
+import {
+  type AtorRito,
+  type FaseRito,
+  type GrafoRito,
+  type PrazoRito,
+  type ResultadoTransicao,
+  type TransicaoRito,
+  acoesDisponiveis as acoesDoGrafo,
+  faseTerminal as faseTerminalDoGrafo,
+  fasesAlcancaveis as alcancaveisNoGrafo,
+  isAcao,
+  isFase,
+  transicaoPermitida as transicaoNoGrafo,
+  transicoesDe as transicoesDoGrafo,
+} from '../ritos/definicao';
+
 /**
  * The vistoria rite as data (DOMAIN.md "Vistoria rites" steps 1–11; seed 003,
  * "Fluxo para o cadastramento de …", "Do Recurso", "Dos Ritos Administrativos").
@@ -30,25 +46,7 @@ export const CODIGOS_PRAZO_VISTORIA = [
 
 export type CodigoPrazoVistoria = (typeof CODIGOS_PRAZO_VISTORIA)[number];
 
-export interface PrazoVistoria {
-  readonly codigo: CodigoPrazoVistoria;
-  readonly rotulo: string;
-  readonly dias: number;
-  /** true: dias úteis; false: dias corridos (DOMAIN prazos rule 2). */
-  readonly uteis: boolean;
-  /**
-   * 'dia-seguinte': the day after the ciência is day 1 (DOMAIN rule 1).
-   * 'primeiro-dia-util': the first business day after the comunicação is day 1 (DOMAIN rule 5).
-   */
-  readonly contarDe: 'dia-seguinte' | 'primeiro-dia-util';
-  /** One extension of the same length, asked before expiry (DOMAIN rule 6). */
-  readonly prorrogavel: boolean;
-  /** The seed says "improrrogável" in so many words (an extension request gets that reason). */
-  readonly improrrogavelExpresso: boolean;
-  readonly baseLegal: string;
-  /** The seed's words. */
-  readonly fonte: string;
-}
+export type PrazoVistoria = PrazoRito<CodigoPrazoVistoria>;
 
 export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria>> = {
   'exigencias-forma': {
@@ -59,6 +57,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     contarDe: 'dia-seguinte',
     prorrogavel: false,
     improrrogavelExpresso: true,
+    notificacao: 'notificacao-exigencias',
     // The seed gives no dispositivo for this prazo; it is set by the guide.
     baseLegal: 'Guia de Inspeção Escolar SEEDUC-RJ, Fluxo, item 3 (Deliberação CEE nº 388/2020)',
     fonte:
@@ -72,6 +71,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     contarDe: 'dia-seguinte',
     prorrogavel: true,
     improrrogavelExpresso: false,
+    notificacao: 'notificacao-exigencias',
     baseLegal: 'Guia de Inspeção Escolar SEEDUC-RJ, Fluxo, item 9 (Deliberação CEE nº 388/2020)',
     fonte:
       'Após a visita e tendo sido identificadas exigências pela Comissão de Vistoria (documentais ou físicas), será concedido ao Representante Legal o prazo de 20 (vinte) dias, prorrogáveis por igual período para cumprimento.',
@@ -84,6 +84,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     contarDe: 'primeiro-dia-util',
     prorrogavel: false,
     improrrogavelExpresso: false,
+    notificacao: 'notificacao-indeferimento',
     baseLegal: 'Deliberação CEE nº 388/2020, art. 41, § 1º',
     fonte:
       'Caso a decisão da Comissão de Vistoria for de Indeferimento, o Representante Legal deverá ser cientificado do prazo de 20 (vinte) dias a contar do primeiro dia útil seguinte à comunicação, para interposição do recurso, nos termos do § 1º do Artigo 41 da Deliberação CEE nº 388/2020',
@@ -96,6 +97,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     contarDe: 'dia-seguinte',
     prorrogavel: false,
     improrrogavelExpresso: false,
+    notificacao: 'notificacao-exigencias',
     baseLegal:
       'Deliberação CEE nº 388/2020, art. 41, § 2º; Guia de Inspeção Escolar SEEDUC-RJ, Dos Ritos Administrativos – Órgão Central de Inspeção Escolar (COOGIE), alínea (b)',
     fonte:
@@ -111,6 +113,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     contarDe: 'dia-seguinte',
     prorrogavel: false,
     improrrogavelExpresso: false,
+    notificacao: 'notificacao-indeferimento',
     baseLegal: 'Deliberação CEE nº 388/2020, art. 44',
     fonte:
       'Deverá ser concedido ao Representante Legal ou Procurador Legalmente constituído o prazo de 20 dias para solicitar recurso ao Conselho Estadual de Educação, nos termos do artigo 44 da Deliberação CEE nº 388/2020.',
@@ -135,12 +138,14 @@ export const ANTECEDENCIA_MINIMA_VISITA = {
 
 export type AtorVistoria = 'representante-legal' | 'cooie' | 'comissao' | 'coogie' | 'sistema';
 
-export const ROTULOS_ATOR: Readonly<Record<AtorVistoria, string>> = {
-  'representante-legal': 'Representante Legal ou Procurador Legalmente constituído',
-  cooie: 'Coordenadoria Regional de Inspeção Escolar (COOIE)',
-  comissao: 'Comissão de Vistoria',
-  coogie: 'Coordenadoria Geral de Inspeção Escolar (COOGIE)',
-  sistema: 'Sistema (expiração de prazo)',
+/** Who acts in the rite, and which account role plays each actor. */
+export const ATORES_VISTORIA: Readonly<Record<AtorVistoria, AtorRito>> = {
+  'representante-legal': { rotulo: 'Representante Legal ou Procurador Legalmente constituído', papel: 'representante' },
+  cooie: { rotulo: 'Coordenadoria Regional de Inspeção Escolar (COOIE)', papel: 'inspetor' },
+  // Only the servidores the Ordem de Serviço names act as the Comissão of a process.
+  comissao: { rotulo: 'Comissão de Vistoria', papel: 'comissao', designadoNoProcesso: true },
+  coogie: { rotulo: 'Coordenadoria Geral de Inspeção Escolar (COOGIE)', papel: 'coogie' },
+  sistema: { rotulo: 'Sistema (expiração de prazo)', papel: null },
 };
 
 export const FASES_VISTORIA_CODIGOS = [
@@ -171,15 +176,8 @@ export const FASES_VISTORIA_CODIGOS = [
 
 export type FaseVistoria = (typeof FASES_VISTORIA_CODIGOS)[number];
 
-export interface DescricaoFase {
+export interface DescricaoFase extends FaseRito<AtorVistoria, CodigoPrazoVistoria> {
   readonly fase: FaseVistoria;
-  readonly rotulo: string;
-  /** Who is expected to act next. null for terminal phases. */
-  readonly responsavel: AtorVistoria | null;
-  /** The prazo this phase waits on (running against the RL), or null. */
-  readonly aguardaPrazo: CodigoPrazoVistoria | null;
-  readonly terminal: boolean;
-  /** DOMAIN.md "Vistoria rites" step(s). */
   readonly passo: string;
 }
 
@@ -442,13 +440,7 @@ export const ACOES_VISTORIA: Readonly<Record<AcaoVistoria, DescricaoAcao>> = {
 // Transições
 // ---------------------------------------------------------------------------
 
-export interface TransicaoVistoria {
-  readonly de: FaseVistoria;
-  readonly acao: AcaoVistoria;
-  readonly para: FaseVistoria;
-  /** Seed / DOMAIN reference or the choice made. */
-  readonly nota?: string;
-}
+export type TransicaoVistoria = TransicaoRito<FaseVistoria, AcaoVistoria>;
 
 function t(de: FaseVistoria, a: AcaoVistoria, para: FaseVistoria, nota?: string): TransicaoVistoria {
   return nota === undefined ? { de, acao: a, para } : { de, acao: a, para, nota };
@@ -523,99 +515,36 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
 
 export const FASE_INICIAL: FaseVistoria = 'requerimento';
 
-export function isFaseVistoria(valor: unknown): valor is FaseVistoria {
-  return typeof valor === 'string' && (FASES_VISTORIA_CODIGOS as readonly string[]).includes(valor);
-}
-
-export function isAcaoVistoria(valor: unknown): valor is AcaoVistoria {
-  return typeof valor === 'string' && (ACOES_VISTORIA_CODIGOS as readonly string[]).includes(valor);
-}
-
-/** Transitions leaving a phase, in table order. */
-export function transicoesDe(f: FaseVistoria): TransicaoVistoria[] {
-  return TRANSICOES_VISTORIA.filter((x) => x.de === f);
-}
-
-/** Actions admitted in a phase, in table order. */
-export function acoesDisponiveis(f: FaseVistoria): AcaoVistoria[] {
-  return transicoesDe(f).map((x) => x.acao);
-}
-
-export function faseTerminal(f: FaseVistoria): boolean {
-  return FASES_VISTORIA[f].terminal;
-}
-
-export type ResultadoTransicao =
-  | { readonly permitida: true; readonly destino: FaseVistoria; readonly transicao: TransicaoVistoria }
-  | { readonly permitida: false; readonly motivo: string };
-
-function recusa(motivo: string): ResultadoTransicao {
-  return { permitida: false, motivo };
-}
-
 /**
- * Whether `acao` is admitted in `fase`, and where it leads; otherwise a pt-BR
- * reason. Accepts unknown strings (e.g. from the API) and refuses them with a reason.
+ * Reasons of the vistoria's own for refusing an action no transition admits
+ * (the rite engine asks before its generic reasons): where the appeals stand.
  */
-export function transicaoPermitida(fase: string, acao: string): ResultadoTransicao {
-  if (!isFaseVistoria(fase)) return recusa(`Fase desconhecida: "${fase}".`);
-  if (!isAcaoVistoria(acao)) return recusa(`Ação desconhecida: "${acao}".`);
-
-  const encontrada = TRANSICOES_VISTORIA.find((x) => x.de === fase && x.acao === acao);
-  if (encontrada) return { permitida: true, destino: encontrada.para, transicao: encontrada };
-
-  const desc = FASES_VISTORIA[fase];
-  const rotuloAcao = ACOES_VISTORIA[acao].rotulo;
-
-  if (acao === 'prorrogar-prazo') {
-    if (desc.aguardaPrazo === null)
-      return recusa(`Não há prazo em curso na fase "${desc.rotulo}"; não há o que prorrogar.`);
-    const p = PRAZOS_VISTORIA[desc.aguardaPrazo];
-    return recusa(
-      p.improrrogavelExpresso
-        ? `O prazo de ${p.dias} dias para ${p.rotulo.toLowerCase()} é improrrogável (${p.baseLegal}); o pedido de prorrogação não pode ser atendido.`
-        : `O prazo de ${p.dias} ${p.uteis ? 'dias úteis' : 'dias'} (${p.rotulo.toLowerCase()}) não admite prorrogação (${p.baseLegal}).`,
-    );
-  }
-
+export function motivoRecusaVistoria(fase: FaseVistoria, acao: AcaoVistoria): string | undefined {
   if (acao === 'pedir-reconsideracao' && (fase === 'art-49' || fase === 'prazo-recurso-cee' || fase === 'recurso-cee')) {
     if (fase === 'art-49')
-      return recusa(
-        'O prazo para o pedido de reconsideração já se encerrou: o pedido é extemporâneo e seu indeferimento é compulsório; seguem-se os ritos administrativos do art. 49 da Deliberação CEE nº 388/2020.',
-      );
-    return recusa(
-      'As instâncias de reconsideração no âmbito da SEEDUC já se esgotaram; cabe apenas recurso ao Conselho Estadual de Educação (Deliberação CEE nº 388/2020, art. 44).',
-    );
+      return 'O prazo para o pedido de reconsideração já se encerrou: o pedido é extemporâneo e seu indeferimento é compulsório; seguem-se os ritos administrativos do art. 49 da Deliberação CEE nº 388/2020.';
+    return 'As instâncias de reconsideração no âmbito da SEEDUC já se esgotaram; cabe apenas recurso ao Conselho Estadual de Educação (Deliberação CEE nº 388/2020, art. 44).';
   }
-
-  if (acao === 'interpor-recurso-cee' && fase !== 'prazo-recurso-cee' && !desc.terminal)
-    return recusa(
-      'O recurso ao Conselho Estadual de Educação somente é cabível contra decisão denegatória emitida por todas as instâncias da Secretaria de Estado de Educação (reconsideração pela Comissão de Vistoria e pela COOGIE).',
-    );
-
-  if (desc.terminal) return recusa(`A fase "${desc.rotulo}" é final; nenhuma ação é admitida (ação pedida: "${rotuloAcao}").`);
-
-  if (acao === 'expirar-prazo' && desc.aguardaPrazo === null)
-    return recusa(`Não há prazo em curso na fase "${desc.rotulo}".`);
-
-  const admitidas = acoesDisponiveis(fase).map((a) => `"${ACOES_VISTORIA[a].rotulo}"`);
-  return recusa(
-    `A ação "${rotuloAcao}" não é admitida na fase "${desc.rotulo}". Ações admitidas: ${admitidas.join('; ')}.`,
-  );
+  if (acao === 'interpor-recurso-cee' && fase !== 'prazo-recurso-cee' && !FASES_VISTORIA[fase].terminal)
+    return 'O recurso ao Conselho Estadual de Educação somente é cabível contra decisão denegatória emitida por todas as instâncias da Secretaria de Estado de Educação (reconsideração pela Comissão de Vistoria e pela COOGIE).';
+  return undefined;
 }
 
-/** Phases reachable from `origem` following the table (origem included). */
-export function fasesAlcancaveis(origem: FaseVistoria = FASE_INICIAL): Set<FaseVistoria> {
-  const vistos = new Set<FaseVistoria>([origem]);
-  const fila: FaseVistoria[] = [origem];
-  while (fila.length > 0) {
-    const atual = fila.shift() as FaseVistoria;
-    for (const x of transicoesDe(atual)) {
-      if (!vistos.has(x.para)) {
-        vistos.add(x.para);
-        fila.push(x.para);
-      }
-    }
-  }
-  return vistos;
-}
+/** Phases, actions, transitions and prazos of the vistoria (its schemas join them in ./rito.ts). */
+export const GRAFO_VISTORIA: GrafoRito<FaseVistoria, AcaoVistoria, CodigoPrazoVistoria, AtorVistoria> = {
+  faseInicial: FASE_INICIAL,
+  fases: FASES_VISTORIA,
+  acoes: ACOES_VISTORIA,
+  transicoes: TRANSICOES_VISTORIA,
+  prazos: PRAZOS_VISTORIA,
+  motivoRecusa: motivoRecusaVistoria,
+};
+
+// The questions of rules/ritos asked of the vistoria.
+export const isFaseVistoria = (valor: unknown): valor is FaseVistoria => isFase(GRAFO_VISTORIA, valor);
+export const isAcaoVistoria = (valor: unknown): valor is AcaoVistoria => isAcao(GRAFO_VISTORIA, valor);
+export const transicoesDe = (f: FaseVistoria): TransicaoVistoria[] => transicoesDoGrafo(GRAFO_VISTORIA, f);
+export const acoesDisponiveis = (f: FaseVistoria): AcaoVistoria[] => acoesDoGrafo(GRAFO_VISTORIA, f);
+export const faseTerminal = (f: FaseVistoria): boolean => faseTerminalDoGrafo(GRAFO_VISTORIA, f);
+export const transicaoPermitida = (fase: string, acao: string): ResultadoTransicao<FaseVistoria> => transicaoNoGrafo(GRAFO_VISTORIA, fase, acao);
+export const fasesAlcancaveis = (origem: FaseVistoria = FASE_INICIAL): Set<FaseVistoria> => alcancaveisNoGrafo(GRAFO_VISTORIA, origem);

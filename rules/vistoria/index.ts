@@ -4,3 +4,4 @@ export * from './checklists';
 export * from './analise-forma';
 export * from './fases';
 export * from './comissao';
+export * from './rito';

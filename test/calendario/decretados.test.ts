@@ -6,6 +6,8 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chaveProcesso, idProcesso } from '../../rules/processos/tipos';
+import type { AberturaProcesso } from '../../workflows/processo/definitions';
 import { type Conta, type Credencial, startTestSystem, type TestSystem } from '../support/system';
 
 const CNPJ = '11222333000181';
@@ -237,26 +239,30 @@ describe('um dia decretado pela API muda os cálculos por HTTP', () => {
 });
 
 describe('aviso aos processos com prazo aberto que o dia afeta', () => {
-  // A process whose rite is not modelled yet (cadastro-etap) keeps its workflow
-  // running and listening: the prazos of the read model are written here as fixtures.
+  // A cadastro-etap process opened before kinds without a rite were refused
+  // (the API refuses them now) keeps its workflow running and listening: it is
+  // started here as it was then, and the prazos of the read model are written
+  // as fixtures.
   let n = 0;
   const abrirProcesso = async (): Promise<string> => {
-    const r = await sys.request('POST', '/v1/processos', {
-      as: representante,
-      body: {
-        tipo: 'cadastro-etap',
-        instituicao: {
-          cnpj: CNPJ,
-          codigoInep: `3305${String(++n).padStart(4, '0')}`,
-          nome: `Escola ${n}`,
-          endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-        },
-        unidade: 'METROPOLITANA I',
-        requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
-      },
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return r.body.id;
+    const codigoInep = `3305${String(++n).padStart(4, '0')}`;
+    const abertura: AberturaProcesso = {
+      id: idProcesso('cadastro-etap', CNPJ, codigoInep, 1),
+      tipo: 'cadastro-etap',
+      chave: chaveProcesso('cadastro-etap', CNPJ, codigoInep),
+      ordinal: 1,
+      instituicao: { cnpj: CNPJ, codigoInep, nome: `Escola ${n}` },
+      unidade: 'METROPOLITANA I',
+      numeroSei: null,
+      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
+      abertoPor: representante.id,
+    };
+    await sys.temporal.workflow.start('processoWorkflow', { taskQueue: sys.taskQueue, workflowId: abertura.id, args: [abertura] });
+    for (let i = 0; i < 100; i++) {
+      if (await sys.db.selectFrom('processo').select('id').where('id', '=', abertura.id).executeTakeFirst()) return abertura.id;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`o processo ${abertura.id} não chegou ao modelo de leitura`);
   };
   const prazo = async (
     processoId: string,

@@ -45,6 +45,8 @@ export interface EstadoProcesso {
   tarefa: { responsavel: string; descricao: string; limite: string } | null;
   /** Increases with every state change; the read model keeps the highest it has seen. */
   versao: number;
+  /** A notice awaits the party's ciência (explicit, or tácita when its days run out). Absent in runs before the rite engine. */
+  notificacaoPendente?: boolean;
 }
 
 export const estadoQuery = defineQuery<EstadoProcesso>('estado');

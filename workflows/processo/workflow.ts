@@ -12,10 +12,11 @@ import {
 import type { ReadModelActivities } from '../../activities/read-model';
 import type { PrazoActivities } from '../../activities/prazos';
 import type { Local } from '../../rules/calendario';
-import { TIPOS_PROCESSO, type TipoProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo } from '../../rules/ritos/registro';
 import { Prazos } from '../prazos/prazo';
-import type { EstadoVistoria } from '../vistoria/definitions';
-import { estadoInicialVistoria, RitoVistoria } from '../vistoria/rito';
+import type { EstadoRito } from '../ritos/definitions';
+import { Interpretador } from '../ritos/interpretador';
+import { hooksDoRito } from '../ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
 
 const readModel = proxyActivities<ReadModelActivities & PrazoActivities>({
@@ -51,7 +52,10 @@ async function projetar(escrita: () => Promise<void>): Promise<void> {
 /** What a process carries into its next run when its history grows long. */
 export interface Retomada {
   estado: EstadoProcesso;
-  vistoria: EstadoVistoria | null;
+  /** The rite's state. */
+  rito?: EstadoRito | null;
+  /** Where runs before the rite engine carried the rite's state (all of them vistorias). */
+  vistoria?: EstadoRito | null;
   seq: number;
   prazosAbertos: number;
 }
@@ -107,10 +111,13 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
 
   // Handlers are installed before the first await, so that an action sent right
   // after the abertura is never refused for want of a handler.
-  const rito = TIPOS_PROCESSO[abertura.tipo as TipoProcesso]?.rito;
-  const vistoria =
-    rito === 'vistoria'
-      ? new RitoVistoria(
+  const definicao = ritoDoTipo(abertura.tipo);
+  const hooks = definicao ? hooksDoRito(definicao.codigo) : undefined;
+  const rito =
+    definicao && hooks
+      ? new Interpretador(
+          definicao,
+          hooks,
           {
             processoId: abertura.id,
             tipo: abertura.tipo,
@@ -119,10 +126,12 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
             prazos,
             evento,
             sincronizar: async () => {
-              estado.fase = vistoria!.estado.fase;
-              estado.encerrado = vistoria!.terminado;
-              if (!vistoria!.estado.prazo) estado.prazoLimite = null;
-              const t = vistoria!.estado.tarefa;
+              estado.fase = rito!.estado.fase;
+              estado.encerrado = rito!.terminado;
+              if (!rito!.estado.prazo) estado.prazoLimite = null;
+              const n = rito!.estado.notificacao;
+              estado.notificacaoPendente = n !== null && !n.ciencia;
+              const t = rito!.estado.tarefa;
               estado.tarefa = t && t.situacao === 'aberta' ? { responsavel: t.responsavel, descricao: t.descricao, limite: t.limite } : null;
               await sincronizar();
             },
@@ -130,7 +139,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
               estado.numeroSei = numeroSei;
             },
           },
-          retomada?.vistoria ?? estadoInicialVistoria(),
+          retomada?.rito ?? retomada?.vistoria ?? Interpretador.estadoInicial(definicao, hooks),
         )
       : null;
 
@@ -139,26 +148,26 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     await evento('abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei });
   }
 
-  if (vistoria) {
+  if (rito) {
     await prazos.atualizarDecretados();
-    vistoria.pronto = true;
+    rito.pronto = true;
     // Long-lived processes (visits rescheduled, prazos re-timed) start a fresh
     // history when Temporal suggests it, carrying their whole state.
     const longo = () => {
       const info = workflowInfo();
       return info.continueAsNewSuggested || info.historyLength >= LIMITE_EVENTOS_HISTORIA;
     };
-    await vistoria.conduzir(longo);
-    if (!vistoria.terminado) {
-      await condition(() => vistoria.ocioso && allHandlersFinished());
-      await continueAsNew<typeof processoWorkflow>(abertura, { estado, vistoria: vistoria.estado, seq, prazosAbertos: prazos.abertos });
+    await rito.conduzir(longo);
+    if (!rito.terminado) {
+      await condition(() => rito.ocioso && allHandlersFinished());
+      await continueAsNew<typeof processoWorkflow>(abertura, { estado, rito: rito.estado, seq, prazosAbertos: prazos.abertos });
     }
     await condition(allHandlersFinished);
     return estado;
   }
 
-  // Kinds whose rite has not been modelled yet stay open in 'requerimento',
-  // which is what the law has them be until the unit acts.
+  // Opening a kind whose rite is not built is refused by the API; processes
+  // opened before that rule stay open in 'requerimento' until closed by hand.
   await condition(() => estado.encerrado);
   return estado;
 }

@@ -1,0 +1,178 @@
+/**
+ * One route per action of every registered rite, generated from its definition
+ * (rules/ritos): `POST /v1/processos/{id}/{rito}/{acao}` with the action's body
+ * schema, the role of its actor and its OpenAPI entry, plus
+ * `POST …/{rito}/tomar-ciencia` and `GET /v1/processos/{id}/{rito}` (the rite's
+ * state). The checks an action declares run before it reaches the workflow;
+ * the workflow's validator then answers at once, in pt-BR, why the rite
+ * refuses what it refuses (409).
+ */
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type AtorRito, type DefinicaoRito, rotuloAtor } from '../../rules/ritos/definicao';
+import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
+import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
+import { parteDoRito } from '../../workflows/ritos/interpretador';
+import type { Papel } from '../auth/ator';
+import { podeVer } from '../auth/escopo';
+import type { ApiDeps } from '../deps';
+import { erroSchema, HttpError, naoEncontrado } from '../errors';
+import { requireAtor } from '../plugins/autenticacao';
+import { conferirArquivos, VERIFICACOES } from './verificacoes';
+
+const idempotencia = z.object({
+  'idempotency-key': z
+    .string({ error: 'envie o cabeçalho Idempotency-Key (um identificador único por ação, repetido ao reenviar a mesma ação)' })
+    .min(8, 'Idempotency-Key deve ter ao menos 8 caracteres')
+    .max(200)
+    .regex(/^[\w.:-]+$/, 'Idempotency-Key aceita letras, algarismos, ".", ":", "_" e "-"'),
+});
+
+const documentoSchema = z.object({ id: z.string(), tipo: z.string(), identificacao: z.string() });
+const resultadoSchema = z
+  .object({
+    acao: z.string(),
+    fase: z.string(),
+    faseRotulo: z.string(),
+    mensagem: z.string(),
+    documentos: z.array(documentoSchema),
+    prazo: z.object({ limite: z.string(), vencimento: z.string() }).nullable(),
+  })
+  .meta({ id: 'ResultadoAcao' });
+
+const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
+const ciencia = z.object({}).strict();
+
+/** The URL of an action of a process: one scheme for every rite. */
+export function urlAcao(processoId: string, rito: string, acao: string): string {
+  return `/v1/processos/${encodeURIComponent(processoId)}/${rito}/${acao}`;
+}
+
+/** The account role that plays an actor of a rite (null: only the rite itself acts). */
+export function papelDoAtor(def: DefinicaoRito, ator: string): Papel | null {
+  return ((def.atores as Record<string, AtorRito>)[ator]?.papel as Papel | null | undefined) ?? null;
+}
+
+const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  const carregar = async (id: string, ator: ReturnType<typeof requireAtor>, def: DefinicaoRito) => {
+    const processo = await deps.db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!processo || !podeVer(ator, processo)) throw naoEncontrado('Processo');
+    if (ritoDoTipo(processo.tipo)?.codigo !== def.codigo) {
+      throw new HttpError(409, 'rito-incompativel', `Este processo não segue o rito de ${def.codigo}.`);
+    }
+    return processo;
+  };
+
+  const agir = async (def: DefinicaoRito, id: string, pedido: PedidoAcao) => {
+    try {
+      const r = await deps.temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: pedido.chave });
+      return { ...r, faseRotulo: def.fases[r.fase]?.rotulo ?? r.fase };
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) {
+        // The reason is at the bottom of the chain (e.g. an activity's failure inside the update).
+        let causa: Error | undefined = err.cause;
+        while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
+        throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
+      }
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+        throw new HttpError(503, 'indisponivel', 'O processo não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
+      }
+      if (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message)) {
+        throw new HttpError(409, 'processo-encerrado', 'O processo está encerrado; nenhuma ação é admitida.');
+      }
+      throw err;
+    }
+  };
+
+  const registrar = (def: DefinicaoRito, acao: string, papel: Papel, body: z.ZodType, summary: string, description: string) => {
+    const verificacoes = def.acoes[acao]?.verificacoes ?? [];
+    app.post(
+      `/v1/processos/:id/${def.codigo}/${acao}`,
+      {
+        config: { papeis: [papel], auditoria: { acao: `${def.codigo}.${acao}`, recurso: 'processo' } },
+        schema: {
+          tags: [def.codigo],
+          summary,
+          description,
+          params: z.object({ id: z.string().min(1).max(200) }),
+          headers: idempotencia,
+          body,
+          response: { 200: resultadoSchema, ...erros, 503: erroSchema },
+        },
+      },
+      async (request) => {
+        const ator = requireAtor(request);
+        const processoId = request.params.id;
+        await carregar(processoId, ator, def);
+        const dados = (request.body ?? {}) as Record<string, any>;
+        for (const v of verificacoes) await VERIFICACOES[v](deps.db, processoId, dados);
+        if (Array.isArray(dados.arquivos)) await conferirArquivos(deps.db, processoId, dados.arquivos);
+        const chave = `${ator.id}:${request.headers['idempotency-key']}`;
+        const resultado = await agir(def, processoId, {
+          acao,
+          dados,
+          ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis },
+          em: new Date(await (deps.relogio ?? Date.now)()).toISOString(),
+          chave,
+        });
+        await request.auditar({
+          resumo: `${summary} — fase: ${resultado.faseRotulo}${resultado.documentos.length ? ` — documentos: ${resultado.documentos.map((d) => d.identificacao).join('; ')}` : ''}`,
+          processoId,
+          recursoId: processoId,
+          dados: { acao, chave, dados, fase: resultado.fase, documentos: resultado.documentos.map((d) => d.id) },
+        });
+        return resultado;
+      },
+    );
+  };
+
+  for (const def of ritosRegistrados()) {
+    for (const acao of acoesDeUsuario(def)) {
+      const desc = def.acoes[acao]!;
+      const fases = Object.entries(def.fases)
+        .filter(([f]) => acoesDisponiveis(def, f).includes(acao))
+        .map(([, f]) => `"${f.rotulo}"`);
+      registrar(
+        def,
+        acao,
+        papelDoAtor(def, desc.ator)!,
+        desc.schema,
+        desc.rotulo,
+        `Cabe a: ${rotuloAtor(def, desc.ator)}. Admitida nas fases: ${fases.join('; ')}. Repetir com a mesma Idempotency-Key não repete a ação.`,
+      );
+    }
+    const parte = papelDoAtor(def, parteDoRito(def));
+    if (parte) {
+      registrar(
+        def,
+        ACAO_TOMAR_CIENCIA,
+        parte,
+        ciencia,
+        'Tomar ciência da notificação pendente',
+        'A ciência explícita inicia a contagem do prazo; sem ela, a ciência é tácita 10 dias após o envio.',
+      );
+    }
+
+    app.get(
+      `/v1/processos/:id/${def.codigo}`,
+      {
+        config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+        schema: {
+          tags: [def.codigo],
+          summary: `Estado do rito (${def.rotulo}): fase, prazo, notificação, tarefa, documentos e os dados do rito`,
+          params: z.object({ id: z.string().min(1).max(200) }),
+          response: { 200: z.record(z.string(), z.unknown()), ...erros },
+        },
+      },
+      async (request) => {
+        const ator = requireAtor(request);
+        await carregar(request.params.id, ator, def);
+        const { respostas: _respostas, ...estado } = await deps.temporal.workflow.getHandle(request.params.id).query(estadoRitoQuery(def));
+        return { ...estado, faseRotulo: def.fases[estado.fase]?.rotulo ?? estado.fase };
+      },
+    );
+  }
+};
+
+export default ritosRoutes;

@@ -1,0 +1,363 @@
+/**
+ * The one interpreter of every rite (rules/ritos/definicao.ts). It conducts the
+ * phases a definition describes: waits on each phase's prazo through Prazos
+ * (ciência explicit or tácita first), expires it, opens a task with its
+ * deadline for the unit that must decide, and applies each action whole or not
+ * at all, once per idempotency key. What a rite does that is not data lives in
+ * its hooks (HooksRito): the vistoria's are in workflows/vistoria/hooks.ts.
+ *
+ * The order of the activities and timers below is what running histories
+ * recorded: change it only behind patched() (README, "Changing workflow code").
+ */
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { type Local, criarCalendario, formatarInstanteBrasilia, inicioDoDiaBrasilia, lerData } from '../../rules/calendario';
+import { calcularPrazo, cienciaTacita } from '../../rules/prazos';
+import {
+  ACAO_EXPIRAR_PRAZO,
+  ACAO_PRORROGAR_PRAZO,
+  ACAO_TOMAR_CIENCIA,
+  ATOR_SISTEMA,
+  type AtorRito,
+  type DefinicaoRito,
+  faseTerminal,
+  rotuloAtor,
+  transicaoPermitida,
+} from '../../rules/ritos/definicao';
+import type { DefinicaoPrazo, PrazoAberto } from '../prazos/definitions';
+import type { Prazos } from '../prazos/prazo';
+import { acaoUpdate, type DocumentoEmitido, type EstadoRito, estadoRitoQuery, type PedidoAcao, type ResultadoAcao } from './definitions';
+
+/** Documents of a rite are issued by one activity taking this request (its name is the rite's: HooksRito.atividadeDocumentos). */
+export interface PedidoDocumentoRito {
+  /** Idempotency key: the same key returns the same document and number. */
+  chave: string;
+  processoId: string;
+  /** A template of the catalogue. */
+  tipo: string;
+  /** Ator id of who acts; 'sistema' for what a prazo's end triggers. */
+  emitidoPor: string;
+  /** When the act happened (the document's date). */
+  emitidoEm: string;
+  contexto: Record<string, unknown>;
+}
+type EmitirDocumento = (pedido: PedidoDocumentoRito) => Promise<DocumentoEmitido>;
+
+const atividadesDeDocumentos = proxyActivities<Record<string, EmitirDocumento>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export const SISTEMA = { id: ATOR_SISTEMA, nome: 'rito (sistema)', papeis: [ATOR_SISTEMA] };
+
+/** What the process workflow lends the rite it runs. */
+export interface ContextoRito {
+  processoId: string;
+  tipo: string;
+  unidade: string;
+  local: Local;
+  prazos: Prazos;
+  /** Records a timeline event; ordered and idempotent. */
+  evento(tipo: string, descricao: string, ator: string, dados?: Record<string, unknown>): Promise<void>;
+  /** Mirrors the state into the read model. */
+  sincronizar(): Promise<void>;
+  /** The SEI number given at autuação. */
+  autuar(numeroSei: string): void;
+}
+
+/** One action being applied, as the hooks see it. */
+export interface AcaoEmCurso<E extends EstadoRito> {
+  readonly ctx: ContextoRito;
+  readonly pedido: PedidoAcao;
+  readonly acao: string;
+  /** The action's data, parsed by its schema. */
+  readonly dados: Record<string, any>;
+  readonly estado: E;
+  /** The phase the action was taken in. */
+  readonly de: string;
+  /** Where the action leads: the transition's, which a hook may redirect. */
+  destino: string;
+  /** What the caller and the timeline are told. */
+  mensagem: string;
+  /** Issues a document of the rite now, as part of the action. */
+  emitir(tipo: string, contexto: Record<string, unknown>): Promise<DocumentoEmitido>;
+  /** Anything a hook of this action wants its aoEntrarNaFase to know. */
+  readonly memo: Record<string, unknown>;
+}
+
+export interface HooksRito<E extends EstadoRito = EstadoRito> {
+  /** The rite's own fields of a new process's state. */
+  estadoInicial(): Omit<E, keyof EstadoRito>;
+  /** The activity that issues the rite's documents (PedidoDocumentoRito in, DocumentoEmitido out). */
+  atividadeDocumentos: string;
+  /** Accounts the process designates for actors with designadoNoProcesso. */
+  designados?(estado: E, ator: string): string[];
+  /** Refuses (throw RecusaAcao) what the rite's own rules forbid; synchronous and side-effect free. */
+  validar?(a: Omit<AcaoEmCurso<E>, 'emitir' | 'destino' | 'mensagem' | 'memo'>): void;
+  /** The action's effects on the rite's state and its documents, before the phase changes. */
+  aplicar?(a: AcaoEmCurso<E>): Promise<void>;
+  /** Documents of entering a phase (the notice that starts its prazo, a forwarding). */
+  aoEntrarNaFase?(a: AcaoEmCurso<E>, entrada: { codigoPrazo: string | null; prazoAnterior: PrazoAberto | null }): Promise<void>;
+}
+
+export class RecusaAcao extends Error {
+  override name = 'RecusaAcao';
+}
+
+export class Interpretador<E extends EstadoRito = EstadoRito> {
+  private ocupado = false;
+  /** Keys of actions being applied: a redelivered update must not be judged again mid-flight. */
+  private readonly emAndamento = new Set<string>();
+  /** Set once the process is registered and the calendar read: actions wait for it. */
+  pronto = false;
+
+  constructor(
+    private readonly def: DefinicaoRito,
+    private readonly hooks: HooksRito<E>,
+    private readonly ctx: ContextoRito,
+    readonly estado: E,
+  ) {
+    setHandler(estadoRitoQuery<E>(def), () => this.estado);
+    setHandler(acaoUpdate(def), (p) => this.executar(p), { validator: (p) => this.validar(p) });
+  }
+
+  /** A new process's state: the interpreter's fields and the rite's own. */
+  static estadoInicial<E extends EstadoRito>(def: DefinicaoRito, hooks: HooksRito<E>): E {
+    const proprio = { fase: def.faseInicial, notificacao: null, prazo: null, tarefa: null, documentos: [], respostas: {} };
+    return { ...hooks.estadoInicial(), ...proprio } as unknown as E;
+  }
+
+  get terminado(): boolean {
+    return faseTerminal(this.def, this.estado.fase);
+  }
+
+  /** True when no action is being applied: a safe point for continue-as-new. */
+  get ocioso(): boolean {
+    return !this.ocupado;
+  }
+
+  /** Drives the prazos of the current phase until the rite ends (or continue-as-new is due). */
+  async conduzir(parar: () => boolean): Promise<void> {
+    while (!this.terminado && !parar()) {
+      const fase = this.estado.fase;
+      const codigo = this.def.fases[fase].aguardaPrazo;
+      if (!codigo) {
+        const calendario = this.ctx.prazos.versaoCalendario;
+        await condition(() => this.estado.fase !== fase || parar() || this.ctx.prazos.versaoCalendario !== calendario);
+        // Dates a rite checks against the calendar (a visit's) need the decreed days current.
+        if (this.ctx.prazos.versaoCalendario !== calendario) await this.ctx.prazos.atualizarDecretados();
+        continue;
+      }
+      // Held here, not re-read from the state: an action may end the phase (and
+      // clear estado.prazo) while the new prazo is being recorded, and the prazo
+      // must still be closed as met.
+      let prazo = this.estado.prazo;
+      if (!prazo) {
+        const ciencia = await this.aguardarCiencia(fase);
+        if (ciencia === null) continue;
+        prazo = this.estado.prazo = await this.ctx.prazos.abrir(definicaoPrazo(this.def, codigo), ciencia);
+        await this.ctx.sincronizar();
+      }
+      this.ctx.prazos.retomar(prazo);
+      const desfecho = await this.ctx.prazos.aguardar(prazo, () => this.estado.fase !== fase, parar);
+      if (desfecho === 'interrompido') continue;
+      if (desfecho === 'expirado' && this.estado.fase === fase) {
+        await this.executar({ acao: ACAO_EXPIRAR_PRAZO, dados: {}, ator: SISTEMA, em: formatarInstanteBrasilia(Date.now()), chave: `expirar:${prazo.id}` });
+      }
+      if (this.estado.prazo === prazo) this.estado.prazo = null;
+    }
+  }
+
+  // ------------------------------------------------------------------ validation
+
+  /** Synchronous and side-effect free: refuses, with the reason, what the rite does not allow. */
+  validar(p: PedidoAcao): void {
+    if (this.estado.respostas[p.chave] || this.emAndamento.has(p.chave)) return;
+    if (p.acao === ACAO_TOMAR_CIENCIA) {
+      const n = this.estado.notificacao;
+      this.exigirAtor(p, parteDoRito(this.def));
+      if (p.dados !== undefined && (typeof p.dados !== 'object' || p.dados === null || Object.keys(p.dados).length > 0)) {
+        throw new RecusaAcao('A ciência não leva dados.');
+      }
+      if (!n || n.ciencia) throw new RecusaAcao('Não há notificação aguardando ciência neste processo.');
+      return;
+    }
+    if (p.acao === ACAO_EXPIRAR_PRAZO && p.ator.id !== SISTEMA.id) throw new RecusaAcao('O encerramento de prazo é registrado pelo sistema, não por usuários.');
+    const t = transicaoPermitida(this.def, this.estado.fase, p.acao);
+    if (!t.permitida) throw new RecusaAcao(t.motivo);
+    const desc = this.def.acoes[p.acao];
+    this.exigirAtor(p, desc.ator);
+    const parsed = desc.schema.safeParse(p.dados ?? {});
+    if (!parsed.success) throw new RecusaAcao(parsed.error.issues.map((i) => `${i.path.join('.') || 'dados'}: ${i.message}`).join('; '));
+    const prazo = this.estado.prazo;
+    // The party the prazo runs against acts in time, unless the rite gives a late act its own meaning.
+    if (prazo && desc.ator === this.def.fases[this.estado.fase].responsavel && !desc.admiteForaDoPrazo && !this.ctx.prazos.tempestivo(prazo, p.em)) {
+      throw new RecusaAcao(`Prazo encerrado em ${prazo.limite}: o ato é extemporâneo.`);
+    }
+    if (p.acao === ACAO_PRORROGAR_PRAZO) {
+      if (!prazo) throw new RecusaAcao('O prazo ainda não começou a correr: aguarda-se a ciência da notificação.');
+      const motivo = this.ctx.prazos.motivoRecusaProrrogacao(prazo, p.em);
+      if (motivo) throw new RecusaAcao(motivo);
+    }
+    this.hooks.validar?.({ ctx: this.ctx, pedido: p, acao: p.acao, dados: parsed.data as Record<string, any>, estado: this.estado, de: this.estado.fase });
+  }
+
+  private exigirAtor(p: PedidoAcao, ator: string): void {
+    const desc = (this.def.atores as Record<string, AtorRito>)[ator];
+    if (p.ator.id === SISTEMA.id && desc?.papel === null) return;
+    if (!desc?.papel || !p.ator.papeis.includes(desc.papel)) throw new RecusaAcao(`Esta ação cabe a: ${rotuloAtor(this.def, ator)}.`);
+    if (desc.designadoNoProcesso && !(this.hooks.designados?.(this.estado, ator) ?? []).includes(p.ator.id)) {
+      throw new RecusaAcao(`Você não integra a ${rotuloAtor(this.def, ator)} designada para este processo.`);
+    }
+  }
+
+  // ------------------------------------------------------------------ execution
+
+  async executar(p: PedidoAcao): Promise<ResultadoAcao> {
+    this.emAndamento.add(p.chave);
+    await condition(() => this.pronto && !this.ocupado);
+    this.ocupado = true;
+    // An action applies whole or not at all: if a step fails (e.g. a document
+    // cannot be issued), the state goes back to what it was.
+    const antes = JSON.stringify(this.estado);
+    try {
+      const anterior = this.estado.respostas[p.chave];
+      if (anterior) return anterior;
+      const resultado = p.acao === ACAO_TOMAR_CIENCIA ? await this.tomarCiencia(p) : await this.aplicar(p);
+      this.estado.respostas[p.chave] = resultado;
+      return resultado;
+    } catch (err) {
+      Object.assign(this.estado, JSON.parse(antes) as E);
+      throw err;
+    } finally {
+      this.ocupado = false;
+      this.emAndamento.delete(p.chave);
+    }
+  }
+
+  private async tomarCiencia(p: PedidoAcao): Promise<ResultadoAcao> {
+    const n = this.estado.notificacao!;
+    n.abertaEm = p.em;
+    await this.ctx.evento('ciencia-explicita', `Ciência da notificação (${n.tipo}) pelo representante`, p.ator.id, { abertaEm: p.em });
+    // The prazo's start is computed by conduzir() once it sees the ciência.
+    await condition(() => this.estado.prazo !== null || this.estado.notificacao !== n);
+    return this.resultado(p, 'Ciência registrada.', []);
+  }
+
+  private async aplicar(p: PedidoAcao): Promise<ResultadoAcao> {
+    const desc = this.def.acoes[p.acao];
+    const dados = desc.schema.parse(p.dados ?? {}) as Record<string, any>;
+    const t = transicaoPermitida(this.def, this.estado.fase, p.acao);
+    if (!t.permitida) throw new RecusaAcao(t.motivo);
+    const e = this.estado;
+    const emitidos: DocumentoEmitido[] = [];
+    const emitirDocumento = atividadesDeDocumentos[this.hooks.atividadeDocumentos]!;
+    const a: AcaoEmCurso<E> = {
+      ctx: this.ctx,
+      pedido: p,
+      acao: p.acao,
+      dados,
+      estado: e,
+      de: e.fase,
+      destino: t.destino,
+      mensagem: desc.rotulo,
+      memo: {},
+      emitir: async (tipo, contexto) => {
+        const doc = await emitirDocumento({
+          chave: `${this.ctx.processoId}:${p.chave}:${tipo}:${emitidos.length}`,
+          processoId: this.ctx.processoId,
+          tipo,
+          emitidoPor: p.ator.id,
+          emitidoEm: p.em,
+          contexto,
+        });
+        emitidos.push(doc);
+        e.documentos.push(doc);
+        return doc;
+      },
+    };
+    if (p.acao === ACAO_PRORROGAR_PRAZO) {
+      await this.ctx.prazos.prorrogar(e.prazo!, p.em, p.ator.nome);
+      a.mensagem = `Prazo prorrogado até ${e.prazo!.limite}.`;
+    }
+    await this.hooks.aplicar?.(a);
+    await this.mudarFase(a);
+    await this.ctx.evento(p.acao, a.mensagem, p.ator.id, { dados, de: a.de, para: a.destino, documentos: emitidos.map((d) => d.identificacao) });
+    await this.ctx.sincronizar();
+    return this.resultado(p, a.mensagem, emitidos);
+  }
+
+  /**
+   * Entering a phase: notify the party of a new prazo, or open a task for the
+   * responsible unit. The state changes before any await, so that conduzir()
+   * never sees a phase without its notice.
+   */
+  private async mudarFase(a: AcaoEmCurso<E>): Promise<void> {
+    const e = this.estado;
+    const { destino, pedido: p } = a;
+    if (e.tarefa?.situacao === 'aberta') e.tarefa.situacao = 'concluida';
+    if (destino === e.fase) return;
+    const desc = this.def.fases[destino];
+    const codigo = desc.aguardaPrazo;
+    const prazoAnterior = e.prazo;
+    e.fase = destino;
+    // The old phase's prazo is closed by conduzir(), which holds it; it no longer governs actions.
+    e.prazo = null;
+    e.notificacao = codigo ? { tipo: this.def.prazos[codigo].notificacao, enviadaEm: p.em, abertaEm: null, ciencia: null, tacita: null } : null;
+    e.tarefa = null;
+    // A phase that waits on a prazo waits on the party; any other phase with someone to act is a decision a unit owes.
+    if (desc.responsavel && codigo === null && !desc.terminal) {
+      const hoje = formatarInstanteBrasilia(Date.parse(p.em)).slice(0, 10);
+      const limite = calcularPrazo({ ciencia: hoje, dias: this.def.prazoTarefa.dias, local: this.ctx.local, diasDecretados: this.ctx.prazos.decretados }).limite;
+      e.tarefa = {
+        id: `${this.ctx.processoId}:tarefa:${destino}:${Object.keys(e.respostas).length}`,
+        fase: destino,
+        responsavel: desc.responsavel,
+        descricao: desc.rotulo,
+        abertaEm: p.em,
+        limite,
+        situacao: 'aberta',
+      };
+    }
+    await this.hooks.aoEntrarNaFase?.(a, { codigoPrazo: codigo, prazoAnterior });
+  }
+
+  private async aguardarCiencia(fase: string): Promise<string | null> {
+    const n = this.estado.notificacao;
+    if (!n) throw new Error(`fase ${fase} aguarda prazo sem notificação`);
+    if (!n.ciencia) {
+      const local = this.ctx.local;
+      const tacita = cienciaTacita({ envio: n.enviadaEm, local, diasDecretados: this.ctx.prazos.decretados });
+      const inicioTacita = inicioDoDiaBrasilia(lerData(tacita.dataTacita, 'dataTacita'));
+      const espera = inicioTacita - Date.now();
+      if (espera > 0) await condition(() => n.abertaEm !== null || this.estado.fase !== fase, espera);
+      if (this.estado.fase !== fase) return null;
+      const r = cienciaTacita({ envio: n.enviadaEm, abertaEm: n.abertaEm ?? undefined, local, diasDecretados: this.ctx.prazos.decretados });
+      n.ciencia = r.ciencia;
+      n.tacita = r.tacita;
+      if (r.tacita) await this.ctx.evento('ciencia-tacita', `Ciência tácita da notificação (${n.tipo}) em ${r.ciencia}`, SISTEMA.id, { ciencia: r.ciencia });
+    }
+    return n.ciencia;
+  }
+
+  private resultado(p: PedidoAcao, mensagem: string, docs: DocumentoEmitido[]): ResultadoAcao {
+    const prazo = this.estado.prazo;
+    return { acao: p.acao, fase: this.estado.fase, mensagem, documentos: docs, prazo: prazo ? { limite: prazo.limite, vencimento: prazo.vencimento } : null };
+  }
+}
+
+/** The party the rite's prazos run against (who is notified and takes ciência): the actor of the phases that wait on a prazo. */
+export function parteDoRito(def: DefinicaoRito): string {
+  const fase = Object.values(def.fases).find((f) => f.aguardaPrazo !== null && f.responsavel !== null);
+  return fase?.responsavel ?? ATOR_SISTEMA;
+}
+
+/** A prazo of the definition as the Prazos building block takes it. */
+export function definicaoPrazo(def: DefinicaoRito, codigo: string): DefinicaoPrazo {
+  const p = def.prazos[codigo]!;
+  return { codigo, rotulo: p.rotulo, dias: p.dias, uteis: p.uteis, contarDe: p.contarDe, prorrogavel: p.prorrogavel, baseLegal: p.baseLegal };
+}
+
+/** Whether a date is a business day where the process runs (for rites that schedule acts). */
+export function motivoNaoUtil(ctx: ContextoRito, data: string): string | undefined {
+  return criarCalendario(ctx.local, ctx.prazos.decretados).motivoNaoUtil(lerData(data, 'data')) ?? undefined;
+}

@@ -1,0 +1,28 @@
+/**
+ * The hooks of each rite, by the rite's code: what the interpreter calls for
+ * what is not data. Registered at load, in the workflow bundle and wherever
+ * the definitions are (rules/ritos/registro.ts).
+ */
+import type { DefinicaoRito } from '../../rules/ritos/definicao';
+import { registrarRito } from '../../rules/ritos/registro';
+import { HOOKS_VISTORIA } from '../vistoria/hooks';
+import type { EstadoRito } from './definitions';
+import type { HooksRito } from './interpretador';
+
+const hooks = new Map<string, HooksRito<any>>();
+
+export function registrarHooks<E extends EstadoRito>(codigo: string, h: HooksRito<E>): void {
+  hooks.set(codigo, h as HooksRito<any>);
+}
+
+/** A rite whole: its definition (also registered for the API side) and its hooks. */
+export function registrarRitoCompleto<E extends EstadoRito>(def: DefinicaoRito<any, any, any, any>, h: HooksRito<E>): void {
+  registrarRito(def);
+  registrarHooks(def.codigo, h);
+}
+
+export function hooksDoRito(codigo: string): HooksRito<EstadoRito> | undefined {
+  return hooks.get(codigo);
+}
+
+registrarHooks('vistoria', HOOKS_VISTORIA);

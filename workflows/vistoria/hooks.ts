@@ -1,0 +1,151 @@
+/**
+ * What the vistoria does that is not data (rules/vistoria/rito.ts holds the
+ * rest): its own state (exigências, Comissão, visit, edital), the visit and
+ * Termo rules, the documents each action and each phase issues, the Comissão's
+ * designation, and the late reconsideração sent to art. 49.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { DocumentoActivities } from '../../activities/vistoria-documentos';
+import { dataMinimaVisita } from '../../rules/prazos';
+import type { FaseVistoria } from '../../rules/vistoria';
+import { type AcaoEmCurso, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
+import type { EstadoVistoria } from './definitions';
+
+// The same options the designation always ran with (running histories recorded them).
+const { designarComissao } = proxyActivities<Pick<DocumentoActivities, 'designarComissao'>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Which Pronunciamento this is: after the visit, on reconsideração, or after the COOGIE's deferimento. */
+function instanciaPronunciamento(fase: string): 'original' | 'reconsideracao' | 'apos-coogie' {
+  if (fase === 'reconsideracao-comissao' || fase === 'visita-reconsideracao') return 'reconsideracao';
+  if (fase === 'retorno-comissao' || fase === 'visita-retorno') return 'apos-coogie';
+  return 'original';
+}
+
+async function pronunciamento(a: AcaoEmCurso<EstadoVistoria>, decisao: 'deferimento' | 'indeferimento'): Promise<void> {
+  const naoAtendidas = decisao === 'indeferimento' ? a.dados.exigenciasNaoAtendidas : [];
+  a.estado.exigencias = naoAtendidas;
+  await a.emitir('pronunciamento', { decisao, instancia: instanciaPronunciamento(a.de), fundamentacao: a.dados.fundamentacao, exigenciasNaoAtendidas: naoAtendidas, comissao: a.estado.comissao });
+}
+
+export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
+  estadoInicial: () => ({ exigencias: [], comissao: [], ordemServico: null, visita: null, edital: null }),
+  atividadeDocumentos: 'emitirDocumentoVistoria',
+  designados: (estado) => estado.comissao.map((m) => m.usuarioId),
+
+  validar({ ctx, acao, dados, pedido, estado }) {
+    if (acao === 'agendar-visita' || acao === 'reagendar-visita') {
+      const minima = dataMinimaVisita({ aviso: pedido.em, local: ctx.local, diasDecretados: ctx.prazos.decretados });
+      if (dados.data < minima.data) {
+        throw new RecusaAcao(`A visita deve ser agendada com no mínimo 5 dias de antecedência: a data mais próxima possível é ${minima.data}.`);
+      }
+      const motivo = motivoNaoUtil(ctx, dados.data);
+      if (motivo) throw new RecusaAcao(`A visita deve ocorrer em dia útil; ${dados.data} não é (${motivo}).`);
+    }
+    // The Termo records a visit that happened: not before the date it was scheduled for.
+    // (Validators run only on delivery, never on replay: a new refusal needs no patch.)
+    if ((acao === 'concluir-visita-sem-exigencias' || acao === 'registrar-exigencias-merito') && estado.visita && dados.termoVisita.realizadaEm < estado.visita.data) {
+      throw new RecusaAcao(`A visita foi agendada para ${estado.visita.data}: o Termo de Visita não pode registrá-la em data anterior.`);
+    }
+    if (acao === 'publicar-edital' && dados.objeto.tipoVistoria !== ctx.tipo) {
+      throw new RecusaAcao(`O objeto do edital deve ser do tipo do processo (${ctx.tipo}).`);
+    }
+    if (acao === 'pedir-reconsideracao-extemporanea' && estado.prazo && ctx.prazos.tempestivo(estado.prazo, dados.recebidoEm)) {
+      throw new RecusaAcao('O pedido foi recebido dentro do prazo: registre-o como pedido de reconsideração tempestivo.');
+    }
+    if (estado.fase === 'retorno-comissao' && acao === 'deferir' && estado.exigencias.some((e) => e.natureza === 'fisica')) {
+      throw new RecusaAcao('Há exigências físicas no Estudo Técnico: agende nova visita in loco antes do novo Pronunciamento.');
+    }
+  },
+
+  async aplicar(a) {
+    const { estado: e, dados, ctx, pedido: p } = a;
+    switch (a.acao) {
+      case 'autuar':
+        ctx.autuar(dados.numeroSei);
+        break;
+      case 'registrar-exigencias-forma':
+        e.exigencias = dados.exigencias;
+        break;
+      case 'registrar-exigencias-merito':
+        e.exigencias = dados.exigencias;
+        await a.emitir('termo-visita', { termoVisita: dados.termoVisita, exigencias: dados.exigencias, comissao: e.comissao });
+        break;
+      case 'emitir-estudo-tecnico':
+        e.exigencias = dados.exigencias;
+        await a.emitir('estudo-tecnico', { exigencias: dados.exigencias, analise: dados.analise });
+        break;
+      case 'aprovar-forma':
+        e.exigencias = [];
+        break;
+      case 'publicar-ordem-servico':
+      case 'designar-comissao-verificacao': {
+        e.comissao = dados.comissao;
+        const os = await a.emitir('ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
+        e.ordemServico = os.identificacao;
+        await designarComissao({ processoId: ctx.processoId, ordemServico: os.identificacao, membros: dados.comissao.map((m: { usuarioId: string }) => m.usuarioId), criadoPor: p.ator.id, em: p.em });
+        break;
+      }
+      case 'agendar-visita':
+      case 'reagendar-visita':
+        e.visita = { data: dados.data, hora: dados.hora, avisoEm: p.em };
+        await a.emitir('agendamento-visita', { visita: { data: dados.data, hora: dados.hora }, comissao: e.comissao, motivo: dados.motivo ?? null });
+        break;
+      case 'concluir-visita-sem-exigencias':
+        e.exigencias = [];
+        await a.emitir('termo-visita', { termoVisita: dados.termoVisita, exigencias: [], comissao: e.comissao });
+        break;
+      case 'deferir':
+      case 'reconsiderar':
+        await pronunciamento(a, 'deferimento');
+        break;
+      case 'indeferir':
+      case 'ratificar-indeferimento':
+      case 'manter-indeferimento':
+        await pronunciamento(a, 'indeferimento');
+        break;
+      case 'indeferir-reconsideracao':
+        e.exigencias = dados.exigenciasNaoAtendidas;
+        break;
+      case 'publicar-edital':
+        e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
+        await a.emitir('edital-cadastramento', { objeto: dados.objeto, publicacao: dados.publicacao });
+        break;
+      case 'pedir-reconsideracao':
+        if (e.prazo && !ctx.prazos.tempestivo(e.prazo, p.em)) {
+          // Del. CEE 388/2020: a request after the prazo is extemporânea and its indeferimento compulsory.
+          a.destino = 'art-49' satisfies FaseVistoria;
+          a.memo.pedidoExtemporaneoEm = p.em;
+          a.mensagem = `Pedido de reconsideração extemporâneo (prazo encerrado em ${e.prazo.limite}): indeferimento compulsório; seguem-se os ritos do art. 49 da Deliberação CEE nº 388/2020.`;
+        }
+        break;
+      case 'pedir-reconsideracao-extemporanea':
+        a.memo.pedidoExtemporaneoEm = dados.recebidoEm;
+        break;
+      default:
+        // cumprir-exigencias, responder-estudo-tecnico, arquivar, deferir-reconsideracao,
+        // interpor-recurso-cee, expirar-prazo, prorrogar-prazo: the transition and the timeline say it all.
+        break;
+    }
+  },
+
+  async aoEntrarNaFase(a, { codigoPrazo, prazoAnterior }) {
+    const e = a.estado;
+    if (codigoPrazo === 'reconsideracao' || codigoPrazo === 'recurso-cee') {
+      await a.emitir('notificacao-indeferimento', { recurso: codigoPrazo, motivos: e.exigencias });
+    } else if (codigoPrazo) {
+      await a.emitir('notificacao-exigencias', { codigoPrazo, exigencias: e.exigencias });
+    }
+    if (a.destino === 'art-49') {
+      const encerrado = prazoAnterior && (prazoAnterior.codigo === 'reconsideracao' || prazoAnterior.codigo === 'recurso-cee') ? prazoAnterior : null;
+      await a.emitir('encaminhamento-cee', {
+        destino: 'art-49',
+        prazoEncerrado: encerrado ? { codigo: encerrado.codigo, vencimento: encerrado.vencimento } : null,
+        pedidoExtemporaneoEm: (a.memo.pedidoExtemporaneoEm as string | undefined) ?? null,
+      });
+    }
+    if (a.destino === 'recurso-cee') await a.emitir('encaminhamento-cee', { destino: 'cee', recursoProtocoladoEm: a.pedido.em });
+  },
+};
