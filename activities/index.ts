@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect';
 import { createEmissaoDocumentosActivities } from './documentos';
+import { createDocumentoRitoActivities } from './documentos-rito';
 import { comAlertas } from './falhas';
 import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';
@@ -12,6 +13,7 @@ export function createActivities(deps: { db: Db }) {
     ...createEmissaoDocumentosActivities(deps.db),
     ...createPrazoActivities(deps.db),
     ...createDocumentoActivities(deps.db),
+    ...createDocumentoRitoActivities(deps.db),
   });
 }
 

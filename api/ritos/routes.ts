@@ -7,7 +7,7 @@
  * the workflow's validator then answers at once, in pt-BR, why the rite
  * refuses what it refuses (409).
  */
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type AtorRito, type DefinicaoRito, rotuloAtor } from '../../rules/ritos/definicao';
@@ -78,7 +78,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
         throw new HttpError(503, 'indisponivel', 'O processo não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
       }
-      if (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message)) {
+      if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
         throw new HttpError(409, 'processo-encerrado', 'O processo está encerrado; nenhuma ação é admitida.');
       }
       throw err;

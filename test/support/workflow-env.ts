@@ -5,7 +5,7 @@
  */
 import './temporal-log';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
@@ -24,7 +24,8 @@ export interface WorkflowTestEnv {
   stop(): Promise<void>;
 }
 
-export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
+/** `workflowsPath`: another bundle entry (a test's own rite registered beside rito's); default: rito's cached bundle. */
+export async function startWorkflowEnv(opts: { workflowsPath?: string } = {}): Promise<WorkflowTestEnv> {
   const database = await freshDatabase();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
@@ -33,7 +34,9 @@ export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: await workflowBundle(cacheDir(), () => {}),
+    workflowBundle: opts.workflowsPath
+      ? await bundleWorkflowCode({ workflowsPath: opts.workflowsPath, logger: new DefaultLogger('ERROR') })
+      : await workflowBundle(cacheDir(), () => {}),
     activities: createActivities({ db: database.db }),
   });
   const running = worker.run();

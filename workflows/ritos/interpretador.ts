@@ -25,6 +25,7 @@ import {
 } from '../../rules/ritos/definicao';
 import type { DefinicaoPrazo, PrazoAberto } from '../prazos/definitions';
 import type { Prazos } from '../prazos/prazo';
+export type { DocumentoEmitido } from './definitions';
 import { acaoUpdate, type DocumentoEmitido, type EstadoRito, estadoRitoQuery, type PedidoAcao, type ResultadoAcao } from './definitions';
 
 /** Documents of a rite are issued by one activity taking this request (its name is the rite's: HooksRito.atividadeDocumentos). */
