@@ -7,7 +7,7 @@
  *
  * It runs each scenario on a fresh time-skipping server with the real
  * activities on a throwaway PostgreSQL (or TEST_DATABASE_URL), and writes the
- * history of each run to test/replay/historias/<scenario>[.run<N>].json, in the
+ * history of each run to test/replay/historias/<generation>/<scenario>[.run<N>].json, in the
  * JSON form of `temporal workflow show --output json`.
  *
  * WHEN TO USE IT — only when:
@@ -36,9 +36,10 @@ import { ensureTestServer } from '../../tooling/test-server';
 import type { WorkflowTestEnv } from '../support/workflow-env';
 import { criarContas } from '../vistoria/support';
 import { CENARIOS } from './cenarios';
+import { GERACAO_ATUAL } from './geracao';
 import { historiaParaJson } from './historia-json';
 
-export const DIRETORIO_HISTORIAS = path.join(__dirname, 'historias');
+export const DIRETORIO_HISTORIAS = path.join(__dirname, 'historias', GERACAO_ATUAL);
 
 const log = (m: string) => process.stderr.write(`gravar: ${m}\n`);
 
