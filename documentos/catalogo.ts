@@ -18,6 +18,8 @@
 import { z } from 'zod';
 import { dataNumerica, dataPorExtenso, indiceDiaDaSemana, nomeDoMes } from '../rules/datas/extenso';
 import { formatarCnpj } from '../rules/identificadores/cnpj';
+import { formatarCpf } from '../rules/identificadores/cpf';
+import { formatarNis } from '../rules/identificadores/nis';
 import { cpfSchema, codigoIbgeSchema, nisSchema, numeroSeiSchema, ufSchema } from '../rules/identificadores/schemas';
 import {
   ANTECEDENCIA_MINIMA_VISITA,
@@ -631,7 +633,7 @@ const nomeacaoCoordenador = definir({
   assunto: (d) => `Nomeação de Coordenador(a) Estadual — ${d.programa}`,
   assinaturas: (d) => [assinaturaDe(d.signatario)],
   derivar: (d) => ({
-    cpf: d.coordenador.cpf.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4'),
+    cpf: formatarCpf(d.coordenador.cpf),
   }),
 });
 
@@ -655,7 +657,7 @@ const termoResponsabilidade = definir({
   assunto: (d) => `Termo de Responsabilidade — Coordenação Municipal — ${d.programa}`,
   assinaturas: (d) => [{ nome: d.coordenador.nome, cargo: d.coordenador.cargo }],
   derivar: (d) => ({
-    cpf: d.coordenador.cpf.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4'),
+    cpf: formatarCpf(d.coordenador.cpf),
   }),
 });
 
@@ -704,7 +706,7 @@ const encaminhamentoAssistenciaSocial = definir({
   assinaturas: (d) => [assinaturaDe(d.signatario)],
   derivar: (d) => ({
     nascimento: dataNumerica(d.estudante.dataNascimento),
-    nis: d.estudante.nis ? d.estudante.nis.replace(/^(\d{3})(\d{5})(\d{2})(\d)$/, '$1.$2.$3-$4') : null,
+    nis: d.estudante.nis ? formatarNis(d.estudante.nis) : null,
     frequencia: d.frequencia ? frequenciaDerivada(d.frequencia) : null,
     responsavel: { endereco: enderecoEmLinha(d.responsavel.endereco) },
   }),
