@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { registrarAuditoria } from '../api/auditoria/registro';
 import type { Papel } from '../api/auth/ator';
 import { senhaLegivel } from '../api/auth/segredos';
-import { SENHA_MINIMO } from '../api/contas/schemas';
+import { problemasDaSenha, SENHA_MINIMO } from '../api/auth/politica-senha';
 import { criarRepresentacao, criarUsuario, definirSenha, usuarioPorEmail } from '../api/contas/service';
 import { loadConfig } from '../config/settings';
 import { migrateToLatest } from '../db/migrate';
@@ -136,8 +136,9 @@ export async function run(args: string[]): Promise<number> {
   let senha: string | undefined;
   if (resto[0] === '--senha') {
     senha = resto[1];
-    if (!senha || senha.length < SENHA_MINIMO) {
-      process.stderr.write(`rito seed: --senha precisa de ao menos ${SENHA_MINIMO} caracteres\n`);
+    const problemas = senha ? problemasDaSenha(senha) : [`precisa de ao menos ${SENHA_MINIMO} caracteres`];
+    if (problemas.length) {
+      process.stderr.write(`rito seed: --senha recusada: ${problemas.join('; ')}\n`);
       return 2;
     }
   } else if (resto.length) {

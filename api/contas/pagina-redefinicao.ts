@@ -29,7 +29,7 @@ export const PAGINA_REDEFINICAO = `<!doctype html>
 <body style="font-family: sans-serif; max-width: 28rem; margin: 3rem auto; line-height: 1.5">
 <h1>Definir senha</h1>
 <form>
-<p><label>Nova senha (ao menos 12 caracteres)<br><input name="senha" type="password" minlength="12" maxlength="200" required autocomplete="new-password"></label></p>
+<p><label>Nova senha (ao menos 12 caracteres; não use senhas comuns, seu e-mail nem seu nome)<br><input name="senha" type="password" minlength="12" maxlength="200" required autocomplete="new-password"></label></p>
 <p><label>Repita a nova senha<br><input name="confirmacao" type="password" minlength="12" maxlength="200" required autocomplete="new-password"></label></p>
 <p><button type="submit">Definir senha</button></p>
 </form>

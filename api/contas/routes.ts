@@ -10,13 +10,13 @@ import { atorDoUsuario } from '../auth/contas';
 import { verificarSenha } from '../auth/segredos';
 import { apagarCookieSessao, criarSessao, definirCookieSessao, encerrarSessao, encerrarSessoesDoUsuario, tokenDoCookie } from '../auth/sessao';
 import { sha256 } from '../auth/segredos';
-import { erroSchema, HttpError } from '../errors';
+import { problemasDaSenha } from '../auth/politica-senha';
+import { erroSchema, HttpError, invalido } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
 import type { Correio } from './correio';
 import { CSP_REDEFINICAO, PAGINA_REDEFINICAO } from './pagina-redefinicao';
 import { euSchema, loginSchema, mensagemSchema, novaSenhaSchema, pedidoRedefinicaoSchema, sessaoCriadaSchema } from './schemas';
 import {
-  bloqueadoAte,
   consumirTokenSenha,
   definirSenha,
   emitirTokenSenha,
@@ -24,7 +24,7 @@ import {
   limparFalhasLogin,
   mensagemSenha,
   pedidosRecentes,
-  registrarFalhaLogin,
+  reservarTentativaLogin,
   usuarioPorEmail,
 } from './service';
 
@@ -72,7 +72,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
     async (request, reply) => {
       const { email, senha } = request.body;
       const ip = request.ip ?? null;
-      const ate = await bloqueadoAte(db, email, ip);
+      const { bloqueadoAte: ate } = await reservarTentativaLogin(db, email, ip);
       if (ate) {
         // One entry per lock (per API process), however often a locked caller insists.
         const chave = `${email}|${ip}|${ate.getTime()}`;
@@ -89,7 +89,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       const usuario = await usuarioPorEmail(db, email);
       const senhaConfere = await verificarSenha(usuario?.senha_hash ?? null, senha);
       if (!usuario || !senhaConfere || !usuario.ativo) {
-        await registrarFalhaLogin(db, email, ip);
+        // Already counted by reservarTentativaLogin.
         await request.auditar({ acao: 'sessao.falha', ator: null, resumo: `Tentativa de entrada sem sucesso: ${email}`, dados: { email } });
         throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
       }
@@ -184,7 +184,11 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       schema: {
         tags: ['contas'],
         summary: 'Define uma nova senha com o token recebido por e-mail',
-        description: 'O token vale uma única vez. Ao definir a senha, todas as sessões abertas da conta são encerradas.',
+        description:
+          'O token vale uma única vez. Ao definir a senha, todas as sessões abertas da conta são encerradas. ' +
+          'A senha precisa de ao menos 12 caracteres e é recusada (400, no campo senha) se estiver entre as senhas mais usadas e vazadas, ' +
+          'mesmo com letras trocadas ou números acrescentados, se repetir poucos caracteres, se for uma sequência do teclado ou de algarismos, ' +
+          'ou se contiver o e-mail ou o nome da pessoa. Recusada a senha, o link continua valendo.',
         params: z.object({ token: z.string().min(20).max(200) }),
         body: novaSenhaSchema,
         response: { 204: z.null(), ...erros },
@@ -195,6 +199,9 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
         const uso = await consumirTokenSenha(trx, request.params.token);
         const usuario = uso && (await trx.selectFrom('usuario').selectAll().where('id', '=', uso.usuarioId).where('ativo', '=', true).executeTakeFirst());
         if (!uso || !usuario) throw new HttpError(400, 'token-invalido', 'Link de definição de senha inválido, expirado ou já usado. Peça um novo.');
+        // Refused here, the transaction rolls back and the link still works for a better password.
+        const problemas = problemasDaSenha(request.body.senha, { email: usuario.email, nome: usuario.nome });
+        if (problemas.length) throw invalido(problemas.map((mensagem) => ({ campo: 'senha', mensagem })), 'Senha recusada.');
         await definirSenha(trx, usuario.id, request.body.senha);
         await limparFalhasLogin(trx, usuario.email);
         const encerradas = await encerrarSessoesDoUsuario(trx, usuario.id);

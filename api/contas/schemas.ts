@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { cnpjSchema } from '../../rules/identificadores';
 import { PAPEIS, PAPEIS_DE_PESSOA } from '../auth/ator';
+import { problemasDaSenha, SENHA_MAXIMO, SENHA_MINIMO } from '../auth/politica-senha';
 
 export const emailSchema = z
   .email('e-mail inválido')
   .max(254, 'e-mail deve ter no máximo 254 caracteres')
   .overwrite((v) => v.trim().toLowerCase());
 
-export const SENHA_MINIMO = 12;
+export { SENHA_MINIMO };
+/** What can be refused without knowing whose password it is; the account's e-mail and name are checked where the account is known. */
 export const senhaSchema = z
   .string({ error: 'senha é obrigatória' })
   .min(SENHA_MINIMO, `a senha deve ter ao menos ${SENHA_MINIMO} caracteres`)
-  .max(200, 'a senha deve ter no máximo 200 caracteres');
+  .max(SENHA_MAXIMO, `a senha deve ter no máximo ${SENHA_MAXIMO} caracteres`)
+  .superRefine((senha, ctx) => {
+    if (senha.length < SENHA_MINIMO || senha.length > SENHA_MAXIMO) return;
+    for (const mensagem of problemasDaSenha(senha)) ctx.addIssue({ code: 'custom', message: mensagem });
+  });
 
 const texto = (campo: string, max = 200) =>
   z

@@ -179,7 +179,7 @@ export async function consumirTokenSenha(db: Kysely<Database>, token: string): P
 }
 
 /** Until when logins for this e-mail or from this IP are refused, or null. */
-export async function bloqueadoAte(db: Db, email: string, ip: string | null): Promise<Date | null> {
+export async function bloqueadoAte(db: Kysely<Database>, email: string, ip: string | null): Promise<Date | null> {
   const desde = new Date(Date.now() - JANELA_FALHAS_MS);
   const porConta = await db
     .selectFrom('falha_login')
@@ -206,8 +206,27 @@ export async function bloqueadoAte(db: Db, email: string, ip: string | null): Pr
   return ate && ate.getTime() > Date.now() ? ate : null;
 }
 
-export async function registrarFalhaLogin(db: Db, email: string, ip: string | null): Promise<void> {
-  await db.insertInto('falha_login').values({ email, ip }).execute();
+/** Advisory lock classes (first key of pg_advisory_xact_lock(int, int)): an e-mail and an IP never share a lock. */
+const TRAVA_EMAIL = 7301;
+const TRAVA_IP = 7302;
+
+/**
+ * Decides whether a login may be checked and, if so, counts it as a failure
+ * before the password is looked at; a right password then clears it
+ * (limparFalhasLogin). Counting only after the check let concurrent guesses all
+ * read the count before any of them wrote it (40 at once got 25 checks against
+ * a limit of 5). Under the e-mail's and the IP's locks, taken in that order by
+ * every caller, the count and the new row are one step.
+ */
+export async function reservarTentativaLogin(db: Db, email: string, ip: string | null): Promise<{ bloqueadoAte: Date | null }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${TRAVA_EMAIL}, hashtext(${email}))`.execute(trx);
+    if (ip) await sql`select pg_advisory_xact_lock(${TRAVA_IP}, hashtext(${ip}))`.execute(trx);
+    const ate = await bloqueadoAte(trx, email, ip);
+    if (ate) return { bloqueadoAte: ate };
+    await trx.insertInto('falha_login').values({ email, ip }).execute();
+    return { bloqueadoAte: null };
+  });
 }
 
 export async function limparFalhasLogin(db: Kysely<Database>, email: string): Promise<void> {
