@@ -19,7 +19,8 @@ import autenticacao from './plugins/autenticacao';
 import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
 import textoValido from './plugins/texto-valido';
-import prazosECalendario from './prazos';
+import calendarioRoutes from './calendario/routes';
+import prazosRoutes from './prazos/routes';
 import prazosVencendoRoutes from './prazos/vencendo';
 import linhaDoTempoRoutes from './processos/linha-do-tempo';
 import processosRoutes from './processos/routes';
@@ -55,14 +56,18 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   };
   await app.register(contasRoutes, contas);
   await app.register(adminRoutes, contas);
-  await app.register(auditoriaRoutes, { db: deps.db });
-  await app.register(alertasRoutes, { db: deps.db });
-  await app.register(processosRoutes, deps);
-  await app.register(prazosECalendario, deps);
-  await app.register(ritosRoutes, deps);
+  // Each area's folder is its URL prefix; its routes use paths relative to it.
+  await app.register(auditoriaRoutes, { db: deps.db, prefix: '/v1/auditoria' });
+  await app.register(alertasRoutes, { db: deps.db, prefix: '/v1/alertas' });
+  await app.register(processosRoutes, { ...deps, prefix: '/v1/processos' });
+  await app.register(prazosRoutes, { db: deps.db, prefix: '/v1/prazos' });
+  await app.register(calendarioRoutes, { db: deps.db, temporal: deps.temporal, prefix: '/v1/calendario' });
+  // The rites' routes are actions on a process: /v1/processos/{id}/{rito}/{acao}.
+  await app.register(ritosRoutes, { ...deps, prefix: '/v1/processos' });
+  // Two prefixes, one plugin each: /v1/documentos and /v1/arquivos.
   await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos });
   await app.register(linhaDoTempoRoutes, deps);
-  await app.register(prazosVencendoRoutes, { db: deps.db });
+  await app.register(prazosVencendoRoutes, { db: deps.db, prefix: '/v1/prazos' });
   await app.register(tarefasRoutes, { db: deps.db });
   return app;
 }

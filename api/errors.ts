@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErroEntrada } from '../rules/calendario';
 
 export interface CampoInvalido {
   campo: string;
@@ -37,6 +38,27 @@ export const naoEncontrado = (o: string) => new HttpError(404, 'nao-encontrado',
 export const conflito = (codigo: string, mensagem: string) => new HttpError(409, codigo, mensagem);
 export const invalido = (campos: CampoInvalido[], mensagem = 'Dados inválidos.') =>
   new HttpError(400, 'validacao', mensagem, campos);
+
+/**
+ * An engine input error (rules/calendario, rules/prazos) as a 400 naming the
+ * field as the caller sent it: `diasDecretados[2].data` → `diasDecretados.2.data`
+ * (the path style of every validation error of the API); `renomear` maps engine
+ * names to other parts of the request (e.g. `local.uf` → `query.uf`).
+ */
+export function erroDeEntrada(e: ErroEntrada, renomear: Record<string, string> = {}) {
+  const campo = renomear[e.campo] ?? (e.campo === 'entrada' ? '(raiz)' : e.campo.replace(/\[(\d+)\]/g, '.$1'));
+  return invalido([{ campo, mensagem: e.detalhe }]);
+}
+
+/** Runs `f`, answering an engine input error as erroDeEntrada does. */
+export async function traduzindoErros<R>(f: () => Promise<R>, renomear?: Record<string, string>): Promise<R> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof ErroEntrada) throw erroDeEntrada(e, renomear);
+    throw e;
+  }
+}
 
 const partName: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
 

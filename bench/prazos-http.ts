@@ -26,9 +26,9 @@ import type { Ator } from '../api/auth/ator';
 import { registerErrorHandler } from '../api/errors';
 import auditoria from '../api/plugins/auditoria';
 import autenticacao from '../api/plugins/autenticacao';
-import type { FonteDiasDecretados } from '../api/prazos/calculos';
 import prazosRoutes from '../api/prazos/routes';
 import { connectDb, type Db } from '../db/connect';
+import type { FonteDiasDecretados } from '../rules/calendario';
 import { entradasPrazo } from './entradas-prazo';
 
 const N = Number(process.argv[2] ?? 5000);
@@ -49,7 +49,7 @@ async function appPrazos(fonte: FonteDiasDecretados, db: Db | null): Promise<Fas
   await app.register(autenticacao, { autenticador: { autenticar: async () => ({ ator: ATOR, meio: 'chave-api', credencialId: 'bench' }) } });
   // The audit hook runs; a calculation leaves nothing to record, so the database is never reached.
   await app.register(auditoria, { db: (db ?? {}) as Db });
-  await app.register(prazosRoutes, { db: (db ?? {}) as Db, fonteDecretados: fonte });
+  await app.register(prazosRoutes, { db: (db ?? {}) as Db, fonteDecretados: fonte, prefix: '/v1/prazos' });
   await app.ready();
   return app as unknown as FastifyInstance;
 }
@@ -128,8 +128,8 @@ async function main(): Promise<void> {
   let db: Db | null = null;
   if (url) {
     db = connectDb(url, { max: EM_VOO });
-    const { fonteDoBanco } = await import('../api/prazos/calculos');
-    await medir('POST /v1/prazos/calculo (decretados do PostgreSQL)', () => appPrazos(fonteDoBanco(db!), db));
+    const { fonteDiasDecretados } = await import('../db/dias-decretados');
+    await medir('POST /v1/prazos/calculo (decretados do PostgreSQL)', () => appPrazos(fonteDiasDecretados(db!), db));
   } else {
     console.log('(defina DATABASE_URL para medir também com os dias decretados lidos do PostgreSQL)');
   }

@@ -11,7 +11,7 @@
  * `--decretados`; `listar` computes exactly what GET /v1/calendario/{ano} answers.
  */
 import { criarCalendario, ErroEntrada, formatarData, formatarDataBR, lerData, type Local } from '../rules/calendario';
-import { calendarioDoAno } from '../api/prazos/calculos';
+import { calendarioDoAno } from '../api/calendario/ano';
 import {
   type AmbienteCli,
   ambienteDoProcesso,

@@ -20,13 +20,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as calculos from '../api/prazos/calculos';
 import { readSetting } from '../config/settings';
-import type { FonteDiasDecretados } from '../api/prazos/calculos';
+import { fonteDiasDecretados } from '../db/dias-decretados';
 import {
   ErroEntrada,
   formatarDataBR,
   lerData,
   type DataCivil,
   type DiaDecretado,
+  type FonteDiasDecretados,
   type Local,
   type NaoUtil,
   type UF,
@@ -57,7 +58,7 @@ export interface AmbienteCli {
 /**
  * The environment of a real `rito prazo` / `rito calendario`: with DATABASE_URL,
  * decreed days come from PostgreSQL (the query the workflows use,
- * activities/prazos.ts), through a connection opened on first use and closed
+ * db/dias-decretados.ts), through a connection opened on first use and closed
  * by `encerrar`. Without it, none (only `--decretados` files).
  */
 export function ambienteDoProcesso(env: NodeJS.ProcessEnv = process.env): { ambiente: AmbienteCli; encerrar(): Promise<void> } {
@@ -70,7 +71,7 @@ export function ambienteDoProcesso(env: NodeJS.ProcessEnv = process.env): { ambi
         // Loaded here so that commands without a database never pay for pg and Kysely.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         db ??= (require('../db/connect') as typeof import('../db/connect')).connectDb(url, { max: 1 });
-        return await calculos.fonteDoBanco(db)(consulta);
+        return await fonteDiasDecretados(db)(consulta);
       } catch (e) {
         throw new Error(`não foi possível ler os dias decretados do banco (DATABASE_URL): ${e instanceof Error ? e.message : String(e)}`);
       }

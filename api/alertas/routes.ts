@@ -22,8 +22,9 @@ const alertaSchema = z
 
 const alertasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
-    '/v1/alertas',
+    '/',
     {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
       config: { papeis: ['administrador', 'supervisor'] },
       schema: {
         tags: ['alertas'],

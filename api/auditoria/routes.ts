@@ -53,8 +53,9 @@ export function entradaView(r: Auditoria) {
 
 const auditoriaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
-    '/v1/auditoria',
+    '/',
     {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
       config: { papeis: ['supervisor'] },
       schema: {
         tags: ['auditoria'],

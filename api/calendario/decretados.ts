@@ -22,7 +22,7 @@
  * never a failure. Repeating a POST (the same day and scope) or a DELETE sends
  * the signals again: that is how a caller retries processes not notified.
  */
-import { aplicaAoLocal } from '../../activities/prazos';
+import { aplicaAoLocal } from '../../db/dias-decretados';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';

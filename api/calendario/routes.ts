@@ -1,19 +1,22 @@
 /**
- * The business-day calendar over HTTP: a year's non-business days with their
- * reasons (what `rito calendario listar --json` prints), and the decreed days
- * that supervisors and administradores maintain (see decretados.ts for what a
- * change sets in motion).
+ * The business-day calendar over HTTP, under /v1/calendario: a year's
+ * non-business days with their reasons (what `rito calendario listar --json`
+ * prints), and the decreed days that supervisors and administradores maintain
+ * (see decretados.ts for what a change sets in motion).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fonteDiasDecretados } from '../../db/dias-decretados';
+import type { FonteDiasDecretados } from '../../rules/calendario';
+import { PAPEIS } from '../auth/ator';
 import type { ApiDeps } from '../deps';
-import { erroSchema, HttpError, naoEncontrado } from '../errors';
+import { erroSchema, HttpError, naoEncontrado, traduzindoErros } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
-import * as calculos from '../prazos/calculos';
-import { TODOS_OS_PAPEIS, traduzindoErros } from '../prazos/routes';
-import { calendarioAnoSchema, calendarioQuerySchema } from '../prazos/schemas';
+import { calendarioDoAno } from './ano';
 import { DecretadosService, localDaConsulta, motivoSemAutorizacao, toView } from './decretados';
 import {
+  calendarioAnoSchema,
+  calendarioQuerySchema,
   diaDecretadoSchema,
   idDecretadoSchema,
   inclusaoSchema,
@@ -23,6 +26,8 @@ import {
   remocaoSchema,
 } from './schemas';
 
+/** Every authenticated caller, people and systems alike. */
+const TODOS_OS_PAPEIS = [...PAPEIS];
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema };
 const QUEM_ALTERA = ['supervisor', 'administrador'] as const;
 const CAMPOS_DA_CONSULTA = { ano: 'params.ano', 'local.uf': 'query.uf', 'local.municipio': 'query.municipio', 'local.unidade': 'query.unidade' };
@@ -30,14 +35,14 @@ const CAMPOS_DA_CONSULTA = { ano: 'params.ano', 'local.uf': 'query.uf', 'local.m
 const rotuloEscopo = (d: { escopo: string; uf: string | null; municipio: string | null; unidade: string | null }) =>
   d.escopo === 'nacional' ? 'nacional' : `${d.escopo} ${d.uf ?? d.municipio ?? d.unidade}`;
 
-export type OpcoesCalendario = Pick<ApiDeps, 'db' | 'temporal'> & { fonteDecretados?: calculos.FonteDiasDecretados };
+export type OpcoesCalendario = Pick<ApiDeps, 'db' | 'temporal'> & { fonteDecretados?: FonteDiasDecretados };
 
 const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, deps) => {
-  const fonte = deps.fonteDecretados ?? calculos.fonteDoBanco(deps.db);
+  const fonte = deps.fonteDecretados ?? fonteDiasDecretados(deps.db);
   const service = new DecretadosService(deps.db, deps.temporal, app.log);
 
   app.get(
-    '/v1/calendario/:ano',
+    '/:ano',
     {
       config: { papeis: TODOS_OS_PAPEIS },
       schema: {
@@ -55,14 +60,14 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
       const { uf, municipio, unidade, finsDeSemana } = request.query;
       const local = { uf, ...(municipio ? { municipio } : {}), ...(unidade ? { unidade } : {}) };
       return traduzindoErros(
-        () => calculos.calendarioDoAno(request.params.ano, local as never, { incluirFinsDeSemana: !!finsDeSemana }, fonte),
+        () => calendarioDoAno(request.params.ano, local as never, { incluirFinsDeSemana: !!finsDeSemana }, fonte),
         CAMPOS_DA_CONSULTA,
       );
     },
   );
 
   app.get(
-    '/v1/calendario/decretados',
+    '/decretados',
     {
       config: { papeis: TODOS_OS_PAPEIS },
       schema: {
@@ -84,7 +89,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   );
 
   app.get(
-    '/v1/calendario/decretados/:id',
+    '/decretados/:id',
     {
       config: { papeis: TODOS_OS_PAPEIS },
       schema: {
@@ -102,7 +107,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   );
 
   app.post(
-    '/v1/calendario/decretados',
+    '/decretados',
     {
       config: { papeis: [...QUEM_ALTERA], auditoria: { acao: 'calendario.incluir-decretado', recurso: 'dia-decretado' } },
       schema: {
@@ -143,7 +148,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   );
 
   app.delete(
-    '/v1/calendario/decretados/:id',
+    '/decretados/:id',
     {
       config: { papeis: [...QUEM_ALTERA], auditoria: { acao: 'calendario.remover-decretado', recurso: 'dia-decretado' } },
       schema: {

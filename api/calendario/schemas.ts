@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANO_MAXIMO, ANO_MINIMO, CODIGO_IBGE_UF, ErroEntrada, lerData, UFS } from '../../rules/calendario';
-import { ESCOPOS } from '../prazos/schemas';
+import { escopoDecretadoSchema, naoUtilSchema } from '../schemas';
 
 const texto = (campo: string, min: number, max: number) =>
   z
@@ -30,9 +30,7 @@ const PREFIXOS_IBGE = new Set(Object.values(CODIGO_IBGE_UF));
 export const novoDecretadoSchema = z
   .object({
     data: z.string({ error: 'data é obrigatória' }).describe('Dia sem expediente (AAAA-MM-DD)'),
-    escopo: z
-      .enum(ESCOPOS, { error: 'escopo deve ser nacional, uf, municipio ou unidade' })
-      .describe('nacional: vale em todo lugar; uf: na UF; municipio: no município (IBGE); unidade: na unidade (COOIE)'),
+    escopo: escopoDecretadoSchema.describe('nacional: vale em todo lugar; uf: na UF; municipio: no município (IBGE); unidade: na unidade (COOIE)'),
     uf: z.string().trim().optional().describe('Com escopo "uf": a sigla da UF'),
     municipio: z.string().trim().optional().describe('Com escopo "municipio": o código IBGE (7 dígitos)'),
     unidade: z.string().trim().max(120, 'unidade deve ter no máximo 120 caracteres').optional().describe('Com escopo "unidade": a unidade, como nos processos (ex.: "METROPOLITANA I")'),
@@ -77,7 +75,7 @@ export const diaDecretadoSchema = z
   .object({
     id: z.string(),
     data: z.string(),
-    escopo: z.enum(ESCOPOS),
+    escopo: escopoDecretadoSchema,
     uf: z.string().nullable(),
     municipio: z.string().nullable(),
     unidade: z.string().nullable(),
@@ -135,7 +133,7 @@ export const listagemDecretadosQuerySchema = z.object({
   uf: z.string().optional().describe('Só os dias que valem no local: nacionais, da UF, do município e da unidade informados'),
   municipio: z.string().optional(),
   unidade: z.string().optional(),
-  escopo: z.enum(ESCOPOS, { error: 'escopo deve ser nacional, uf, municipio ou unidade' }).optional(),
+  escopo: escopoDecretadoSchema.optional(),
   incluirRemovidos: z
     .enum(['true', 'false'], { error: 'incluirRemovidos deve ser true ou false' })
     .transform((v) => v === 'true')
@@ -146,3 +144,36 @@ export const listagemDecretadosQuerySchema = z.object({
 export const listagemDecretadosSchema = z.object({ itens: z.array(diaDecretadoSchema) }).meta({ id: 'ListaDiasDecretados' });
 
 export const idDecretadoSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, 'id de dia decretado é um número') });
+
+// ------------------------------------------------------------ calendar of a year
+
+export const calendarioQuerySchema = z.object({
+  uf: z.string().default('RJ').describe('Sigla da UF (padrão RJ)'),
+  municipio: z.string().optional().describe('Código IBGE do município (7 dígitos)'),
+  unidade: z.string().optional().describe('Unidade, para dias decretados de escopo "unidade"'),
+  finsDeSemana: z
+    .enum(['true', 'false'], { error: 'finsDeSemana deve ser true ou false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: inclui sábados e domingos'),
+});
+
+export const calendarioAnoSchema = z
+  .object({
+    ano: z.number(),
+    local: z.object({ uf: z.string(), municipio: z.string().optional(), unidade: z.string().optional() }),
+    naoUteis: z.array(naoUtilSchema).describe('Dias não úteis de segunda a sexta (feriados e dias decretados), com o motivo'),
+    avisos: z.array(z.string()),
+  })
+  .meta({
+    id: 'CalendarioAno',
+    example: {
+      ano: 2026,
+      local: { uf: 'RJ', municipio: '3304557' },
+      naoUteis: [
+        { data: '2026-01-01', motivo: 'Feriado nacional — Confraternização Universal (Lei 662/1949, red. Lei 10.607/2002)' },
+        { data: '2026-01-20', motivo: 'Feriado municipal (Rio de Janeiro/RJ) — Dia de São Sebastião (Lei Municipal 1.271/1988)' },
+      ],
+      avisos: [],
+    },
+  });

@@ -1,49 +1,28 @@
 /**
- * Documents and uploaded files over HTTP (registered in api/app.ts):
+ * Documents and uploaded files over HTTP, one plugin per URL prefix:
  *
  *   GET  /v1/documentos/{id}       the stored HTML of an issued document
  *   GET  /v1/documentos/{id}.pdf   its PDF, rendered now with Chromium
- *   POST /v1/arquivos?processoId=  multipart/form-data with one file (PDF, PNG or JPEG)
+ *   POST /v1/arquivos?processoId=  multipart/form-data with one file (arquivos.ts)
  *
- * Scope: a document or upload of a process is visible to whoever may see the
- * process (api/auth/escopo.ts); answers are 404 outside scope. A document
- * without a process is visible to central roles and to the inspetores of the
- * issuing unit.
- *
- * Every stored upload is audited (arquivo.enviar) in the transaction that
- * records it; every refused one too (arquivo.recusar: wrong or disguised type,
- * too large, empty). The shared Chromium is closed when the app closes.
+ * Scope: a document of a process is visible to whoever may see the process
+ * (api/auth/escopo.ts); answers are 404 outside scope. A document without a
+ * process is visible to central roles and to the inspetores of the issuing
+ * unit. The shared Chromium is closed when the app closes.
  */
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
 import { obterDocumento } from '../../documentos/emissao';
 import { ChromiumIndisponivel, fecharNavegador, renderizarPdf } from '../../documentos/pdf';
 import type { Ator } from '../auth/ator';
-import { escopoDe, podeVer } from '../auth/escopo';
-import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
-import { defeitoDoTexto, textoExibivel } from '../../rules/texto';
+import { escopoDe } from '../auth/escopo';
+import { erroSchema, HttpError, naoEncontrado } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
-
-export interface DocumentosRoutesOptions {
-  db: Db;
-  /** Defaults to criarArmazenamentoArquivos({ db }) (RITO_FILES_DIR, RITO_FILES_MAX_BYTES). */
-  arquivos?: ArmazenamentoArquivos;
-}
+import arquivosRoutes, { type ArquivosRoutesOptions } from './arquivos';
+import { podeVerProcesso } from './processo';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema };
-
-const arquivoSchema = z
-  .object({
-    id: z.string(),
-    sha256: z.string(),
-    tamanho: z.number().int(),
-    tipo: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
-    nomeOriginal: z.string(),
-  })
-  .meta({ id: 'Arquivo' });
 
 /** RFC 6266/5987 Content-Disposition with an ASCII fallback. */
 function disposicao(tipo: 'inline' | 'attachment', nome: string): string {
@@ -51,34 +30,23 @@ function disposicao(tipo: 'inline' | 'attachment', nome: string): string {
   return `${tipo}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nome)}`;
 }
 
-const documentosRoutes: FastifyPluginAsyncZod<DocumentosRoutesOptions> = async (app, opts) => {
-  const { db } = opts;
-  const arquivos = opts.arquivos ?? criarArmazenamentoArquivos({ db });
-
-  await app.register(multipart, {
-    limits: { files: 1, fields: 5, fieldSize: 1024, parts: 6, fileSize: arquivos.tamanhoMaximo + 1 },
-    throwFileSizeLimit: false, // guardarArquivo enforces the limit itself, with a pt-BR message
-  });
+/** Issued documents, under /v1/documentos. */
+const documentosRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.addHook('onClose', async () => {
     await fecharNavegador();
   });
 
-  async function podeVerProcesso(ator: Ator, processoId: string): Promise<boolean> {
-    const p = await db.selectFrom('processo').select(['id', 'unidade', 'instituicao_cnpj']).where('id', '=', processoId).executeTakeFirst();
-    return !!p && podeVer(ator, p);
-  }
-
   async function documentoVisivel(ator: Ator, id: string) {
     const doc = await obterDocumento(db, id);
     if (!doc) return undefined;
-    if (doc.processo_id) return (await podeVerProcesso(ator, doc.processo_id)) ? doc : undefined;
+    if (doc.processo_id) return (await podeVerProcesso(db, ator, doc.processo_id)) ? doc : undefined;
     const escopo = escopoDe(ator);
     const daUnidade = ator.papeis.includes('inspetor') && ator.unidade?.toLocaleUpperCase('pt-BR') === doc.unidade;
     return escopo.tudo || daUnidade ? doc : undefined;
   }
 
   app.get(
-    '/v1/documentos/:id',
+    '/:id',
     {
       config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
       schema: {
@@ -120,80 +88,12 @@ const documentosRoutes: FastifyPluginAsyncZod<DocumentosRoutesOptions> = async (
         .send(conteudo as never);
     },
   );
-
-  app.post(
-    '/v1/arquivos',
-    {
-      config: {
-        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'administrador'],
-        auditoria: { acao: 'arquivo.enviar', recurso: 'arquivo' },
-      },
-      schema: {
-        tags: ['documentos'],
-        summary: 'Envia um arquivo (PDF, PNG ou JPEG) de um processo',
-        description:
-          'multipart/form-data com um único arquivo. O tipo é verificado pelo conteúdo; arquivos idênticos são guardados uma só vez.',
-        querystring: z.object({ processoId: z.string().min(1).max(200) }),
-        response: { 201: arquivoSchema, ...erros, 413: erroSchema, 415: erroSchema },
-      },
-    },
-    async (request, reply) => {
-      const ator = requireAtor(request);
-      if (!(await podeVerProcesso(ator, request.query.processoId))) throw naoEncontrado('Processo');
-      if (!request.isMultipart()) {
-        throw new HttpError(415, 'tipo-de-conteudo', 'Envie o arquivo como multipart/form-data.');
-      }
-      const parte = await request.file();
-      if (!parte) throw new HttpError(400, 'arquivo-ausente', 'Nenhum arquivo foi enviado.');
-      const processoId = request.query.processoId;
-      const defeito = defeitoDoTexto(parte.filename);
-      if (defeito) {
-        const nomeOriginal = textoExibivel(parte.filename);
-        await request.auditar({
-          acao: 'arquivo.recusar',
-          recursoId: null,
-          processoId,
-          resumo: `Arquivo recusado no processo ${processoId}: o nome do arquivo ${defeito}`,
-          dados: { motivo: 'nome-invalido', nomeOriginal, tipoDeclarado: parte.mimetype },
-        });
-        // The stream must be drained, or the connection stalls on the unread upload.
-        parte.file.resume();
-        throw invalido([{ campo: 'arquivo', mensagem: `O nome do arquivo ${defeito}.` }], 'Nome de arquivo inválido.');
-      }
-      try {
-        const r = await arquivos.guardarArquivo(parte.file, {
-          nomeOriginal: parte.filename,
-          tipoDeclarado: parte.mimetype,
-          enviadoPor: ator.id,
-          processoId,
-          naMesmaTransacao: (trx, a) =>
-            request.auditar(
-              {
-                recursoId: a.id,
-                processoId,
-                resumo: `Arquivo "${a.nomeOriginal}" (${a.tipo}, ${tamanhoLegivel(a.tamanho)}) enviado ao processo ${processoId}`,
-                dados: { sha256: a.sha256, tamanho: a.tamanho, tipo: a.tipo, nomeOriginal: a.nomeOriginal },
-              },
-              trx,
-            ),
-        });
-        return reply.code(201).send({ id: r.id, sha256: r.sha256, tamanho: r.tamanho, tipo: r.tipo, nomeOriginal: r.nomeOriginal });
-      } catch (err) {
-        if (err instanceof ArquivoRecusado) {
-          await request.auditar({
-            acao: 'arquivo.recusar',
-            recursoId: null,
-            processoId,
-            resumo: `Arquivo recusado no processo ${processoId}: ${err.message}`,
-            dados: { motivo: err.motivo, nomeOriginal: parte.filename, tipoDeclarado: parte.mimetype },
-          });
-          const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
-          throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
-        }
-        throw err;
-      }
-    },
-  );
 };
 
-export default documentosRoutes;
+/** The folder's routes, each plugin under its own prefix. */
+const documentosEArquivos: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app, opts) => {
+  await app.register(documentosRoutes, { db: opts.db, prefix: '/v1/documentos' });
+  await app.register(arquivosRoutes, { ...opts, prefix: '/v1/arquivos' });
+};
+
+export default documentosEArquivos;

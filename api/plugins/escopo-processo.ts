@@ -1,19 +1,38 @@
 /**
  * Object-level authorisation for every route under /v1/processos/:id, present
  * and future: before the body is even validated, the process named by :id is
- * checked against the caller's scope (api/auth/escopo.ts). Outside scope, or
- * not existing, the answer is the same 404, so ids of other institutions'
- * processes leak nothing. Handlers may still re-check; they need not.
+ * read and checked against the caller's scope (api/auth/escopo.ts). Outside
+ * scope, or not existing, the answer is the same 404, so ids of other
+ * institutions' processes leak nothing.
+ *
+ * The row it read is the request's `processo`: handlers take it from there
+ * (`processoDaRota`), so a process is read once per request.
  */
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../db/connect';
+import type { Processo } from '../../db/schema';
 import { podeVer } from '../auth/escopo';
 import { naoEncontrado } from '../errors';
 
 export const PREFIXO_PROCESSO = '/v1/processos/:id';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The process of a route under /v1/processos/:id, as this plugin read it for the caller; null elsewhere. */
+    processo: Processo | null;
+  }
+}
+
+/** The process of the route (under /v1/processos/:id), already in the caller's scope. */
+export function processoDaRota(request: FastifyRequest): Processo {
+  if (!request.processo) throw naoEncontrado('Processo');
+  return request.processo;
+}
+
 export default fp<{ db: Db }>(
   async (app, { db }) => {
+    app.decorateRequest('processo', null);
     app.addHook('onRequest', async (request) => {
       const url = request.routeOptions.url;
       if (!url || !(url === PREFIXO_PROCESSO || url.startsWith(`${PREFIXO_PROCESSO}/`))) return;
@@ -21,8 +40,9 @@ export default fp<{ db: Db }>(
       if (!request.ator) return;
       const id = (request.params as { id?: unknown }).id;
       if (typeof id !== 'string' || id.length > 200) throw naoEncontrado('Processo');
-      const processo = await db.selectFrom('processo').select(['id', 'unidade', 'instituicao_cnpj']).where('id', '=', id).executeTakeFirst();
+      const processo = await db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
       if (!processo || !podeVer(request.ator, processo)) throw naoEncontrado('Processo');
+      request.processo = processo;
     });
   },
   { name: 'rito-escopo-processo', dependencies: ['rito-autenticacao'] },

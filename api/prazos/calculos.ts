@@ -1,8 +1,8 @@
 /**
- * The prazo calculations with the decreed days of a source (the database),
- * shared by the HTTP API (api/prazos/routes.ts, api/calendario/routes.ts) and
- * `rito prazo` / `rito calendario` (cli/), so that both answer the same
- * question the same way: same inputs, same engine calls, same result objects.
+ * The prazo calculations with the decreed days of a source (the database,
+ * db/dias-decretados.ts), shared by the HTTP API (api/prazos/routes.ts) and
+ * `rito prazo` (cli/prazo.ts), so that both answer the same question the same
+ * way: same inputs, same engine calls, same result objects.
  *
  * Each calculation loads the decreed days from its start date to a horizon,
  * computes, and widens the horizon while the result reaches past it (a decreed
@@ -10,20 +10,17 @@
  * Decreed days passed in the input (`diasDecretados`: a simulation, or the
  * CLI's `--decretados` file) are added to those of the source.
  *
- * Imports only the engine and a type of the database: cheap for the CLI.
+ * Imports only the engine: cheap for the CLI.
  */
-import { lerDiasDecretados } from '../../activities/prazos';
-import type { Db } from '../../db/connect';
 import {
   type DataCivil,
   type DiaDecretado,
   ErroEntrada,
+  type FonteDiasDecretados,
   formatarData,
   lerData,
   lerDataOuInstante,
   type Local,
-  naoUteisDoAno,
-  criarCalendario,
   validarLocal,
 } from '../../rules/calendario';
 import {
@@ -45,16 +42,8 @@ import {
   tempestivo,
 } from '../../rules/prazos';
 
-/** Reads the decreed days that may apply at `local` between two dates (inclusive). */
-export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[]>;
-
 /** Where an act happens when the caller does not say (rito serves SEEDUC-RJ). */
 export const LOCAL_PADRAO: Local = Object.freeze({ uf: 'RJ' });
-
-/** The decreed days in force in PostgreSQL (the same query the workflows' activity runs). */
-export function fonteDoBanco(db: Db): FonteDiasDecretados {
-  return async ({ local, de, ate }) => (await lerDiasDecretados(db, local, de)).filter((d) => d.data <= ate);
-}
 
 /** A decreed day read from the source failed the engine's validation: a data problem, not the caller's. */
 export class DecretadoInvalidoNaFonte extends Error {}
@@ -141,25 +130,4 @@ export function tempestividade(e: EntradaTempestividade, fonte?: FonteDiasDecret
     (diasDecretados) => tempestivo({ vencimento: e.vencimento, em: e.em, local, diasDecretados }),
     (r) => r.vencimento,
   );
-}
-
-export interface CalendarioDoAno {
-  ano: number;
-  local: Local;
-  naoUteis: { data: DataCivil; motivo: string }[];
-  avisos: string[];
-}
-
-/** Non-business days of a year at a place (holidays by law and decreed days), with reasons; `rito calendario listar --json`. */
-export async function calendarioDoAno(
-  ano: number,
-  local: Local,
-  opcoes: { incluirFinsDeSemana?: boolean; diasDecretados?: readonly DiaDecretado[] } = {},
-  fonte?: FonteDiasDecretados,
-): Promise<CalendarioDoAno> {
-  const lugar = validarLocal(local);
-  const doAno = Number.isInteger(ano) && ano >= 1000 && ano <= 9999;
-  const daFonte = fonte && doAno ? await fonte({ local: lugar, de: `${ano}-01-01`, ate: `${ano}-12-31` }) : [];
-  const naoUteis = naoUteisDoAno(ano, lugar, [...(opcoes.diasDecretados ?? []), ...daFonte], { incluirFinsDeSemana: !!opcoes.incluirFinsDeSemana });
-  return { ano, local: lugar, naoUteis, avisos: [...criarCalendario(lugar).avisos] };
 }

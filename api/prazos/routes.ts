@@ -1,7 +1,8 @@
 /**
- * Prazo calculations over HTTP: the same inputs, engine calls and JSON results
- * as `rito prazo … --json` (both go through api/prazos/calculos.ts), with the
- * decreed days maintained in PostgreSQL (/v1/calendario/decretados).
+ * Prazo calculations over HTTP, under /v1/prazos: the same inputs, engine calls
+ * and JSON results as `rito prazo … --json` (both go through
+ * api/prazos/calculos.ts), with the decreed days maintained in PostgreSQL
+ * (/v1/calendario/decretados, read through db/dias-decretados.ts).
  *
  * Any authenticated caller may calculate. They are POSTs because their inputs
  * are structured (a place, simulated decreed days), but they change nothing:
@@ -11,9 +12,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { ErroEntrada } from '../../rules/calendario';
+import { fonteDiasDecretados } from '../../db/dias-decretados';
+import type { FonteDiasDecretados } from '../../rules/calendario';
 import { PAPEIS } from '../auth/ator';
-import { erroSchema, invalido } from '../errors';
+import { erroSchema, traduzindoErros } from '../errors';
 import * as calculos from './calculos';
 import {
   calculoSchema,
@@ -31,33 +33,13 @@ import {
 export interface OpcoesPrazos {
   db: Db;
   /** Where decreed days come from (default: PostgreSQL through `db`); the benchmark passes its own. */
-  fonteDecretados?: calculos.FonteDiasDecretados;
+  fonteDecretados?: FonteDiasDecretados;
 }
 
 /** Every authenticated caller, people and systems alike. */
-export const TODOS_OS_PAPEIS = [...PAPEIS];
+const TODOS_OS_PAPEIS = [...PAPEIS];
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema };
-
-/**
- * An engine input error as a 400 naming the field as the caller sent it:
- * `diasDecretados[2].data` → `diasDecretados.2.data` (the path style of every
- * validation error of the API); `renomear` maps engine names to other parts of
- * the request (e.g. `local.uf` → `query.uf`).
- */
-export function erroDeEntrada(e: ErroEntrada, renomear: Record<string, string> = {}) {
-  const campo = renomear[e.campo] ?? (e.campo === 'entrada' ? '(raiz)' : e.campo.replace(/\[(\d+)\]/g, '.$1'));
-  return invalido([{ campo, mensagem: e.detalhe }]);
-}
-
-export async function traduzindoErros<R>(f: () => Promise<R>, renomear?: Record<string, string>): Promise<R> {
-  try {
-    return await f();
-  } catch (e) {
-    if (e instanceof ErroEntrada) throw erroDeEntrada(e, renomear);
-    throw e;
-  }
-}
 
 /**
  * A calculation is a question, not a change: it leaves nothing for the audit
@@ -70,7 +52,7 @@ function calculoSemEstado(request: FastifyRequest): void {
 }
 
 const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
-  const fonte = opts.fonteDecretados ?? calculos.fonteDoBanco(opts.db);
+  const fonte = opts.fonteDecretados ?? fonteDiasDecretados(opts.db);
   app.addHook('preHandler', async (request) => calculoSemEstado(request));
 
   const rota = (
@@ -81,7 +63,7 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
     summary: string,
     description: string,
     // The engine validates the meaning of its input itself (a UF, a date that exists…): zod only checked the types.
-    calcular: (entrada: never, f: calculos.FonteDiasDecretados) => Promise<unknown>,
+    calcular: (entrada: never, f: FonteDiasDecretados) => Promise<unknown>,
   ) =>
     app.post(
       caminho,
@@ -93,7 +75,7 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
     );
 
   rota(
-    '/v1/prazos/calculo',
+    '/calculo',
     'prazo.calcular',
     calculoSchema,
     resultadoPrazoSchema,
@@ -104,7 +86,7 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
     calculos.calcular,
   );
   rota(
-    '/v1/prazos/prorrogacao',
+    '/prorrogacao',
     'prazo.prorrogar',
     prorrogacaoSchema,
     resultadoProrrogacaoSchema,
@@ -114,7 +96,7 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
     calculos.prorrogar,
   );
   rota(
-    '/v1/prazos/ciencia',
+    '/ciencia',
     'prazo.ciencia',
     cienciaSchema,
     resultadoCienciaSchema,
@@ -124,7 +106,7 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
     calculos.ciencia,
   );
   rota(
-    '/v1/prazos/visita',
+    '/visita',
     'prazo.visita',
     visitaSchema,
     resultadoVisitaSchema,
@@ -133,7 +115,7 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
     calculos.visita,
   );
   rota(
-    '/v1/prazos/tempestividade',
+    '/tempestividade',
     'prazo.tempestividade',
     tempestividadeSchema,
     resultadoTempestividadeSchema,

@@ -6,6 +6,7 @@
  * The results are exactly what `rito prazo … --json` prints.
  */
 import { z } from 'zod';
+import { escopoDecretadoSchema, naoUtilSchema } from '../schemas';
 
 const dataCivil = (descricao: string) => z.string().describe(`${descricao} (AAAA-MM-DD, horário de Brasília)`);
 const instante = (descricao: string) =>
@@ -22,12 +23,10 @@ export const localSchema = z
   .describe('Onde o ato acontece')
   .meta({ id: 'Local' });
 
-export const ESCOPOS = ['nacional', 'uf', 'municipio', 'unidade'] as const;
-
 export const diaDecretadoSimuladoSchema = z
   .object({
     data: dataCivil('Dia sem expediente'),
-    escopo: z.enum(ESCOPOS, { error: 'escopo deve ser nacional, uf, municipio ou unidade' }),
+    escopo: escopoDecretadoSchema,
     uf: z.string().optional(),
     municipio: z.string().optional(),
     unidade: z.string().optional(),
@@ -105,8 +104,6 @@ export const tempestividadeSchema = z
   .meta({ id: 'Tempestividade', example: { vencimento: '2026-09-08', em: '2026-09-09T02:59:59Z' } });
 
 // ------------------------------------------------------------ results
-
-const naoUtilSchema = z.object({ data: z.string(), motivo: z.string() }).meta({ id: 'NaoUtil' });
 
 const explicado = {
   naoUteis: z.array(naoUtilSchema).describe('Cada dia não útil que a contagem atravessou, em ordem, com o motivo'),
@@ -210,36 +207,3 @@ export const resultadoTempestividadeSchema = z
     ...explicado,
   })
   .meta({ id: 'ResultadoTempestividade' });
-
-// ------------------------------------------------------------ calendar of a year
-
-export const calendarioQuerySchema = z.object({
-  uf: z.string().default('RJ').describe('Sigla da UF (padrão RJ)'),
-  municipio: z.string().optional().describe('Código IBGE do município (7 dígitos)'),
-  unidade: z.string().optional().describe('Unidade, para dias decretados de escopo "unidade"'),
-  finsDeSemana: z
-    .enum(['true', 'false'], { error: 'finsDeSemana deve ser true ou false' })
-    .transform((v) => v === 'true')
-    .optional()
-    .describe('true: inclui sábados e domingos'),
-});
-
-export const calendarioAnoSchema = z
-  .object({
-    ano: z.number(),
-    local: z.object({ uf: z.string(), municipio: z.string().optional(), unidade: z.string().optional() }),
-    naoUteis: z.array(naoUtilSchema).describe('Dias não úteis de segunda a sexta (feriados e dias decretados), com o motivo'),
-    avisos: z.array(z.string()),
-  })
-  .meta({
-    id: 'CalendarioAno',
-    example: {
-      ano: 2026,
-      local: { uf: 'RJ', municipio: '3304557' },
-      naoUteis: [
-        { data: '2026-01-01', motivo: 'Feriado nacional — Confraternização Universal (Lei 662/1949, red. Lei 10.607/2002)' },
-        { data: '2026-01-20', motivo: 'Feriado municipal (Rio de Janeiro/RJ) — Dia de São Sebastião (Lei Municipal 1.271/1988)' },
-      ],
-      avisos: [],
-    },
-  });

@@ -6,7 +6,7 @@
  * The cutoff is computed by the prazo engine (rules/prazos calcularPrazo, dias
  * úteis) from today in America/Sao_Paulo, on the calendar of Rio de Janeiro
  * (national and RJ holidays) with the decreed days kept in PostgreSQL
- * (activities/prazos.ts lerDiasDecretados); with `unidade`, that unit's own
+ * (db/dias-decretados.ts lerDiasDecretados); with `unidade`, that unit's own
  * decreed days count too. The last business day counts whole (23:59:59).
  *
  * Counting from "today": the engine moves a ciência on a non-business day to
@@ -20,8 +20,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lerDiasDecretados } from '../../activities/prazos';
 import type { Db } from '../../db/connect';
+import { lerDiasDecretados } from '../../db/dias-decretados';
 import { criarCalendario, diaCivilBrasilia, formatarData, lerData, type Local } from '../../rules/calendario';
 import { calcularPrazo } from '../../rules/prazos';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
@@ -108,7 +108,7 @@ const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, 
   const agora = opts.agora ?? Date.now;
 
   app.get(
-    '/v1/prazos/vencendo',
+    '/vencendo',
     {
       config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
       schema: {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { erroSchema, HttpError, naoEncontrado } from '../errors';
 import { noEscopo, podeVer } from '../auth/escopo';
 import { requireAtor } from '../plugins/autenticacao';
+import { processoDaRota } from '../plugins/escopo-processo';
 import type { ApiDeps } from '../deps';
 import { aberturaSchema, listagemQuerySchema, listagemSchema, processoSchema } from './schemas';
 import { ProcessosService, toView } from './service';
@@ -13,8 +14,9 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   const service = new ProcessosService(deps.db, deps.temporal, deps.taskQueue);
 
   app.post(
-    '/v1/processos',
+    '/',
     {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
       config: { papeis: ['representante', 'inspetor', 'administrador'], auditoria: { acao: 'processo.abrir', recurso: 'processo' } },
       schema: {
         tags: ['processos'],
@@ -54,7 +56,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   );
 
   app.get(
-    '/v1/processos/:id',
+    '/:id',
     {
       config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
       schema: {
@@ -66,15 +68,15 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     },
     async (request) => {
       const ator = requireAtor(request);
-      const processo = await service.obter(request.params.id);
-      if (!processo || !podeVer(ator, processo)) throw naoEncontrado('Processo');
+      const processo = processoDaRota(request);
       return toView(processo, await service.estado(processo.id), ator);
     },
   );
 
   app.get(
-    '/v1/processos',
+    '/',
     {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
       config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
       schema: {
         tags: ['processos'],

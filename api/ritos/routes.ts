@@ -8,6 +8,7 @@
  * refuses what it refuses (409).
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type AtorRito, type DefinicaoRito, rotuloAtor } from '../../rules/ritos/definicao';
@@ -15,10 +16,10 @@ import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
 import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
 import { parteDoRito } from '../../workflows/ritos/interpretador';
 import type { Papel } from '../auth/ator';
-import { podeVer } from '../auth/escopo';
 import type { ApiDeps } from '../deps';
-import { erroSchema, HttpError, naoEncontrado } from '../errors';
+import { erroSchema, HttpError } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
+import { processoDaRota } from '../plugins/escopo-processo';
 import { conferirArquivos, VERIFICACOES } from './verificacoes';
 
 const idempotencia = z.object({
@@ -55,9 +56,9 @@ export function papelDoAtor(def: DefinicaoRito, ator: string): Papel | null {
 }
 
 const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
-  const carregar = async (id: string, ator: ReturnType<typeof requireAtor>, def: DefinicaoRito) => {
-    const processo = await deps.db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!processo || !podeVer(ator, processo)) throw naoEncontrado('Processo');
+  /** The process of the request (read once, in scope: plugins/escopo-processo.ts), if it follows this rite. */
+  const carregar = (request: FastifyRequest, def: DefinicaoRito) => {
+    const processo = processoDaRota(request);
     if (ritoDoTipo(processo.tipo)?.codigo !== def.codigo) {
       throw new HttpError(409, 'rito-incompativel', `Este processo não segue o rito de ${def.codigo}.`);
     }
@@ -88,7 +89,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   const registrar = (def: DefinicaoRito, acao: string, papel: Papel, body: z.ZodType, summary: string, description: string) => {
     const verificacoes = def.acoes[acao]?.verificacoes ?? [];
     app.post(
-      `/v1/processos/:id/${def.codigo}/${acao}`,
+      `/:id/${def.codigo}/${acao}`,
       {
         config: { papeis: [papel], auditoria: { acao: `${def.codigo}.${acao}`, recurso: 'processo' } },
         schema: {
@@ -103,8 +104,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       },
       async (request) => {
         const ator = requireAtor(request);
-        const processoId = request.params.id;
-        await carregar(processoId, ator, def);
+        const processoId = carregar(request, def).id;
         const dados = (request.body ?? {}) as Record<string, any>;
         for (const v of verificacoes) await VERIFICACOES[v](deps.db, processoId, dados);
         if (Array.isArray(dados.arquivos)) await conferirArquivos(deps.db, processoId, dados.arquivos);
@@ -155,7 +155,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     }
 
     app.get(
-      `/v1/processos/:id/${def.codigo}`,
+      `/:id/${def.codigo}`,
       {
         config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
         schema: {
@@ -166,8 +166,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         },
       },
       async (request) => {
-        const ator = requireAtor(request);
-        await carregar(request.params.id, ator, def);
+        carregar(request, def);
         const { respostas: _respostas, ...estado } = await deps.temporal.workflow.getHandle(request.params.id).query(estadoRitoQuery(def));
         return { ...estado, faseRotulo: def.fases[estado.fase]?.rotulo ?? estado.fase };
       },

@@ -23,7 +23,9 @@ export interface Local {
   unidade?: string;
 }
 
-export type EscopoDecretado = 'nacional' | 'uf' | 'municipio' | 'unidade';
+/** Where a decreed day applies: everywhere, a UF, a município or a unit. */
+export const ESCOPOS_DECRETADO = ['nacional', 'uf', 'municipio', 'unidade'] as const;
+export type EscopoDecretado = (typeof ESCOPOS_DECRETADO)[number];
 
 /**
  * A day without expediente decreed by an authority: ponto facultativo,
@@ -47,6 +49,13 @@ export interface DiaDecretado {
   /** e.g. "Decreto Estadual 49.999/2026". */
   atoLegal: string;
 }
+
+/**
+ * Where the decreed days come from: those that may apply at `local` between two
+ * dates (inclusive). PostgreSQL in the system (db/dias-decretados.ts); tests,
+ * the benchmark and the command line pass their own.
+ */
+export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[]>;
 
 /** A non-business day and why. */
 export interface NaoUtil {

@@ -1,0 +1,124 @@
+/**
+ * Uploaded files over HTTP, under /v1/arquivos (registered in api/app.ts):
+ *
+ *   POST /v1/arquivos?processoId=  multipart/form-data with one file (PDF, PNG or JPEG)
+ *
+ * Scope: an upload to a process is for whoever may see the process
+ * (api/auth/escopo.ts); 404 outside scope. Every stored upload is audited
+ * (arquivo.enviar) in the transaction that records it; every refused one too
+ * (arquivo.recusar: wrong or disguised type, too large, empty).
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connect';
+import { ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
+import { defeitoDoTexto, textoExibivel } from '../../rules/texto';
+import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
+import { requireAtor } from '../plugins/autenticacao';
+import { podeVerProcesso } from './processo';
+
+export interface ArquivosRoutesOptions {
+  db: Db;
+  /** Defaults to criarArmazenamentoArquivos({ db }) (RITO_FILES_DIR, RITO_FILES_MAX_BYTES). */
+  arquivos?: ArmazenamentoArquivos;
+}
+
+const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema };
+
+const arquivoSchema = z
+  .object({
+    id: z.string(),
+    sha256: z.string(),
+    tamanho: z.number().int(),
+    tipo: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+    nomeOriginal: z.string(),
+  })
+  .meta({ id: 'Arquivo' });
+
+const arquivosRoutes: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app, opts) => {
+  const { db } = opts;
+  const arquivos = opts.arquivos ?? criarArmazenamentoArquivos({ db });
+
+  await app.register(multipart, {
+    limits: { files: 1, fields: 5, fieldSize: 1024, parts: 6, fileSize: arquivos.tamanhoMaximo + 1 },
+    throwFileSizeLimit: false, // guardarArquivo enforces the limit itself, with a pt-BR message
+  });
+
+  app.post(
+    '/',
+    {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
+      config: {
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'administrador'],
+        auditoria: { acao: 'arquivo.enviar', recurso: 'arquivo' },
+      },
+      schema: {
+        tags: ['documentos'],
+        summary: 'Envia um arquivo (PDF, PNG ou JPEG) de um processo',
+        description:
+          'multipart/form-data com um único arquivo. O tipo é verificado pelo conteúdo; arquivos idênticos são guardados uma só vez.',
+        querystring: z.object({ processoId: z.string().min(1).max(200) }),
+        response: { 201: arquivoSchema, ...erros, 413: erroSchema, 415: erroSchema },
+      },
+    },
+    async (request, reply) => {
+      const ator = requireAtor(request);
+      if (!(await podeVerProcesso(db, ator, request.query.processoId))) throw naoEncontrado('Processo');
+      if (!request.isMultipart()) {
+        throw new HttpError(415, 'tipo-de-conteudo', 'Envie o arquivo como multipart/form-data.');
+      }
+      const parte = await request.file();
+      if (!parte) throw new HttpError(400, 'arquivo-ausente', 'Nenhum arquivo foi enviado.');
+      const processoId = request.query.processoId;
+      const defeito = defeitoDoTexto(parte.filename);
+      if (defeito) {
+        const nomeOriginal = textoExibivel(parte.filename);
+        await request.auditar({
+          acao: 'arquivo.recusar',
+          recursoId: null,
+          processoId,
+          resumo: `Arquivo recusado no processo ${processoId}: o nome do arquivo ${defeito}`,
+          dados: { motivo: 'nome-invalido', nomeOriginal, tipoDeclarado: parte.mimetype },
+        });
+        // The stream must be drained, or the connection stalls on the unread upload.
+        parte.file.resume();
+        throw invalido([{ campo: 'arquivo', mensagem: `O nome do arquivo ${defeito}.` }], 'Nome de arquivo inválido.');
+      }
+      try {
+        const r = await arquivos.guardarArquivo(parte.file, {
+          nomeOriginal: parte.filename,
+          tipoDeclarado: parte.mimetype,
+          enviadoPor: ator.id,
+          processoId,
+          naMesmaTransacao: (trx, a) =>
+            request.auditar(
+              {
+                recursoId: a.id,
+                processoId,
+                resumo: `Arquivo "${a.nomeOriginal}" (${a.tipo}, ${tamanhoLegivel(a.tamanho)}) enviado ao processo ${processoId}`,
+                dados: { sha256: a.sha256, tamanho: a.tamanho, tipo: a.tipo, nomeOriginal: a.nomeOriginal },
+              },
+              trx,
+            ),
+        });
+        return reply.code(201).send({ id: r.id, sha256: r.sha256, tamanho: r.tamanho, tipo: r.tipo, nomeOriginal: r.nomeOriginal });
+      } catch (err) {
+        if (err instanceof ArquivoRecusado) {
+          await request.auditar({
+            acao: 'arquivo.recusar',
+            recursoId: null,
+            processoId,
+            resumo: `Arquivo recusado no processo ${processoId}: ${err.message}`,
+            dados: { motivo: err.motivo, nomeOriginal: parte.filename, tipoDeclarado: parte.mimetype },
+          });
+          const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
+          throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
+        }
+        throw err;
+      }
+    },
+  );
+};
+
+export default arquivosRoutes;

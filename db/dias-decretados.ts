@@ -1,0 +1,47 @@
+/**
+ * Repository of the decreed days without expediente (table dia_decretado): the
+ * one source of the decreed days a calendar needs, read by the workflows'
+ * activity (activities/prazos.ts), the prazo calculations and the calendar over
+ * HTTP and on the command line. The rule of which days count at a place is
+ * rules/calendario's; this is its query.
+ */
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { DataCivil, DiaDecretado, FonteDiasDecretados, Local, UF } from '../rules/calendario';
+import type { Database } from './schema';
+
+/** The decreed days that count at a place: national ones, and those of its UF, município and unit. */
+export function aplicaAoLocal(local: Local) {
+  return (eb: ExpressionBuilder<Database, 'dia_decretado'>) =>
+    eb.or([
+      eb('escopo', '=', 'nacional'),
+      eb.and([eb('escopo', '=', 'uf'), eb('uf', '=', local.uf)]),
+      ...(local.municipio ? [eb.and([eb('escopo', '=', 'municipio'), eb('municipio', '=', local.municipio)])] : []),
+      ...(local.unidade ? [eb.and([eb('escopo', '=', 'unidade'), eb('unidade', '=', local.unidade)])] : []),
+    ]);
+}
+
+/** The decreed days in force at `local` from `desde` (and up to `ate`, both inclusive), in date order. */
+export async function lerDiasDecretados(db: Kysely<Database>, local: Local, desde: DataCivil, ate?: DataCivil): Promise<DiaDecretado[]> {
+  let q = db
+    .selectFrom('dia_decretado')
+    .selectAll()
+    .where('removido_em', 'is', null)
+    .where('data', '>=', desde)
+    .where(aplicaAoLocal(local));
+  if (ate !== undefined) q = q.where('data', '<=', ate);
+  const rows = await q.orderBy('data').execute();
+  return rows.map((r) => ({
+    data: r.data,
+    escopo: r.escopo,
+    ...(r.uf ? { uf: r.uf as UF } : {}),
+    ...(r.municipio ? { municipio: r.municipio } : {}),
+    ...(r.unidade ? { unidade: r.unidade } : {}),
+    motivo: r.motivo,
+    atoLegal: r.ato_legal,
+  }));
+}
+
+/** The decreed days in force in PostgreSQL as a calendar's source (the same query the workflows' activity runs). */
+export function fonteDiasDecretados(db: Kysely<Database>): FonteDiasDecretados {
+  return ({ local, de, ate }) => lerDiasDecretados(db, local, de, ate);
+}
