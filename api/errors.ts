@@ -2,7 +2,7 @@
  * One JSON shape for every error the API returns, with pt-BR messages and, for
  * validation errors, the path of each offending field.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErroEntrada } from '../rules/calendario';
@@ -62,6 +62,68 @@ export async function traduzindoErros<R>(f: () => Promise<R>, renomear?: Record<
 
 const partName: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
 
+/** Seconds a client is told to wait when PostgreSQL cannot be reached. */
+export const ESPERA_BANCO_INDISPONIVEL_S = 5;
+
+/** Error codes of a PostgreSQL that is down, restarting or out of connections, and of a network that does not reach it. */
+const CODIGOS_BANCO_INDISPONIVEL = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, recovering)
+  '53300', // too_many_connections
+]);
+const MENSAGENS_BANCO_INDISPONIVEL = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether an error says PostgreSQL is out of reach (rather than that a query is
+ * wrong): such a request may well succeed in a moment, so it is answered 503
+ * with Retry-After, not 500. Looks through `cause` and AggregateError members,
+ * as Node wraps a refused connection to each address of a host.
+ */
+export function bancoIndisponivel(err: unknown, profundidade = 0): boolean {
+  if (!err || typeof err !== 'object' || profundidade > 5) return false;
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (CODIGOS_BANCO_INDISPONIVEL.has(e.code) || e.code.startsWith('08'))) return true;
+  if (typeof e.message === 'string' && MENSAGENS_BANCO_INDISPONIVEL.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((x) => bancoIndisponivel(x, profundidade + 1))) return true;
+  return bancoIndisponivel(e.cause, profundidade + 1);
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path
+ * parameter over maxParamLength, a malformed URL): answered in the API's error
+ * shape instead of Fastify's. Passed to Fastify as `frameworkErrors`.
+ */
+export const errosDoRoteador: NonNullable<FastifyServerOptions['frameworkErrors']> = (err, request, resposta) => {
+  const requestId = String(request.id);
+  const reply = resposta as FastifyReply;
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.code(414).send({ erro: { codigo: 'endereco-longo', mensagem: 'Um segmento do endereço da requisição passa de 100 caracteres.' }, requestId });
+  }
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_INVALID_URL') {
+    return reply.code(400).send({ erro: { codigo: 'endereco-invalido', mensagem: 'O endereço da requisição não é válido (codificação % incorreta).' }, requestId });
+  }
+  request.log.error({ err }, 'erro do roteador');
+  return reply.code(500).send({ erro: { codigo: 'interno', mensagem: 'Erro interno. Informe o requestId ao suporte.' }, requestId });
+};
+
+/** A route's path ("/v1/processos/:id/vistoria/autuar", "/docs/*") as a regular expression over request paths. */
+function padraoDaRota(url: string): RegExp {
+  const partes = url.split(/(:[A-Za-z_]\w*(?:\([^)]*\))?|\*)/);
+  const corpo = partes
+    .map((p) => (p === '*' ? '.*' : p.startsWith(':') ? '[^/]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${corpo}$`);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     const requestId = String(request.id);
@@ -96,14 +158,47 @@ export function registerErrorHandler(app: FastifyInstance): void {
               : 'Requisição inválida.';
       return reply.code(err.statusCode).send({ erro: { codigo: 'requisicao-invalida', mensagem }, requestId });
     }
+    if (bancoIndisponivel(err)) {
+      request.log.warn({ err }, 'banco de dados indisponível');
+      return reply
+        .code(503)
+        .header('retry-after', String(ESPERA_BANCO_INDISPONIVEL_S))
+        .send({ erro: { codigo: 'banco-indisponivel', mensagem: 'O banco de dados está indisponível no momento. Tente de novo em alguns segundos.' }, requestId });
+    }
     request.log.error({ err }, 'erro não tratado');
     return reply.code(500).send({ erro: { codigo: 'interno', mensagem: 'Erro interno. Informe o requestId ao suporte.' }, requestId });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      erro: { codigo: 'rota-inexistente', mensagem: `Rota ${request.method} ${request.url.split('?')[0]} não existe.` },
+  // Every route's path and methods, to tell "no such path" (404) from "not with this method" (405).
+  const rotas = new Map<string, { padrao: RegExp; metodos: Set<string> }>();
+  app.addHook('onRoute', (route) => {
+    const metodos = Array.isArray(route.method) ? route.method : [route.method];
+    const r = rotas.get(route.url) ?? { padrao: padraoDaRota(route.url), metodos: new Set<string>() };
+    for (const m of metodos) r.metodos.add(m.toUpperCase());
+    if (r.metodos.has('GET')) r.metodos.add('HEAD');
+    rotas.set(route.url, r);
+  });
+  const metodosDoCaminho = (caminho: string): string[] => {
+    const metodos = new Set<string>();
+    for (const r of rotas.values()) if (r.padrao.test(caminho)) for (const m of r.metodos) metodos.add(m);
+    return [...metodos].sort();
+  };
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const caminho = request.url.split('?')[0];
+    const permitidos = metodosDoCaminho(caminho);
+    if (permitidos.length && !permitidos.includes(request.method)) {
+      return reply
+        .code(405)
+        .header('allow', permitidos.join(', '))
+        .send({
+          erro: { codigo: 'metodo-nao-permitido', mensagem: `O método ${request.method} não se aplica a ${caminho}; use ${permitidos.join(', ')}.` },
+          requestId: String(request.id),
+        });
+    }
+    return reply.code(404).send({
+      erro: { codigo: 'rota-inexistente', mensagem: `Rota ${request.method} ${caminho} não existe.` },
       requestId: String(request.id),
-    }),
-  );
+    });
+  });
 }

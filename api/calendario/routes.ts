@@ -17,6 +17,7 @@ import { DecretadosService, localDaConsulta, motivoSemAutorizacao, toView } from
 import {
   calendarioAnoSchema,
   calendarioQuerySchema,
+  consultaDecretadoQuerySchema,
   diaDecretadoSchema,
   idDecretadoSchema,
   inclusaoSchema,
@@ -94,14 +95,26 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
       config: { papeis: TODOS_OS_PAPEIS },
       schema: {
         tags: ['calendario'],
-        summary: 'Um dia decretado (também os removidos)',
+        summary: 'Um dia decretado em vigor (um removido responde 410, salvo com incluirRemovidos=true)',
+        description:
+          'Um dia removido não vale mais: responde 410, dizendo quando foi removido. O registro histórico, com removidoEm e removidoPor, ' +
+          'vem com incluirRemovidos=true, como na listagem.',
         params: idDecretadoSchema,
-        response: { 200: diaDecretadoSchema, ...erros },
+        querystring: consultaDecretadoQuerySchema,
+        response: { 200: diaDecretadoSchema, ...erros, 410: erroSchema },
       },
     },
     async (request) => {
       const dia = await service.obter(request.params.id);
       if (!dia) throw naoEncontrado('Dia decretado');
+      // A 200 for a removed day read as if the day still counted; callers that want the history ask for it.
+      if (dia.removido_em && !request.query.incluirRemovidos) {
+        throw new HttpError(
+          410,
+          'dia-removido',
+          `O dia decretado ${dia.id} (${dia.data}) foi removido em ${new Date(dia.removido_em).toISOString()} e não vale mais. Para ver o registro histórico, use incluirRemovidos=true.`,
+        );
+      }
       return toView(dia);
     },
   );

@@ -143,6 +143,14 @@ export const listagemDecretadosQuerySchema = z.object({
 
 export const listagemDecretadosSchema = z.object({ itens: z.array(diaDecretadoSchema) }).meta({ id: 'ListaDiasDecretados' });
 
+export const consultaDecretadoQuerySchema = z.object({
+  incluirRemovidos: z
+    .enum(['true', 'false'], { error: 'incluirRemovidos deve ser true ou false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: devolve também um dia removido (registro histórico, com removidoEm e removidoPor) em vez de 410'),
+});
+
 export const idDecretadoSchema = z.object({ id: z.string().regex(/^\d{1,18}$/, 'id de dia decretado é um número') });
 
 // ------------------------------------------------------------ calendar of a year

@@ -151,7 +151,7 @@ describe('inclusão idempotente, remoção lógica, auditoria', () => {
     expect(vigentes.body.itens).toEqual([]);
     const historico = await sys.request('GET', `${URL}?de=2031-09-01&ate=2031-09-30&incluirRemovidos=true`, { as: inspetor });
     expect(historico.body.itens.map((d: { id: string }) => d.id)).toEqual([id]);
-    expect((await sys.request('GET', `${URL}/${id}`, { as: inspetor })).body.removidoPor).toBe(admin.id);
+    expect((await sys.request('GET', `${URL}/${id}?incluirRemovidos=true`, { as: inspetor })).body.removidoPor).toBe(admin.id);
 
     const outraVez = await sys.request('DELETE', `${URL}/${id}`, { as: supervisor });
     expect(outraVez.status).toBe(200);

@@ -1,0 +1,99 @@
+/**
+ * Issue 17, defect 11 (part): PostgreSQL out of reach answers 503 with
+ * Retry-After; a method the path does not take (405 with Allow) and a removed
+ * decreed day (410) answer in the API's error shape
+ * `{ erro: { codigo, mensagem }, requestId }`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
+import { createAutenticador } from '../../api/auth';
+import { bancoIndisponivel } from '../../api/errors';
+import { connectDb } from '../../db/connect';
+import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const formaDaApi = (body: any, codigo: string) => {
+  expect(body).toEqual({ erro: { codigo, mensagem: expect.any(String) }, requestId: expect.stringMatching(UUID) });
+};
+
+let sys: TestSystem;
+let supervisor: Conta;
+beforeAll(async () => {
+  sys = await startTestSystem();
+  supervisor = await sys.conta({ papeis: ['supervisor'] });
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+describe('PostgreSQL out of reach', () => {
+  it('answers 503 with Retry-After in the API shape, not 500', async () => {
+    const semBanco = connectDb('postgres://rito:rito@127.0.0.1:1/rito', { max: 1 });
+    const app = await buildApp({ db: semBanco, temporal: sys.temporal, taskQueue: sys.taskQueue, autenticador: createAutenticador(semBanco) });
+    try {
+      const login = await app.inject({ method: 'POST', url: '/v1/sessoes', payload: { email: 'a@rito.test', senha: 'qualquer-senha-longa' } });
+      expect(login.statusCode).toBe(503);
+      expect(Number(login.headers['retry-after'])).toBeGreaterThan(0);
+      formaDaApi(login.json(), 'banco-indisponivel');
+      const eu = await app.inject({ method: 'GET', url: '/v1/eu', headers: { cookie: 'rito_sessao=abc' } });
+      expect(eu.statusCode).toBe(503);
+    } finally {
+      await app.close();
+      await semBanco.destroy();
+    }
+  });
+
+  it('tells an unreachable database from a wrong query', () => {
+    expect(bancoIndisponivel(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(bancoIndisponivel(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]))).toBe(true);
+    expect(bancoIndisponivel(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(bancoIndisponivel(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(bancoIndisponivel(new Error('falhou', { cause: Object.assign(new Error('x'), { code: '08006' }) }))).toBe(true);
+    expect(bancoIndisponivel(Object.assign(new Error('syntax error'), { code: '42601' }))).toBe(false);
+    expect(bancoIndisponivel(Object.assign(new Error('invalid byte sequence'), { code: '22021' }))).toBe(false);
+  });
+});
+
+describe('methods', () => {
+  it('answers 405 with Allow for a method a known path does not take, and 404 for unknown paths', async () => {
+    const colecao = await sys.request('PUT', '/v1/processos', { as: supervisor, body: {} });
+    expect(colecao.status).toBe(405);
+    expect(colecao.headers.get('allow')).toBe('GET, HEAD, POST');
+    formaDaApi(colecao.body, 'metodo-nao-permitido');
+    expect(colecao.body.erro.mensagem).toBe('O método PUT não se aplica a /v1/processos; use GET, HEAD, POST.');
+
+    const item = await sys.request('DELETE', '/v1/processos/algum-processo', { as: supervisor });
+    expect(item.status).toBe(405);
+    expect(item.headers.get('allow')).toBe('GET, HEAD');
+
+    const dia = await sys.request('PATCH', '/v1/calendario/decretados/12', { as: supervisor, body: {} });
+    expect(dia.status).toBe(405);
+    expect(dia.headers.get('allow')).toBe('DELETE, GET, HEAD');
+
+    const inexistente = await sys.request('GET', '/v1/nao-existe', { as: supervisor });
+    expect(inexistente.status).toBe(404);
+    formaDaApi(inexistente.body, 'rota-inexistente');
+  });
+});
+
+describe('a removed decreed day', () => {
+  it('answers GET with 410, and its history only when asked for', async () => {
+    const URL = '/v1/calendario/decretados';
+    const criado = await sys.request('POST', URL, {
+      as: supervisor,
+      body: { data: '2033-04-11', escopo: 'uf', uf: 'RJ', motivo: 'Ponto facultativo — teste', atoLegal: 'Decreto 1/2033' },
+    });
+    expect(criado.status).toBe(201);
+    const id = criado.body.diaDecretado.id;
+    expect((await sys.request('GET', `${URL}/${id}`, { as: supervisor })).status).toBe(200);
+    expect((await sys.request('DELETE', `${URL}/${id}`, { as: supervisor })).status).toBe(200);
+
+    const depois = await sys.request('GET', `${URL}/${id}`, { as: supervisor });
+    expect(depois.status).toBe(410);
+    formaDaApi(depois.body, 'dia-removido');
+    expect(depois.body.erro.mensagem).toMatch(/foi removido em .* e não vale mais/);
+    const historico = await sys.request('GET', `${URL}/${id}?incluirRemovidos=true`, { as: supervisor });
+    expect(historico.status).toBe(200);
+    expect(historico.body).toMatchObject({ id, removidoPor: supervisor.id, removidoEm: expect.any(String) });
+  });
+});
