@@ -10,6 +10,11 @@
  * way in (rules/identificadores), and fields named like secrets are dropped.
  * Text PostgreSQL cannot hold (a NUL, a lone surrogate: rules/texto) is replaced
  * by U+FFFD, so that recording a refused request can never fail for its content.
+ *
+ * An idempotent replay (the same action sent again, answered with the result
+ * it already had) is recorded as `<acao>.repeticao` pointing at the original's
+ * entry, never as the action performed once more: see `chaveIdempotencia` and
+ * `repeticao` in EntradaAuditoria.
  */
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
@@ -39,7 +44,33 @@ export interface EntradaAuditoria {
   resumo: string;
   /** What changed (before/after, fields), masked before it is stored. */
   dados?: Record<string, unknown>;
+  /**
+   * The caller's idempotency key (already scoped to the caller, e.g.
+   * "<ator>:<Idempotency-Key>"), for actions whose replays the route cannot
+   * tell from first runs (a Temporal update with the same updateId answers the
+   * same). The first entry of this acao with this key is the original; any
+   * later one is recorded as `<acao>.repeticao` referring to it.
+   */
+  chaveIdempotencia?: string;
+  /**
+   * The route knows this request repeated an action already performed (e.g. an
+   * abertura answered with the process already open): recorded as
+   * `<acao>.repeticao`, referring to the first entry of this acao for the same
+   * processo (or recurso).
+   */
+  repeticao?: boolean;
 }
+
+/** What an append wrote; `repeticaoDe` is the original's seq when the entry recorded a replay (null if that entry was not found). */
+export interface EntradaRegistrada {
+  seq: number;
+  hash: string;
+  acao: string;
+  repeticao: boolean;
+  repeticaoDe: number | null;
+}
+
+export const SUFIXO_REPETICAO = '.repeticao';
 
 /** The content a hash covers, in a fixed shape. */
 export interface ConteudoAuditoria {
@@ -113,10 +144,21 @@ const texto = (s: string) => textoExibivel(mascararCpfNisEmTexto(s));
  * Appends one entry. Pass a transaction to make the entry part of the change it
  * records (both or neither); otherwise it runs in a transaction of its own.
  */
-export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria): Promise<{ seq: number; hash: string }> {
-  const dados = mascararDados(e.dados ?? {}) as Record<string, unknown>;
-  const escrever = async (trx: Kysely<Database>) => {
+export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
+  const escrever = async (trx: Kysely<Database>): Promise<EntradaRegistrada> => {
     await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria'))`.execute(trx);
+    // Looked up under the chain's lock: of two concurrent first runs with one key, the second sees the first.
+    const original = await entradaOriginal(trx, e);
+    const repeticao = e.repeticao === true || original !== undefined;
+    const repeticaoDe = original ? Number(original.seq) : null;
+    const dados = mascararDados(
+      repeticao
+        ? { repeticaoDe, ...(e.chaveIdempotencia !== undefined ? { chaveIdempotencia: e.chaveIdempotencia } : {}), ...(e.repeticao ? (e.dados ?? {}) : {}) }
+        : { ...(e.dados ?? {}), ...(e.chaveIdempotencia !== undefined ? { chaveIdempotencia: e.chaveIdempotencia } : {}) },
+    ) as Record<string, unknown>;
+    const acao = repeticao ? `${e.acao}${SUFIXO_REPETICAO}` : e.acao;
+    const resumo = repeticao && !e.repeticao ? `Repetição (mesma chave de idempotência; nada foi refeito) de: ${e.resumo}` : e.resumo;
+    const referencia = repeticao ? (repeticaoDe ? ` [original: entrada ${repeticaoDe}]` : ' [original não encontrado na trilha]') : '';
     const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     const seq = ultima ? Number(ultima.seq) + 1 : 1;
     const hashAnterior = ultima?.hash ?? HASH_INICIAL;
@@ -129,11 +171,11 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
       origem_ip: corta(e.origem?.ip, 100),
       user_agent: corta(e.origem?.userAgent, 300),
       request_id: corta(e.origem?.requestId, 100),
-      acao: e.acao,
+      acao,
       recurso: e.recurso ?? null,
       recurso_id: e.recursoId == null ? null : texto(e.recursoId),
       processo_id: e.processoId ?? null,
-      resumo: textoExibivel(mascararCpfNisEmTexto(e.resumo).slice(0, 2000)),
+      resumo: textoExibivel(mascararCpfNisEmTexto(resumo).slice(0, 2000 - referencia.length)) + referencia,
       dados,
     };
     const hash = hashEntrada(hashAnterior, conteudo);
@@ -141,7 +183,29 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
       .insertInto('auditoria')
       .values({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash })
       .execute();
-    return { seq, hash };
+    return { seq, hash, acao, repeticao, repeticaoDe };
   };
   return db.isTransaction ? escrever(db) : db.transaction().execute(escrever);
+}
+
+/** The first entry of the same acao that this one repeats, if the entry says how to find it. */
+async function entradaOriginal(trx: Kysely<Database>, e: EntradaAuditoria) {
+  if (e.chaveIdempotencia !== undefined) {
+    let q = trx
+      .selectFrom('auditoria')
+      .select('seq')
+      .where('acao', '=', e.acao)
+      .where(sql<boolean>`dados ? 'chaveIdempotencia'`)
+      .where(sql<string>`dados->>'chaveIdempotencia'`, '=', mascararDados(e.chaveIdempotencia, 'chaveIdempotencia') as string);
+    // One key names one action of one process (a Temporal updateId is per workflow).
+    if (e.processoId != null) q = q.where('processo_id', '=', e.processoId);
+    return q.orderBy('seq').limit(1).executeTakeFirst();
+  }
+  if (!e.repeticao) return undefined;
+  const processoId = e.processoId ?? null;
+  const recursoId = e.recursoId ?? null;
+  if (processoId === null && recursoId === null) return undefined;
+  let q = trx.selectFrom('auditoria').select('seq').where('acao', '=', e.acao);
+  q = processoId !== null ? q.where('processo_id', '=', processoId) : q.where('recurso_id', '=', texto(recursoId!));
+  return q.orderBy('seq').limit(1).executeTakeFirst();
 }

@@ -5,6 +5,11 @@
  *   with who (request.ator), when, from where (IP, user agent, request id) and
  *   what (the route's `config.auditoria.acao` unless given). Pass the
  *   transaction that makes the change to record both atomically.
+ * - Idempotent replays are recorded as replays (`<acao>.repeticao`, pointing at
+ *   the original's entry), never as the action performed again: pass
+ *   `chaveIdempotencia` when only the trail can tell (the first entry with that
+ *   key is the original), or `repeticao: true` when the route knows. Afterwards
+ *   `request.entradaAuditoria` says which it was.
  * - Every /v1 route with an unsafe method (POST, PUT, PATCH, DELETE) is audited.
  *   It should declare `config.auditoria: { acao, recurso }`; one that does not
  *   gets `acao: "<MÉTODO> <url>"` (and recurso processo under /v1/processos/:id).
@@ -19,7 +24,7 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect';
 import type { Database } from '../../db/schema';
-import { type EntradaAuditoria, registrarAuditoria } from '../auditoria/registro';
+import { type EntradaAuditoria, type EntradaRegistrada, registrarAuditoria } from '../auditoria/registro';
 import { METODOS_SEGUROS } from './autenticacao';
 
 export interface ConfigAuditoria {
@@ -31,7 +36,9 @@ export interface ConfigAuditoria {
   dadosPessoais?: boolean;
 }
 
-export type AcaoAuditada = Partial<Pick<EntradaAuditoria, 'acao' | 'recurso' | 'recursoId' | 'processoId' | 'dados' | 'ator'>> & {
+export type AcaoAuditada = Partial<
+  Pick<EntradaAuditoria, 'acao' | 'recurso' | 'recursoId' | 'processoId' | 'dados' | 'ator' | 'chaveIdempotencia' | 'repeticao'>
+> & {
   resumo: string;
 };
 
@@ -39,6 +46,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     auditar(acao: AcaoAuditada, trx?: Kysely<Database>): Promise<void>;
     auditado: boolean;
+    /** The last entry this request appended (its seq, acao, whether it recorded a replay), or null. */
+    entradaAuditoria: EntradaRegistrada | null;
   }
   interface FastifyContextConfig {
     auditoria?: ConfigAuditoria;
@@ -54,12 +63,13 @@ const idDoParametro = (request: FastifyRequest): string | null => {
 export default fp<{ db: Db }>(
   async (app, { db }) => {
     app.decorateRequest('auditado', false);
+    app.decorateRequest('entradaAuditoria', null);
     app.decorateRequest('auditar', async function (this: FastifyRequest, a: AcaoAuditada, trx?: Kysely<Database>) {
       const cfg = this.routeOptions.config?.auditoria;
       const acao = a.acao ?? cfg?.acao;
       if (!acao) throw new Error(`rota ${this.method} ${this.routeOptions.url} audita sem config.auditoria.acao`);
       const ator = a.ator !== undefined ? a.ator : this.ator;
-      await registrarAuditoria(trx ?? db, {
+      const registrada = await registrarAuditoria(trx ?? db, {
         ator: ator ? { id: ator.id, nome: ator.nome, papeis: ator.papeis } : null,
         origem: { ip: this.ip, userAgent: this.headers['user-agent'] ?? null, requestId: String(this.id) },
         acao,
@@ -68,8 +78,11 @@ export default fp<{ db: Db }>(
         processoId: a.processoId ?? null,
         resumo: a.resumo,
         dados: a.dados,
+        chaveIdempotencia: a.chaveIdempotencia,
+        repeticao: a.repeticao,
       });
       this.auditado = true;
+      this.entradaAuditoria = registrada;
     });
 
     app.addHook('onRoute', (route) => {

@@ -41,6 +41,8 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         resumo: criado
           ? `Processo aberto: ${processo.tipo} de ${processo.instituicao_nome} (${processo.instituicao_cnpj}), unidade ${processo.unidade}`
           : `Abertura repetida: devolvido o processo já aberto ${processo.id}`,
+        // A repeated abertura opened nothing: processo.abrir.repeticao, pointing at the abertura's entry.
+        repeticao: !criado,
         processoId: processo.id,
         recursoId: processo.id,
         dados: criado
