@@ -66,9 +66,9 @@ export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOpti
   await app.register(ritosRoutes, { ...deps, prefix: '/v1/processos' });
   // Two prefixes, one plugin each: /v1/documentos and /v1/arquivos.
   await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos });
-  await app.register(linhaDoTempoRoutes, deps);
+  await app.register(linhaDoTempoRoutes, { ...deps, prefix: '/v1/processos' });
   await app.register(prazosVencendoRoutes, { db: deps.db, prefix: '/v1/prazos' });
-  await app.register(tarefasRoutes, { db: deps.db });
+  await app.register(tarefasRoutes, { db: deps.db, prefix: '/v1/tarefas' });
   return app;
 }
 

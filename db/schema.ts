@@ -37,10 +37,6 @@ export interface ProcessoTable {
   instituicao_endereco: Json<EnderecoInstituicao> | null;
   instituicao_municipio: string | null;
   mantenedora_nome: string | null;
-  /** The decision a unit owes now, and by when (supervisors audit these). */
-  tarefa_responsavel: string | null;
-  tarefa_descricao: string | null;
-  tarefa_limite: NullableTimestamp;
   /** Workflow-side sequence of the last applied snapshot: older snapshots never overwrite newer ones. */
   versao: number;
   criado_em: DefaultedTimestamp;
@@ -259,6 +255,33 @@ export interface ArquivoTable {
   enviado_em: DefaultedTimestamp;
 }
 
+/** A decision a unit owes on a process, with its deadline (rules/ritos: DefinicaoRito.prazoTarefa). */
+export interface TarefaTable {
+  id: string;
+  processo_id: string;
+  fase: string;
+  /** The rite's actor who must decide (cooie, comissao, coogie for the vistoria). */
+  responsavel: string;
+  descricao: string;
+  aberta_em: Timestamp;
+  /** 23:59:59 (Brasília) of the last day. */
+  limite: Timestamp;
+  situacao: 'aberta' | 'concluida';
+  concluida_em: NullableTimestamp;
+}
+
+/** One change of a prazo: its opening, a prorrogação, a decreed day, its end. */
+export interface PrazoAlteracaoTable {
+  prazo_id: string;
+  versao: number;
+  processo_id: string;
+  em: Timestamp;
+  motivo: string;
+  limite: Timestamp;
+  vencimento: string;
+  situacao: string;
+}
+
 /** A workflow side effect that keeps failing, for the administrator (activities/falhas.ts). */
 export interface AlertaOperacaoTable {
   id: Generated<string>;
@@ -292,6 +315,8 @@ export interface Database {
   arquivo_conteudo: ArquivoConteudoTable;
   arquivo: ArquivoTable;
   alerta_operacao: AlertaOperacaoTable;
+  tarefa: TarefaTable;
+  prazo_alteracao: PrazoAlteracaoTable;
 }
 
 export type Processo = Selectable<ProcessoTable>;
@@ -306,3 +331,5 @@ export type Documento = Selectable<DocumentoTable>;
 export type Arquivo = Selectable<ArquivoTable>;
 
 export type AlertaOperacao = Selectable<AlertaOperacaoTable>;
+export type Tarefa = Selectable<TarefaTable>;
+export type PrazoAlteracao = Selectable<PrazoAlteracaoTable>;

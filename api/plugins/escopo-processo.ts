@@ -14,6 +14,7 @@ import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
 import { podeVer } from '../auth/escopo';
 import { naoEncontrado } from '../errors';
+import { obterProcesso } from '../../db/processos';
 
 export const PREFIXO_PROCESSO = '/v1/processos/:id';
 
@@ -40,7 +41,7 @@ export default fp<{ db: Db }>(
       if (!request.ator) return;
       const id = (request.params as { id?: unknown }).id;
       if (typeof id !== 'string' || id.length > 200) throw naoEncontrado('Processo');
-      const processo = await db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
+      const processo = await obterProcesso(db, id);
       if (!processo || !podeVer(request.ator, processo)) throw naoEncontrado('Processo');
       request.processo = processo;
     });

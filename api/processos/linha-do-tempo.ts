@@ -2,8 +2,8 @@
  * GET /v1/processos/{id}/linha-do-tempo — the record of one process as its
  * read model keeps it: every event of the timeline (processo_evento) with who
  * acted, every document issued (with links to its HTML and PDF), and every
- * prazo (prazo_processo) with the history of its limit, rebuilt from the
- * timeline's 'prazo' events (opening, prorrogação, calendar re-timing, end).
+ * prazo (prazo_processo) with the history of its limit (prazo_alteracao:
+ * opening, prorrogação, calendar re-timing, end).
  *
  * Scope: the route lives under /v1/processos/:id, so plugins/escopo-processo.ts
  * answers 404 outside the caller's scope before this handler runs.
@@ -11,12 +11,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
-import type { ProcessoEvento } from '../../db/schema';
+import { alteracoesDosPrazos } from '../../db/prazos';
+import { formatarInstanteBrasilia } from '../../rules/calendario';
+import type { PrazoAlteracao, Processo } from '../../db/schema';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import type { ApiDeps } from '../deps';
-import { erroSchema, naoEncontrado } from '../errors';
-import { requireAtor } from '../plugins/autenticacao';
-import { podeVer } from '../auth/escopo';
+import { erroSchema } from '../errors';
+import { processoDaRota } from '../plugins/escopo-processo';
 
 const PAPEIS_LEITURA = ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] as const;
 
@@ -49,7 +50,7 @@ const documentoSchema = z.object({
 });
 
 const alteracaoPrazoSchema = z.object({
-  seq: z.number().int().describe('seq do evento da linha do tempo que registrou a mudança'),
+  versao: z.number().int().describe('versão do prazo depois da mudança (1 na abertura)'),
   em: z.string(),
   motivo: z.string(),
   limiteAnterior: z.string().nullable(),
@@ -120,37 +121,33 @@ async function resolverAtores(db: Db, ids: Iterable<string>): Promise<(id: strin
   };
 }
 
-/**
- * The limit history of each prazo, from the 'prazo' events the workflow writes
- * at every change (dados: prazoId, limite, vencimento, situacao).
- */
-function historicoDosPrazos(eventos: ProcessoEvento[]): Map<string, z.infer<typeof alteracaoPrazoSchema>[]> {
+/** The limit history of each prazo, as the activity recording the prazo wrote it (prazo_alteracao). */
+function historicoDosPrazos(alteracoes: PrazoAlteracao[]): Map<string, z.infer<typeof alteracaoPrazoSchema>[]> {
   const porPrazo = new Map<string, z.infer<typeof alteracaoPrazoSchema>[]>();
-  for (const e of eventos) {
-    if (e.tipo !== 'prazo') continue;
-    const d = e.dados as unknown as { prazoId?: string; limite?: string; vencimento?: string; situacao?: string };
-    if (!d.prazoId || !d.limite) continue;
-    const lista = porPrazo.get(d.prazoId) ?? [];
+  for (const a of alteracoes) {
+    const lista = porPrazo.get(a.prazo_id) ?? [];
     const anterior = lista.at(-1)?.limite ?? null;
+    // In Brasília time with its offset: 23:59:59 of the last day reads as that day.
+    const limite = formatarInstanteBrasilia(new Date(a.limite).getTime());
     lista.push({
-      seq: e.seq,
-      em: iso(e.ocorrido_em),
-      motivo: e.descricao,
+      versao: a.versao,
+      em: formatarInstanteBrasilia(new Date(a.em).getTime()),
+      motivo: a.motivo,
       limiteAnterior: anterior,
-      limite: d.limite,
-      vencimento: d.vencimento ?? d.limite.slice(0, 10),
-      situacao: d.situacao ?? 'aberto',
-      alterouLimite: anterior === null || Date.parse(anterior) !== Date.parse(d.limite),
+      limite,
+      vencimento: a.vencimento,
+      situacao: a.situacao,
+      alterouLimite: anterior === null || Date.parse(anterior) !== Date.parse(limite),
     });
-    porPrazo.set(d.prazoId, lista);
+    porPrazo.set(a.prazo_id, lista);
   }
   return porPrazo;
 }
 
-export async function lerLinhaDoTempo(db: Db, processoId: string): Promise<LinhaDoTempo | undefined> {
-  const processo = await db.selectFrom('processo').selectAll().where('id', '=', processoId).executeTakeFirst();
-  if (!processo) return undefined;
-  const [eventos, documentos, prazos] = await Promise.all([
+/** The timeline of a process, from the row the request already read. */
+export async function lerLinhaDoTempo(db: Db, processo: Processo): Promise<LinhaDoTempo> {
+  const processoId = processo.id;
+  const [eventos, documentos, prazos, alteracoes] = await Promise.all([
     db.selectFrom('processo_evento').selectAll().where('processo_id', '=', processoId).orderBy('seq').execute(),
     db
       .selectFrom('documento')
@@ -160,9 +157,10 @@ export async function lerLinhaDoTempo(db: Db, processoId: string): Promise<Linha
       .orderBy('criado_em')
       .execute(),
     db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', processoId).execute(),
+    alteracoesDosPrazos(db, processoId),
   ]);
   const ator = await resolverAtores(db, [...eventos.map((e) => e.ator), ...documentos.map((d) => d.emitido_por)]);
-  const historicos = historicoDosPrazos(eventos);
+  const historicos = historicoDosPrazos(alteracoes);
   // Prazo ids end in their opening order (`${processoId}:prazo:${n}`).
   const ordem = (id: string) => Number(id.slice(id.lastIndexOf(':') + 1)) || 0;
 
@@ -217,7 +215,7 @@ export async function lerLinhaDoTempo(db: Db, processoId: string): Promise<Linha
 
 const linhaDoTempoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.get(
-    '/v1/processos/:id/linha-do-tempo',
+    '/:id/linha-do-tempo',
     {
       config: { papeis: [...PAPEIS_LEITURA] },
       schema: {
@@ -231,13 +229,8 @@ const linhaDoTempoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       },
     },
     async (request) => {
-      const ator = requireAtor(request);
-      const linha = await lerLinhaDoTempo(deps.db, request.params.id);
-      // plugins/escopo-processo.ts already answered 404 outside scope; checked again here, cheaply.
-      if (!linha || !podeVer(ator, { id: linha.processo.id, unidade: linha.processo.unidade, instituicao_cnpj: linha.processo.instituicao.cnpj })) {
-        throw naoEncontrado('Processo');
-      }
-      return linha;
+      // plugins/escopo-processo.ts read the process and answered 404 outside scope.
+      return lerLinhaDoTempo(deps.db, processoDaRota(request));
     },
   );
 };

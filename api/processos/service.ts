@@ -5,7 +5,7 @@
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
-import { upsertProcesso } from '../../activities/read-model';
+import { encerradosDaChave, obterProcesso, processoAbertoDaChave, removerAberturaSemWorkflow, upsertProcesso } from '../../db/processos';
 import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { Ator } from '../auth/ator';
@@ -26,7 +26,7 @@ export class ProcessosService {
    */
   async abrir(body: AberturaBody, ator: Ator): Promise<{ processo: Processo; criado: boolean }> {
     const chave = chaveProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep);
-    const aberto = await this.db.selectFrom('processo').selectAll().where('chave', '=', chave).where('encerrado', '=', false).executeTakeFirst();
+    const aberto = await processoAbertoDaChave(this.db, chave);
     if (aberto) {
       // A first request that stored the row but could not start the workflow
       // (Temporal unreachable) is completed by its retry.
@@ -38,13 +38,7 @@ export class ProcessosService {
 
     // Counting only closed processes keeps concurrent requests on the same
     // ordinal, hence the same workflow id: Temporal then returns the one run.
-    const encerrados = await this.db
-      .selectFrom('processo')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('chave', '=', chave)
-      .where('encerrado', '=', true)
-      .executeTakeFirst();
-    const ordinal = Number(encerrados?.n ?? 0) + 1;
+    const ordinal = (await encerradosDaChave(this.db, chave)) + 1;
     const abertura: AberturaProcesso = {
       id: idProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep, ordinal),
       tipo: body.tipo,
@@ -68,10 +62,10 @@ export class ProcessosService {
       await this.iniciarWorkflow(abertura);
     } catch (err) {
       // Nothing half-written: without its workflow, the row we just wrote goes too.
-      if (criado) await this.db.deleteFrom('processo').where('id', '=', abertura.id).where('versao', '=', 0).execute();
+      if (criado) await removerAberturaSemWorkflow(this.db, abertura.id);
       throw err;
     }
-    const processo = await this.db.selectFrom('processo').selectAll().where('id', '=', abertura.id).executeTakeFirstOrThrow();
+    const processo = (await obterProcesso(this.db, abertura.id))!;
     return { processo, criado };
   }
 
@@ -86,7 +80,7 @@ export class ProcessosService {
   }
 
   async obter(id: string): Promise<Processo | undefined> {
-    return this.db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
+    return obterProcesso(this.db, id);
   }
 
   /** The workflow's own view of the process; null when the workflow cannot answer now. */

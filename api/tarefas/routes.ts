@@ -2,7 +2,7 @@
  * GET /v1/tarefas — the decisions the units owe now (the Comissão's
  * Pronunciamento, the COOIE's Ordem de Serviço, the COOGIE's edital…), with
  * their deadline, as each process's workflow mirrors them into the read model
- * (processo.tarefa_responsavel / tarefa_descricao / tarefa_limite). Overdue
+ * (table tarefa, db/processos.ts). Overdue
  * ones are flagged: supervisors audit them, units work through them.
  *
  * Who: supervisors and the COOGIE see every unit; an inspetor sees the
@@ -68,8 +68,9 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
   const agora = opts.agora ?? Date.now;
 
   app.get(
-    '/v1/tarefas',
+    '/',
     {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
       config: { papeis: ['inspetor', 'coogie', 'supervisor'] },
       schema: {
         tags: ['tarefas'],
@@ -91,22 +92,34 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
       const agoraMs = agora();
       const momento = new Date(agoraMs);
       let query = db
-        .selectFrom('processo')
-        .select(['id', 'tipo', 'fase', 'numero_sei', 'unidade', 'instituicao_cnpj', 'instituicao_nome', 'tarefa_responsavel', 'tarefa_descricao', 'tarefa_limite'])
-        .where('encerrado', '=', false)
-        .where('tarefa_responsavel', 'is not', null)
-        .where(noEscopo(ator))
-        .orderBy('tarefa_limite')
-        .orderBy('id')
+        .selectFrom('tarefa')
+        .innerJoin('processo', 'processo.id', 'tarefa.processo_id')
+        .select([
+          'processo.id',
+          'processo.tipo',
+          'processo.fase',
+          'processo.numero_sei',
+          'processo.unidade',
+          'processo.instituicao_cnpj',
+          'processo.instituicao_nome',
+          'tarefa.responsavel',
+          'tarefa.descricao',
+          'tarefa.limite',
+        ])
+        .where('tarefa.situacao', '=', 'aberta')
+        // The scope is the processes': a semi-join keeps its one SQL form (api/auth/escopo.ts).
+        .where('processo.id', 'in', db.selectFrom('processo').select('processo.id').where('encerrado', '=', false).where(noEscopo(ator)))
+        .orderBy('tarefa.limite')
+        .orderBy('processo.id')
         .limit(q.limite);
-      if (q.unidade) query = query.where('unidade', '=', q.unidade);
-      if (q.responsavel) query = query.where('tarefa_responsavel', '=', q.responsavel);
-      if (q.atrasadas === true) query = query.where('tarefa_limite', '<', momento);
-      if (q.atrasadas === false) query = query.where((eb) => eb.or([eb('tarefa_limite', '>=', momento), eb('tarefa_limite', 'is', null)]));
+      if (q.unidade) query = query.where('processo.unidade', '=', q.unidade);
+      if (q.responsavel) query = query.where('tarefa.responsavel', '=', q.responsavel);
+      if (q.atrasadas === true) query = query.where('tarefa.limite', '<', momento);
+      if (q.atrasadas === false) query = query.where('tarefa.limite', '>=', momento);
       const rows = await query.execute();
       const itens = rows.map((r) => {
-        const limite = r.tarefa_limite ? new Date(r.tarefa_limite) : null;
-        const responsavel = r.tarefa_responsavel!;
+        const limite = new Date(r.limite);
+        const responsavel = r.responsavel;
         return {
           processo: {
             id: r.id,
@@ -120,9 +133,9 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
           },
           responsavel,
           responsavelRotulo: rotuloAtorDoTipo(r.tipo, responsavel),
-          descricao: r.tarefa_descricao ?? '',
-          limite: limite ? limite.toISOString() : null,
-          atrasada: limite !== null && limite.getTime() < agoraMs,
+          descricao: r.descricao,
+          limite: limite.toISOString(),
+          atrasada: limite.getTime() < agoraMs,
         };
       });
       return { agora: momento.toISOString(), total: itens.length, atrasadas: itens.filter((i) => i.atrasada).length, itens };

@@ -11,6 +11,7 @@ import * as m0004 from './0004_prazos';
 import * as m0006 from './0006_processo_detalhes';
 import * as m0005 from './0005_documentos';
 import * as m20261129 from './2026_11_29_alerta_operacao';
+import * as m20261129b from './2026_11_29_tarefa_prazo_alteracao';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0006_processo_detalhes': m0006,
   '0005_documentos': m0005,
   '2026_11_29_alerta_operacao': m20261129,
+  '2026_11_29_tarefa_prazo_alteracao': m20261129b,
 };

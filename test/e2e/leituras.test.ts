@@ -11,7 +11,7 @@
  * (rules/calendario), not with the prazo engine the route uses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertProcesso } from '../../activities/read-model';
+import { upsertProcesso } from '../../db/processos';
 import { criarCalendario, diaCivilBrasilia, formatarData, formatarInstanteBrasilia, limiteDoDia, type DiaDecretado } from '../../rules/calendario';
 import type { AberturaProcesso, EstadoProcesso } from '../../workflows/processo/definitions';
 import { type Conta, type Credencial, startTestSystem, type TestSystem } from '../support/system';
@@ -261,6 +261,25 @@ describe('GET /v1/processos/{id}/linha-do-tempo', () => {
       ])
       .execute();
 
+    // The prazo's changes as registrarPrazo writes them (db/prazos.ts).
+    const alteracao = (versao: number, motivo: string, limite: string) => ({
+      prazo_id: prazoId,
+      versao,
+      processo_id: p,
+      em: new Date(Date.now() - (10 - versao) * 60_000),
+      motivo,
+      limite,
+      vencimento: limite.slice(0, 10),
+      situacao: 'aberto',
+    });
+    await sys.db
+      .insertInto('prazo_alteracao')
+      .values([
+        alteracao(1, 'Prazo de 20 dias aberto com ciência em …', lim1),
+        alteracao(2, 'Calendário alterado: dia incluído como dia sem expediente', lim1),
+        alteracao(3, 'Prorrogação por igual período (20 dias) pedida por Maria Representante', lim2),
+      ])
+      .execute();
     const r = await sys.request('GET', `/v1/processos/${p}/linha-do-tempo`, { as: repA });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.eventos.map((e: { ator: unknown }) => e.ator)).toEqual([
@@ -274,10 +293,10 @@ describe('GET /v1/processos/{id}/linha-do-tempo', () => {
     expect(r.body.eventos[2].dados).toMatchObject({ prazoId, situacao: 'aberto' });
     expect(r.body.prazos).toHaveLength(1);
     expect(r.body.prazos[0]).toMatchObject({ id: prazoId, situacao: 'aberto', limite: lim(diaUtil(5)).toISOString() });
-    expect(r.body.prazos[0].historico.map((h: { seq: number; limiteAnterior: string | null; limite: string; alterouLimite: boolean }) => [h.seq, h.limiteAnterior, h.limite, h.alterouLimite])).toEqual([
-      [3, null, lim1, true],
-      [4, lim1, lim1, false],
-      [5, lim1, lim2, true],
+    expect(r.body.prazos[0].historico.map((h: { versao: number; limiteAnterior: string | null; limite: string; alterouLimite: boolean }) => [h.versao, h.limiteAnterior, h.limite, h.alterouLimite])).toEqual([
+      [1, null, lim1, true],
+      [2, lim1, lim1, false],
+      [3, lim1, lim2, true],
     ]);
     expect(r.body.documentos).toEqual([]);
     // Outside scope, or not existing: the same 404.

@@ -41,8 +41,11 @@ export interface EstadoProcesso {
   encerrado: boolean;
   numeroSei: string | null;
   prazoLimite: string | null;
-  /** The decision a unit owes now (e.g. the Comissão's Pronunciamento) and its deadline. */
-  tarefa: { responsavel: string; descricao: string; limite: string } | null;
+  /**
+   * The decision a unit owes now (e.g. the Comissão's Pronunciamento) and its
+   * deadline; id, fase and abertaEm are absent in snapshots of runs before the rite engine.
+   */
+  tarefa: { id?: string; fase?: string; abertaEm?: string; responsavel: string; descricao: string; limite: string } | null;
   /** Increases with every state change; the read model keeps the highest it has seen. */
   versao: number;
   /** A notice awaits the party's ciência (explicit, or tácita when its days run out). Absent in runs before the rite engine. */

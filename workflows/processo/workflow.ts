@@ -102,7 +102,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     local,
     async (prazo, motivo) => {
       estado.prazoLimite = prazo.situacao === 'aberto' ? prazo.limite : null;
-      await projetar(() => readModel.registrarPrazo({ processoId: abertura.id, prazo }));
+      await projetar(() => readModel.registrarPrazo({ processoId: abertura.id, prazo, motivo }));
       await evento('prazo', motivo, 'sistema', { prazoId: prazo.id, codigo: prazo.codigo, limite: prazo.limite, vencimento: prazo.vencimento, situacao: prazo.situacao });
       await sincronizar();
     },
@@ -132,7 +132,8 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
               const n = rito!.estado.notificacao;
               estado.notificacaoPendente = n !== null && !n.ciencia;
               const t = rito!.estado.tarefa;
-              estado.tarefa = t && t.situacao === 'aberta' ? { responsavel: t.responsavel, descricao: t.descricao, limite: t.limite } : null;
+              estado.tarefa =
+                t && t.situacao === 'aberta' ? { id: t.id, fase: t.fase, abertaEm: t.abertaEm, responsavel: t.responsavel, descricao: t.descricao, limite: t.limite } : null;
               await sincronizar();
             },
             autuar: (numeroSei) => {

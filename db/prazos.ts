@@ -1,0 +1,80 @@
+/**
+ * Repository of the prazos of processes (prazo_processo) and of each change of
+ * their limit (prazo_alteracao), as the workflows record them.
+ */
+import type { Kysely } from 'kysely';
+import type { PrazoAberto } from '../workflows/prazos/definitions';
+import type { Database, PrazoAlteracao } from './schema';
+
+type Db = Kysely<Database>;
+
+/** Why a prazo changed when the caller did not say (an activity scheduled by code older than `motivo`). */
+function motivoDe(prazo: PrazoAberto): string {
+  if (prazo.situacao === 'cumprido') return 'Prazo cumprido';
+  if (prazo.situacao !== 'aberto') return 'Prazo encerrado sem manifestação';
+  return prazo.historico.at(-1)?.motivo ?? 'Prazo aberto';
+}
+
+/**
+ * Records a prazo as it is now (the highest versao wins) and the change that
+ * made it so, once per versao. The process's own prazo_limite is the
+ * workflow's snapshot's to write (db/processos.ts), once per change.
+ */
+export async function registrarPrazo(db: Db, { processoId, prazo, motivo }: { processoId: string; prazo: PrazoAberto; motivo?: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('prazo_processo')
+      .values({
+        id: prazo.id,
+        processo_id: processoId,
+        codigo: prazo.codigo,
+        rotulo: prazo.rotulo,
+        ciencia: prazo.ciencia,
+        dias: prazo.dias,
+        uteis: prazo.uteis,
+        contar_de: prazo.contarDe,
+        prorrogavel: prazo.prorrogavel,
+        prorrogado: prazo.prorrogado,
+        vencimento: prazo.vencimento,
+        limite: prazo.limite,
+        situacao: prazo.situacao,
+        uf: prazo.local.uf,
+        municipio: prazo.local.municipio ?? null,
+        unidade: prazo.local.unidade ?? null,
+        versao: prazo.versao,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({
+            prorrogado: eb.ref('excluded.prorrogado'),
+            vencimento: eb.ref('excluded.vencimento'),
+            limite: eb.ref('excluded.limite'),
+            situacao: eb.ref('excluded.situacao'),
+            versao: eb.ref('excluded.versao'),
+            atualizado_em: eb.fn('now'),
+          }))
+          .where('prazo_processo.versao', '<', (eb) => eb.ref('excluded.versao')),
+      )
+      .execute();
+    await trx
+      .insertInto('prazo_alteracao')
+      .values({
+        prazo_id: prazo.id,
+        versao: prazo.versao,
+        processo_id: processoId,
+        em: new Date(),
+        motivo: motivo ?? motivoDe(prazo),
+        limite: prazo.limite,
+        vencimento: prazo.vencimento,
+        situacao: prazo.situacao,
+      })
+      .onConflict((oc) => oc.columns(['prazo_id', 'versao']).doNothing())
+      .execute();
+  });
+}
+
+/** Every change of the prazos of a process, in the order they happened. */
+export function alteracoesDosPrazos(db: Db, processoId: string): Promise<PrazoAlteracao[]> {
+  return db.selectFrom('prazo_alteracao').selectAll().where('processo_id', '=', processoId).orderBy('prazo_id').orderBy('versao').execute();
+}

@@ -1,0 +1,139 @@
+/**
+ * Repository of processes: the read model a workflow keeps in step with itself
+ * (processo, processo_evento, tarefa), served to the API, the activities and
+ * the CLI. Functions take the database first; each write is idempotent, so a
+ * retried activity leaves the same rows as a single run.
+ */
+import type { Kysely } from 'kysely';
+import type { AberturaProcesso, EstadoProcesso } from '../workflows/processo/definitions';
+import type { Database, Processo } from './schema';
+
+type Db = Kysely<Database>;
+
+export interface EventoProcesso {
+  processoId: string;
+  seq: number;
+  tipo: string;
+  descricao: string;
+  ator: string;
+  ocorridoEm: string;
+  dados: Record<string, unknown>;
+}
+
+export function obterProcesso(db: Db, id: string): Promise<Processo | undefined> {
+  return db.selectFrom('processo').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The open process with this object and party (seed 002 art. 22 I: at most one). */
+export function processoAbertoDaChave(db: Db, chave: string): Promise<Processo | undefined> {
+  return db.selectFrom('processo').selectAll().where('chave', '=', chave).where('encerrado', '=', false).executeTakeFirst();
+}
+
+/** How many processes with this object and party have ended: the next one's ordinal follows. */
+export async function encerradosDaChave(db: Db, chave: string): Promise<number> {
+  const r = await db
+    .selectFrom('processo')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('chave', '=', chave)
+    .where('encerrado', '=', true)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Removes the row of an abertura whose workflow could not be started (nothing else refers to it yet). */
+export async function removerAberturaSemWorkflow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('processo').where('id', '=', id).where('versao', '=', 0).execute();
+}
+
+/**
+ * Writes a process snapshot and its open task. Inserts on first sight;
+ * afterwards only a snapshot with a higher versao replaces the stored one, so
+ * late retries cannot roll it back. Returns whether the snapshot was written.
+ */
+export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: AberturaProcesso; estado: EstadoProcesso }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const escrito = await trx
+      .insertInto('processo')
+      .values({
+        id: abertura.id,
+        tipo: abertura.tipo,
+        chave: abertura.chave,
+        ordinal: abertura.ordinal,
+        fase: estado.fase,
+        encerrado: estado.encerrado,
+        instituicao_cnpj: abertura.instituicao.cnpj,
+        instituicao_codigo_inep: abertura.instituicao.codigoInep,
+        instituicao_nome: abertura.instituicao.nome,
+        instituicao_endereco: abertura.instituicao.endereco ? JSON.stringify(abertura.instituicao.endereco) : null,
+        instituicao_municipio: abertura.instituicao.municipio ?? null,
+        mantenedora_nome: abertura.instituicao.mantenedora ?? null,
+        unidade: abertura.unidade,
+        numero_sei: estado.numeroSei,
+        requerente_nome: abertura.requerente.nome,
+        requerente_cpf: abertura.requerente.cpf,
+        requerente_email: abertura.requerente.email,
+        aberto_por: abertura.abertoPor,
+        prazo_limite: estado.prazoLimite,
+        versao: estado.versao,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({
+            fase: eb.ref('excluded.fase'),
+            encerrado: eb.ref('excluded.encerrado'),
+            numero_sei: eb.ref('excluded.numero_sei'),
+            prazo_limite: eb.ref('excluded.prazo_limite'),
+            versao: eb.ref('excluded.versao'),
+            atualizado_em: eb.fn('now'),
+          }))
+          .where('processo.versao', '<', (eb) => eb.ref('excluded.versao')),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (!escrito) return false;
+    await sincronizarTarefas(trx, abertura.id, estado);
+    return true;
+  });
+}
+
+/** The open tasks of a process become exactly the snapshot's: the one it owes now is open, any other is concluded. */
+async function sincronizarTarefas(trx: Db, processoId: string, estado: EstadoProcesso): Promise<void> {
+  const t = estado.tarefa;
+  // A snapshot of a run before the rite engine names its task by its phase.
+  const id = t ? (t.id ?? `${processoId}:tarefa:${t.fase ?? estado.fase}`) : null;
+  let concluir = trx.updateTable('tarefa').set({ situacao: 'concluida', concluida_em: new Date() }).where('processo_id', '=', processoId).where('situacao', '=', 'aberta');
+  if (id) concluir = concluir.where('id', '!=', id);
+  await concluir.execute();
+  if (!t || !id) return;
+  await trx
+    .insertInto('tarefa')
+    .values({
+      id,
+      processo_id: processoId,
+      fase: t.fase ?? estado.fase,
+      responsavel: t.responsavel,
+      descricao: t.descricao,
+      aberta_em: t.abertaEm ?? new Date(),
+      limite: t.limite,
+      situacao: 'aberta',
+    })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ limite: eb.ref('excluded.limite'), descricao: eb.ref('excluded.descricao') })))
+    .execute();
+}
+
+export async function registrarEvento(db: Db, evento: EventoProcesso): Promise<void> {
+  await db
+    .insertInto('processo_evento')
+    .values({
+      processo_id: evento.processoId,
+      seq: evento.seq,
+      tipo: evento.tipo,
+      descricao: evento.descricao,
+      ator: evento.ator,
+      ocorrido_em: evento.ocorridoEm,
+      dados: JSON.stringify(evento.dados),
+    })
+    .onConflict((oc) => oc.columns(['processo_id', 'seq']).doNothing())
+    .execute();
+}
