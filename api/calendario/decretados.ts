@@ -6,7 +6,8 @@
  * re-reads the decreed days and re-times the prazo (workflows/prazos/prazo.ts),
  * recording the change in its timeline and in the read model.
  *
- * Which prazos a day touches (read model `prazo_processo`, situacao 'aberto'):
+ * Which prazos a day touches (read model `prazo_processo`, situacao 'aberto';
+ * and the open tasks of the units, table `tarefa`, from their opening day):
  * - dates: ciência ≤ day ≤ vencimento. After the ciência, a day can move the
  *   count; on the ciência itself too (a ciência on a day without expediente
  *   counts on the next business day, rule 7). After the current last day it
@@ -28,7 +29,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/connect';
 import type { Database } from '../../db/schema';
-import { type Local, validarLocal } from '../../rules/calendario';
+import { inicioDoDiaBrasilia, lerData, type Local, validarLocal } from '../../rules/calendario';
 import { type AlteracaoCalendario, calendarioAlteradoSignal } from '../../workflows/prazos/definitions';
 import type { Ator } from '../auth/ator';
 import type { NovoDecretado } from './schemas';
@@ -168,7 +169,7 @@ export class DecretadosService {
     });
   }
 
-  /** The processes with an open prazo that `dia` touches (see the header). */
+  /** The processes with an open prazo or an open task that `dia` touches (see the header). */
   async processosAfetados(dia: Pick<Linha, 'data' | 'escopo' | 'uf' | 'municipio' | 'unidade'>): Promise<string[]> {
     let q = this.db
       .selectFrom('prazo_processo')
@@ -180,8 +181,22 @@ export class DecretadosService {
     if (dia.escopo === 'uf') q = q.where('uf', '=', dia.uf!);
     if (dia.escopo === 'municipio') q = q.where('municipio', '=', dia.municipio!);
     if (dia.escopo === 'unidade') q = q.where('unidade', '=', dia.unidade!);
-    const rows = await q.orderBy('processo_id').execute();
-    return rows.map((r) => r.processo_id);
+    // A unit's task counts like a prazo from the day it opened to its last day
+    // (Brasília). Its place is its process's; the UF of every process is the
+    // workflow's (RJ) until units are data, so a UF's day notifies every task:
+    // a signal where nothing changes is harmless.
+    const inicio = inicioDoDiaBrasilia(lerData(dia.data, 'data'));
+    let t = this.db
+      .selectFrom('tarefa')
+      .innerJoin('processo', 'processo.id', 'tarefa.processo_id')
+      .select('tarefa.processo_id')
+      .where('tarefa.situacao', '=', 'aberta')
+      .where('tarefa.aberta_em', '<', new Date(inicio + 86_400_000))
+      .where('tarefa.limite', '>=', new Date(inicio));
+    if (dia.escopo === 'municipio') t = t.where('processo.instituicao_municipio', '=', dia.municipio!);
+    if (dia.escopo === 'unidade') t = t.where('processo.unidade', '=', dia.unidade!);
+    const [prazos, tarefas] = await Promise.all([q.execute(), t.execute()]);
+    return [...new Set([...prazos, ...tarefas].map((r) => r.processo_id))].sort();
   }
 
   /** Sends calendarioAlteradoSignal to every process `dia` touches; never fails for a finished workflow. */

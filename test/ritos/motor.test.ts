@@ -15,6 +15,7 @@ import { createAutenticador } from '../../api/auth';
 import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
 import { acoesDeUsuario, faseTerminal, fasesAlcancaveis, transicoesDe, type DefinicaoRito } from '../../rules/ritos/definicao';
 import { ritosRegistrados } from '../../rules/ritos/registro';
+import { formatarInstanteBrasilia, proximoDiaUtil } from '../../rules/calendario';
 import { DADOS } from '../documentos/fixtures';
 import { cookieDaResposta, type Credencial } from '../support/system';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
@@ -55,7 +56,7 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
   let w: WorkflowTestEnv;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let baseUrl: string;
-  const sessoes: Record<'requerente' | 'inspetor', Credencial> = {} as never;
+  const sessoes: Record<'requerente' | 'inspetor' | 'supervisor', Credencial> = {} as never;
 
   const pedir = async (metodo: string, url: string, como: keyof typeof sessoes, body?: unknown) => {
     const s = sessoes[como];
@@ -84,6 +85,7 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
     for (const [chave, papeis, unidade] of [
       ['requerente', ['representante'], null],
       ['inspetor', ['inspetor'], UNIDADE],
+      ['supervisor', ['supervisor'], null],
     ] as const) {
       const email = `${chave}.${randomUUID().slice(0, 6)}@rito.test`;
       const u = await criarUsuario(w.db, { nome: `Pessoa ${chave}`, email, papeis: [...papeis], unidade, senha: SENHA }, 'teste');
@@ -171,6 +173,48 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
     expect(fim).toMatchObject({ fase: 'arquivado', encerrado: true, acoes: [] });
     const eventos = await w.db.selectFrom('processo_evento').select(['tipo', 'ator']).where('processo_id', '=', id).orderBy('seq').execute();
     expect(eventos.map((e) => e.tipo)).toEqual(['abertura', 'pedir-complementacao', 'ciencia-explicita', 'prazo', 'prazo', 'expirar-prazo']);
+  });
+
+  it("re-times a unit's task when a decreed day falls on its last day, like any prazo", async () => {
+    const aberto = await abrir('33090004');
+    const id = aberto.body.id as string;
+    const url = (acao: string) => `/v1/processos/${id}/${RITO_TESTE.codigo}/${acao}`;
+    expect((await pedir('POST', url('pedir-complementacao'), 'inspetor', { pendencias: 'Falta a ata de eleição do coordenador.' })).status).toBe(200);
+    expect((await pedir('POST', url('tomar-ciencia'), 'requerente', {})).status).toBe(200);
+    expect((await pedir('POST', url('complementar'), 'requerente', { resposta: 'Segue a ata.' })).status).toBe(200);
+    // The unit now owes its analysis: a task with the rite's 30 days.
+    const tarefaDoProcesso = async () => {
+      const r = await pedir('GET', '/v1/tarefas', 'inspetor');
+      return (r.body.itens as { processo: { id: string }; limite: string }[]).find((t) => t.processo.id === id);
+    };
+    let tarefa = await tarefaDoProcesso();
+    for (let i = 0; i < 50 && !tarefa; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      tarefa = await tarefaDoProcesso();
+    }
+    const ultimoDia = formatarInstanteBrasilia(Date.parse(tarefa!.limite)).slice(0, 10);
+
+    const decreto = await pedir('POST', '/v1/calendario/decretados', 'supervisor', {
+      data: ultimoDia,
+      escopo: 'nacional',
+      motivo: 'Ponto facultativo — teste',
+      atoLegal: 'Decreto 99.002/2026',
+    });
+    expect([200, 201]).toContain(decreto.status);
+    expect(decreto.body.processos).toContain(id);
+    // The last day has no expediente: the task's deadline moves to the next business day (DOMAIN prazos rule 3).
+    const esperado = proximoDiaUtil(ultimoDia, { uf: 'RJ', unidade: UNIDADE }, [
+      { data: ultimoDia, escopo: 'nacional', motivo: 'Ponto facultativo — teste', atoLegal: 'Decreto 99.002/2026' },
+    ]);
+    expect(esperado > ultimoDia).toBe(true);
+    let novo = await tarefaDoProcesso();
+    for (let i = 0; i < 100 && formatarInstanteBrasilia(Date.parse(novo!.limite)).slice(0, 10) === ultimoDia; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      novo = await tarefaDoProcesso();
+    }
+    expect(formatarInstanteBrasilia(Date.parse(novo!.limite))).toBe(`${esperado}T23:59:59-03:00`);
+    const eventos = await w.db.selectFrom('processo_evento').select(['tipo', 'descricao']).where('processo_id', '=', id).where('tipo', '=', 'tarefa').execute();
+    expect(eventos).toEqual([{ tipo: 'tarefa', descricao: expect.stringContaining('Calendário alterado') }]);
   });
 
   it('issues the ofício of the action through the catalogue, numbered, readable by the unit', async () => {

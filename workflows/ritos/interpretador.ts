@@ -9,7 +9,7 @@
  * The order of the activities and timers below is what running histories
  * recorded: change it only behind patched() (README, "Changing workflow code").
  */
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { type Local, criarCalendario, formatarInstanteBrasilia, inicioDoDiaBrasilia, lerData } from '../../rules/calendario';
 import { calcularPrazo, cienciaTacita } from '../../rules/prazos';
 import {
@@ -26,7 +26,7 @@ import {
 import type { DefinicaoPrazo, PrazoAberto } from '../prazos/definitions';
 import type { Prazos } from '../prazos/prazo';
 export type { DocumentoEmitido } from './definitions';
-import { acaoUpdate, type DocumentoEmitido, type EstadoRito, estadoRitoQuery, type PedidoAcao, type ResultadoAcao } from './definitions';
+import { acaoUpdate, type DocumentoEmitido, type EstadoRito, estadoRitoQuery, type PedidoAcao, type ResultadoAcao, type Tarefa } from './definitions';
 
 /** Documents of a rite are issued by one activity taking this request (its name is the rite's: HooksRito.atividadeDocumentos). */
 export interface PedidoDocumentoRito {
@@ -144,8 +144,15 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       if (!codigo) {
         const calendario = this.ctx.prazos.versaoCalendario;
         await condition(() => this.estado.fase !== fase || parar() || this.ctx.prazos.versaoCalendario !== calendario);
-        // Dates a rite checks against the calendar (a visit's) need the decreed days current.
-        if (this.ctx.prazos.versaoCalendario !== calendario) await this.ctx.prazos.atualizarDecretados();
+        if (this.ctx.prazos.versaoCalendario !== calendario) {
+          // A unit's task is a prazo too: a decreed day within it moves its limit.
+          // (Runs recorded before this did not re-time tasks: patched keeps them replaying.)
+          const tarefa = this.estado.tarefa?.situacao === 'aberta' ? this.estado.tarefa : null;
+          const retemporizar = tarefa !== null && patched('tarefa-retemporizada');
+          // Dates a rite checks against the calendar (a visit's, a task's) need the decreed days current.
+          await this.ctx.prazos.atualizarDecretados(retemporizar ? diaBrasilia(tarefa.abertaEm) : undefined);
+          if (retemporizar) await this.retemporizarTarefa(tarefa);
+        }
         continue;
       }
       // Held here, not re-read from the state: an action may end the phase (and
@@ -307,8 +314,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     e.tarefa = null;
     // A phase that waits on a prazo waits on the party; any other phase with someone to act is a decision a unit owes.
     if (desc.responsavel && codigo === null && !desc.terminal) {
-      const hoje = formatarInstanteBrasilia(Date.parse(p.em)).slice(0, 10);
-      const limite = calcularPrazo({ ciencia: hoje, dias: this.def.prazoTarefa.dias, local: this.ctx.local, diasDecretados: this.ctx.prazos.decretados }).limite;
+      const limite = this.limiteDaTarefa(p.em);
       e.tarefa = {
         id: `${this.ctx.processoId}:tarefa:${destino}:${Object.keys(e.respostas).length}`,
         fase: destino,
@@ -320,6 +326,24 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       };
     }
     await this.hooks.aoEntrarNaFase?.(a, { codigoPrazo: codigo, prazoAnterior });
+  }
+
+  /** The deadline of a task opened at `abertaEm`: the rite's days for the units, counted like any prazo from that day. */
+  private limiteDaTarefa(abertaEm: string): string {
+    return calcularPrazo({ ciencia: diaBrasilia(abertaEm), dias: this.def.prazoTarefa.dias, local: this.ctx.local, diasDecretados: this.ctx.prazos.decretados }).limite;
+  }
+
+  private async retemporizarTarefa(tarefa: Tarefa): Promise<void> {
+    const limite = this.limiteDaTarefa(tarefa.abertaEm);
+    if (limite === tarefa.limite) return;
+    const anterior = tarefa.limite;
+    tarefa.limite = limite;
+    await this.ctx.evento('tarefa', `Calendário alterado: o limite de "${tarefa.descricao}" passou de ${anterior} para ${limite}`, SISTEMA.id, {
+      tarefaId: tarefa.id,
+      limiteAnterior: anterior,
+      limite,
+    });
+    await this.ctx.sincronizar();
   }
 
   private async aguardarCiencia(fase: string): Promise<string | null> {
@@ -350,6 +374,11 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
 export function parteDoRito(def: DefinicaoRito): string {
   const fase = Object.values(def.fases).find((f) => f.aguardaPrazo !== null && f.responsavel !== null);
   return fase?.responsavel ?? ATOR_SISTEMA;
+}
+
+/** The civil date in Brasília of an instant. */
+function diaBrasilia(instante: string): string {
+  return formatarInstanteBrasilia(Date.parse(instante)).slice(0, 10);
 }
 
 /** A prazo of the definition as the Prazos building block takes it. */
