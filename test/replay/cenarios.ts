@@ -169,6 +169,32 @@ export const CENARIOS: Record<string, Cenario> = {
     exigir(g.runs.length === 2, `duas execuções esperadas, houve ${g.runs.length}`);
     return g;
   },
+  /**
+   * A unit's task re-timed by a decreed day on its last day (the branch of
+   * patched('tarefa-retemporizada')), then exigências de forma left to expire
+   * and the request archived.
+   */
+  'tarefa-retemporizada-arquivada': async (w) => {
+    const p = await Processo.abrir(w, brt('2036-09-01T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-09-01T10:00:00');
+    // The COOIE's análise de forma: 30 days from Mon 01/09 → Wed 01/10/2036.
+    await esperarLimiteDaTarefa(p, '2036-10-01T23:59:59-03:00');
+    await w.db
+      .insertInto('dia_decretado')
+      .values({ data: '2036-10-01', escopo: 'uf', uf: 'RJ', motivo: 'Ponto facultativo', ato_legal: 'Decreto Estadual nº 99.003/2036', criado_por: 'cenario' })
+      .execute();
+    await p.handle.signal(calendarioAlteradoSignal, { data: '2036-10-01', operacao: 'incluido', motivo: 'Ponto facultativo' });
+    // 01/10 decreed → Thu 02/10.
+    await esperarLimiteDaTarefa(p, '2036-10-02T23:59:59-03:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-09-02T10:00:00');
+    await w.saltarAte(brt('2036-09-13T12:00:00'));
+    const prazo = await esperarPrazoAberto(p);
+    await w.saltarAte(new Date(Date.parse(prazo) + 2000).toISOString());
+    await p.esperarFase('reanalise-forma');
+    await w.saltarAte(brt('2036-09-29T10:00:00'));
+    await p.agir('arquivar', inspetor, { fundamentacao }, '2036-09-29T10:00:00');
+    return concluir(p, 'arquivado');
+  },
 };
 
 async function esperarPrazoAberto(p: Processo): Promise<string> {
@@ -179,4 +205,15 @@ async function esperarPrazoAberto(p: Processo): Promise<string> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('prazo não aberto');
+}
+
+async function esperarLimiteDaTarefa(p: Processo, limite: string): Promise<void> {
+  const ate = Date.now() + 15_000;
+  let atual: string | undefined;
+  while (Date.now() < ate) {
+    atual = (await p.estado()).tarefa?.limite;
+    if (atual === limite) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`cenário fora do esperado: limite da tarefa ${atual}, esperado ${limite}`);
 }
