@@ -56,11 +56,12 @@ export interface AcaoRito<Ator extends string = string> {
   readonly schema: z.ZodType;
   readonly verificacoes?: readonly VerificacaoPrevia[];
   /**
-   * The party may take it after the prazo has ended (the rite itself decides
-   * what a late act means, e.g. a late reconsideração goes to art. 49).
-   * Otherwise an act of the party after the prazo is refused as extemporâneo.
+   * What an act of the party after its prazo means, when the rite gives it a
+   * meaning (a late reconsideração goes to art. 49): it leads to `destino`
+   * instead of the transition's, told with `mensagem`. Without it, an act of
+   * the party after the prazo is refused as extemporâneo.
    */
-  readonly admiteForaDoPrazo?: boolean;
+  readonly foraDoPrazo?: { readonly destino: string; mensagem(limite: string): string };
 }
 
 export interface TransicaoRito<F extends string = string, A extends string = string> {

@@ -22,6 +22,13 @@ const VERIFICACOES: Partial<Record<AcaoVistoria, readonly VerificacaoPrevia[]>> 
   'designar-comissao-verificacao': ['comissao-com-contas'],
 };
 
+/** Del. CEE nº 388/2020: a request after the prazo is extemporânea and its indeferimento compulsory. */
+const RECONSIDERACAO_EXTEMPORANEA = {
+  destino: 'art-49' satisfies FaseVistoria,
+  mensagem: (limite: string) =>
+    `Pedido de reconsideração extemporâneo (prazo encerrado em ${limite}): indeferimento compulsório; seguem-se os ritos do art. 49 da Deliberação CEE nº 388/2020.`,
+};
+
 const acoes = Object.fromEntries(
   (Object.keys(ACOES_VISTORIA) as AcaoVistoria[]).map((a): [AcaoVistoria, AcaoRito<AtorVistoria>] => [
     a,
@@ -30,8 +37,7 @@ const acoes = Object.fromEntries(
       ator: ACOES_VISTORIA[a].ator,
       schema: DADOS_ACAO_VISTORIA[a],
       ...(VERIFICACOES[a] ? { verificacoes: VERIFICACOES[a] } : {}),
-      // A late request is not refused: the rite sends it to art. 49 (Del. CEE 388/2020).
-      ...(a === 'pedir-reconsideracao' ? { admiteForaDoPrazo: true } : {}),
+      ...(a === 'pedir-reconsideracao' ? { foraDoPrazo: RECONSIDERACAO_EXTEMPORANEA } : {}),
     },
   ]),
 ) as Record<AcaoVistoria, AcaoRito<AtorVistoria>>;

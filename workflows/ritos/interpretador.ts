@@ -81,8 +81,8 @@ export interface AcaoEmCurso<E extends EstadoRito> {
   mensagem: string;
   /** Issues a document of the rite now, as part of the action. */
   emitir(tipo: string, contexto: Record<string, unknown>): Promise<DocumentoEmitido>;
-  /** Anything a hook of this action wants its aoEntrarNaFase to know. */
-  readonly memo: Record<string, unknown>;
+  /** When the act the action records was done after its prazo (a late request), or null. */
+  foraDoPrazoEm: string | null;
 }
 
 export interface HooksRito<E extends EstadoRito = EstadoRito> {
@@ -93,7 +93,7 @@ export interface HooksRito<E extends EstadoRito = EstadoRito> {
   /** Accounts the process designates for actors with designadoNoProcesso. */
   designados?(estado: E, ator: string): string[];
   /** Refuses (throw RecusaAcao) what the rite's own rules forbid; synchronous and side-effect free. */
-  validar?(a: Omit<AcaoEmCurso<E>, 'emitir' | 'destino' | 'mensagem' | 'memo'>): void;
+  validar?(a: Omit<AcaoEmCurso<E>, 'emitir' | 'destino' | 'mensagem' | 'foraDoPrazoEm'>): void;
   /** The action's effects on the rite's state and its documents, before the phase changes. */
   aplicar?(a: AcaoEmCurso<E>): Promise<void>;
   /** Documents of entering a phase (the notice that starts its prazo, a forwarding). */
@@ -198,7 +198,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     if (!parsed.success) throw new RecusaAcao(parsed.error.issues.map((i) => `${i.path.join('.') || 'dados'}: ${i.message}`).join('; '));
     const prazo = this.estado.prazo;
     // The party the prazo runs against acts in time, unless the rite gives a late act its own meaning.
-    if (prazo && desc.ator === this.def.fases[this.estado.fase].responsavel && !desc.admiteForaDoPrazo && !this.ctx.prazos.tempestivo(prazo, p.em)) {
+    if (prazo && desc.ator === this.def.fases[this.estado.fase].responsavel && !desc.foraDoPrazo && !this.ctx.prazos.tempestivo(prazo, p.em)) {
       throw new RecusaAcao(`Prazo encerrado em ${prazo.limite}: o ato é extemporâneo.`);
     }
     if (p.acao === ACAO_PRORROGAR_PRAZO) {
@@ -268,7 +268,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       de: e.fase,
       destino: t.destino,
       mensagem: desc.rotulo,
-      memo: {},
+      foraDoPrazoEm: null,
       emitir: async (tipo, contexto) => {
         const doc = await emitirDocumento({
           chave: `${this.ctx.processoId}:${p.chave}:${tipo}:${emitidos.length}`,
@@ -286,6 +286,11 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     if (p.acao === ACAO_PRORROGAR_PRAZO) {
       await this.ctx.prazos.prorrogar(e.prazo!, p.em, p.ator.nome);
       a.mensagem = `Prazo prorrogado até ${e.prazo!.limite}.`;
+    }
+    if (desc.foraDoPrazo && e.prazo && !this.ctx.prazos.tempestivo(e.prazo, p.em)) {
+      a.destino = desc.foraDoPrazo.destino;
+      a.foraDoPrazoEm = p.em;
+      a.mensagem = desc.foraDoPrazo.mensagem(e.prazo.limite);
     }
     await this.hooks.aplicar?.(a);
     await this.mudarFase(a);

@@ -2,12 +2,11 @@
  * What the vistoria does that is not data (rules/vistoria/rito.ts holds the
  * rest): its own state (exigências, Comissão, visit, edital), the visit and
  * Termo rules, the documents each action and each phase issues, the Comissão's
- * designation, and the late reconsideração sent to art. 49.
+ * designation.
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { DocumentoActivities } from '../../activities/vistoria-documentos';
 import { dataMinimaVisita } from '../../rules/prazos';
-import type { FaseVistoria } from '../../rules/vistoria';
 import { type AcaoEmCurso, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
 import type { EstadoVistoria } from './definitions';
 
@@ -113,20 +112,13 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
         await a.emitir('edital-cadastramento', { objeto: dados.objeto, publicacao: dados.publicacao });
         break;
-      case 'pedir-reconsideracao':
-        if (e.prazo && !ctx.prazos.tempestivo(e.prazo, p.em)) {
-          // Del. CEE 388/2020: a request after the prazo is extemporânea and its indeferimento compulsory.
-          a.destino = 'art-49' satisfies FaseVistoria;
-          a.memo.pedidoExtemporaneoEm = p.em;
-          a.mensagem = `Pedido de reconsideração extemporâneo (prazo encerrado em ${e.prazo.limite}): indeferimento compulsório; seguem-se os ritos do art. 49 da Deliberação CEE nº 388/2020.`;
-        }
-        break;
       case 'pedir-reconsideracao-extemporanea':
-        a.memo.pedidoExtemporaneoEm = dados.recebidoEm;
+        a.foraDoPrazoEm = dados.recebidoEm;
         break;
       default:
         // cumprir-exigencias, responder-estudo-tecnico, arquivar, deferir-reconsideracao,
-        // interpor-recurso-cee, expirar-prazo, prorrogar-prazo: the transition and the timeline say it all.
+        // interpor-recurso-cee, expirar-prazo, prorrogar-prazo, pedir-reconsideracao (a late one
+        // goes to art. 49 by the definition): the transition and the timeline say it all.
         break;
     }
   },
@@ -143,7 +135,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       await a.emitir('encaminhamento-cee', {
         destino: 'art-49',
         prazoEncerrado: encerrado ? { codigo: encerrado.codigo, vencimento: encerrado.vencimento } : null,
-        pedidoExtemporaneoEm: (a.memo.pedidoExtemporaneoEm as string | undefined) ?? null,
+        pedidoExtemporaneoEm: a.foraDoPrazoEm,
       });
     }
     if (a.destino === 'recurso-cee') await a.emitir('encaminhamento-cee', { destino: 'cee', recursoProtocoladoEm: a.pedido.em });
