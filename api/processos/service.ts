@@ -7,6 +7,7 @@ import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
 import { encerradosDaChave, obterProcesso, processoAbertoDaChave, removerAberturaSemWorkflow, upsertProcesso } from '../../db/processos';
 import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo } from '../../rules/ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { Ator } from '../auth/ator';
 import { acoesDoAtor } from '../ritos/disponiveis';
@@ -56,7 +57,7 @@ export class ProcessosService {
     // overrides the workflow's snapshots, and the process is listable at once.
     const criado = await upsertProcesso(this.db, {
       abertura,
-      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
+      estado: { id: abertura.id, tipo: abertura.tipo, fase: ritoDoTipo(abertura.tipo)!.faseInicial, encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
     });
     try {
       await this.iniciarWorkflow(abertura);

@@ -49,6 +49,9 @@ async function projetar(escrita: () => Promise<void>): Promise<void> {
   }
 }
 
+/** The phase of a process whose kind has no rite (opened before such kinds were refused). */
+const FASE_SEM_RITO = 'requerimento';
+
 /** What a process carries into its next run when its history grows long. */
 export interface Retomada {
   estado: EstadoProcesso;
@@ -66,10 +69,12 @@ export interface Retomada {
  * through activities so that it never runs ahead of the workflow.
  */
 export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Retomada): Promise<EstadoProcesso> {
+  const definicao = ritoDoTipo(abertura.tipo);
   const estado: EstadoProcesso = retomada?.estado ?? {
     id: abertura.id,
     tipo: abertura.tipo,
-    fase: 'requerimento',
+    // A kind opened before kinds without a rite were refused waits in the law's first phase.
+    fase: definicao?.faseInicial ?? FASE_SEM_RITO,
     encerrado: false,
     numeroSei: abertura.numeroSei,
     prazoLimite: null,
@@ -111,7 +116,6 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
 
   // Handlers are installed before the first await, so that an action sent right
   // after the abertura is never refused for want of a handler.
-  const definicao = ritoDoTipo(abertura.tipo);
   const hooks = definicao ? hooksDoRito(definicao.codigo) : undefined;
   const rito =
     definicao && hooks

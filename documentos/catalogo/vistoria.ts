@@ -1,33 +1,15 @@
-/**
- * The catalogue of documents rito issues (DOMAIN.md, "Documents (ofícios)"): for
- * each one its template (templates/documentos/<tipo>.hbs), the zod schema of its
- * data, the espécie whose number series it takes, its assunto, who signs it, and
- * the values derived from rito's rules (prazos, labels) that the template shows.
- *
- * Two forms, both in the Padrão Ofício of the Manual de Redação da Presidência da
- * República (3ª ed.): 'comunicacao' — an ofício, with endereçamento, vocativo and
- * fecho — and 'ato' — Ordem de Serviço, termos, Pronunciamento, Estudo Técnico,
- * edital — which keep the cabeçalho, identificação, local e data, assunto, texto
- * and signature(s) but, not being addressed to anyone, have no endereçamento,
- * vocativo or fecho.
- *
- * Number series: one per (unidade, ano, espécie). Every ofício of a unit shares
- * the 'Ofício' series; each kind of act has its own ('Ordem de Serviço nº 1/2026/…'
- * and 'Ofício nº 1/2026/…' coexist), as units number their acts in practice.
- */
+/** The documents of the vistoria rite (seed 003): its ofícios and acts. */
 import { z } from 'zod';
-import { dataNumerica, dataPorExtenso, indiceDiaDaSemana, nomeDoMes } from '../rules/datas/extenso';
-import { formatarCnpj } from '../rules/identificadores/cnpj';
-import { formatarCpf } from '../rules/identificadores/cpf';
-import { formatarNis } from '../rules/identificadores/nis';
-import { cpfSchema, codigoIbgeSchema, nisSchema, numeroSeiSchema, ufSchema } from '../rules/identificadores/schemas';
+import { dataNumerica, dataPorExtenso, indiceDiaDaSemana } from '../../rules/datas/extenso';
+import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import { numeroSeiSchema } from '../../rules/identificadores/schemas';
 import {
   ANTECEDENCIA_MINIMA_VISITA,
   PRAZOS_VISTORIA,
   TIPOS_VISTORIA_INFO,
   type CodigoPrazoVistoria,
   type TipoVistoria,
-} from '../rules/vistoria';
+} from '../../rules/vistoria';
 import {
   atoBase,
   atoReferido,
@@ -35,101 +17,21 @@ import {
   comunicacaoBase,
   dataCivil,
   datasPrazo,
-  destinatarioPessoa,
   endereco,
-  escola,
   exigencia,
-  fecho,
   hora,
   instituicaoComEndereco,
   instituicaoEnsino,
-  mesCivil,
   paragrafos,
   signatario,
   texto,
   tipoVistoria,
-  vocativo,
-  emissor,
-  type Endereco,
-  type Signatario,
-} from './campos';
-import { numeroComExtenso, percentual } from './extenso';
-
-// ---------------------------------------------------------------------------
-// Espécies (number series)
-// ---------------------------------------------------------------------------
-
-export const ESPECIES = {
-  oficio: 'Ofício',
-  'ordem-servico': 'Ordem de Serviço',
-  'termo-visita': 'Termo de Visita',
-  pronunciamento: 'Pronunciamento',
-  'estudo-tecnico': 'Estudo Técnico',
-  edital: 'Edital',
-  'termo-responsabilidade': 'Termo de Responsabilidade',
-} as const;
-export type Especie = keyof typeof ESPECIES;
-
-// ---------------------------------------------------------------------------
-// Definitions
-// ---------------------------------------------------------------------------
-
-/** What the engine knows at emission time, besides the data. */
-export interface ContextoEmissao {
-  /** Issuing date in America/Sao_Paulo, 'YYYY-MM-DD'. */
-  data: string;
-  numero: number;
-  ano: number;
-  unidade: string;
-}
-
-export interface Assinatura {
-  nome: string;
-  cargo: string;
-  detalhe?: string;
-}
-
-export interface CampoInvalido {
-  campo: string;
-  mensagem: string;
-}
-
-export interface DefinicaoDocumento<S extends z.ZodType = z.ZodType> {
-  rotulo: string;
-  especie: Especie;
-  forma: 'comunicacao' | 'ato';
-  schema: S;
-  assunto(d: z.output<S>): string;
-  assinaturas(d: z.output<S>): Assinatura[];
-  /** Values computed from rito's rules for the template (available as `calc`). */
-  derivar?(d: z.output<S>, ctx: ContextoEmissao): Record<string, unknown>;
-  /** Checks that need the issuing date (e.g. the 5-day notice of a visit). */
-  validarContexto?(d: z.output<S>, ctx: ContextoEmissao): CampoInvalido[];
-  /** Signed by hand on paper (lines for the signatures). */
-  assinaturaManual?: boolean;
-}
-
-function definir<S extends z.ZodType>(def: DefinicaoDocumento<S>): DefinicaoDocumento<S> {
-  return def;
-}
-
-// ---------------------------------------------------------------------------
-// Shared derivations
-// ---------------------------------------------------------------------------
+} from '../campos';
+import { numeroComExtenso } from '../extenso';
+import { type Assinatura, type CampoInvalido, type ContextoEmissao, assinaturaDe, definir, enderecoEmLinha, instituicaoDerivada, somarDias } from './definicao';
 
 const rotuloVistoria = (t: TipoVistoria) => TIPOS_VISTORIA_INFO[t].rotulo;
 
-function enderecoEmLinha(e: Endereco): string {
-  return `${e.logradouro}${e.complemento ? `, ${e.complemento}` : ''}, ${e.bairro}, ${e.municipio}/${e.uf}, CEP ${e.cep}`;
-}
-
-function instituicaoDerivada(i: { nome: string; cnpj: string; codigoInep: string; endereco?: Endereco }) {
-  return { cnpj: formatarCnpj(i.cnpj), endereco: i.endereco ? enderecoEmLinha(i.endereco) : null };
-}
-
-function assinaturaDe(s: Signatario): Assinatura {
-  return s.matricula ? { nome: s.nome, cargo: s.cargo, detalhe: `Matrícula ${s.matricula}` } : { nome: s.nome, cargo: s.cargo };
-}
 
 function assinaturasComissao(membros: z.output<typeof comissao>): Assinatura[] {
   return membros.map((m) => ({
@@ -137,11 +39,6 @@ function assinaturasComissao(membros: z.output<typeof comissao>): Assinatura[] {
     cargo: m.cargo ?? 'Membro da Comissão de Vistoria',
     detalhe: `Matrícula ${m.matricula}`,
   }));
-}
-
-function somarDias(data: string, dias: number): string {
-  const [a, m, d] = data.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(a, m - 1, d + dias)).toISOString().slice(0, 10);
 }
 
 /** Text of a prazo of the vistoria rite (rules/vistoria PRAZOS_VISTORIA), with its limit. */
@@ -196,41 +93,6 @@ function exigenciasDerivadas(lista: readonly { natureza: 'documental' | 'fisica'
     haFisicas: lista.some((e) => e.natureza === 'fisica'),
   };
 }
-
-const frequencia = z
-  .strictObject({
-    mes: mesCivil,
-    /** Attendance over the month's dias letivos, in percent. */
-    percentual: z.number({ error: 'informe o percentual de frequência' }).min(0).max(100),
-    /** 60 (ages 4–5) or 75 (6 to under 21), Portaria Interministerial MEC/MC nº 3/2022, art. 2º. */
-    minimo: z.union([z.literal(60), z.literal(75)], { error: 'o mínimo é 60 (4 e 5 anos) ou 75 (6 a 20 anos)' }),
-  })
-  .refine((f) => f.percentual < f.minimo, {
-    message: 'a frequência informada não está abaixo do mínimo exigido',
-    path: ['percentual'],
-  });
-
-function frequenciaDerivada(f: z.output<typeof frequencia>) {
-  const [ano, mes] = f.mes.split('-').map(Number) as [number, number];
-  return { mes: `${nomeDoMes(mes)} de ${ano}`, percentual: percentual(f.percentual), minimo: percentual(f.minimo) };
-}
-
-const estudante = z.strictObject({
-  nome: texto(150),
-  dataNascimento: dataCivil,
-  /** 'Turma 1201 — 2º ano do Ensino Médio'. */
-  turma: texto(120),
-});
-
-const responsavel = z.strictObject({
-  nome: texto(150),
-  endereco,
-  telefone: texto(40).optional(),
-});
-
-// ---------------------------------------------------------------------------
-// The catalogue
-// ---------------------------------------------------------------------------
 
 const notificacaoExigencias = definir({
   rotulo: 'Notificação de exigências',
@@ -611,151 +473,7 @@ const encaminhamentoCee = definir({
   }),
 });
 
-const nomeacaoCoordenador = definir({
-  rotulo: 'Ofício de nomeação de coordenador(a)',
-  especie: 'oficio',
-  forma: 'comunicacao',
-  schema: z.strictObject({
-    ...comunicacaoBase,
-    uf: ufSchema,
-    /** Program whose state coordination is being designated, e.g. 'Programa Bolsa Família na Educação (Sistema Presença)'. */
-    programa: texto(200),
-    coordenador: z.strictObject({
-      nome: texto(150),
-      cpf: cpfSchema,
-      cargo: texto(200),
-      email: z.email({ error: 'e-mail inválido' }),
-      telefone: texto(40),
-    }),
-    /** The coordinator being replaced (at most one active per UF). */
-    substitui: z.strictObject({ nome: texto(150) }).optional(),
-  }),
-  assunto: (d) => `Nomeação de Coordenador(a) Estadual — ${d.programa}`,
-  assinaturas: (d) => [assinaturaDe(d.signatario)],
-  derivar: (d) => ({
-    cpf: formatarCpf(d.coordenador.cpf),
-  }),
-});
-
-const termoResponsabilidade = definir({
-  rotulo: 'Termo de Responsabilidade',
-  especie: 'termo-responsabilidade',
-  forma: 'ato',
-  assinaturaManual: true,
-  schema: z.strictObject({
-    ...atoBase,
-    programa: texto(200),
-    municipio: z.strictObject({ nome: texto(120), codigoIbge: codigoIbgeSchema, uf: ufSchema }),
-    coordenador: z.strictObject({
-      nome: texto(150),
-      cpf: cpfSchema,
-      /** Shown under the signature: 'Coordenadora Municipal do Programa … — Niterói/RJ'. */
-      cargo: texto(200),
-      email: z.email({ error: 'e-mail inválido' }),
-    }),
-  }),
-  assunto: (d) => `Termo de Responsabilidade — Coordenação Municipal — ${d.programa}`,
-  assinaturas: (d) => [{ nome: d.coordenador.nome, cargo: d.coordenador.cargo }],
-  derivar: (d) => ({
-    cpf: formatarCpf(d.coordenador.cpf),
-  }),
-});
-
-const notificacaoFamilia = definir({
-  rotulo: 'Notificação à família',
-  especie: 'oficio',
-  forma: 'comunicacao',
-  schema: z.strictObject({
-    ...comunicacaoBase,
-    destinatario: destinatarioPessoa,
-    escola,
-    estudante: z.strictObject({ nome: texto(150), turma: texto(120) }),
-    frequencia,
-    /** Meeting the family is invited to. */
-    comparecimento: z.strictObject({ data: dataCivil, hora, local: texto(200) }).optional(),
-  }),
-  assunto: (d) => `Frequência escolar abaixo do mínimo — estudante ${d.estudante.nome}`,
-  assinaturas: (d) => [assinaturaDe(d.signatario)],
-  validarContexto: (d, ctx) =>
-    d.comparecimento && d.comparecimento.data <= ctx.data
-      ? [{ campo: 'comparecimento.data', mensagem: 'o comparecimento deve ser marcado para data posterior à do documento' }]
-      : [],
-  derivar: (d) => ({
-    frequencia: frequenciaDerivada(d.frequencia),
-    faixa: d.frequencia.minimo === 60 ? 'de 4 e 5 anos' : 'de 6 a 20 anos',
-    comparecimento: d.comparecimento ? { data: dataPorExtenso(d.comparecimento.data, { diaDaSemana: true }) } : null,
-  }),
-});
-
-const encaminhamentoAssistenciaSocial = definir({
-  rotulo: 'Encaminhamento à assistência social',
-  especie: 'oficio',
-  forma: 'comunicacao',
-  schema: z.strictObject({
-    ...comunicacaoBase,
-    escola,
-    estudante: estudante.extend({ nis: nisSchema.optional() }),
-    responsavel,
-    frequencia: frequencia.optional(),
-    /** Motivo de baixa frequência from the official coded list. */
-    motivoBaixaFrequencia: z.strictObject({ codigo: texto(20), descricao: texto(300) }).optional(),
-    situacao: paragrafos(),
-    providenciasEscola: z.array(texto(1000)).optional(),
-  }),
-  assunto: () => 'Encaminhamento de estudante à rede de assistência social',
-  assinaturas: (d) => [assinaturaDe(d.signatario)],
-  derivar: (d) => ({
-    nascimento: dataNumerica(d.estudante.dataNascimento),
-    nis: d.estudante.nis ? formatarNis(d.estudante.nis) : null,
-    frequencia: d.frequencia ? frequenciaDerivada(d.frequencia) : null,
-    responsavel: { endereco: enderecoEmLinha(d.responsavel.endereco) },
-  }),
-});
-
-const HIPOTESES_ECA_56 = {
-  'maus-tratos': 'maus-tratos envolvendo o(a) estudante (inciso I)',
-  'faltas-evasao': 'reiteração de faltas injustificadas e de evasão escolar, esgotados os recursos escolares (inciso II)',
-  repetencia: 'elevados níveis de repetência (inciso III)',
-} as const;
-
-const comunicacaoConselhoTutelar = definir({
-  rotulo: 'Comunicação ao Conselho Tutelar',
-  especie: 'oficio',
-  forma: 'comunicacao',
-  schema: z
-    .strictObject({
-      ...comunicacaoBase,
-      escola,
-      estudante,
-      responsavel,
-      /** ECA art. 56: I maus-tratos; II faltas reiteradas e evasão, esgotados os recursos escolares; III repetência. */
-      hipoteses: z
-        .array(z.enum(['maus-tratos', 'faltas-evasao', 'repetencia'], { error: 'use "maus-tratos", "faltas-evasao" ou "repetencia"' }))
-        .min(1, 'indique ao menos uma hipótese do art. 56 do ECA'),
-      fatos: paragrafos(),
-      frequencia: frequencia.optional(),
-      providenciasEscola: z.array(texto(1000)),
-    })
-    .superRefine((d, ctx) => {
-      if (d.hipoteses.includes('faltas-evasao') && d.providenciasEscola.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['providenciasEscola'],
-          message: 'na hipótese de faltas reiteradas ou evasão, informe as providências da escola (o art. 56, II, do ECA exige que os recursos escolares estejam esgotados)',
-        });
-      }
-    }),
-  assunto: () => 'Comunicação ao Conselho Tutelar (Lei nº 8.069/1990, art. 56)',
-  assinaturas: (d) => [assinaturaDe(d.signatario)],
-  derivar: (d) => ({
-    hipoteses: d.hipoteses.map((h) => HIPOTESES_ECA_56[h]),
-    nascimento: dataNumerica(d.estudante.dataNascimento),
-    frequencia: d.frequencia ? frequenciaDerivada(d.frequencia) : null,
-    responsavel: { endereco: enderecoEmLinha(d.responsavel.endereco) },
-  }),
-});
-
-export const CATALOGO = {
+export const CATALOGO_VISTORIA = {
   'notificacao-exigencias': notificacaoExigencias,
   'ordem-servico': ordemServico,
   'agendamento-visita': agendamentoVisita,
@@ -765,27 +483,4 @@ export const CATALOGO = {
   'estudo-tecnico': estudoTecnico,
   'edital-cadastramento': editalCadastramento,
   'encaminhamento-cee': encaminhamentoCee,
-  'nomeacao-coordenador': nomeacaoCoordenador,
-  'termo-responsabilidade': termoResponsabilidade,
-  'notificacao-familia': notificacaoFamilia,
-  'encaminhamento-assistencia-social': encaminhamentoAssistenciaSocial,
-  'comunicacao-conselho-tutelar': comunicacaoConselhoTutelar,
 } as const;
-
-export type TipoDocumento = keyof typeof CATALOGO;
-export const TIPOS_DOCUMENTO = Object.keys(CATALOGO) as TipoDocumento[];
-/** The data each template takes (after validation). */
-export type DadosDocumento<T extends TipoDocumento> = z.output<(typeof CATALOGO)[T]['schema']>;
-/** The data each template accepts (before normalisation). */
-export type EntradaDocumento<T extends TipoDocumento> = z.input<(typeof CATALOGO)[T]['schema']>;
-
-export function isTipoDocumento(v: unknown): v is TipoDocumento {
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(CATALOGO, v);
-}
-
-export function definicao(tipo: TipoDocumento): DefinicaoDocumento {
-  return CATALOGO[tipo] as unknown as DefinicaoDocumento;
-}
-
-// Re-exported for callers building data.
-export { emissor, fecho, vocativo, signatario };
