@@ -12,7 +12,7 @@ import adminRoutes from './contas/admin-routes';
 import { correioNoLog } from './contas/correio';
 import contasRoutes from './contas/routes';
 import documentosRoutes from './documentos/routes';
-import { registerErrorHandler } from './errors';
+import { errosDoRoteador, registerErrorHandler } from './errors';
 import healthRoutes from './health/routes';
 import auditoria from './plugins/auditoria';
 import autenticacao from './plugins/autenticacao';
@@ -28,12 +28,18 @@ import ritosRoutes from './ritos/routes';
 import tarefasRoutes from './tarefas/routes';
 import type { ApiDeps } from './deps';
 
-export async function buildApp(deps: ApiDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
+export async function buildApp(
+  deps: ApiDeps,
+  opts: { logger?: FastifyServerOptions['logger']; /** TRUST_PROXY: the proxies that may name the client in X-Forwarded-For. */ trustProxy?: number | string[] } = {},
+) {
   const app = Fastify({
     logger: opts.logger ?? false,
+    // Fastify takes a hop count too (lib/request.js), though its types omit it.
+    trustProxy: (opts.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: errosDoRoteador,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -3,6 +3,7 @@
  * start-up. The README's configuration table is generated from `SETTINGS`
  * descriptions, so keep them in step.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,57 @@ const port = z.coerce
   .int('deve ser um número inteiro')
   .min(0)
   .max(65535);
+
+/** proxy-addr's named ranges, which Fastify's trustProxy accepts alongside addresses. */
+const FAIXAS_NOMEADAS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function enderecoOuRedeValido(item: string): boolean {
+  if (FAIXAS_NOMEADAS.includes(item)) return true;
+  const [endereco, prefixo, ...resto] = item.split('/');
+  const versao = isIP(endereco);
+  if (!versao || resto.length) return false;
+  if (prefixo === undefined) return true;
+  return /^\d{1,3}$/.test(prefixo) && Number(prefixo) <= (versao === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may name the client in X-Forwarded-For (Fastify's trustProxy).
+ * Unset: none, the connection's address is the client. Trusting every hop
+ * ("true") is refused: any client reaching the API directly could then pick
+ * its own IP and step around the per-IP login lockout.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): number | string[] | undefined => {
+    if (v === undefined || v === '' || v === 'false') return undefined;
+    if (v === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'true confiaria em qualquer origem, e qualquer cliente poderia forjar seu IP; informe os endereços ou redes dos proxies, ou quantos proxies há à frente da API',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) {
+      const saltos = Number(v);
+      if (saltos < 1 || saltos > 10) {
+        ctx.addIssue({ code: 'custom', message: 'o número de proxies à frente da API deve estar entre 1 e 10' });
+        return z.NEVER;
+      }
+      return saltos;
+    }
+    const itens = v.split(',').map((i) => i.trim()).filter(Boolean);
+    const invalidos = itens.filter((i) => !enderecoOuRedeValido(i));
+    if (!itens.length || invalidos.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `endereço ou rede inválido: ${invalidos.join(', ') || v}; use IPs ou redes CIDR separados por vírgula (10.0.0.5, 10.0.0.0/8), loopback, linklocal, uniquelocal, ou um número de proxies`,
+      });
+      return z.NEVER;
+    }
+    return itens;
+  });
 
 export const SETTINGS = {
   DATABASE_URL: {
@@ -35,6 +87,14 @@ export const SETTINGS = {
   TEMPORAL_TASK_QUEUE: { schema: z.string().min(1).default('rito'), description: 'Fila de tarefas dos workflows e atividades do rito.' },
   HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'Interface em que a API escuta.' },
   PORT: { schema: port.default(3000), description: 'Porta da API HTTP.' },
+  TRUST_PROXY: {
+    schema: trustProxy,
+    description:
+      'Proxies reversos cujo X-Forwarded-For informa o IP real do cliente (usado no bloqueio de entradas por IP e na auditoria): ' +
+      'IPs ou redes CIDR separados por vírgula (10.0.0.5, 10.0.0.0/8; também loopback, linklocal, uniquelocal) ou o número de proxies à frente da API (1 a 10). ' +
+      'Sem ela, vale o endereço da conexão e X-Forwarded-For é ignorado: atrás de um proxy, todos os clientes teriam o IP dele e um bloquearia os outros. ' +
+      '"true" é recusado, porque qualquer cliente poderia forjar o próprio IP.',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Nível dos logs estruturados (pino).',

@@ -25,6 +25,7 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
       urlPublica: opts.config.RITO_URL_PUBLICA ?? `http://${opts.config.HOST}:${opts.config.PORT}`,
     },
     {
+      trustProxy: opts.config.TRUST_PROXY,
       logger: {
         level: opts.config.LOG_LEVEL,
         // CPFs and session secrets never reach the logs.

@@ -71,6 +71,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
     },
     async (request, reply) => {
       const { email, senha } = request.body;
+      // With TRUST_PROXY set, request.ip is the client named by the trusted proxies' X-Forwarded-For.
       const ip = request.ip ?? null;
       const { bloqueadoAte: ate } = await reservarTentativaLogin(db, email, ip);
       if (ate) {

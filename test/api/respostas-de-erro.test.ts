@@ -1,7 +1,7 @@
 /**
  * Issue 17, defect 11 (part): PostgreSQL out of reach answers 503 with
- * Retry-After; a method the path does not take (405 with Allow) and a removed
- * decreed day (410) answer in the API's error shape
+ * Retry-After; a too long path segment, a method the path does not take (405
+ * with Allow) and a removed decreed day (410) answer in the API's error shape
  * `{ erro: { codigo, mensagem }, requestId }`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,14 @@ describe('PostgreSQL out of reach', () => {
   });
 });
 
-describe('methods', () => {
+describe('router errors and methods', () => {
+  it('answers a path segment over 100 characters with 414 in the API shape', async () => {
+    const r = await sys.request('GET', `/v1/processos/${'p'.repeat(120)}`, { as: supervisor });
+    expect(r.status).toBe(414);
+    formaDaApi(r.body, 'endereco-longo');
+    expect(r.body.erro.mensagem).toMatch(/100 caracteres/);
+  });
+
   it('answers 405 with Allow for a method a known path does not take, and 404 for unknown paths', async () => {
     const colecao = await sys.request('PUT', '/v1/processos', { as: supervisor, body: {} });
     expect(colecao.status).toBe(405);

@@ -1,8 +1,13 @@
 /**
- * Issue 17, defect 3: the login lockout holds under concurrent guesses.
+ * Issue 17, defect 3: the login lockout holds under concurrent guesses, and
+ * behind a proxy it counts the real client (TRUST_PROXY), never one a client
+ * names itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITE_FALHAS_CONTA } from '../../api/contas/service';
+import { buildApp } from '../../api/app';
+import { createAutenticador } from '../../api/auth';
+import { LIMITE_FALHAS_CONTA, LIMITE_FALHAS_IP } from '../../api/contas/service';
+import { ConfigError, loadConfig } from '../../config/settings';
 import { startTestSystem, type TestSystem } from '../support/system';
 
 let sys: TestSystem;
@@ -37,5 +42,68 @@ describe('login lockout under concurrency', () => {
     }
     expect((await sys.request('POST', '/v1/sessoes', { body: { email: u.email, senha: u.senha } })).status).toBe(201);
     expect(await sys.db.selectFrom('falha_login').select('id').where('email', '=', u.email).execute()).toEqual([]);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set, and accepts addresses, networks, named ranges or a number of hops', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.0.0/8,loopback,fd00::/8' }).TRUST_PROXY).toEqual(['10.0.0.5', '10.0.0.0/8', 'loopback', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+  });
+
+  it.each([
+    ['true', /qualquer cliente poderia forjar/],
+    ['proxy.interno', /endereço ou rede inválido: proxy\.interno/],
+    ['10.0.0.0/33', /endereço ou rede inválido: 10\.0\.0\.0\/33/],
+    ['0', /entre 1 e 10/],
+  ])('refuses %s with a pt-BR message naming the setting', (valor, mensagem) => {
+    let erro: unknown;
+    try {
+      loadConfig({ TRUST_PROXY: valor });
+    } catch (err) {
+      erro = err;
+    }
+    expect(erro).toBeInstanceOf(ConfigError);
+    expect((erro as ConfigError).problems).toEqual([{ variable: 'TRUST_PROXY', mensagem: expect.stringMatching(mensagem) }]);
+  });
+
+  const falharDe = async (app: Awaited<ReturnType<typeof buildApp>>, clienteIp: string, email: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/sessoes',
+      remoteAddress: '10.0.0.5', // the proxy
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': clienteIp },
+      payload: JSON.stringify({ email, senha: 'errada-xxxxxxxxx' }),
+    });
+
+  it('behind a trusted proxy, locks the client that failed, not every client of the proxy', async () => {
+    const app = await buildApp(
+      { db: sys.db, temporal: sys.temporal, taskQueue: sys.taskQueue, autenticador: createAutenticador(sys.db) },
+      { trustProxy: loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).TRUST_PROXY },
+    );
+    try {
+      for (let i = 0; i < LIMITE_FALHAS_IP; i++) expect((await falharDe(app, '203.0.113.7', `spray${i}@rito.test`)).statusCode).toBe(401);
+      expect((await falharDe(app, '203.0.113.7', 'mais-um@rito.test')).statusCode).toBe(429);
+      expect((await falharDe(app, '198.51.100.9', 'mais-um@rito.test')).statusCode).toBe(401);
+      const ips = await sys.db.selectFrom('falha_login').select('ip').where('email', 'like', 'spray%').execute();
+      expect(new Set(ips.map((r) => r.ip))).toEqual(new Set(['203.0.113.7']));
+      const entrada = await sys.db.selectFrom('auditoria').select('origem_ip').where('resumo', 'like', '%spray0@rito.test%').executeTakeFirstOrThrow();
+      expect(entrada.origem_ip).toBe('203.0.113.7');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('without it, ignores X-Forwarded-For: a client cannot pick the IP the lockout counts', async () => {
+    const app = await buildApp({ db: sys.db, temporal: sys.temporal, taskQueue: sys.taskQueue, autenticador: createAutenticador(sys.db) });
+    try {
+      expect((await falharDe(app, '192.0.2.44', 'forjado@rito.test')).statusCode).toBe(401);
+      const r = await sys.db.selectFrom('falha_login').select('ip').where('email', '=', 'forjado@rito.test').executeTakeFirstOrThrow();
+      expect(r.ip).toBe('10.0.0.5');
+    } finally {
+      await app.close();
+    }
   });
 });
