@@ -8,21 +8,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connect';
 import type { EnderecoInstituicao, Processo } from '../db/schema';
 import { dataEmSaoPaulo } from '../documentos/emissao';
+import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../rules/vistoria/documentos';
 import { createEmissaoDocumentosActivities } from './documentos';
-import type { DocumentoEmitido } from '../workflows/vistoria/definitions';
+import type { DocumentoEmitido, PedidoDocumentoRito } from '../workflows/ritos/interpretador';
 
-export interface PedidoDocumentoVistoria {
-  /** Idempotency key: the same key returns the same document and number. */
-  chave: string;
-  processoId: string;
-  /** A template of the catalogue. */
-  tipo: string;
-  /** Ator id of who acts; 'sistema' for what a prazo's end triggers. */
-  emitidoPor: string;
-  /** When the act happened (the document's date). */
-  emitidoEm: string;
-  contexto: Record<string, any>;
-}
 
 /** Where every document of SEEDUC-RJ's inspection comes from (Padrão Ofício cabeçalho). */
 const ORGAO = ['GOVERNO DO ESTADO DO RIO DE JANEIRO', 'SECRETARIA DE ESTADO DE EDUCAÇÃO'];
@@ -58,6 +47,134 @@ function dataDe(instante: string | Date): string {
 function exigencia(e: { natureza?: string; descricao: string; motivacao: string; baseLegal: string }) {
   return { natureza: e.natureza === 'fisica' ? 'fisica' : 'documental', descricao: e.descricao, motivacao: e.motivacao, baseLegal: e.baseLegal };
 }
+
+interface Fontes {
+  p: Processo;
+  comum: { processoSei: string; tipoVistoria: string };
+  instituicao: { nome: string; cnpj: string; codigoInep: string };
+  instituicaoComEndereco: { nome: string; cnpj: string; codigoInep: string; endereco: EnderecoInstituicao };
+  assina: { nome: string; cargo: string };
+  cooie: { emissor: { orgao: string[] }; local: string };
+  coogie: { emissor: { orgao: string[] }; local: string };
+  comunicacao: Record<string, unknown>;
+  referido(tipos: string[], oQue: string): Promise<{ identificacao: string; data: string }>;
+  ultimo(tipos: string[]): Promise<{ identificacao: string } | undefined>;
+}
+
+/** Assembles the data of one template (documentos/catalogo/vistoria.ts) from what the workflow sent and the process. */
+type Montador<T extends DocumentoVistoria> = (c: ContextosDocumentoVistoria[T], f: Fontes) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+const membros = (comissao: readonly { nome: string; matricula: string }[]) => comissao.map((m) => ({ nome: m.nome, matricula: m.matricula }));
+
+/** One builder per document of the rite. */
+const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
+  'ordem-servico': (c, f) => {
+    const daCoogie = f.assina.cargo.startsWith('Coordenadoria Geral');
+    return {
+      ...(daCoogie ? f.coogie : f.cooie),
+      ...f.comum,
+      autoridade: daCoogie ? 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR' : `A COORDENADORIA REGIONAL DE INSPEÇÃO ESCOLAR ${f.p.unidade.toLocaleUpperCase('pt-BR')}`,
+      instituicao: f.instituicaoComEndereco,
+      comissao: membros(c.comissao),
+      signatario: f.assina,
+    };
+  },
+  'agendamento-visita': async (c, f) => ({
+    ...f.cooie,
+    ...f.comunicacao,
+    ...f.comum,
+    signatario: f.assina,
+    instituicao: f.instituicaoComEndereco,
+    ordemServico: await f.referido(['ordem-servico'], 'Ordem de Serviço'),
+    visita: c.visita,
+    comissao: membros(c.comissao),
+    contato: `Manifeste-se no Processo SEI nº ${f.comum.processoSei}`,
+  }),
+  'termo-visita': async (c, f) => {
+    const t = c.termoVisita;
+    return {
+      ...f.cooie,
+      ...f.comum,
+      instituicao: f.instituicaoComEndereco,
+      ordemServico: await f.referido(['ordem-servico'], 'Ordem de Serviço'),
+      visita: { data: t.realizadaEm, horaInicio: t.horaInicio, horaFim: t.horaFim },
+      comissao: membros(c.comissao),
+      representante: t.representante,
+      verificacoes: t.verificacoes,
+      exigencias: c.exigencias.map(exigencia),
+      ...(t.observacoes ? { observacoes: paragrafos(t.observacoes) } : {}),
+    };
+  },
+  pronunciamento: (c, f) => ({
+    ...f.cooie,
+    ...f.comum,
+    instituicao: f.instituicao,
+    instancia: c.instancia,
+    decisao: c.decisao,
+    fundamentacao: paragrafos(c.fundamentacao),
+    exigenciasNaoAtendidas: c.exigenciasNaoAtendidas.map(exigencia),
+    comissao: membros(c.comissao),
+  }),
+  'notificacao-exigencias': async (c, f) => {
+    const origem = await f.ultimo(['termo-visita', 'estudo-tecnico']);
+    return {
+      ...(c.codigoPrazo === 'estudo-tecnico' ? f.coogie : f.cooie),
+      ...f.comunicacao,
+      ...f.comum,
+      signatario: f.assina,
+      instituicao: f.instituicao,
+      ...(origem && c.codigoPrazo !== 'exigencias-forma' ? { documentoOrigem: origem.identificacao } : {}),
+      exigencias: c.exigencias.map(exigencia),
+      prazo: { codigo: c.codigoPrazo },
+    };
+  },
+  'notificacao-indeferimento': async (c, f) => ({
+    ...(c.recurso === 'recurso-cee' ? f.coogie : f.cooie),
+    ...f.comunicacao,
+    ...f.comum,
+    signatario: f.assina,
+    instituicao: f.instituicao,
+    decisao: await f.referido(['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)'),
+    motivos: c.motivos.map(exigencia),
+    recurso: c.recurso,
+    prazo: {},
+  }),
+  'estudo-tecnico': async (c, f) => {
+    const pronunciamento = await f.referido(['pronunciamento'], 'Pronunciamento');
+    return {
+      ...f.coogie,
+      ...f.comum,
+      instituicao: f.instituicao,
+      pronunciamento,
+      historico: [
+        `A Comissão de Vistoria indeferiu o pedido e, provocada por pedido de reconsideração, ratificou o indeferimento no ${pronunciamento.identificacao}, encaminhando os autos a esta Coordenadoria Geral.`,
+      ],
+      exigencias: c.exigencias.map(exigencia),
+      analise: paragrafos(c.analise),
+      signatarios: [f.assina],
+    };
+  },
+  'edital-cadastramento': async (c, f) => ({
+    ...f.coogie,
+    processoSei: f.comum.processoSei,
+    autoridade: 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR, por meio de sua Equipe de Atos Legais',
+    instituicao: { ...f.instituicaoComEndereco, mantenedora: { nome: f.p.mantenedora_nome ?? f.p.instituicao_nome, cnpj: f.p.instituicao_cnpj } },
+    objeto: c.objeto,
+    pronunciamento: await f.referido(['pronunciamento'], 'Pronunciamento de deferimento'),
+    signatario: f.assina,
+  }),
+  'encaminhamento-cee': async (c, f) => {
+    const decisao = await f.referido(['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)');
+    const comuns = { ...f.cooie, ...f.comunicacao, ...f.comum, signatario: f.assina, instituicao: f.instituicao, decisao };
+    if (c.destino === 'cee') return { ...comuns, destino: 'cee', recursoProtocoladoEm: dataDe(c.recursoProtocoladoEm) };
+    return {
+      ...comuns,
+      destino: 'art-49',
+      prazoEncerrado: c.prazoEncerrado,
+      ...(c.pedidoExtemporaneoEm ? { pedidoExtemporaneoEm: dataDe(c.pedidoExtemporaneoEm) } : {}),
+    };
+  },
+};
 
 export function createDocumentoActivities(db: Db) {
   const emissao = createEmissaoDocumentosActivities(db);
@@ -108,139 +225,35 @@ export function createDocumentoActivities(db: Db) {
     };
   }
 
-  async function montar(p: Processo, pedido: PedidoDocumentoVistoria, unidade: string): Promise<Record<string, unknown>> {
-    const c = pedido.contexto;
+  /** What every builder draws on: the process, its institution and SEI number, who signs, the documents already issued. */
+  async function fontes(p: Processo, pedido: PedidoDocumentoRito): Promise<Fontes> {
     const endereco = p.instituicao_endereco as unknown as EnderecoInstituicao | null;
     if (!endereco) throw ApplicationFailure.nonRetryable('O processo não tem o endereço da instituição: os ofícios não podem ser emitidos.', 'DadosIncompletos');
     if (!p.numero_sei) throw ApplicationFailure.nonRetryable('O processo ainda não foi autuado (sem número SEI).', 'DadosIncompletos');
-    const comum = { processoSei: p.numero_sei, tipoVistoria: p.tipo };
     const instituicao = { nome: p.instituicao_nome, cnpj: p.instituicao_cnpj, codigoInep: p.instituicao_codigo_inep };
-    const instituicaoComEndereco = { ...instituicao, endereco };
-    const assina = await signatario(pedido.emitidoPor, p.unidade);
-    const comissao = (c.comissao ?? []).map((m: { nome: string; matricula: string }) => ({ nome: m.nome, matricula: m.matricula }));
-    const cooie = base(p, 'cooie');
-
-    switch (pedido.tipo) {
-      case 'ordem-servico':
-        return {
-          ...base(p, assina.cargo.startsWith('Coordenadoria Geral') ? 'coogie' : 'cooie'),
-          ...comum,
-          autoridade: assina.cargo.startsWith('Coordenadoria Geral')
-            ? 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR'
-            : `A COORDENADORIA REGIONAL DE INSPEÇÃO ESCOLAR ${p.unidade.toLocaleUpperCase('pt-BR')}`,
-          instituicao: instituicaoComEndereco,
-          comissao,
-          signatario: assina,
-        };
-      case 'agendamento-visita':
-        return {
-          ...cooie,
-          ...comunicacao(p, endereco),
-          ...comum,
-          signatario: assina,
-          instituicao: instituicaoComEndereco,
-          ordemServico: await referido(p.id, ['ordem-servico'], 'Ordem de Serviço'),
-          visita: c.visita,
-          comissao,
-          contato: `Manifeste-se no Processo SEI nº ${p.numero_sei}`,
-        };
-      case 'termo-visita': {
-        const t = c.termoVisita;
-        return {
-          ...cooie,
-          ...comum,
-          instituicao: instituicaoComEndereco,
-          ordemServico: await referido(p.id, ['ordem-servico'], 'Ordem de Serviço'),
-          visita: { data: t.realizadaEm, horaInicio: t.horaInicio, horaFim: t.horaFim },
-          comissao,
-          representante: t.representante,
-          verificacoes: t.verificacoes,
-          exigencias: (c.exigencias ?? []).map(exigencia),
-          ...(t.observacoes ? { observacoes: paragrafos(t.observacoes) } : {}),
-        };
-      }
-      case 'pronunciamento':
-        return {
-          ...cooie,
-          ...comum,
-          instituicao,
-          instancia: c.instancia,
-          decisao: c.decisao,
-          fundamentacao: paragrafos(c.fundamentacao),
-          exigenciasNaoAtendidas: (c.exigenciasNaoAtendidas ?? []).map(exigencia),
-          comissao,
-        };
-      case 'notificacao-exigencias': {
-        const origem = await ultimo(p.id, ['termo-visita', 'estudo-tecnico']);
-        return {
-          ...(c.codigoPrazo === 'estudo-tecnico' ? base(p, 'coogie') : cooie),
-          ...comunicacao(p, endereco),
-          ...comum,
-          signatario: assina,
-          instituicao,
-          ...(origem && c.codigoPrazo !== 'exigencias-forma' ? { documentoOrigem: origem.identificacao } : {}),
-          exigencias: (c.exigencias ?? []).map(exigencia),
-          prazo: { codigo: c.codigoPrazo },
-        };
-      }
-      case 'notificacao-indeferimento':
-        return {
-          ...(c.recurso === 'recurso-cee' ? base(p, 'coogie') : cooie),
-          ...comunicacao(p, endereco),
-          ...comum,
-          signatario: assina,
-          instituicao,
-          decisao: await referido(p.id, ['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)'),
-          motivos: (c.motivos ?? []).map(exigencia),
-          recurso: c.recurso,
-          prazo: {},
-        };
-      case 'estudo-tecnico': {
-        const pronunciamento = await referido(p.id, ['pronunciamento'], 'Pronunciamento');
-        return {
-          ...base(p, 'coogie'),
-          ...comum,
-          instituicao,
-          pronunciamento,
-          historico: [
-            `A Comissão de Vistoria indeferiu o pedido e, provocada por pedido de reconsideração, ratificou o indeferimento no ${pronunciamento.identificacao}, encaminhando os autos a esta Coordenadoria Geral.`,
-          ],
-          exigencias: (c.exigencias ?? []).map(exigencia),
-          analise: paragrafos(c.analise),
-          signatarios: [assina],
-        };
-      }
-      case 'edital-cadastramento':
-        return {
-          ...base(p, 'coogie'),
-          processoSei: p.numero_sei,
-          autoridade: 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR, por meio de sua Equipe de Atos Legais',
-          instituicao: { ...instituicaoComEndereco, mantenedora: { nome: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj } },
-          objeto: c.objeto,
-          pronunciamento: await referido(p.id, ['pronunciamento'], 'Pronunciamento de deferimento'),
-          signatario: assina,
-        };
-      case 'encaminhamento-cee': {
-        const decisao = await referido(p.id, ['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)');
-        const comuns = { ...cooie, ...comunicacao(p, endereco), ...comum, signatario: assina, instituicao, decisao };
-        if (c.destino === 'cee') return { ...comuns, destino: 'cee', recursoProtocoladoEm: dataDe(c.recursoProtocoladoEm) };
-        return {
-          ...comuns,
-          destino: 'art-49',
-          prazoEncerrado: c.prazoEncerrado,
-          ...(c.pedidoExtemporaneoEm ? { pedidoExtemporaneoEm: dataDe(c.pedidoExtemporaneoEm) } : {}),
-        };
-      }
-      default:
-        throw ApplicationFailure.nonRetryable(`Documento desconhecido no rito de vistoria: ${pedido.tipo}`, 'TipoDocumentoDesconhecido');
-    }
+    return {
+      p,
+      comum: { processoSei: p.numero_sei, tipoVistoria: p.tipo },
+      instituicao,
+      instituicaoComEndereco: { ...instituicao, endereco },
+      assina: await signatario(pedido.emitidoPor, p.unidade),
+      cooie: base(p, 'cooie'),
+      coogie: base(p, 'coogie'),
+      comunicacao: comunicacao(p, endereco),
+      referido: (tipos, oQue) => referido(p.id, tipos, oQue),
+      ultimo: (tipos) => ultimo(p.id, tipos),
+    };
   }
 
   return {
-    async emitirDocumentoVistoria(pedido: PedidoDocumentoVistoria): Promise<DocumentoEmitido> {
+    async emitirDocumentoVistoria(pedido: PedidoDocumentoRito): Promise<DocumentoEmitido> {
       const processo = await db.selectFrom('processo').selectAll().where('id', '=', pedido.processoId).executeTakeFirstOrThrow();
       const unidade = DA_COOGIE.has(pedido.tipo) || (pedido.tipo === 'notificacao-indeferimento' && pedido.contexto.recurso === 'recurso-cee') ? 'COOGIE' : `COOIE-${processo.unidade}`;
-      const dados = await montar(processo, pedido, processo.unidade);
+      if (!Object.hasOwn(MONTADORES, pedido.tipo)) {
+        throw ApplicationFailure.nonRetryable(`Documento desconhecido no rito de vistoria: ${pedido.tipo}`, 'TipoDocumentoDesconhecido');
+      }
+      const montar = MONTADORES[pedido.tipo as DocumentoVistoria] as Montador<DocumentoVistoria>;
+      const dados = await montar(pedido.contexto as never, await fontes(processo, pedido));
       const doc = await emissao.emitirDocumento({
         chave: pedido.chave,
         processoId: pedido.processoId,

@@ -8,7 +8,13 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { DocumentoActivities } from '../../activities/vistoria-documentos';
 import { dataMinimaVisita } from '../../rules/prazos';
 import { type AcaoEmCurso, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
+import type { CodigoPrazoVistoria } from '../../rules/vistoria';
+import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../../rules/vistoria/documentos';
 import type { EstadoVistoria } from './definitions';
+
+/** Issues a document of the vistoria with the data its builder expects (rules/vistoria/documentos.ts). */
+const emitir = <T extends DocumentoVistoria>(a: AcaoEmCurso<EstadoVistoria>, tipo: T, contexto: ContextosDocumentoVistoria[T]) =>
+  a.emitir(tipo, contexto as unknown as Record<string, unknown>);
 
 // The same options the designation always ran with (running histories recorded them).
 const { designarComissao } = proxyActivities<Pick<DocumentoActivities, 'designarComissao'>>({
@@ -26,7 +32,7 @@ function instanciaPronunciamento(fase: string): 'original' | 'reconsideracao' | 
 async function pronunciamento(a: AcaoEmCurso<EstadoVistoria>, decisao: 'deferimento' | 'indeferimento'): Promise<void> {
   const naoAtendidas = decisao === 'indeferimento' ? a.dados.exigenciasNaoAtendidas : [];
   a.estado.exigencias = naoAtendidas;
-  await a.emitir('pronunciamento', { decisao, instancia: instanciaPronunciamento(a.de), fundamentacao: a.dados.fundamentacao, exigenciasNaoAtendidas: naoAtendidas, comissao: a.estado.comissao });
+  await emitir(a, 'pronunciamento', { decisao, instancia: instanciaPronunciamento(a.de), fundamentacao: a.dados.fundamentacao, exigenciasNaoAtendidas: naoAtendidas, comissao: a.estado.comissao });
 }
 
 export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
@@ -70,11 +76,11 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         break;
       case 'registrar-exigencias-merito':
         e.exigencias = dados.exigencias;
-        await a.emitir('termo-visita', { termoVisita: dados.termoVisita, exigencias: dados.exigencias, comissao: e.comissao });
+        await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: dados.exigencias, comissao: e.comissao });
         break;
       case 'emitir-estudo-tecnico':
         e.exigencias = dados.exigencias;
-        await a.emitir('estudo-tecnico', { exigencias: dados.exigencias, analise: dados.analise });
+        await emitir(a, 'estudo-tecnico', { exigencias: dados.exigencias, analise: dados.analise });
         break;
       case 'aprovar-forma':
         e.exigencias = [];
@@ -82,7 +88,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       case 'publicar-ordem-servico':
       case 'designar-comissao-verificacao': {
         e.comissao = dados.comissao;
-        const os = await a.emitir('ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
+        const os = await emitir(a, 'ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
         e.ordemServico = os.identificacao;
         await designarComissao({ processoId: ctx.processoId, ordemServico: os.identificacao, membros: dados.comissao.map((m: { usuarioId: string }) => m.usuarioId), criadoPor: p.ator.id, em: p.em });
         break;
@@ -90,11 +96,11 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       case 'agendar-visita':
       case 'reagendar-visita':
         e.visita = { data: dados.data, hora: dados.hora, avisoEm: p.em };
-        await a.emitir('agendamento-visita', { visita: { data: dados.data, hora: dados.hora }, comissao: e.comissao, motivo: dados.motivo ?? null });
+        await emitir(a, 'agendamento-visita', { visita: { data: dados.data, hora: dados.hora }, comissao: e.comissao, motivo: dados.motivo ?? null });
         break;
       case 'concluir-visita-sem-exigencias':
         e.exigencias = [];
-        await a.emitir('termo-visita', { termoVisita: dados.termoVisita, exigencias: [], comissao: e.comissao });
+        await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: [], comissao: e.comissao });
         break;
       case 'deferir':
       case 'reconsiderar':
@@ -110,7 +116,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         break;
       case 'publicar-edital':
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
-        await a.emitir('edital-cadastramento', { objeto: dados.objeto, publicacao: dados.publicacao });
+        await emitir(a, 'edital-cadastramento', { objeto: dados.objeto, publicacao: dados.publicacao });
         break;
       case 'pedir-reconsideracao-extemporanea':
         a.foraDoPrazoEm = dados.recebidoEm;
@@ -126,18 +132,18 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
   async aoEntrarNaFase(a, { codigoPrazo, prazoAnterior }) {
     const e = a.estado;
     if (codigoPrazo === 'reconsideracao' || codigoPrazo === 'recurso-cee') {
-      await a.emitir('notificacao-indeferimento', { recurso: codigoPrazo, motivos: e.exigencias });
+      await emitir(a, 'notificacao-indeferimento', { recurso: codigoPrazo, motivos: e.exigencias });
     } else if (codigoPrazo) {
-      await a.emitir('notificacao-exigencias', { codigoPrazo, exigencias: e.exigencias });
+      await emitir(a, 'notificacao-exigencias', { codigoPrazo: codigoPrazo as CodigoPrazoVistoria, exigencias: e.exigencias });
     }
     if (a.destino === 'art-49') {
       const encerrado = prazoAnterior && (prazoAnterior.codigo === 'reconsideracao' || prazoAnterior.codigo === 'recurso-cee') ? prazoAnterior : null;
-      await a.emitir('encaminhamento-cee', {
+      await emitir(a, 'encaminhamento-cee', {
         destino: 'art-49',
         prazoEncerrado: encerrado ? { codigo: encerrado.codigo, vencimento: encerrado.vencimento } : null,
         pedidoExtemporaneoEm: a.foraDoPrazoEm,
       });
     }
-    if (a.destino === 'recurso-cee') await a.emitir('encaminhamento-cee', { destino: 'cee', recursoProtocoladoEm: a.pedido.em });
+    if (a.destino === 'recurso-cee') await emitir(a, 'encaminhamento-cee', { destino: 'cee', recursoProtocoladoEm: a.pedido.em });
   },
 };
