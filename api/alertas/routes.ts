@@ -25,7 +25,8 @@ const alertasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => 
     '/',
     {
       prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
-      config: { papeis: ['administrador', 'supervisor'] },
+      // an alert's error may quote the data the database refused (names, e-mails)
+      config: { papeis: ['administrador', 'supervisor'], auditoria: { acao: 'alerta.ler', recurso: 'alerta', dadosPessoais: true } },
       schema: {
         tags: ['alertas'],
         summary: 'Falhas de operação dos processos, das mais recentes às mais antigas',

@@ -56,7 +56,8 @@ const auditoriaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) =
     '/',
     {
       prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
-      config: { papeis: ['supervisor'] },
+      // who acted, from which IP, with what (CPFs masked): reading the trail is recorded in it
+      config: { papeis: ['supervisor'], auditoria: { acao: 'auditoria.ler', recurso: 'auditoria', dadosPessoais: true } },
       schema: {
         tags: ['auditoria'],
         summary: 'Trilha de auditoria, da mais recente para a mais antiga, com filtros',

@@ -45,7 +45,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   app.get(
     '/:ano',
     {
-      config: { papeis: TODOS_OS_PAPEIS },
+      config: { papeis: TODOS_OS_PAPEIS, auditoria: { dadosPessoais: false } }, // holidays and decreed days: no one's personal data
       schema: {
         tags: ['calendario'],
         summary: 'Dias não úteis de um ano, com o motivo',
@@ -70,7 +70,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   app.get(
     '/decretados',
     {
-      config: { papeis: TODOS_OS_PAPEIS },
+      config: { papeis: TODOS_OS_PAPEIS, auditoria: { dadosPessoais: false } }, // holidays and decreed days: no one's personal data
       schema: {
         tags: ['calendario'],
         summary: 'Dias decretados sem expediente',
@@ -92,7 +92,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   app.get(
     '/decretados/:id',
     {
-      config: { papeis: TODOS_OS_PAPEIS },
+      config: { papeis: TODOS_OS_PAPEIS, auditoria: { dadosPessoais: false } }, // holidays and decreed days: no one's personal data
       schema: {
         tags: ['calendario'],
         summary: 'Um dia decretado em vigor (um removido responde 410, salvo com incluirRemovidos=true)',

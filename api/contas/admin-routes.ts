@@ -86,7 +86,7 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
   app.get(
     '/v1/usuarios',
     {
-      config: { papeis: ADMIN },
+      config: { papeis: ADMIN, auditoria: { acao: 'usuario.listar', recurso: 'usuario', dadosPessoais: true } },
       schema: { tags: ['administração'], summary: 'Lista contas, com filtros', querystring: usuariosQuerySchema, response: { 200: listaUsuariosSchema, ...erros } },
     },
     async (request) => {
@@ -112,7 +112,7 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
   app.get(
     '/v1/usuarios/:id',
     {
-      config: { papeis: ADMIN },
+      config: { papeis: ADMIN, auditoria: { acao: 'usuario.ler', recurso: 'usuario', dadosPessoais: true } },
       schema: { tags: ['administração'], summary: 'Uma conta, com suas representações', params: idParams, response: { 200: usuarioSchema, ...erros } },
     },
     async (request) => {
@@ -287,7 +287,8 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
   app.get(
     '/v1/chaves-api',
     {
-      config: { papeis: ADMIN },
+      // names of client systems, their scope and who created them (an id)
+      config: { papeis: ADMIN, auditoria: { dadosPessoais: false } },
       schema: { tags: ['administração'], summary: 'Lista as chaves de API (sem os segredos)', response: { 200: listaChavesSchema, ...erros } },
     },
     async () => ({ itens: (await db.selectFrom('chave_api').selectAll().orderBy('criada_em').execute()).map(chaveView) }),

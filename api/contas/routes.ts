@@ -127,7 +127,8 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
   app.get(
     '/v1/eu',
     {
-      config: { papeis: TODOS },
+      // the caller's own data only
+      config: { papeis: TODOS, auditoria: { dadosPessoais: false } },
       schema: { tags: ['contas'], summary: 'Quem sou eu: papéis, unidade, instituições e comissões de hoje; token CSRF da sessão', response: { 200: euSchema, ...erros } },
     },
     async (request) => {

@@ -48,7 +48,11 @@ const documentosRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
   app.get(
     '/:id',
     {
-      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+      config: {
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
+        // ofícios name the requerente, the representantes, the Comissão
+        auditoria: { acao: 'documento.ler', recurso: 'documento', dadosPessoais: true },
+      },
       schema: {
         tags: ['documentos'],
         summary: 'Um documento emitido: HTML (/v1/documentos/{id}) ou PDF (/v1/documentos/{id}.pdf)',

@@ -19,13 +19,14 @@ async function check(fn: () => Promise<unknown>): Promise<z.infer<typeof depende
 const healthRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, temporal }) => {
   app.get(
     '/health',
-    { schema: { tags: ['sistema'], summary: 'O processo da API está vivo', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    { config: { auditoria: { dadosPessoais: false } }, schema: { tags: ['sistema'], summary: 'O processo da API está vivo', response: { 200: z.object({ ok: z.literal(true) }) } } },
     async () => ({ ok: true as const }),
   );
 
   app.get(
     '/ready',
     {
+      config: { auditoria: { dadosPessoais: false } },
       schema: {
         tags: ['sistema'],
         summary: 'Banco de dados e Temporal acessíveis',

@@ -15,9 +15,12 @@
  *   gets `acao: "<MÉTODO> <url>"` (and recurso processo under /v1/processos/:id).
  *   If its handler answers 2xx without calling request.auditar, a generic entry
  *   is written before the response leaves (so no state change goes unrecorded).
- * - A GET that returns a student's personal data declares
- *   `config.auditoria: { acao: 'aluno.ler', dadosPessoais: true }`: each
- *   successful read is recorded (LGPD).
+ * - Every GET under /v1 says whether it returns a person's data:
+ *   `config.auditoria: { acao: 'processo.ler', recurso: 'processo', dadosPessoais: true }`
+ *   (each successful read is recorded: one entry per request, with who, what
+ *   and when; LGPD, ASVS 16.3.2) or `config.auditoria: { dadosPessoais: false }`.
+ *   A GET that declares neither stops the API at start-up, so a new route
+ *   cannot forget; the OpenAPI document shows the choice in `x-dados-pessoais`.
  */
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -28,11 +31,11 @@ import { type EntradaAuditoria, type EntradaRegistrada, registrarAuditoria } fro
 import { METODOS_SEGUROS } from './autenticacao';
 
 export interface ConfigAuditoria {
-  /** "recurso.verbo", e.g. processo.abrir. */
-  acao: string;
+  /** "recurso.verbo", e.g. processo.abrir. Required for unsafe methods (filled in when absent) and for reads of personal data. */
+  acao?: string;
   /** What kind of object the route acts on (processo, usuario…); the :id param is its id. */
   recurso?: string;
-  /** A GET that returns a student's personal data: every read is recorded. */
+  /** A GET returns a person's data (true: every successful read is recorded) or not (false). Required on every GET under /v1. */
   dadosPessoais?: boolean;
 }
 
@@ -88,6 +91,15 @@ export default fp<{ db: Db }>(
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/v1/')) return;
       const metodos = Array.isArray(route.method) ? route.method : [route.method];
+      if (metodos.includes('GET')) {
+        const cfg = route.config?.auditoria;
+        if (typeof cfg?.dadosPessoais !== 'boolean') {
+          throw new Error(
+            `rota GET ${route.url} não declara se devolve dados pessoais (config.auditoria.dadosPessoais: true, com acao, ou false)`,
+          );
+        }
+        if (cfg.dadosPessoais && !cfg.acao) throw new Error(`rota GET ${route.url} devolve dados pessoais e não declara config.auditoria.acao`);
+      }
       if (metodos.some((m) => !METODOS_SEGUROS.has(m)) && !route.config?.auditoria?.acao) {
         const recurso = route.url.startsWith('/v1/processos/:id') ? 'processo' : undefined;
         route.config = { ...(route.config ?? {}), auditoria: { acao: `${metodos.join(',')} ${route.url}`, recurso } };

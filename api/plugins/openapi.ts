@@ -16,8 +16,10 @@ type Transform = typeof jsonSchemaTransform;
 
 const comPapeis: Transform = (args) => {
   const transformado = jsonSchemaTransform(args);
-  const config = (args.route.config ?? {}) as { papeis?: readonly Papel[]; publica?: boolean };
+  const config = (args.route.config ?? {}) as { papeis?: readonly Papel[]; publica?: boolean; auditoria?: { dadosPessoais?: boolean } };
   const schema = { ...(transformado.schema as Record<string, unknown>) };
+  // Whether a read returns a person's data (and so is audited): plugins/auditoria.ts requires every GET to say.
+  if (typeof config.auditoria?.dadosPessoais === 'boolean') schema['x-dados-pessoais'] = config.auditoria.dadosPessoais;
   const papeis = config.papeis ?? [];
   if (!papeis.length) {
     schema.security = [];

@@ -110,7 +110,8 @@ const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, 
   app.get(
     '/vencendo',
     {
-      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+      // prazos of processes, units and institutions (legal persons): no one's personal data
+      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'], auditoria: { dadosPessoais: false } },
       schema: {
         tags: ['prazos'],
         summary: 'Prazos em curso que vencem nos próximos N dias úteis, no seu escopo, do mais próximo ao mais distante',

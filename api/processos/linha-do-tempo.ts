@@ -217,7 +217,8 @@ const linhaDoTempoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
   app.get(
     '/:id/linha-do-tempo',
     {
-      config: { papeis: [...PAPEIS_LEITURA] },
+      // the names of who acted, the documents' recipients
+      config: { papeis: [...PAPEIS_LEITURA], auditoria: { acao: 'processo.linha-do-tempo.ler', recurso: 'processo', dadosPessoais: true } },
       schema: {
         tags: ['processos'],
         summary: 'Linha do tempo do processo: eventos com seus autores, documentos emitidos e prazos com o histórico de seus limites',

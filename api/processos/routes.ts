@@ -60,7 +60,11 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.get(
     '/:id',
     {
-      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+      config: {
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
+        // the requerente's name and e-mail
+        auditoria: { acao: 'processo.ler', recurso: 'processo', dadosPessoais: true },
+      },
       schema: {
         tags: ['processos'],
         summary: 'Um processo, com a fase informada pelo seu workflow e as ações que você pode praticar agora',
@@ -79,7 +83,11 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     '/',
     {
       prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
-      config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+      config: {
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
+        // each requerente's name and e-mail: one entry per page read
+        auditoria: { acao: 'processo.listar', recurso: 'processo', dadosPessoais: true },
+      },
       schema: {
         tags: ['processos'],
         summary: 'Lista processos do seu escopo, com filtros',

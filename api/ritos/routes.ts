@@ -157,7 +157,11 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     app.get(
       `/:id/${def.codigo}`,
       {
-        config: { papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] },
+        config: {
+          papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
+          // the rite's data: the Comissão's members, the requerente, the documents' recipients
+          auditoria: { acao: `${def.codigo}.estado.ler`, recurso: 'processo', dadosPessoais: true },
+        },
         schema: {
           tags: [def.codigo],
           summary: `Estado do rito (${def.rotulo}): fase, prazo, notificação, tarefa, documentos e os dados do rito`,

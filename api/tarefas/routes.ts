@@ -71,7 +71,8 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
     '/',
     {
       prefixTrailingSlash: 'no-slash', // the prefix itself, not also the prefix with a trailing slash
-      config: { papeis: ['inspetor', 'coogie', 'supervisor'] },
+      // processes, units and institutions (legal persons): no one's personal data
+      config: { papeis: ['inspetor', 'coogie', 'supervisor'], auditoria: { dadosPessoais: false } },
       schema: {
         tags: ['tarefas'],
         summary: 'Decisões que as unidades devem tomar agora, com seus limites; as atrasadas vêm marcadas',

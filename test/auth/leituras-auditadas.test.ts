@@ -1,0 +1,151 @@
+/**
+ * Reads of personal data are audited (issue 17, defect 5; LGPD, ASVS 16.3.2).
+ *
+ * Generic part, from the OpenAPI document (so a route added later cannot
+ * forget): every GET operation says in `x-dados-pessoais` whether it returns a
+ * person's data, and every one that does is read here and must write exactly
+ * one audit entry per request (who, what, when), however many rows it returns.
+ * A GET under /v1 that declares neither stops the API at start-up.
+ *
+ * Explicit part: the routes known to return personal data (the process with its
+ * requerente, the listing, the timeline, the rite's state, the document in HTML
+ * and PDF, accounts, the audit trail, the alerts) are exactly the ones that
+ * declare it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAutenticador } from '../../api/auth';
+import { buildApp } from '../../api/app';
+import { emitirDocumento } from '../../documentos/emissao';
+import { DADOS } from '../documentos/fixtures';
+import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+
+const CNPJ = '11222333000181';
+
+let sys: TestSystem;
+let admin: Conta, supervisor: Conta, rep: Conta;
+let processo: string;
+let documento: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  [admin, supervisor, rep] = await Promise.all([
+    sys.conta({ papeis: ['administrador'] }),
+    sys.conta({ papeis: ['supervisor'] }),
+    sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
+  ]);
+  const a = await sys.request('POST', '/v1/processos', {
+    as: rep,
+    body: {
+      tipo: 'apostilamento-endereco',
+      instituicao: {
+        cnpj: CNPJ,
+        codigoInep: '33000001',
+        nome: 'Escola A',
+        endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
+      },
+      unidade: 'METROPOLITANA I',
+      requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' },
+    },
+  });
+  expect(a.status, JSON.stringify(a.body)).toBe(201);
+  processo = a.body.id;
+  documento = (
+    await emitirDocumento(sys.db, {
+      chave: `leituras:${processo}`,
+      processoId: processo,
+      tipo: 'notificacao-exigencias',
+      unidade: 'METROPOLITANA I',
+      dados: DADOS['notificacao-exigencias'],
+      emitidoPor: admin.id,
+      emitidoEm: '2026-11-23T10:00:00-03:00',
+    })
+  ).id;
+}, 180_000);
+
+afterAll(async () => {
+  await sys?.stop();
+});
+
+/** The GET operations that return a person's data, each with a URL to read it as someone allowed to. */
+const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: string }> = {
+  '/v1/processos': { url: () => '/v1/processos', como: () => rep, acao: 'processo.listar' },
+  '/v1/processos/{id}': { url: () => `/v1/processos/${processo}`, como: () => rep, acao: 'processo.ler' },
+  '/v1/processos/{id}/linha-do-tempo': { url: () => `/v1/processos/${processo}/linha-do-tempo`, como: () => rep, acao: 'processo.linha-do-tempo.ler' },
+  '/v1/processos/{id}/vistoria': { url: () => `/v1/processos/${processo}/vistoria`, como: () => rep, acao: 'vistoria.estado.ler' },
+  '/v1/documentos/{id}': { url: () => `/v1/documentos/${documento}`, como: () => rep, acao: 'documento.ler' },
+  '/v1/documentos/{id}.pdf': { url: () => `/v1/documentos/${documento}.pdf`, como: () => rep, acao: 'documento.ler' },
+  '/v1/usuarios': { url: () => '/v1/usuarios', como: () => admin, acao: 'usuario.listar' },
+  '/v1/usuarios/{id}': { url: () => `/v1/usuarios/${rep.id}`, como: () => admin, acao: 'usuario.ler' },
+  '/v1/auditoria': { url: () => '/v1/auditoria', como: () => supervisor, acao: 'auditoria.ler' },
+  '/v1/alertas': { url: () => '/v1/alertas', como: () => supervisor, acao: 'alerta.ler' },
+};
+
+async function getsDoDocumento(): Promise<{ rota: string; dadosPessoais: unknown }[]> {
+  const doc = (await sys.request('GET', '/docs/json')).body;
+  return Object.entries(doc.paths as Record<string, Record<string, { 'x-dados-pessoais'?: unknown }>>).flatMap(([rota, ops]) =>
+    ops.get ? [{ rota, dadosPessoais: ops.get['x-dados-pessoais'] }] : [],
+  );
+}
+
+async function entradas(): Promise<{ seq: string; acao: string; ator_id: string | null; processo_id: string | null; recurso_id: string | null; ocorrido_em: Date }[]> {
+  return sys.db.selectFrom('auditoria').select(['seq', 'acao', 'ator_id', 'processo_id', 'recurso_id', 'ocorrido_em']).orderBy('seq').execute();
+}
+
+describe('every GET operation of the OpenAPI document says whether it returns personal data', () => {
+  it('declares x-dados-pessoais true or false on each', async () => {
+    const gets = await getsDoDocumento();
+    expect(gets.length).toBeGreaterThan(15);
+    const semDeclarar = gets.filter((g) => typeof g.dadosPessoais !== 'boolean').map((g) => g.rota);
+    expect(semDeclarar, 'GETs sem x-dados-pessoais').toEqual([]);
+  });
+
+  it('the routes that return personal data are exactly the known ones (the process, its timeline and rite, documents, accounts, audit, alerts)', async () => {
+    const gets = await getsDoDocumento();
+    const pessoais = gets.filter((g) => g.dadosPessoais === true).map((g) => g.rota);
+    // The document route takes {id} and {id}.pdf through one path.
+    expect(pessoais.sort()).toEqual(Object.keys(LEITURAS).filter((r) => !r.endsWith('.pdf')).sort());
+  });
+
+  it('a GET under /v1 that does not declare it stops the API at start-up', async () => {
+    const app = await buildApp({ db: sys.db, temporal: sys.temporal, taskQueue: sys.taskQueue, autenticador: createAutenticador(sys.db) });
+    await expect(
+      (async () => {
+        app.get('/v1/esquecida', { config: { papeis: ['supervisor'] } }, async () => ({}));
+        await app.ready();
+      })(),
+    ).rejects.toThrow(/não declara se devolve dados pessoais/);
+    await app.close().catch(() => {});
+  });
+});
+
+describe('reads of personal data are audited: one entry per request, with who, what and when', () => {
+  it.each(Object.keys(LEITURAS))('GET %s', async (rota) => {
+    const l = LEITURAS[rota]!;
+    const antes = await entradas();
+    const inicio = Date.now();
+    const r = await sys.request('GET', l.url(), { as: l.como() });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const novas = (await entradas()).slice(antes.length);
+    expect(novas.map((e) => e.acao)).toEqual([l.acao]);
+    expect(novas[0]!.ator_id).toBe(l.como().id);
+    expect(novas[0]!.ocorrido_em.getTime()).toBeGreaterThanOrEqual(inicio - 1000);
+    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(processo);
+  });
+
+  it('a listing of many rows writes one entry; a refused read (403, 404) writes none', async () => {
+    const antes = (await entradas()).length;
+    expect((await sys.request('GET', '/v1/usuarios?limite=200', { as: admin })).status).toBe(200);
+    expect((await sys.request('GET', '/v1/usuarios', { as: rep })).status).toBe(403);
+    expect((await sys.request('GET', '/v1/processos/nao-existe', { as: rep })).status).toBe(404);
+    const novas = (await entradas()).slice(antes);
+    expect(novas.map((e) => e.acao)).toEqual(['usuario.listar']);
+  });
+
+  it('reads that return no personal data are not audited', async () => {
+    const antes = (await entradas()).length;
+    for (const url of ['/v1/eu', '/v1/calendario/2026', '/v1/calendario/decretados', '/v1/prazos/vencendo?dias=10', '/health']) {
+      expect((await sys.request('GET', url, { as: supervisor })).status, url).toBe(200);
+    }
+    expect((await entradas()).length).toBe(antes);
+  });
+});
