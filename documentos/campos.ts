@@ -6,39 +6,22 @@
  */
 import { z } from 'zod';
 import '../config/settings'; // pt-BR validation messages (z.config(z.locales.ptBR()))
+import { cep, dataCivil, endereco, type Endereco, hora, LIMITES_EXIGENCIA, texto } from '../rules/campos';
 import { cnpjSchema, codigoInepSchema, ufSchema } from '../rules/identificadores/schemas';
 import { TAMANHO_COMISSAO_VISTORIA, TIPOS_VISTORIA, validarComissao } from '../rules/vistoria';
 
-export const texto = (max = 500) =>
-  z.string().trim().min(1, 'não pode ficar em branco').max(max, `deve ter no máximo ${max} caracteres`);
+export { texto };
 
 /** Free text as a list of paragraphs (each rendered as its own escaped <p>; no HTML accepted). */
 export const paragrafos = (max = 30) =>
   z.array(texto(5000)).min(1, 'informe ao menos um parágrafo').max(max, `no máximo ${max} parágrafos`);
 
-export const dataCivil = z.iso.date({ error: 'data inválida: use AAAA-MM-DD com uma data que exista' });
-
-export const hora = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'hora inválida: use HH:MM (24 horas)');
+export { dataCivil, hora };
 
 /** 'AAAA-MM', for a month of attendance. */
 export const mesCivil = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mês inválido: use AAAA-MM');
 
-export const cep = z
-  .string()
-  .trim()
-  .regex(/^\d{5}-?\d{3}$/, 'CEP inválido: use 00000-000')
-  .overwrite((v) => `${v.replace('-', '').slice(0, 5)}-${v.replace('-', '').slice(5)}`);
-
-export const endereco = z.strictObject({
-  /** 'Rua São Clemente, 100'. */
-  logradouro: texto(200),
-  complemento: texto(120).optional(),
-  bairro: texto(120),
-  cep,
-  municipio: texto(120),
-  uf: ufSchema,
-});
-export type Endereco = z.output<typeof endereco>;
+export { cep, endereco, type Endereco };
 
 /** The issuing body as the cabeçalho shows it, from the highest to the lowest level. */
 export const emissor = z.strictObject({
@@ -137,9 +120,9 @@ export const comissao = z
 /** An exigência must state its motivação and base legal (DOMAIN, Vistoria rites, step 5). */
 export const exigencia = z.strictObject({
   natureza: z.enum(['documental', 'fisica'], { error: 'natureza inválida: use "documental" ou "fisica"' }),
-  descricao: texto(2000),
-  motivacao: texto(2000),
-  baseLegal: texto(500),
+  descricao: texto(LIMITES_EXIGENCIA.descricao),
+  motivacao: texto(LIMITES_EXIGENCIA.motivacao),
+  baseLegal: texto(LIMITES_EXIGENCIA.baseLegal),
 });
 export type Exigencia = z.output<typeof exigencia>;
 

@@ -4,12 +4,12 @@
  * rule is checked the same way on both sides. Pure: safe in workflow code.
  */
 import { z } from 'zod';
+import { dataCivil, endereco, hora, LIMITES_EXIGENCIA } from '../campos';
 import { numeroSeiSchema } from '../identificadores/schemas';
 import { validarExigencia } from './analise-forma';
 import { validarComissao } from './comissao';
 import type { AcaoVistoria } from './fases';
 
-const dataCivil = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a data no formato AAAA-MM-DD');
 const texto = (campo: string, min = 1, max = 10_000) =>
   z
     .string({ error: `${campo} é obrigatório` })
@@ -22,10 +22,11 @@ const arquivos = z.array(z.string().min(1).max(100)).max(50).default([]).describ
 
 export const exigenciaSchema = z
   .object({
-    codigo: z.string(),
-    descricao: z.string(),
-    motivacao: z.string(),
-    baseLegal: z.string(),
+    codigo: z.string().max(60),
+    // Blank ones are reported by validarExigencia, with the seed's reason (an exigência without motivação or base legal is irregular).
+    descricao: z.string().max(LIMITES_EXIGENCIA.descricao),
+    motivacao: z.string().max(LIMITES_EXIGENCIA.motivacao),
+    baseLegal: z.string().max(LIMITES_EXIGENCIA.baseLegal),
     natureza: z.enum(['documental', 'fisica']).default('documental'),
   })
   .superRefine((e, ctx) => {
@@ -65,8 +66,6 @@ const publicacaoDoerj = z.object({
   pagina: z.coerce.number().int().min(1, 'página deve ser positiva').max(10_000),
 });
 
-const hora = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
-
 /** What the Comissão records in the Termo de Visita (seed 003, Fluxo 8): signed in two copies by the RL and the Comissão. */
 const termoVisita = z
   .object({
@@ -89,15 +88,6 @@ const termoVisita = z
     observacoes: z.string().trim().max(20_000).optional(),
   })
   .refine((t) => t.horaFim > t.horaInicio, { message: 'o término da visita deve ser posterior ao início', path: ['horaFim'] });
-
-const endereco = z.object({
-  logradouro: texto('logradouro', 3, 200),
-  complemento: z.string().trim().min(1).max(120).optional(),
-  bairro: texto('bairro', 2, 120),
-  cep: z.string().trim().regex(/^\d{5}-?\d{3}$/, 'CEP inválido: use 00000-000'),
-  municipio: texto('município', 2, 120),
-  uf: z.string().trim().length(2, 'UF com 2 letras').toUpperCase(),
-});
 
 /** What the edital de cadastramento grants, by kind of request (seed 003). */
 export const objetoEditalSchema = z.discriminatedUnion(
@@ -131,11 +121,11 @@ export const DADOS_ACAO_VISTORIA = {
   'publicar-ordem-servico': z.object({ comissao, publicacao: publicacaoDoerj.optional().describe('Publicação da Ordem de Serviço no DOERJ, se já ocorrida') }),
   'agendar-visita': z.object({
     data: dataCivil.describe('Data da visita in loco: dia útil, com ao menos 5 dias de antecedência'),
-    hora: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM').default('09:00'),
+    hora: hora.default('09:00'),
   }),
   'reagendar-visita': z.object({
     data: dataCivil,
-    hora: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM').default('09:00'),
+    hora: hora.default('09:00'),
     motivo: texto('motivo do reagendamento', 5, 2000),
   }),
   'registrar-exigencias-merito': z.object({ termoVisita, exigencias }),
