@@ -15,6 +15,7 @@ import documentosRoutes from './documentos/routes';
 import { errosDoRoteador, registerErrorHandler } from './errors';
 import healthRoutes from './health/routes';
 import auditoria from './plugins/auditoria';
+import cabecalhos from './plugins/cabecalhos';
 import autenticacao from './plugins/autenticacao';
 import escopoProcesso from './plugins/escopo-processo';
 import openapi from './plugins/openapi';
@@ -49,6 +50,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
 
+  await app.register(cabecalhos); // first: refusals carry the security headers too
   await app.register(openapi);
   await app.register(textoValido);
   await app.register(autenticacao, { autenticador: deps.autenticador });

@@ -97,7 +97,12 @@ export default fp(
       transform: comPapeis,
       transformObject: jsonSchemaTransformObject,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      // Swagger UI applies inline styles as it renders: under /docs only, styles may be inline (scripts stay 'self' only;
+      // the rest of rito keeps style-src 'self': plugins/cabecalhos.ts).
+      transformStaticCSP: (csp) => csp.replace(/style-src 'self'(?!\s*'unsafe-inline')/, "style-src 'self' 'unsafe-inline'"),
+    });
   },
   { name: 'rito-openapi' },
 );

@@ -1,0 +1,68 @@
+/**
+ * Security headers on every response (@fastify/helmet), registered before any
+ * other plugin so that refusals (401, 403, 404) carry them too.
+ *
+ * - Content-Security-Policy for the pages rito serves itself: everything from
+ *   our own origin (the gov.br Design System's CSS, fonts and scripts are served
+ *   by rito, never from a CDN), images also as data: URIs, no inline script, no
+ *   plugins, no framing (`frame-ancestors 'none'`, and X-Frame-Options DENY for
+ *   old browsers). Swagger UI at /docs works under it (its page has no inline
+ *   script; test/api/cabecalhos.test.ts opens it in Chromium). Routes that need
+ *   a stricter policy set their own header (a document's HTML, the
+ *   password page), which replaces this one.
+ * - X-Content-Type-Options: nosniff, Referrer-Policy: no-referrer,
+ *   Cross-Origin-Opener/Resource-Policy: same-origin, and helmet's other defaults.
+ * - Cache-Control: no-store on every /v1 response that does not set its own:
+ *   API answers are per caller and many carry personal data (the routes that
+ *   declare config.auditoria.dadosPessoais always get it).
+ * - Strict-Transport-Security only when the request came over https
+ *   (`request.protocol`: behind a TLS-terminating proxy, name it in TRUST_PROXY
+ *   so that its X-Forwarded-Proto is believed). Over plain http (rito dev on
+ *   127.0.0.1) the header would be meaningless, and upgrade-insecure-requests
+ *   would break /docs, so neither is sent.
+ */
+import helmet from '@fastify/helmet';
+import fp from 'fastify-plugin';
+
+export const CSP_PADRAO = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+export default fp(
+  async (app) => {
+    await app.register(helmet, {
+      global: true,
+      contentSecurityPolicy: { useDefaults: false, directives: CSP_PADRAO },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: false, // below, only over https
+    });
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      const url = request.routeOptions.url ?? request.url;
+      const pessoais = request.routeOptions.config?.auditoria?.dadosPessoais === true;
+      if (pessoais) {
+        const atual = String(reply.getHeader('cache-control') ?? '');
+        if (!/\bno-store\b/.test(atual)) reply.header('cache-control', atual ? `${atual}, no-store` : 'no-store');
+      } else if (url.startsWith('/v1/') && !reply.hasHeader('cache-control')) {
+        reply.header('cache-control', 'no-store');
+      }
+      return payload;
+    });
+  },
+  { name: 'rito-cabecalhos' },
+);
