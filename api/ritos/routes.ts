@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type AtorRito, type DefinicaoRito, rotuloAtor } from '../../rules/ritos/definicao';
 import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
 import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
-import { parteDoRito } from '../../workflows/ritos/interpretador';
+import { idDaAtualizacao, parteDoRito } from '../../workflows/ritos/interpretador';
 import type { Papel } from '../auth/ator';
 import type { ApiDeps } from '../deps';
 import { erroSchema, HttpError } from '../errors';
@@ -42,7 +42,7 @@ const resultadoSchema = z
   })
   .meta({ id: 'ResultadoAcao' });
 
-const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
+const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema, 422: erroSchema };
 const ciencia = z.object({}).strict();
 
 /** The URL of an action of a process: one scheme for every rite. */
@@ -67,13 +67,14 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
 
   const agir = async (def: DefinicaoRito, id: string, pedido: PedidoAcao) => {
     try {
-      const r = await deps.temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: pedido.chave });
+      const r = await deps.temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: idDaAtualizacao(pedido) });
       return { ...r, faseRotulo: def.fases[r.fase]?.rotulo ?? r.fase };
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
         // The reason is at the bottom of the chain (e.g. an activity's failure inside the update).
         let causa: Error | undefined = err.cause;
         while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
+        if ((causa as { type?: string } | undefined)?.type === 'ChaveReutilizada') throw new HttpError(422, 'chave-reutilizada', causa!.message);
         throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
       }
       if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
@@ -121,6 +122,8 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
           processoId,
           recursoId: processoId,
           dados: { acao, chave, dados, fase: resultado.fase, documentos: resultado.documentos.map((d) => d.id) },
+          // A key names one act (another act under it is refused with 422): its later uses are replays.
+          chaveIdempotencia: chave,
         });
         return resultado;
       },
@@ -171,7 +174,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       },
       async (request) => {
         carregar(request, def);
-        const { respostas: _respostas, ...estado } = await deps.temporal.workflow.getHandle(request.params.id).query(estadoRitoQuery(def));
+        const { respostas: _respostas, impressoes: _impressoes, ...estado } = await deps.temporal.workflow.getHandle(request.params.id).query(estadoRitoQuery(def));
         return { ...estado, faseRotulo: def.fases[estado.fase]?.rotulo ?? estado.fase };
       },
     );

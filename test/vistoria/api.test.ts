@@ -45,6 +45,17 @@ const agir = (id: string, acao: string, como: Conta, body: unknown, chave: strin
   sys.request('POST', `/v1/processos/${id}/vistoria/${acao}`, { as: como, body, headers: chave ? { 'idempotency-key': chave } : {} });
 
 describe('ações do rito de vistoria pela API', () => {
+  it('refuses with 422 an Idempotency-Key reused for another act, changing nothing', async () => {
+    const id = await abrir('33100009');
+    expect((await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020009/2026' }, 'chave-reusada-api')).status).toBe(200);
+    const outra = await agir(id, 'registrar-exigencias-forma', inspetor, {
+      exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: 'Laudo ausente.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22' }],
+    }, 'chave-reusada-api');
+    expect(outra.status).toBe(422);
+    expect(outra.body.erro).toMatchObject({ codigo: 'chave-reutilizada', mensagem: expect.stringContaining('Idempotency-Key já foi usada') });
+    expect((await sys.request('GET', `/v1/processos/${id}`, { as: inspetor })).body.fase).toBe('analise-forma');
+  });
+
   it('requires an Idempotency-Key and answers a retried key with the same result', async () => {
     const id = await abrir('33100001');
     const sem = await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020001/2026' }, null);

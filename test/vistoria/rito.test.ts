@@ -246,4 +246,32 @@ describe('rito de vistoria', () => {
     expect(b).toEqual(a);
     expect((await p.documentos()).filter((t) => t === 'notificacao-exigencias')).toHaveLength(1);
   });
+  it('takes a reconsideração asked before its prazo started (notice still awaiting ciência) as timely', async () => {
+    // Issue 10 item 5: the 20 days run from the first business day after the comunicação; an
+    // earlier request is early, never late (Lei 9.784/1999 art. 59 counts from the ciência).
+    const p = await Processo.abrir(w, brt('2036-03-03T09:00:00'));
+    await p.ateVisita('2036-03-03', '2036-03-10');
+    await w.saltarAte(brt('2036-03-10T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2036-03-10') }, '2036-03-10T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2036-03-11T10:00:00');
+    expect((await p.estado()).notificacao).toMatchObject({ tipo: 'notificacao-indeferimento', ciencia: null });
+    const r = await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2036-03-11T10:30:00');
+    expect(r.fase).toBe('reconsideracao-comissao');
+    expect(r.mensagem).not.toMatch(/extemporâneo/);
+  });
+
+  it('refuses an idempotency key reused for a different action or data, and answers the same for the same', async () => {
+    const p = await Processo.abrir(w, brt('2036-04-01T09:00:00'));
+    const a = await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-04-01T10:00:00', 'chave-reusada-1');
+    expect(await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-04-01T10:00:00', 'chave-reusada-1')).toEqual(a);
+    let motivo = '';
+    try {
+      await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-04-01T10:05:00', 'chave-reusada-1');
+    } catch (err) {
+      const e = err as { cause?: { message?: string; type?: string } };
+      motivo = `${e.cause?.type}: ${e.cause?.message}`;
+    }
+    expect(motivo).toMatch(/^ChaveReutilizada: .*Idempotency-Key/);
+    expect((await p.estado()).fase).toBe('analise-forma');
+  });
 });

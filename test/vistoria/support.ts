@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { processoWorkflow } from '../../workflows/processo/workflow';
 import { acaoVistoriaUpdate, type AtorAcao, estadoVistoriaQuery, type PedidoAcao, type ResultadoAcao } from '../../workflows/vistoria/definitions';
+import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { WorkflowTestEnv } from '../support/workflow-env';
 
 export const representante: AtorAcao = { id: 'rl-1', nome: 'Maria Representante', papeis: ['representante'] };
@@ -100,7 +101,7 @@ export class Processo {
   /** Acts at `em` (Brasília local time) or at the server's current time. */
   async agir(acao: PedidoAcao['acao'], ator: AtorAcao, dados: unknown = {}, em?: string, chave?: string): Promise<ResultadoAcao> {
     const pedido: PedidoAcao = { acao, ator, dados, em: em ? brt(em) : await this.w.agora(), chave: chave ?? `${acao}-${++this.n}-${randomBytes(3).toString('hex')}` };
-    return this.handle.executeUpdate(acaoVistoriaUpdate, { args: [pedido], updateId: pedido.chave });
+    return this.handle.executeUpdate(acaoVistoriaUpdate, { args: [pedido], updateId: idDaAtualizacao(pedido) });
   }
 
   /** The pt-BR reason the workflow gives for refusing an action. */

@@ -66,6 +66,8 @@ export interface EstadoRito {
   documentos: DocumentoEmitido[];
   /** Results of actions already applied, by idempotency key. */
   respostas: Record<string, ResultadoAcao>;
+  /** What each key was used for (impressaoDoPedido), so that a key reused for another act is refused. Absent in runs before it. */
+  impressoes?: Record<string, string>;
 }
 
 export function acaoUpdate(def: Pick<DefinicaoRito, 'mensagens'>): UpdateDefinition<ResultadoAcao, [PedidoAcao]> {

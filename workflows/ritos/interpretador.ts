@@ -11,6 +11,7 @@
  */
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { type Local, criarCalendario, formatarInstanteBrasilia, inicioDoDiaBrasilia, lerData } from '../../rules/calendario';
+import { jsonCanonico } from '../../rules/json-canonico';
 import { calcularPrazo, cienciaTacita } from '../../rules/prazos';
 import {
   ACAO_EXPIRAR_PRAZO,
@@ -104,10 +105,41 @@ export class RecusaAcao extends Error {
   override name = 'RecusaAcao';
 }
 
+/** An idempotency key already used for another action or other data (the API answers 422). */
+export class ChaveReutilizada extends RecusaAcao {
+  override name = 'ChaveReutilizada';
+}
+
+/** What a request asks for, independent of who and when: the same key must always ask the same. */
+export function impressaoDoPedido(p: Pick<PedidoAcao, 'acao' | 'dados'>): string {
+  return fnv1a64(jsonCanonico({ acao: p.acao, dados: p.dados ?? {} }));
+}
+
+/**
+ * The Temporal update id of an action: the caller's key and what it asks. Temporal
+ * answers a repeated update id with its first outcome without asking the workflow,
+ * so the same key with other data must reach the validator under another id.
+ */
+export function idDaAtualizacao(p: Pick<PedidoAcao, 'acao' | 'dados' | 'chave'>): string {
+  return `${p.chave}#${impressaoDoPedido(p)}`;
+}
+
+/** FNV-1a, two 32-bit lanes: a short, deterministic fingerprint (no crypto in workflow code). */
+function fnv1a64(texto: string): string {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  for (let i = 0; i < texto.length; i++) {
+    const c = texto.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
 export class Interpretador<E extends EstadoRito = EstadoRito> {
   private ocupado = false;
-  /** Keys of actions being applied: a redelivered update must not be judged again mid-flight. */
-  private readonly emAndamento = new Set<string>();
+  /** Keys of actions being applied, with what they ask: a redelivered update must not be judged again mid-flight. */
+  private readonly emAndamento = new Map<string, string>();
   /** Set once the process is registered and the calendar read: actions wait for it. */
   pronto = false;
 
@@ -179,6 +211,10 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
 
   /** Synchronous and side-effect free: refuses, with the reason, what the rite does not allow. */
   validar(p: PedidoAcao): void {
+    const usada = this.estado.impressoes?.[p.chave] ?? this.emAndamento.get(p.chave);
+    if (usada !== undefined && usada !== impressaoDoPedido(p)) {
+      throw new ChaveReutilizada('Esta Idempotency-Key já foi usada para outra ação ou com outros dados; use uma chave nova para um novo ato.');
+    }
     if (this.estado.respostas[p.chave] || this.emAndamento.has(p.chave)) return;
     if (p.acao === ACAO_TOMAR_CIENCIA) {
       const n = this.estado.notificacao;
@@ -221,7 +257,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
   // ------------------------------------------------------------------ execution
 
   async executar(p: PedidoAcao): Promise<ResultadoAcao> {
-    this.emAndamento.add(p.chave);
+    this.emAndamento.set(p.chave, impressaoDoPedido(p));
     await condition(() => this.pronto && !this.ocupado);
     this.ocupado = true;
     // An action applies whole or not at all: if a step fails (e.g. a document
@@ -232,6 +268,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       if (anterior) return anterior;
       const resultado = p.acao === ACAO_TOMAR_CIENCIA ? await this.tomarCiencia(p) : await this.aplicar(p);
       this.estado.respostas[p.chave] = resultado;
+      (this.estado.impressoes ??= {})[p.chave] = impressaoDoPedido(p);
       return resultado;
     } catch (err) {
       Object.assign(this.estado, JSON.parse(antes) as E);
