@@ -25,6 +25,7 @@ import prazosRoutes from './prazos/routes';
 import prazosVencendoRoutes from './prazos/vencendo';
 import linhaDoTempoRoutes from './processos/linha-do-tempo';
 import processosRoutes from './processos/routes';
+import { cienciaPelaAbertura } from './ritos/ciencia';
 import ritosRoutes from './ritos/routes';
 import tarefasRoutes from './tarefas/routes';
 import type { ApiDeps } from './deps';
@@ -73,7 +74,7 @@ export async function buildApp(
   // The rites' routes are actions on a process: /v1/processos/{id}/{rito}/{acao}.
   await app.register(ritosRoutes, { ...deps, prefix: '/v1/processos' });
   // Two prefixes, one plugin each: /v1/documentos and /v1/arquivos.
-  await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos });
+  await app.register(documentosRoutes, { db: deps.db, arquivos: deps.arquivos, aoAbrirDocumento: cienciaPelaAbertura(deps) });
   await app.register(linhaDoTempoRoutes, { ...deps, prefix: '/v1/processos' });
   await app.register(prazosVencendoRoutes, { db: deps.db, prefix: '/v1/prazos' });
   await app.register(tarefasRoutes, { db: deps.db, prefix: '/v1/tarefas' });

@@ -19,6 +19,7 @@ import type { Ator } from '../auth/ator';
 import { escopoDe } from '../auth/escopo';
 import { erroSchema, HttpError, naoEncontrado } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
+import type { AoAbrirDocumento } from '../ritos/ciencia';
 import arquivosRoutes, { type ArquivosRoutesOptions } from './arquivos';
 import { podeVerProcesso } from './processo';
 
@@ -30,8 +31,8 @@ function disposicao(tipo: 'inline' | 'attachment', nome: string): string {
   return `${tipo}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nome)}`;
 }
 
-/** Issued documents, under /v1/documentos. */
-const documentosRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/** Issued documents, under /v1/documentos. `aoAbrir` runs after a document is served (the ciência by opening: api/ritos/ciencia.ts). */
+const documentosRoutes: FastifyPluginAsyncZod<{ db: Db; aoAbrir?: AoAbrirDocumento }> = async (app, { db, aoAbrir }) => {
   app.addHook('onClose', async () => {
     await fecharNavegador();
   });
@@ -66,6 +67,7 @@ const documentosRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       const id = pdf ? request.params.id.slice(0, -4) : request.params.id;
       const doc = await documentoVisivel(ator, id);
       if (!doc) throw naoEncontrado('Documento');
+      await aoAbrir?.(request, doc);
       reply
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
@@ -95,8 +97,8 @@ const documentosRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
 };
 
 /** The folder's routes, each plugin under its own prefix. */
-const documentosEArquivos: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app, opts) => {
-  await app.register(documentosRoutes, { db: opts.db, prefix: '/v1/documentos' });
+const documentosEArquivos: FastifyPluginAsyncZod<ArquivosRoutesOptions & { aoAbrirDocumento?: AoAbrirDocumento }> = async (app, opts) => {
+  await app.register(documentosRoutes, { db: opts.db, aoAbrir: opts.aoAbrirDocumento, prefix: '/v1/documentos' });
   await app.register(arquivosRoutes, { ...opts, prefix: '/v1/arquivos' });
 };
 

@@ -45,6 +45,35 @@ const agir = (id: string, acao: string, como: Conta, body: unknown, chave: strin
   sys.request('POST', `/v1/processos/${id}/vistoria/${acao}`, { as: como, body, headers: chave ? { 'idempotency-key': chave } : {} });
 
 describe('ações do rito de vistoria pela API', () => {
+  it('takes the representante opening the notice as the ciência, once, with the instant of the opening', async () => {
+    // The ofício says: "Considera-se feita a ciência na data em que esta comunicação for aberta no sistema".
+    const id = await abrir('33100010');
+    expect((await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020010/2026' })).status).toBe(200);
+    const r = await agir(id, 'registrar-exigencias-forma', inspetor, {
+      exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: 'Laudo ausente.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22' }],
+    });
+    const notificacao = r.body.documentos.find((d: { tipo: string }) => d.tipo === 'notificacao-exigencias');
+    expect(notificacao).toBeDefined();
+    const estado = async () => (await sys.request('GET', `/v1/processos/${id}/vistoria`, { as: inspetor })).body;
+
+    // Read by the unit: nothing changes.
+    expect((await sys.request('GET', `/v1/documentos/${notificacao.id}`, { as: inspetor })).status).toBe(200);
+    expect((await estado()).notificacao).toMatchObject({ abertaEm: null, ciencia: null });
+
+    const antes = Date.now();
+    expect((await sys.request('GET', `/v1/documentos/${notificacao.id}`, { as: representante })).status).toBe(200);
+    const depois = await estado();
+    expect(Date.parse(depois.notificacao.abertaEm)).toBeGreaterThanOrEqual(antes - 1000);
+    expect(depois.notificacao.ciencia).not.toBeNull();
+    expect(depois.prazo).not.toBeNull();
+    // Opening it again records nothing more.
+    expect((await sys.request('GET', `/v1/documentos/${notificacao.id}`, { as: representante })).status).toBe(200);
+    const eventos = await sys.db.selectFrom('processo_evento').select('tipo').where('processo_id', '=', id).where('tipo', '=', 'ciencia-explicita').execute();
+    expect(eventos).toHaveLength(1);
+    const auditoria = await sys.db.selectFrom('auditoria').select('resumo').where('acao', '=', 'vistoria.tomar-ciencia').where('processo_id', '=', id).execute();
+    expect(auditoria.map((a) => a.resumo)).toEqual([expect.stringContaining('Ciência pela abertura')]);
+  });
+
   it('refuses with 422 an Idempotency-Key reused for another act, changing nothing', async () => {
     const id = await abrir('33100009');
     expect((await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020009/2026' }, 'chave-reusada-api')).status).toBe(200);

@@ -41,6 +41,8 @@ export interface ResultadoAcao {
 
 export interface Notificacao {
   tipo: string;
+  /** The document that notifies (its opening by the party is the explicit ciência). Absent in runs before it. */
+  documentoId?: string;
   enviadaEm: string;
   abertaEm: string | null;
   ciencia: string | null;

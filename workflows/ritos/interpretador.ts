@@ -317,6 +317,8 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
         });
         emitidos.push(doc);
         e.documentos.push(doc);
+        // The first document of the notice's type issued on entering the phase is the notice itself.
+        if (e.notificacao && !e.notificacao.documentoId && e.notificacao.tipo === tipo && e.fase === a.destino) e.notificacao.documentoId = doc.id;
         return doc;
       },
     };
