@@ -119,6 +119,8 @@ export const DADOS_ACAO_VISTORIA = {
   'prorrogar-prazo': z.object({ justificativa: z.string().max(5000).default('') }),
   arquivar: z.object({ fundamentacao }),
   'publicar-ordem-servico': z.object({ comissao, publicacao: publicacaoDoerj.optional().describe('Publicação da Ordem de Serviço no DOERJ, se já ocorrida') }),
+  'emitir-ordem-servico': z.object({ comissao }),
+  'registrar-publicacao-ordem-servico': z.object({ publicacao: publicacaoDoerj }),
   'agendar-visita': z.object({
     data: dataCivil.describe('Data da visita in loco: dia útil, com ao menos 5 dias de antecedência'),
     hora: hora.default('09:00'),
@@ -130,6 +132,7 @@ export const DADOS_ACAO_VISTORIA = {
   }),
   'registrar-exigencias-merito': z.object({ termoVisita, exigencias }),
   'concluir-visita-sem-exigencias': z.object({ termoVisita }),
+  'registrar-termo-visita': z.object({ termoVisita }),
   deferir: z.object({ fundamentacao }),
   indeferir: z.object({ fundamentacao, exigenciasNaoAtendidas }),
   'publicar-edital': z.object({ publicacao: publicacaoDoerj, objeto: objetoEditalSchema }),

@@ -155,6 +155,7 @@ export const FASES_VISTORIA_CODIGOS = [
   'reanalise-forma',
   'arquivado',
   'ordem-servico',
+  'publicacao-ordem-servico',
   'analise-merito',
   'visita-agendada',
   'exigencias-merito',
@@ -216,6 +217,15 @@ export const FASES_VISTORIA: Readonly<Record<FaseVistoria, DescricaoFase>> = {
     'cooie',
     null,
     '3',
+  ),
+  // Step 4: the Comissão acts once the OS is published in DOERJ; the publication
+  // may come days after the OS is issued (recorded then, never dated before it).
+  'publicacao-ordem-servico': fase(
+    'publicacao-ordem-servico',
+    'Ordem de Serviço emitida — aguardando a publicação no DOERJ',
+    'cooie',
+    null,
+    '4',
   ),
   'analise-merito': fase(
     'analise-merito',
@@ -335,10 +345,13 @@ export const ACOES_VISTORIA_CODIGOS = [
   'prorrogar-prazo',
   'arquivar',
   'publicar-ordem-servico',
+  'emitir-ordem-servico',
+  'registrar-publicacao-ordem-servico',
   'agendar-visita',
   'reagendar-visita',
   'registrar-exigencias-merito',
   'concluir-visita-sem-exigencias',
+  'registrar-termo-visita',
   'deferir',
   'indeferir',
   'publicar-edital',
@@ -380,6 +393,16 @@ export const ACOES_VISTORIA: Readonly<Record<AcaoVistoria, DescricaoAcao>> = {
     'Emitir e publicar no DOERJ a Ordem de Serviço que designa a Comissão de Vistoria',
     'cooie',
   ),
+  'emitir-ordem-servico': acao(
+    'emitir-ordem-servico',
+    'Emitir a Ordem de Serviço que designa a Comissão de Vistoria (publicação no DOERJ a registrar)',
+    'cooie',
+  ),
+  'registrar-publicacao-ordem-servico': acao(
+    'registrar-publicacao-ordem-servico',
+    'Registrar a publicação da Ordem de Serviço no DOERJ',
+    'cooie',
+  ),
   'agendar-visita': acao('agendar-visita', 'Agendar visita in loco (antecedência mínima de 5 dias)', 'comissao'),
   'reagendar-visita': acao('reagendar-visita', 'Reagendar a visita in loco', 'comissao'),
   'registrar-exigencias-merito': acao(
@@ -388,6 +411,11 @@ export const ACOES_VISTORIA: Readonly<Record<AcaoVistoria, DescricaoAcao>> = {
     'comissao',
   ),
   'concluir-visita-sem-exigencias': acao('concluir-visita-sem-exigencias', 'Concluir a visita sem exigências', 'comissao'),
+  'registrar-termo-visita': acao(
+    'registrar-termo-visita',
+    'Registrar o Termo de Visita da nova verificação in loco',
+    'comissao',
+  ),
   deferir: acao('deferir', 'Emitir Pronunciamento de deferimento', 'comissao'),
   indeferir: acao('indeferir', 'Emitir Pronunciamento de indeferimento', 'comissao'),
   'publicar-edital': acao('publicar-edital', 'Publicar o edital de cadastramento no DOERJ', 'coogie'),
@@ -460,6 +488,8 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
 
   // 3. Ordem de Serviço
   t('ordem-servico', 'publicar-ordem-servico', 'analise-merito', 'Fluxo 4: OS publicada no DOERJ, Comissão de 3 servidores'),
+  t('ordem-servico', 'emitir-ordem-servico', 'publicacao-ordem-servico', 'Fluxo 4: a OS emitida aguarda a publicação no DOERJ'),
+  t('publicacao-ordem-servico', 'registrar-publicacao-ordem-servico', 'analise-merito', 'Fluxo 4: publicada, a Comissão atua'),
 
   // 4. Análise de mérito e visita.
   // Choice: documental exigências found in the merit check are notified at/after the
@@ -493,6 +523,7 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
   t('reconsideracao-comissao', 'reconsiderar', 'encaminhado-coogie', 'Novo Pronunciamento; deferimento → edital'),
   t('reconsideracao-comissao', 'ratificar-indeferimento', 'reconsideracao-coogie', 'Autos ao Órgão Central'),
   t('visita-reconsideracao', 'reagendar-visita', 'visita-reconsideracao'),
+  t('visita-reconsideracao', 'registrar-termo-visita', 'visita-reconsideracao', 'Toda visita tem seu Termo de Visita'),
   t('visita-reconsideracao', 'reconsiderar', 'encaminhado-coogie'),
   t('visita-reconsideracao', 'ratificar-indeferimento', 'reconsideracao-coogie'),
 
@@ -507,6 +538,7 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
   t('retorno-comissao', 'manter-indeferimento', 'prazo-recurso-cee', 'COOGIE I: art. 44'),
   t('retorno-comissao', 'agendar-visita', 'visita-retorno', 'COOGIE I (b): exigências físicas, 5 dias'),
   t('visita-retorno', 'reagendar-visita', 'visita-retorno'),
+  t('visita-retorno', 'registrar-termo-visita', 'visita-retorno', 'Toda visita tem seu Termo de Visita'),
   t('visita-retorno', 'deferir', 'encaminhado-coogie'),
   t('visita-retorno', 'manter-indeferimento', 'prazo-recurso-cee'),
   t('prazo-recurso-cee', 'interpor-recurso-cee', 'recurso-cee', 'Autos ao CEE por meio da COOGIE'),

@@ -14,11 +14,13 @@ import {
   type FaseVistoria,
   GRAFO_VISTORIA,
 } from './fases';
+import { projetarVistoriaParaParte } from './parte';
 
 /** Checks that need the database, run by the API before the action reaches the workflow. */
 const VERIFICACOES: Partial<Record<AcaoVistoria, readonly VerificacaoPrevia[]>> = {
   autuar: ['numero-sei-livre'],
   'publicar-ordem-servico': ['comissao-com-contas'],
+  'emitir-ordem-servico': ['comissao-com-contas'],
   'designar-comissao-verificacao': ['comissao-com-contas'],
 };
 
@@ -54,4 +56,5 @@ export const RITO_VISTORIA: DefinicaoRito<FaseVistoria, AcaoVistoria, CodigoPraz
    */
   prazoTarefa: { dias: 30, baseLegal: 'Lei federal nº 9.784/1999, art. 49 (aplicação subsidiária)' },
   mensagens: { acao: 'acaoVistoria', estado: 'estadoVistoria' },
+  projetarParaParte: projetarVistoriaParaParte,
 };

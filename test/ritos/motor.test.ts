@@ -208,7 +208,8 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
     ]);
     expect(esperado > ultimoDia).toBe(true);
     let novo = await tarefaDoProcesso();
-    for (let i = 0; i < 100 && formatarInstanteBrasilia(Date.parse(novo!.limite)).slice(0, 10) === ultimoDia; i++) {
+    // Up to 30 s: the signal, the re-reading of the calendar and the read model's update, on a loaded machine.
+    for (let i = 0; i < 300 && formatarInstanteBrasilia(Date.parse(novo!.limite)).slice(0, 10) === ultimoDia; i++) {
       await new Promise((r) => setTimeout(r, 100));
       novo = await tarefaDoProcesso();
     }

@@ -127,12 +127,13 @@ describe('rito de vistoria', () => {
     await p.resultado();
   });
 
-  it('reconsiders at level 1: the Comissão defers after a timely request', async () => {
+  it('reconsiders at level 1 (documental): the Comissão defers after a timely request', async () => {
     const p = await Processo.abrir(w, brt('2035-08-01T09:00:00'));
     await p.ateVisita('2035-08-01', '2035-08-08');
     await w.saltarAte(brt('2035-08-08T15:00:00'));
     await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2035-08-08') }, '2035-08-08T15:00:00');
-    await p.agir('indeferir', comissao, indeferimento, '2035-08-09T10:00:00');
+    // Only a documental exigência unmet: the Comissão may reconsider without a new visit.
+    await p.agir('indeferir', comissao, { fundamentacao, exigenciasNaoAtendidas: [exigenciaDocumental] }, '2035-08-09T10:00:00');
     await p.agir('tomar-ciencia', representante, {}, '2035-08-09T11:00:00');
     // Comunicação Thu 09/08: day 1 Fri 10/08, day 20 Wed 29/08; asked on the last second.
     await p.esperarPrazo('2035-08-29T23:59:59-03:00');
@@ -178,6 +179,11 @@ describe('rito de vistoria', () => {
     // Notice on Thu 11/10: 16/10 is the earliest (11+5); Fri 12/10 holiday is irrelevant to it.
     expect(await p.recusa('agendar-visita', comissao, { data: '2035-10-15' }, '2035-10-11T11:00:00')).toMatch(/2035-10-16/);
     await p.agir('agendar-visita', comissao, { data: '2035-10-16' }, '2035-10-11T11:00:00');
+    // Every visit has its Termo (issue 10 item 3): no Pronunciamento on the new visit without it.
+    await w.saltarAte(brt('2035-10-16T15:00:00'));
+    expect(await p.recusa('deferir', comissao, { fundamentacao }, '2035-10-16T15:00:00')).toMatch(/Termo de Visita da nova verificação/);
+    const termo = await p.agir('registrar-termo-visita', comissao, { termoVisita: termoVisita('2035-10-16') }, '2035-10-16T15:00:00');
+    expect(termo).toMatchObject({ fase: 'visita-retorno', documentos: [{ tipo: 'termo-visita' }] });
     const r = await p.agir('deferir', comissao, { fundamentacao }, '2035-10-16T16:00:00');
     expect(r.fase).toBe('encaminhado-coogie');
   });
@@ -273,5 +279,40 @@ describe('rito de vistoria', () => {
     }
     expect(motivo).toMatch(/^ChaveReutilizada: .*Idempotency-Key/);
     expect((await p.estado()).fase).toBe('analise-forma');
+  });
+  it('reconsiders at level 1 with physical exigências only after a new in-loco check with its Termo (issue 10 item 2)', async () => {
+    // "Quando couber, após nova verificação in loco, tenha sido constatado o cumprimento de todas as exigências físicas".
+    const p = await Processo.abrir(w, brt('2036-05-05T09:00:00'));
+    await p.ateVisita('2036-05-05', '2036-05-12');
+    await w.saltarAte(brt('2036-05-12T15:00:00'));
+    await p.agir('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2036-05-12') }, '2036-05-12T15:00:00');
+    await p.agir('indeferir', comissao, indeferimento, '2036-05-13T10:00:00');
+    await p.agir('pedir-reconsideracao', representante, { fundamentacao, arquivos: [] }, '2036-05-13T12:00:00');
+    expect(await p.recusa('reconsiderar', comissao, { fundamentacao }, '2036-05-13T14:00:00')).toMatch(/exigências físicas.*nova verificação in loco/);
+    // Notice Tue 13/05 → the visit no earlier than Sun 18/05, so Mon 19/05.
+    await p.agir('agendar-visita', comissao, { data: '2036-05-19' }, '2036-05-13T14:00:00');
+    await w.saltarAte(brt('2036-05-19T15:00:00'));
+    expect(await p.recusa('reconsiderar', comissao, { fundamentacao }, '2036-05-19T15:00:00')).toMatch(/Termo de Visita da nova verificação/);
+    // A Termo of a visit that has not happened yet is refused.
+    expect(await p.recusa('registrar-termo-visita', comissao, { termoVisita: termoVisita('2036-05-20') }, '2036-05-19T15:00:00')).toMatch(/ainda não chegou/);
+    await p.agir('registrar-termo-visita', comissao, { termoVisita: termoVisita('2036-05-19') }, '2036-05-19T15:00:00');
+    const r = await p.agir('reconsiderar', comissao, { fundamentacao }, '2036-05-19T16:00:00');
+    expect(r).toMatchObject({ fase: 'encaminhado-coogie', documentos: [{ tipo: 'pronunciamento' }] });
+  });
+
+  it('waits for the Ordem de Serviço to be published in DOERJ before the Comissão acts, never dated before it (issue 10 item 4)', async () => {
+    const p = await Processo.abrir(w, brt('2036-06-02T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-06-02T10:00:00');
+    await p.agir('aprovar-forma', inspetor, {}, '2036-06-02T10:01:00');
+    expect(await p.recusa('publicar-ordem-servico', inspetor, { comissao: membros }, '2036-06-02T10:02:00')).toMatch(/publicação da Ordem de Serviço no DOERJ/);
+    expect(await p.recusa('publicar-ordem-servico', inspetor, { comissao: membros, publicacao: { data: '2036-05-30', pagina: 3 } }, '2036-06-02T10:02:00')).toMatch(/não pode ser anterior/);
+    const os = await p.agir('emitir-ordem-servico', inspetor, { comissao: membros }, '2036-06-02T10:02:00');
+    expect(os).toMatchObject({ fase: 'publicacao-ordem-servico', documentos: [{ tipo: 'ordem-servico' }] });
+    expect(await p.recusa('agendar-visita', comissao, { data: '2036-06-10' }, '2036-06-02T10:05:00')).toMatch(/não é admitida/);
+    await w.saltarAte(brt('2036-06-04T09:00:00'));
+    expect(await p.recusa('registrar-publicacao-ordem-servico', inspetor, { publicacao: { data: '2036-06-01', pagina: 7 } }, '2036-06-04T09:00:00')).toMatch(/não pode ser anterior à Ordem de Serviço \(2036-06-02\)/);
+    const publicada = await p.agir('registrar-publicacao-ordem-servico', inspetor, { publicacao: { data: '2036-06-03', pagina: 7 } }, '2036-06-04T09:00:00');
+    expect(publicada.fase).toBe('analise-merito');
+    expect((await p.agir('agendar-visita', comissao, { data: '2036-06-10' }, '2036-06-04T09:05:00')).fase).toBe('visita-agendada');
   });
 });

@@ -421,7 +421,7 @@ export function parteDoRito(def: DefinicaoRito): string {
 }
 
 /** The civil date in Brasília of an instant. */
-function diaBrasilia(instante: string): string {
+export function diaBrasilia(instante: string): string {
   return formatarInstanteBrasilia(Date.parse(instante)).slice(0, 10);
 }
 

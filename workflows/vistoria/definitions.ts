@@ -10,6 +10,8 @@ export interface Visita {
   data: string;
   hora: string;
   avisoEm: string;
+  /** The day the Termo of this visit records it took place (absent until the Termo, and in runs before it). */
+  termoEm?: string;
 }
 
 export interface EstadoVistoria extends EstadoRito {
@@ -17,6 +19,8 @@ export interface EstadoVistoria extends EstadoRito {
   exigencias: ExigenciaVistoria[];
   comissao: MembroComissaoVistoria[];
   ordemServico: string | null;
+  /** When the Ordem de Serviço was issued: its DOERJ publication is never dated before it. Absent in runs before it. */
+  ordemServicoEm?: string | null;
   visita: Visita | null;
   /** DOERJ publication of the edital de cadastramento. */
   edital: { data: string; pagina: number } | null;

@@ -7,7 +7,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { DocumentoActivities } from '../../activities/vistoria-documentos';
 import { dataMinimaVisita } from '../../rules/prazos';
-import { type AcaoEmCurso, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
+import { type AcaoEmCurso, diaBrasilia, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
 import type { CodigoPrazoVistoria } from '../../rules/vistoria';
 import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../../rules/vistoria/documentos';
 import type { EstadoVistoria } from './definitions';
@@ -41,6 +41,42 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
   designados: (estado) => estado.comissao.map((m) => m.usuarioId),
 
   validar({ ctx, acao, dados, pedido, estado }) {
+    const hoje = diaBrasilia(pedido.em);
+    // Step 4: the OS is published in DOERJ before the Comissão acts; never dated before the OS.
+    if (acao === 'publicar-ordem-servico' && !dados.publicacao) {
+      throw new RecusaAcao('Informe a publicação da Ordem de Serviço no DOERJ (data e página); se ainda não foi publicada, emita a Ordem de Serviço e registre a publicação depois.');
+    }
+    if (acao === 'publicar-ordem-servico' && dados.publicacao.data < hoje) {
+      throw new RecusaAcao(`A publicação no DOERJ (${dados.publicacao.data}) não pode ser anterior à Ordem de Serviço (${hoje}).`);
+    }
+    if (acao === 'registrar-publicacao-ordem-servico') {
+      const emitida = estado.ordemServicoEm ? diaBrasilia(estado.ordemServicoEm) : null;
+      if (emitida && dados.publicacao.data < emitida) {
+        throw new RecusaAcao(`A publicação no DOERJ (${dados.publicacao.data}) não pode ser anterior à Ordem de Serviço (${emitida}).`);
+      }
+      if (dados.publicacao.data > hoje) throw new RecusaAcao(`A publicação no DOERJ não pode ser registrada antes de ocorrer (${dados.publicacao.data}).`);
+    }
+    // Every visit has its Termo, recording a visit that took place: not before the day scheduled, not in the future.
+    if (dados.termoVisita && dados.termoVisita.realizadaEm > hoje) {
+      throw new RecusaAcao(`O Termo de Visita registra uma visita já realizada: ${dados.termoVisita.realizadaEm} ainda não chegou.`);
+    }
+    const fisicas = estado.exigencias.some((e) => e.natureza === 'fisica');
+    // "Quando couber, após nova verificação in loco": physical exigências are checked on site before reconsidering.
+    if (estado.fase === 'reconsideracao-comissao' && acao === 'reconsiderar' && fisicas) {
+      throw new RecusaAcao('Há exigências físicas: a reconsideração exige nova verificação in loco; agende a visita e registre o Termo de Visita antes do novo Pronunciamento.');
+    }
+    // After the COOGIE's deferimento with physical exigências the new visit is mandatory, whatever the decision.
+    if (estado.fase === 'retorno-comissao' && acao === 'manter-indeferimento' && fisicas) {
+      throw new RecusaAcao('Há exigências físicas no Estudo Técnico: a nova visita in loco é obrigatória antes do novo Pronunciamento.');
+    }
+    // A decision that depends on a visit comes after its Termo, and not before the day of the visit.
+    const decisao = ['deferir', 'indeferir', 'reconsiderar', 'ratificar-indeferimento', 'manter-indeferimento'].includes(acao);
+    if (decisao && (estado.fase === 'visita-reconsideracao' || estado.fase === 'visita-retorno') && !estado.visita?.termoEm) {
+      throw new RecusaAcao('Registre o Termo de Visita da nova verificação in loco antes do Pronunciamento.');
+    }
+    if (decisao && estado.visita?.termoEm && hoje < estado.visita.termoEm) {
+      throw new RecusaAcao(`O Pronunciamento não pode anteceder a visita em que se baseia (${estado.visita.termoEm}).`);
+    }
     if (acao === 'agendar-visita' || acao === 'reagendar-visita') {
       const minima = dataMinimaVisita({ aviso: pedido.em, local: ctx.local, diasDecretados: ctx.prazos.decretados });
       if (dados.data < minima.data) {
@@ -77,6 +113,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       case 'registrar-exigencias-merito':
         e.exigencias = dados.exigencias;
         await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: dados.exigencias, comissao: e.comissao });
+        if (e.visita) e.visita.termoEm = dados.termoVisita.realizadaEm;
         break;
       case 'emitir-estudo-tecnico':
         e.exigencias = dados.exigencias;
@@ -86,21 +123,30 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         e.exigencias = [];
         break;
       case 'publicar-ordem-servico':
+      case 'emitir-ordem-servico':
       case 'designar-comissao-verificacao': {
         e.comissao = dados.comissao;
         const os = await emitir(a, 'ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
         e.ordemServico = os.identificacao;
+        e.ordemServicoEm = p.em;
         await designarComissao({ processoId: ctx.processoId, ordemServico: os.identificacao, membros: dados.comissao.map((m: { usuarioId: string }) => m.usuarioId), criadoPor: p.ator.id, em: p.em });
         break;
       }
       case 'agendar-visita':
       case 'reagendar-visita':
+        // A new visit has no Termo yet.
         e.visita = { data: dados.data, hora: dados.hora, avisoEm: p.em };
         await emitir(a, 'agendamento-visita', { visita: { data: dados.data, hora: dados.hora }, comissao: e.comissao, motivo: dados.motivo ?? null });
         break;
       case 'concluir-visita-sem-exigencias':
         e.exigencias = [];
         await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: [], comissao: e.comissao });
+        if (e.visita) e.visita.termoEm = dados.termoVisita.realizadaEm;
+        break;
+      case 'registrar-termo-visita':
+        // The Termo of a later visit (reconsideração, after the COOGIE): it records what the exigências stand at.
+        await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: e.exigencias, comissao: e.comissao });
+        if (e.visita) e.visita.termoEm = dados.termoVisita.realizadaEm;
         break;
       case 'deferir':
       case 'reconsiderar':
