@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Db } from '../db/connect';
 import type { ArmazenamentoArquivos } from '../documentos/arquivos';
 import type { Autenticador } from './auth/ator';
@@ -21,4 +22,9 @@ export interface ApiDeps {
   relogio?: () => number | Promise<number>;
   /** Uploaded files; default: criarArmazenamentoArquivos({ db }) with RITO_FILES_DIR and RITO_FILES_MAX_BYTES. */
   arquivos?: ArmazenamentoArquivos;
+  /**
+   * The codec that encrypts what rito sends to Temporal (runtime/codec.ts), served to the Temporal UI at
+   * /v1/temporal/codec (api/temporal/codec.ts); `origemUi` is the UI's origin allowed by CORS. Without it, no such routes.
+   */
+  codecTemporal?: { codec: PayloadCodec; namespace: string; origemUi?: string };
 }

@@ -23,6 +23,8 @@ import type { Ator } from '../api/auth/ator';
 import { calcularDigitosCnpj } from '../rules/identificadores';
 import { connectDb } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { gerarChave, lerChaves } from '../config/chaves-temporal';
+import { CodecCriptografia, conversorDeDados } from '../runtime/codec';
 import { createWorker } from '../runtime/worker';
 import { cacheDir } from '../tooling/cache';
 import { startThrowawayPostgres } from '../tooling/postgres';
@@ -64,7 +66,9 @@ async function main() {
   const db = connectDb(pg.url);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection });
+  // Payloads encrypted as rito api and rito worker do (runtime/codec.ts), for the raw starts too.
+  const codec = new CodecCriptografia(lerChaves(gerarChave('bench')));
+  const client = new Client({ connection, dataConverter: conversorDeDados(codec) });
   const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
   try {
     // Raw engine: starts of the same workflow type (on a queue nobody polls) and plain inserts.
@@ -76,7 +80,7 @@ async function main() {
     });
     const cruSeg = (performance.now() - t0) / 1000;
 
-    const { worker, connection: wc } = await createWorker({ address: temporal.address, namespace: 'default', taskQueue, db, cacheDir: cacheDir(), log });
+    const { worker, connection: wc } = await createWorker({ address: temporal.address, namespace: 'default', taskQueue, db, cacheDir: cacheDir(), log, codec });
     const rodando = worker.run();
     const app = await buildApp({ db, temporal: client, taskQueue, autenticador: { autenticar: async () => ({ ator: ATOR, meio: 'chave-api', credencialId: 'bench' }) } as never });
     const rssAntes = process.memoryUsage().rss;

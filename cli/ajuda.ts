@@ -26,25 +26,26 @@ Configurações: variáveis de ambiente, listadas por \`rito config\`.
   api: `uso: rito api
 
 Sobe apenas a API HTTP em HOST:PORT, para uma implantação com PostgreSQL e Temporal
-próprios. Precisa de DATABASE_URL e TEMPORAL_ADDRESS. Para em SIGTERM ou SIGINT.
+próprios. Precisa de DATABASE_URL, TEMPORAL_ADDRESS e TEMPORAL_CHAVES. Para em SIGTERM ou SIGINT.
 
 Configurações: variáveis de ambiente, listadas por \`rito config\`.
 `,
   worker: `uso: rito worker
 
 Sobe apenas o worker Temporal, que executa os workflows e as atividades do rito na fila
-TEMPORAL_TASK_QUEUE. Precisa de DATABASE_URL e TEMPORAL_ADDRESS. Vários workers podem
+TEMPORAL_TASK_QUEUE. Precisa de DATABASE_URL, TEMPORAL_ADDRESS e TEMPORAL_CHAVES. Vários workers podem
 servir a mesma fila. Para em SIGTERM ou SIGINT, terminando as tarefas em curso.
 
 Configurações: variáveis de ambiente, listadas por \`rito config\`.
 `,
-  config: `uso: rito config [--verificar | --atualizar-readme]
+  config: `uso: rito config [--verificar | --atualizar-readme | --gerar-chave]
 
 Sem opções, imprime a tabela de todas as configurações (variável, padrão, descrição).
 
 opções:
   --verificar          valida as variáveis de ambiente atuais (código 2 e o motivo, se inválidas)
   --atualizar-readme   reescreve a tabela de configurações do README.md
+  --gerar-chave        imprime uma nova chave para TEMPORAL_CHAVES (id:chave-em-base64)
 `,
   migrate: `uso: rito migrate
 

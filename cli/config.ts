@@ -1,10 +1,11 @@
 /**
  * `rito config`: the table of every setting (markdown), or `--verificar` to
  * validate the current environment, or `--atualizar-readme` to rewrite the
- * README's table.
+ * README's table, or `--gerar-chave` to print a new key for TEMPORAL_CHAVES.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gerarChave } from '../config/chaves-temporal';
 import { ConfigError, loadConfig } from '../config/settings';
 import { readmeComTabela, tabelaConfiguracao } from '../config/tabela';
 
@@ -21,6 +22,10 @@ export async function run(args: string[]): Promise<number> {
       }
       throw err;
     }
+  }
+  if (args.includes('--gerar-chave')) {
+    process.stdout.write(`${gerarChave()}\n`);
+    return 0;
   }
   if (args.includes('--atualizar-readme')) {
     const arquivo = path.resolve(__dirname, '..', 'README.md');

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../db/migrate';
 import { startApi } from '../runtime/api';
 import { progress } from '../runtime/log';
 import { untilSignal } from '../runtime/signals';
+import { arquivoChaveDev, codecDaConfiguracao } from '../runtime/codec';
 import { createWorker } from '../runtime/worker';
 import { cacheDir, dataPath, formatSeconds } from '../tooling/cache';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
@@ -20,6 +21,8 @@ import { DESCRICAO_DEMO, linhasDasContas, semearDemoSeVazio } from './seed';
 export async function run(): Promise<number> {
   const t0 = Date.now();
   const config = loadConfig();
+  // Without TEMPORAL_CHAVES, the key generated into the data dir on the first start (and reused after).
+  const codec = codecDaConfiguracao(config, { arquivoDev: arquivoChaveDev(config.RITO_DATA_DIR) });
   // Stopped in reverse order of start, whatever fails along the way.
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
   const stopAll = async () => {
@@ -75,6 +78,7 @@ export async function run(): Promise<number> {
       cacheDir: cacheDir(),
       log: progress,
       maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+      codec,
     });
     const running = worker.run();
     stops.push({
@@ -86,7 +90,7 @@ export async function run(): Promise<number> {
       },
     });
 
-    const api = await startApi({ config, db, temporalAddress });
+    const api = await startApi({ config, db, temporalAddress, codec, temporalUiOrigem: config.TEMPORAL_UI_ORIGEM ?? (temporalUi ? new URL(temporalUi).origin : undefined) });
     stops.push({ name: 'API', stop: api.stop });
 
     if (signalled) return 130;

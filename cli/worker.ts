@@ -3,10 +3,12 @@ import { loadConfig, requireSetting } from '../config/settings';
 import { connectDb } from '../db/connect';
 import { progress } from '../runtime/log';
 import { untilSignal } from '../runtime/signals';
+import { codecDaConfiguracao } from '../runtime/codec';
 import { createWorker } from '../runtime/worker';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
+  const codec = codecDaConfiguracao(config, { comando: 'rito worker' }); // before connecting: a missing key stops at once
   const db = connectDb(requireSetting(config, 'DATABASE_URL', 'para `rito worker` (use `rito dev` para o banco embutido)'));
   const { worker, connection } = await createWorker({
     address: requireSetting(config, 'TEMPORAL_ADDRESS', 'para `rito worker`'),
@@ -16,6 +18,7 @@ export async function run(): Promise<number> {
     cacheDir: cacheDir(),
     log: progress,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    codec,
   });
   progress(`worker na fila "${config.TEMPORAL_TASK_QUEUE}"`);
   const running = worker.run();

@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { lerChaves } from './chaves-temporal';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -83,6 +84,34 @@ export const SETTINGS = {
     schema: z.coerce.number({ error: 'deve ser um número inteiro' }).int().min(0).default(1000),
     description:
       'Quantos processos o worker mantém carregados em memória (cerca de 2 MiB cada; ver bench/abertura.ts). Um processo fora do cache é recarregado do histórico quando age.',
+  },
+  TEMPORAL_CHAVES: {
+    schema: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        try {
+          return lerChaves(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+    description:
+      'Chaves AES-256 que criptografam tudo o que o rito envia ao Temporal (entradas dos processos, com o CPF do requerente; dados das atividades): ' +
+      'pares id:chave-em-base64 separados por vírgula; a primeira criptografa, todas decifram (para trocar de chave, ponha a nova à frente e mantenha as antigas). ' +
+      'Gere uma com `rito config --gerar-chave`; use as mesmas na API e em todos os workers. Obrigatória em `rito api` e `rito worker`; ' +
+      'sem ela, `rito dev` gera uma em RITO_DATA_DIR/temporal-chaves na primeira partida.',
+  },
+  TEMPORAL_UI_ORIGEM: {
+    schema: z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+$/, 'use a origem da interface do Temporal: esquema://host[:porta], sem caminho')
+      .optional(),
+    description:
+      'Origem (https://host[:porta]) da interface web do Temporal autorizada a chamar o codec da API (POST /v1/temporal/codec/decode e /encode, por CORS) ' +
+      'para mostrar as entradas decifradas a administradores e supervisores. Sem ela, `rito dev` autoriza a interface do Temporal dev server; `rito api` não autoriza nenhuma.',
   },
   TEMPORAL_TASK_QUEUE: { schema: z.string().min(1).default('rito'), description: 'Fila de tarefas dos workflows e atividades do rito.' },
   HOST: { schema: z.string().min(1).default('127.0.0.1'), description: 'Interface em que a API escuta.' },

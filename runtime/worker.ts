@@ -1,8 +1,9 @@
-import { IllegalStateError } from '@temporalio/common';
+import { IllegalStateError, type PayloadCodec } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from '../db/connect';
 import { workflowBundle } from './bundle';
+import { conversorDeDados } from './codec';
 
 let runtimeInstalled = false;
 
@@ -30,6 +31,8 @@ export async function createWorker(opts: {
   log: (m: string) => void;
   /** Workflows kept in memory (the rest replay from history when they act); SDK default when absent. */
   maxCachedWorkflows?: number;
+  /** Encrypts every payload sent to Temporal (runtime/codec.ts); the API's client must use the same keys. */
+  codec: PayloadCodec;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
@@ -39,6 +42,7 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(opts.cacheDir, opts.log),
     activities: createActivities({ db: opts.db }),
+    dataConverter: conversorDeDados(opts.codec),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
   });
   return { worker, connection };

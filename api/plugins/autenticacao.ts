@@ -29,6 +29,12 @@ declare module 'fastify' {
     papeis?: readonly Papel[];
     /** The route is open to anonymous callers (login, password reset, health). */
     publica?: boolean;
+    /**
+     * For a caller that cannot send X-CSRF-Token (the Temporal UI calling the codec): a custom header whose
+     * presence stands for it. Browsers send a custom header cross-origin only after a CORS preflight the route
+     * allows for one origin, so a forged cross-site request cannot carry it (OWASP: custom request headers).
+     */
+    csrfCabecalho?: string;
   }
 }
 
@@ -41,6 +47,11 @@ export function requireAtor(request: FastifyRequest): Ator {
 }
 
 function csrfValido(request: FastifyRequest, a: Autenticacao): boolean {
+  const alternativo = request.routeOptions.config?.csrfCabecalho;
+  if (alternativo) {
+    const valor = request.headers[alternativo.toLowerCase()];
+    if (typeof valor === 'string' && valor.length > 0) return true;
+  }
   const enviado = request.headers[CABECALHO_CSRF];
   return typeof enviado === 'string' && !!a.csrfToken && iguaisEmTempoConstante(enviado, a.csrfToken);
 }

@@ -14,6 +14,8 @@ import { DADOS } from '../documentos/fixtures';
 import { type Conta, type Resposta, startTestSystem, type TestSystem } from '../support/system';
 
 const CNPJ = '11222333000181';
+// A school of this file only: the process's workflow id comes from CNPJ and INEP, and test files share one Temporal server.
+const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 let sys: TestSystem;
 let rep: Conta;
 let processo: string;
@@ -28,7 +30,7 @@ beforeAll(async () => {
       tipo: 'apostilamento-endereco',
       instituicao: {
         cnpj: CNPJ,
-        codigoInep: '33000001',
+        codigoInep: INEP,
         nome: 'Escola A',
         endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
       },

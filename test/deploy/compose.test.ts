@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../cli/main';
+import { gerarChave } from '../../config/chaves-temporal';
 import { loadConfig, SETTINGS } from '../../config/settings';
 
 const raiz = path.resolve(__dirname, '../..');
@@ -30,12 +31,19 @@ interface Servico {
   depends_on?: Record<string, { condition: string }>;
 }
 
-/** Compose's own interpolation, for the forms the file uses: ${NOME}, ${NOME:-padrão}, ${NOME-padrão}. */
-function interpolar(valor: string, ambiente: Record<string, string> = {}): string {
-  return valor.replace(/\$\{([A-Z0-9_]+)(?:(:?-)([^}]*))?\}/g, (_, nome: string, op: string | undefined, padrao: string | undefined) => {
+/** What the operator must put in .env (compose's ${NOME:?mensagem} refuses to start without it). */
+const DO_OPERADOR: Record<string, string> = { TEMPORAL_CHAVES: gerarChave('compose') };
+
+/** Compose's own interpolation, for the forms the file uses: ${NOME}, ${NOME:-padrão}, ${NOME-padrão}, ${NOME:?mensagem}. */
+function interpolar(valor: string, ambiente: Record<string, string> = DO_OPERADOR): string {
+  return valor.replace(/\$\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?\}/g, (_, nome: string, op: string | undefined, padrao: string | undefined) => {
     const v = ambiente[nome];
     if (op === ':-') return v ? v : (padrao ?? '');
     if (op === '-') return v !== undefined ? v : (padrao ?? '');
+    if (op === ':?' || op === '?') {
+      if (!v) throw new Error(`docker compose recusaria: ${nome} ${padrao}`);
+      return v;
+    }
     return v ?? '';
   });
 }
@@ -95,6 +103,8 @@ describe('docker-compose.yml', () => {
       const config = loadConfig({ ...imagem, ...env });
       expect(config.DATABASE_URL, nome).toMatch(/^postgres:\/\/rito:[^@]+@postgres:5432\/rito$/);
       expect(config.TEMPORAL_ADDRESS, nome).toBe('temporal:7233');
+      // What rito sends to Temporal is encrypted: rito api and rito worker refuse to start without keys.
+      if (nome !== 'rito-migrate') expect(config.TEMPORAL_CHAVES?.length, nome).toBeGreaterThan(0);
     }
     const api = loadConfig({ ...imagem, ...ambienteDe(compose.services['rito-api']) });
     expect(api.HOST).toBe('0.0.0.0');

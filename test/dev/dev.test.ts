@@ -94,6 +94,9 @@ it('seeds the demo on a fresh data dir, prints the accounts with the URLs, and d
   });
   expect(login.status).toBe(201);
   expect(await primeira.parar()).toBe(0);
+  // Without TEMPORAL_CHAVES, the key that encrypts what goes to Temporal was generated into the data dir (runtime/codec.ts)…
+  const chave = fs.readFileSync(path.join(dados, 'temporal-chaves'), 'utf8');
+  expect(chave).toMatch(/^dev:[A-Za-z0-9+/]{43}=\n$/);
 
   const segunda = await dev(env);
   expect(segunda.saida).not.toMatch(/senha: /);
@@ -106,4 +109,6 @@ it('seeds the demo on a fresh data dir, prints the accounts with the URLs, and d
   });
   expect(deNovo.status).toBe(201);
   expect(await segunda.parar()).toBe(0);
+  // …and reused on the next start (the processes it encrypted stay readable).
+  expect(fs.readFileSync(path.join(dados, 'temporal-chaves'), 'utf8')).toBe(chave);
 }, 300_000);

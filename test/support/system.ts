@@ -19,6 +19,8 @@ import type { Papel } from '../../api/auth/ator';
 import { criarChaveApi } from '../../api/auth/chaves';
 import { correioSmtp } from '../../api/contas/correio';
 import { criarRepresentacao, criarUsuario, designarComissao, fimDe, inicioDe } from '../../api/contas/service';
+import { lerChaves, gerarChave } from '../../config/chaves-temporal';
+import { CodecCriptografia, conversorDeDados } from '../../runtime/codec';
 import { createWorker } from '../../runtime/worker';
 import { cacheDir } from '../../tooling/cache';
 import { freshDatabase } from './database';
@@ -72,6 +74,10 @@ export interface TestSystem {
   databaseUrl: string;
   db: Awaited<ReturnType<typeof freshDatabase>>['db'];
   temporal: Client;
+  /** The codec the worker and the API's client encrypt with (a key of this system only). */
+  codec: CodecCriptografia;
+  /** Origin the codec endpoint allows by CORS (the Temporal UI's, in a deployment). */
+  origemUiTemporal: string;
   taskQueue: string;
   smtp: Awaited<ReturnType<typeof startSmtp>>;
   /** fetch against the API as the given caller (anonymous when omitted). csrf: false leaves out X-CSRF-Token. */
@@ -101,6 +107,9 @@ export async function startTestSystem(): Promise<TestSystem> {
   const smtp = await startSmtp();
   const address = inject('temporalAddress');
   const taskQueue = `rito-test-${randomBytes(4).toString('hex')}`;
+  // Every system encrypts what it sends to Temporal, as rito api and rito worker do (runtime/codec.ts).
+  const codec = new CodecCriptografia(lerChaves(gerarChave(`teste-${randomBytes(3).toString('hex')}`)));
+  const origemUiTemporal = 'http://127.0.0.1:8233';
   const { worker, connection: workerConnection } = await createWorker({
     address,
     namespace: 'default',
@@ -108,10 +117,11 @@ export async function startTestSystem(): Promise<TestSystem> {
     db: database.db,
     cacheDir: cacheDir(),
     log: () => {},
+    codec,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: 'default' });
+  const temporal = new Client({ connection, namespace: 'default', dataConverter: conversorDeDados(codec) });
   const app = await buildApp({
     db: database.db,
     temporal,
@@ -119,6 +129,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     autenticador: createAutenticador(database.db),
     correio: correioSmtp({ host: '127.0.0.1', port: smtp.port, from: 'rito <nao-responda@rito.test>' }),
     urlPublica: 'https://rito.test',
+    codecTemporal: { codec, namespace: 'default', origemUi: origemUiTemporal },
   });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   let contador = 0;
@@ -186,6 +197,8 @@ export async function startTestSystem(): Promise<TestSystem> {
     databaseUrl: database.url,
     db: database.db,
     temporal,
+    codec,
+    origemUiTemporal,
     taskQueue,
     smtp,
     request,
