@@ -22,9 +22,6 @@ const COOGIE = 'COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR';
  */
 const LOCAL = 'Rio de Janeiro';
 
-/** Documents the central unit issues and numbers; the rest are the COOIE's (the Comissão acts for it). */
-const DA_COOGIE = new Set(['estudo-tecnico', 'edital-cadastramento']);
-
 const CARGO: Record<string, (unidade: string) => string> = {
   inspetor: (u) => `Inspetor(a) Escolar — Coordenadoria Regional de Inspeção Escolar ${u}`,
   comissao: () => 'Membro da Comissão de Vistoria',
@@ -248,12 +245,14 @@ export function createDocumentoActivities(db: Db) {
   return {
     async emitirDocumentoVistoria(pedido: PedidoDocumentoRito): Promise<DocumentoEmitido> {
       const processo = await db.selectFrom('processo').selectAll().where('id', '=', pedido.processoId).executeTakeFirstOrThrow();
-      const unidade = DA_COOGIE.has(pedido.tipo) || (pedido.tipo === 'notificacao-indeferimento' && pedido.contexto.recurso === 'recurso-cee') ? 'COOGIE' : `COOIE-${processo.unidade}`;
       if (!Object.hasOwn(MONTADORES, pedido.tipo)) {
         throw ApplicationFailure.nonRetryable(`Documento desconhecido no rito de vistoria: ${pedido.tipo}`, 'TipoDocumentoDesconhecido');
       }
       const montar = MONTADORES[pedido.tipo as DocumentoVistoria] as Montador<DocumentoVistoria>;
       const dados = await montar(pedido.contexto as never, await fontes(processo, pedido));
+      // A document is numbered in the series of the unit that issues it: the last line of its header.
+      const emitente = (dados.emissor as { orgao: string[] }).orgao.at(-1);
+      const unidade = emitente === COOGIE ? 'COOGIE' : `COOIE-${processo.unidade}`;
       const doc = await emissao.emitirDocumento({
         chave: pedido.chave,
         processoId: pedido.processoId,

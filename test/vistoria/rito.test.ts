@@ -154,6 +154,11 @@ describe('rito de vistoria', () => {
     await p.agir('ratificar-indeferimento', comissao, indeferimento, '2035-09-12T10:00:00');
     const estudo = await p.agir('emitir-estudo-tecnico', coogie, { exigencias: [exigenciaDocumental], analise: 'Estudo Técnico: a exigência documental permanece não atendida.' }, '2035-09-13T10:00:00');
     expect(estudo.fase).toBe('estudo-tecnico');
+    // Each document in the series of the unit that issues it (issue 10 item 13): the COOGIE's notice under a COOGIE number.
+    expect(estudo.documentos.map((d) => d.identificacao)).toEqual([
+      expect.stringMatching(/^Estudo Técnico nº \d+\/2035\/COOGIE$/),
+      expect.stringMatching(/^Ofício nº \d+\/2035\/COOGIE$/),
+    ]);
     await p.agir('tomar-ciencia', representante, {}, '2035-09-13T11:00:00');
     // Ciência Thu 13/09; 10 dias úteis: 14,17,18,19,20,21,24,25,26,27 → Thu 27/09.
     await p.esperarPrazo('2035-09-27T23:59:59-03:00');
