@@ -5,6 +5,7 @@
  * touches (by date and by place).
  */
 import type { WorkflowHandle } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chaveProcesso, idProcesso } from '../../rules/processos/tipos';
 import type { AberturaProcesso } from '../../workflows/processo/definitions';
@@ -302,10 +303,12 @@ describe('aviso aos processos com prazo aberto que o dia afeta', () => {
   const sinaisAgora = async (processoId: string) => {
     const handle = sys.temporal.workflow.getHandle(processoId) as WorkflowHandle;
     const historia = await handle.fetchHistory();
-    return (historia.events ?? [])
+    // The raw history's payloads are encrypted (runtime/codec.ts): decrypted with the system's codec.
+    const entradas = (historia.events ?? [])
       .map((e) => e.workflowExecutionSignaledEventAttributes)
       .filter((a) => a?.signalName === 'calendarioAlterado')
-      .map((a) => JSON.parse(Buffer.from(a!.input!.payloads![0].data!).toString()));
+      .map((a) => a!.input!.payloads![0] as Payload);
+    return (await sys.codec.decode(entradas)).map((p) => JSON.parse(Buffer.from(p.data!).toString()));
   };
 
   // D = qua 12/03/2031.
