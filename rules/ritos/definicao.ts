@@ -100,6 +100,29 @@ export interface DefinicaoRito<F extends string = string, A extends string = str
   readonly mensagens: { readonly acao: string; readonly estado: string };
   /** A reason of the rite's own for refusing an action no transition admits (checked before the generic reasons). */
   motivoRecusa?(fase: F, acao: A): string | undefined;
+  /**
+   * What the party (the outside user the rite's prazos run against, e.g. the
+   * representante legal) sees of the rite's data: its state (GET
+   * /v1/processos/{id}/{codigo}) and the data of its timeline events, without
+   * what is internal to the Administration (the accounts of the servidores, their
+   * matrículas). Applied by the API to every caller whose only role is the
+   * party's; without it the party sees the data whole. `semCampos` below does
+   * the usual part.
+   */
+  projetarParaParte?(dados: Readonly<Record<string, unknown>>): Record<string, unknown>;
+}
+
+/** A copy of plain JSON data without the given keys, at any depth (e.g. the account ids a party must not see). */
+export function semCampos<T>(valor: T, campos: readonly string[]): T {
+  if (Array.isArray(valor)) return valor.map((v) => semCampos(v, campos)) as T;
+  if (valor !== null && typeof valor === 'object') {
+    return Object.fromEntries(
+      Object.entries(valor as Record<string, unknown>)
+        .filter(([k]) => !campos.includes(k))
+        .map(([k, v]) => [k, semCampos(v, campos)]),
+    ) as T;
+  }
+  return valor;
 }
 
 /** The actions every rite with prazos has, run by the interpreter itself. */
