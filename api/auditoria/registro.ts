@@ -22,6 +22,7 @@ import type { Auditoria, Database } from '../../db/schema';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
 import { jsonCanonico } from '../../rules/json-canonico';
 import { textoExibivel } from '../../rules/texto';
+import { instante } from '../instantes';
 
 export const HASH_INICIAL = '0'.repeat(64);
 
@@ -105,7 +106,7 @@ export function mascararDados(valor: unknown, chave = ''): unknown {
   if (typeof valor === 'number' || typeof valor === 'boolean') {
     return typeof valor === 'number' && /cpf|nis|pis/i.test(chave) ? mascararCpfNisEmTexto(String(valor)) : valor;
   }
-  if (valor instanceof Date) return valor.toISOString();
+  if (valor instanceof Date) return instante(valor);
   if (Array.isArray(valor)) return valor.map((v) => mascararDados(v, chave));
   if (typeof valor === 'object') {
     return Object.fromEntries(Object.entries(valor as Record<string, unknown>).map(([k, v]) => [textoExibivel(k), mascararDados(v, k)]));

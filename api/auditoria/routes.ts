@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import type { Auditoria } from '../../db/schema';
 import { erroSchema } from '../errors';
+import { instante } from '../instantes';
 
 const entradaSchema = z
   .object({
@@ -37,7 +38,7 @@ const querySchema = z.object({
 export function entradaView(r: Auditoria) {
   return {
     seq: Number(r.seq),
-    ocorridoEm: new Date(r.ocorrido_em).toISOString(),
+    ocorridoEm: instante(r.ocorrido_em),
     ator: r.ator_id ? { id: r.ator_id, nome: r.ator_nome, papeis: r.ator_papeis } : null,
     origem: { ip: r.origem_ip, userAgent: r.user_agent, requestId: r.request_id },
     acao: r.acao,

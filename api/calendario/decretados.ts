@@ -33,6 +33,7 @@ import { inicioDoDiaBrasilia, lerData, type Local, validarLocal } from '../../ru
 import { type AlteracaoCalendario, calendarioAlteradoSignal } from '../../workflows/prazos/definitions';
 import type { Ator } from '../auth/ator';
 import type { NovoDecretado } from './schemas';
+import { instante, instanteOuNulo } from '../instantes';
 
 type Linha = {
   id: string;
@@ -60,9 +61,9 @@ export function toView(l: Linha) {
     motivo: l.motivo,
     atoLegal: l.ato_legal,
     criadoPor: l.criado_por,
-    criadoEm: new Date(l.criado_em).toISOString(),
+    criadoEm: instante(l.criado_em),
     removidoPor: l.removido_por,
-    removidoEm: l.removido_em ? new Date(l.removido_em).toISOString() : null,
+    removidoEm: instanteOuNulo(l.removido_em),
   };
 }
 

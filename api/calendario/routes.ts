@@ -26,6 +26,7 @@ import {
   novoDecretadoSchema,
   remocaoSchema,
 } from './schemas';
+import { instante } from '../instantes';
 
 /** Every authenticated caller, people and systems alike. */
 const TODOS_OS_PAPEIS = [...PAPEIS];
@@ -112,7 +113,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
         throw new HttpError(
           410,
           'dia-removido',
-          `O dia decretado ${dia.id} (${dia.data}) foi removido em ${new Date(dia.removido_em).toISOString()} e não vale mais. Para ver o registro histórico, use incluirRemovidos=true.`,
+          `O dia decretado ${dia.id} (${dia.data}) foi removido em ${instante(dia.removido_em)} e não vale mais. Para ver o registro histórico, use incluirRemovidos=true.`,
         );
       }
       return toView(dia);

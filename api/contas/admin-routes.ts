@@ -37,6 +37,7 @@ import {
   usuarioView,
   validarPapeis,
 } from './service';
+import { instante, instanteOuNulo } from '../instantes';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
 const ADMIN = ['administrador'] as const;
@@ -201,7 +202,7 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
         await request.auditar(
           {
             resumo: `${usuario.nome} registrado(a) como ${b.tipo} de ${b.instituicao.nome} (${b.instituicao.cnpj})`,
-            dados: { representacaoId: r.id, cnpj: r.instituicao_cnpj, tipo: r.tipo, inicio: inicio.toISOString(), fim: fim?.toISOString() ?? null },
+            dados: { representacaoId: r.id, cnpj: r.instituicao_cnpj, tipo: r.tipo, inicio: instante(inicio), fim: instanteOuNulo(fim) },
           },
           trx,
         );
@@ -233,8 +234,8 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
         const depois = await trx.updateTable('representacao').set({ fim }).where('id', '=', antes.id).returningAll().executeTakeFirstOrThrow();
         await request.auditar(
           {
-            resumo: `Mandato de ${antes.tipo} da instituição ${antes.instituicao_cnpj} com fim alterado para ${fim ? fim.toISOString() : 'indeterminado'}`,
-            dados: { usuarioId: antes.usuario_id, fimAntes: antes.fim ? new Date(antes.fim).toISOString() : null, fimDepois: fim?.toISOString() ?? null },
+            resumo: `Mandato de ${antes.tipo} da instituição ${antes.instituicao_cnpj} com fim alterado para ${fim ? instante(fim) : 'indeterminado'}`,
+            dados: { usuarioId: antes.usuario_id, fimAntes: instanteOuNulo(antes.fim), fimDepois: instanteOuNulo(fim) },
           },
           trx,
         );

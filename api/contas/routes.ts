@@ -27,6 +27,7 @@ import {
   reservarTentativaLogin,
   usuarioPorEmail,
 } from './service';
+import { instante, instanteOuNulo } from '../instantes';
 
 export interface ContasDeps {
   db: Db;
@@ -80,7 +81,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
         if (!bloqueiosAuditados.has(chave)) {
           if (bloqueiosAuditados.size > 10_000) bloqueiosAuditados.clear();
           bloqueiosAuditados.add(chave);
-          await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: ate.toISOString() } });
+          await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: instante(ate) } });
         } else {
           request.auditado = true;
         }
@@ -103,7 +104,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       if (!ator) throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
       await request.auditar({ ator, resumo: `Entrada com senha de ${usuario.email}`, recursoId: usuario.id, recurso: 'usuario' });
       definirCookieSessao(reply, sessao);
-      return reply.code(201).send({ ator, csrfToken: sessao.csrfToken, expiraEm: sessao.expiraEm.toISOString() });
+      return reply.code(201).send({ ator, csrfToken: sessao.csrfToken, expiraEm: instante(sessao.expiraEm) });
     },
   );
 
@@ -134,7 +135,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
     async (request) => {
       const ator = requireAtor(request);
       const a = request.autenticacao!;
-      return { ator, meio: a.meio, csrfToken: a.csrfToken ?? null, expiraEm: a.expiraEm?.toISOString() ?? null };
+      return { ator, meio: a.meio, csrfToken: a.csrfToken ?? null, expiraEm: instanteOuNulo(a.expiraEm) };
     },
   );
 

@@ -9,6 +9,7 @@ import type { ChaveApi, Database, Representacao, Usuario } from '../../db/schema
 import type { CampoInvalido } from '../errors';
 import { conflito } from '../errors';
 import { hashSenha, segredoAleatorio, sha256 } from '../auth/segredos';
+import { instante, instanteOuNulo } from '../instantes';
 
 /** Failed logins counted over this window. */
 export const JANELA_FALHAS_MS = 15 * 60 * 1000;
@@ -233,7 +234,7 @@ export async function limparFalhasLogin(db: Kysely<Database>, email: string): Pr
   await db.deleteFrom('falha_login').where('email', '=', email).execute();
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const iso = instanteOuNulo;
 
 export function representacaoView(r: Representacao, agora = new Date()) {
   const inicio = new Date(r.inicio);
@@ -243,7 +244,7 @@ export function representacaoView(r: Representacao, agora = new Date()) {
     usuarioId: r.usuario_id,
     instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
     tipo: r.tipo,
-    inicio: inicio.toISOString(),
+    inicio: instante(inicio),
     fim: iso(fim),
     vigente: inicio <= agora && (!fim || fim > agora),
     documento: r.documento,
@@ -259,7 +260,7 @@ export function usuarioView(u: Usuario, representacoes: Representacao[]) {
     unidade: u.unidade,
     ativo: u.ativo,
     senhaDefinida: u.senha_hash !== null,
-    criadoEm: new Date(u.criado_em).toISOString(),
+    criadoEm: instante(u.criado_em),
     representacoes: representacoes.map((r) => representacaoView(r)),
   };
 }
@@ -273,7 +274,7 @@ export function chaveView(c: ChaveApi) {
     unidade: c.unidade,
     instituicoes: c.instituicoes,
     criadaPor: c.criada_por,
-    criadaEm: new Date(c.criada_em).toISOString(),
+    criadaEm: instante(c.criada_em),
     expiraEm: iso(c.expira_em),
     revogadaEm: iso(c.revogada_em),
     ultimoUsoEm: iso(c.ultimo_uso_em),

@@ -28,6 +28,7 @@ import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { noEscopo } from '../auth/escopo';
 import { erroSchema } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
+import { instante } from '../instantes';
 
 export interface OpcoesVencendo {
   db: Db;
@@ -175,7 +176,7 @@ const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, 
             prorrogavel: r.prorrogavel,
             prorrogado: r.prorrogado,
             vencimento: r.vencimento,
-            limite: new Date(r.limite).toISOString(),
+            limite: instante(r.limite),
           },
           processo: {
             id: r.processo_id,

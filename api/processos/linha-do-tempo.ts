@@ -15,9 +15,13 @@ import { alteracoesDosPrazos } from '../../db/prazos';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
 import type { PrazoAlteracao, Processo } from '../../db/schema';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo } from '../../rules/ritos/registro';
 import type { ApiDeps } from '../deps';
 import { erroSchema } from '../errors';
+import { requireAtor } from '../plugins/autenticacao';
 import { processoDaRota } from '../plugins/escopo-processo';
+import { dadosParaAtor } from '../ritos/parte';
+import { instante, instantesEmBrasilia } from '../instantes';
 
 const PAPEIS_LEITURA = ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] as const;
 
@@ -97,7 +101,7 @@ export const linhaDoTempoSchema = z
 export type LinhaDoTempo = z.infer<typeof linhaDoTempoSchema>;
 type AtorLinha = z.infer<typeof atorSchema>;
 
-const iso = (d: Date | string) => new Date(d).toISOString();
+const iso = instante;
 
 /** Names of the people and API keys that acted, in two queries. */
 async function resolverAtores(db: Db, ids: Iterable<string>): Promise<(id: string) => AtorLinha> {
@@ -181,7 +185,8 @@ export async function lerLinhaDoTempo(db: Db, processo: Processo): Promise<Linha
       descricao: e.descricao,
       ator: ator(e.ator),
       ocorridoEm: iso(e.ocorrido_em),
-      dados: (e.dados ?? {}) as unknown as Record<string, unknown>,
+      // Instants the workflow recorded in UTC before every one went out in Brasília time.
+      dados: instantesEmBrasilia((e.dados ?? {}) as unknown as Record<string, unknown>),
     })),
     documentos: documentos.map((d) => ({
       id: d.id,
@@ -231,7 +236,12 @@ const linhaDoTempoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
     },
     async (request) => {
       // plugins/escopo-processo.ts read the process and answered 404 outside scope.
-      return lerLinhaDoTempo(deps.db, processoDaRota(request));
+      const processo = processoDaRota(request);
+      const linha = await lerLinhaDoTempo(deps.db, processo);
+      // The party of the rite sees its events' data as it sees the rite's state (api/ritos/parte.ts).
+      const rito = ritoDoTipo(processo.tipo);
+      const ator = requireAtor(request);
+      return rito ? { ...linha, eventos: linha.eventos.map((e) => ({ ...e, dados: dadosParaAtor(rito, ator, e.dados) })) } : linha;
     },
   );
 };

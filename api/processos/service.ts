@@ -12,6 +12,7 @@ import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../w
 import type { Ator } from '../auth/ator';
 import { acoesDoAtor } from '../ritos/disponiveis';
 import type { AberturaBody, ProcessoView } from './schemas';
+import { instante, instanteOuNulo } from '../instantes';
 
 export class ProcessosService {
   constructor(
@@ -99,7 +100,7 @@ export class ProcessosService {
 export function toView(p: Processo, estado: EstadoProcesso | null, ator?: Ator): ProcessoView {
   const fase = estado?.fase ?? p.fase;
   const encerrado = estado?.encerrado ?? p.encerrado;
-  const prazoLimite = estado?.prazoLimite ?? (p.prazo_limite ? new Date(p.prazo_limite).toISOString() : null);
+  const prazoLimite = estado?.prazoLimite ?? instanteOuNulo(p.prazo_limite);
   return {
     id: p.id,
     tipo: p.tipo,
@@ -113,8 +114,8 @@ export function toView(p: Processo, estado: EstadoProcesso | null, ator?: Ator):
     requerente: { nome: p.requerente_nome, email: p.requerente_email },
     prazoLimite,
     abertoPor: p.aberto_por,
-    criadoEm: new Date(p.criado_em).toISOString(),
-    atualizadoEm: new Date(p.atualizado_em).toISOString(),
+    criadoEm: instante(p.criado_em),
+    atualizadoEm: instante(p.atualizado_em),
     ...(ator ? { acoes: acoesDoAtor({ id: p.id, tipo: p.tipo, fase, encerrado, prazoLimite, notificacaoPendente: estado?.notificacaoPendente ?? false }, ator) } : {}),
   };
 }

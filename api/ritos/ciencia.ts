@@ -8,6 +8,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connect';
 import { obterProcesso } from '../../db/processos';
+import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { ACAO_TOMAR_CIENCIA } from '../../rules/ritos/definicao';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
@@ -35,7 +36,7 @@ export function cienciaPelaAbertura(deps: Pick<ApiDeps, 'temporal' | 'relogio'> 
         acao: ACAO_TOMAR_CIENCIA,
         dados: {},
         ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis },
-        em: new Date(await (deps.relogio ?? Date.now)()).toISOString(),
+        em: formatarInstanteBrasilia(await (deps.relogio ?? Date.now)()),
         // One ciência per document and person: opening it again repeats nothing.
         chave: `${ator.id}:ciencia-pela-abertura:${doc.id}`,
       };

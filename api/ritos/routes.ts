@@ -11,6 +11,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTime
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type AtorRito, type DefinicaoRito, rotuloAtor } from '../../rules/ritos/definicao';
 import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
 import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
@@ -20,6 +21,8 @@ import type { ApiDeps } from '../deps';
 import { erroSchema, HttpError } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
 import { processoDaRota } from '../plugins/escopo-processo';
+import { instantesEmBrasilia } from '../instantes';
+import { dadosParaAtor } from './parte';
 import { conferirArquivos, VERIFICACOES } from './verificacoes';
 
 const idempotencia = z.object({
@@ -114,7 +117,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
           acao,
           dados,
           ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis },
-          em: new Date(await (deps.relogio ?? Date.now)()).toISOString(),
+          em: formatarInstanteBrasilia(await (deps.relogio ?? Date.now)()),
           chave,
         });
         await request.auditar({
@@ -168,6 +171,9 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         schema: {
           tags: [def.codigo],
           summary: `Estado do rito (${def.rotulo}): fase, prazo, notificação, tarefa, documentos e os dados do rito`,
+          description: def.projetarParaParte
+            ? 'A parte (quem só tem o papel do representante) vê os dados sem as contas e matrículas dos servidores. Instantes no horário de Brasília, com o deslocamento.'
+            : 'Instantes no horário de Brasília, com o deslocamento.',
           params: z.object({ id: z.string().min(1).max(200) }),
           response: { 200: z.record(z.string(), z.unknown()), ...erros },
         },
@@ -175,7 +181,9 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       async (request) => {
         carregar(request, def);
         const { respostas: _respostas, impressoes: _impressoes, ...estado } = await deps.temporal.workflow.getHandle(request.params.id).query(estadoRitoQuery(def));
-        return { ...estado, faseRotulo: def.fases[estado.fase]?.rotulo ?? estado.fase };
+        // Every instant in Brasília time (runs before the API sent them so carry some in UTC); the party sees no internal account.
+        const visto = dadosParaAtor(def, requireAtor(request), instantesEmBrasilia(estado as unknown as Record<string, unknown>));
+        return { ...visto, faseRotulo: def.fases[estado.fase]?.rotulo ?? estado.fase };
       },
     );
   }

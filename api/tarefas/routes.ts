@@ -18,6 +18,7 @@ import { rotuloAtorDoTipo, rotuloFase } from '../../rules/ritos/registro';
 import { escopoDe, noEscopo } from '../auth/escopo';
 import { erroSchema, HttpError } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
+import { instante } from '../instantes';
 
 export interface OpcoesTarefas {
   db: Db;
@@ -135,11 +136,11 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
           responsavel,
           responsavelRotulo: rotuloAtorDoTipo(r.tipo, responsavel),
           descricao: r.descricao,
-          limite: limite.toISOString(),
+          limite: instante(limite),
           atrasada: limite.getTime() < agoraMs,
         };
       });
-      return { agora: momento.toISOString(), total: itens.length, atrasadas: itens.filter((i) => i.atrasada).length, itens };
+      return { agora: instante(momento), total: itens.length, atrasadas: itens.filter((i) => i.atrasada).length, itens };
     },
   );
 };

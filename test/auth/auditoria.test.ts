@@ -189,7 +189,7 @@ describe('masking and hashing', () => {
       senha: '[omitido]',
       token: '[omitido]',
       lista: ['***.982.247-**'],
-      quando: '2026-01-01T00:00:00.000Z',
+      quando: '2025-12-31T21:00:00-03:00', // Brasília time, as every instant the API shows
     });
   });
 

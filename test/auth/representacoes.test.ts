@@ -53,7 +53,7 @@ describe('representation is data with dates', () => {
       body: { instituicao: { cnpj: '11.222.333/0001-81', nome: 'Colégio A' }, tipo: 'procurador', inicio: '2026-01-01', documento: 'Procuração de 02/01/2026' },
     });
     expect(criada.status).toBe(201);
-    expect(criada.body).toMatchObject({ instituicao: { cnpj: CNPJ_A }, tipo: 'procurador', fim: null, vigente: true, inicio: '2026-01-01T03:00:00.000Z' });
+    expect(criada.body).toMatchObject({ instituicao: { cnpj: CNPJ_A }, tipo: 'procurador', fim: null, vigente: true, inicio: '2026-01-01T00:00:00-03:00' });
     const sessao = await sys.entrar(procurador.email, procurador.senha);
     const conta = { ...procurador, ...sessao };
     expect(await ver(conta)).toBe(200);
@@ -68,7 +68,8 @@ describe('representation is data with dates', () => {
 
     const usuario = await sys.request('GET', `/v1/usuarios/${procurador.id}`, { as: admin });
     expect(usuario.body.representacoes).toHaveLength(1);
-    expect(usuario.body.representacoes[0]).toMatchObject({ vigente: false, fim: agora });
+    expect(usuario.body.representacoes[0]).toMatchObject({ vigente: false, fim: expect.stringMatching(/-03:00$/) });
+    expect(Date.parse(usuario.body.representacoes[0].fim)).toBe(Date.parse(agora));
 
     const trilha = await sys.db.selectFrom('auditoria').select(['acao', 'ator_id']).where('acao', 'like', 'representacao.%').where('ator_id', '=', admin.id).execute();
     expect(trilha.map((t) => t.acao)).toEqual(['representacao.criar', 'representacao.alterar']);

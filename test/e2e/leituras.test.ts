@@ -127,7 +127,7 @@ describe('GET /v1/prazos/vencendo', () => {
     expect(r.body).toMatchObject({ hoje: formatarData(hojeDia()), dias: 3, ate: formatarData(diaUtil(3)), limiteAte: formatarInstanteBrasilia(limiteDoDia(diaUtil(3))) });
     expect(prazoIds(r)).toEqual([a, c, b]);
     expect(r.body.itens.map((i: { vencido: boolean }) => i.vencido)).toEqual([true, false, false]);
-    expect(r.body.itens[1]).toMatchObject({ processo: { id: pB, unidade: NORTE, instituicao: { cnpj: CNPJ_B } }, prazo: { codigo: 'exigencias-merito', limite: lim(diaUtil(1)).toISOString() } });
+    expect(r.body.itens[1]).toMatchObject({ processo: { id: pB, unidade: NORTE, instituicao: { cnpj: CNPJ_B } }, prazo: { codigo: 'exigencias-merito', limite: formatarInstanteBrasilia(limiteDoDia(diaUtil(1))) } });
     expect(prazoIds(await sys.request('GET', '/v1/prazos/vencendo?dias=4', { as: supervisor }))).toEqual([a, c, b, d]);
     expect(prazoIds(await sys.request('GET', '/v1/prazos/vencendo?dias=1', { as: supervisor }))).toEqual([a, c]);
     expect(prazoIds(await sys.request('GET', '/v1/prazos/vencendo?dias=4', { as: supervisor })).includes(e)).toBe(false);
@@ -208,7 +208,7 @@ describe('GET /v1/tarefas', () => {
       responsavel: 'comissao',
       responsavelRotulo: 'Comissão de Vistoria',
       descricao: 'Pronunciamento da Comissão de Vistoria (deferimento ou indeferimento)',
-      limite: lim(hojeDia() - 2).toISOString(),
+      limite: formatarInstanteBrasilia(limiteDoDia(hojeDia() - 2)),
       atrasada: true,
       processo: { id: atrasada, fase: 'pronunciamento', faseRotulo: 'Pronunciamento da Comissão de Vistoria (deferimento ou indeferimento)', unidade: METRO },
     });
@@ -292,7 +292,7 @@ describe('GET /v1/processos/{id}/linha-do-tempo', () => {
     ]);
     expect(r.body.eventos[2].dados).toMatchObject({ prazoId, situacao: 'aberto' });
     expect(r.body.prazos).toHaveLength(1);
-    expect(r.body.prazos[0]).toMatchObject({ id: prazoId, situacao: 'aberto', limite: lim(diaUtil(5)).toISOString() });
+    expect(r.body.prazos[0]).toMatchObject({ id: prazoId, situacao: 'aberto', limite: formatarInstanteBrasilia(limiteDoDia(diaUtil(5))) });
     expect(r.body.prazos[0].historico.map((h: { versao: number; limiteAnterior: string | null; limite: string; alterouLimite: boolean }) => [h.versao, h.limiteAnterior, h.limite, h.alterouLimite])).toEqual([
       [1, null, lim1, true],
       [2, lim1, lim1, false],

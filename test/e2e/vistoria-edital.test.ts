@@ -161,7 +161,7 @@ describe('um processo de vistoria pela API, do requerimento à visita agendada',
     const vencendo = await sys.request('GET', '/v1/prazos/vencendo?dias=10', { as: supervisor });
     expect(vencendo.status, JSON.stringify(vencendo.body)).toBe(200);
     const item = vencendo.body.itens.find((i: { processo: { id: string } }) => i.processo.id === id);
-    expect(item).toMatchObject({ prazo: { codigo: 'exigencias-forma', limite: new Date(ciencia.prazo.limite).toISOString() }, processo: { numeroSei: NUMERO_SEI }, vencido: false });
+    expect(item).toMatchObject({ prazo: { codigo: 'exigencias-forma', limite: ciencia.prazo.limite }, processo: { numeroSei: NUMERO_SEI }, vencido: false });
     expect((await sys.request('GET', '/v1/prazos/vencendo?dias=10', { as: representante })).body.itens.map((i: { processo: { id: string } }) => i.processo.id)).toContain(id);
     expect((await sys.request('GET', '/v1/prazos/vencendo?dias=10', { as: outroRepresentante })).body.itens).toEqual([]);
   });
