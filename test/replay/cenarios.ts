@@ -75,14 +75,14 @@ export const CENARIOS: Record<string, Cenario> = {
     return concluir(p, 'edital-publicado');
   },
 
-  /** Exigências de mérito with ciência tácita, one prorrogação, expiry, indeferimento, no reconsideração: art. 49. */
+  /** Exigências de mérito known at the visit (Termo signed), one prorrogação, expiry, indeferimento, no reconsideração: art. 49. */
   'merito-prorrogado-expirado-art-49': async (w) => {
     const p = await Processo.abrir(w, brt('2035-04-02T09:00:00'));
     await p.ateVisita('2035-04-02', '2035-04-09');
     await w.saltarAte(brt('2035-04-09T15:00:00'));
     await p.agir('registrar-exigencias-merito', comissao, { termoVisita: termoVisita('2035-04-09'), exigencias: [exigenciaFisica] }, '2035-04-09T15:00:00');
-    await w.saltarAte(brt('2035-04-19T12:00:00'));
-    await p.esperarPrazo('2035-05-09T23:59:59-03:00');
+    // Ciência at the visit (the patched('ciencia-na-visita') branch): 20 dias → Mon 30/04.
+    await p.esperarPrazo('2035-04-30T23:59:59-03:00');
     await p.agir('prorrogar-prazo', representante, {}, '2035-04-25T10:00:00');
     await w.saltarAte(brt('2035-05-30T08:00:00'));
     await p.esperarFase('pronunciamento');

@@ -74,23 +74,24 @@ describe('rito de vistoria', () => {
     expect(exig.fase).toBe('exigencias-merito');
     expect(exig.documentos.map((d) => d.tipo)).toEqual(['termo-visita', 'notificacao-exigencias']);
 
-    // No acknowledgement: ciência tácita 10 days after sending, Thu 19/04; 20 dias → Wed 09/05.
-    await w.saltarAte(brt('2035-04-19T12:00:00'));
-    await p.esperarPrazo('2035-05-09T23:59:59-03:00');
+    // The representante signed the Termo at the visit: ciência Mon 09/04 (issue 10 item 8).
+    // 20 dias corridos: day 1 Tue 10/04, day 20 Sun 29/04 → Mon 30/04 (rito prazo calcular).
+    await p.esperarPrazo('2035-04-30T23:59:59-03:00');
     const e1 = await p.estado();
-    expect(e1.notificacao).toMatchObject({ ciencia: '2035-04-19', tacita: true });
+    expect(e1.notificacao).toMatchObject({ ciencia: '2035-04-09', tacita: false });
 
+    // Prorrogação por igual período from the vencimento: 20 more days → Sun 20/05 → Mon 21/05.
     const prorrogado = await p.agir('prorrogar-prazo', representante, {}, '2035-04-25T10:00:00');
-    expect(prorrogado.prazo).toEqual({ vencimento: '2035-05-29', limite: '2035-05-29T23:59:59-03:00' });
+    expect(prorrogado.prazo).toEqual({ vencimento: '2035-05-21', limite: '2035-05-21T23:59:59-03:00' });
     expect(await p.recusa('prorrogar-prazo', representante, {}, '2035-04-26T10:00:00')).toMatch(/já foi prorrogado|uma única vez|já prorrogado/i);
     expect(await p.recusa('prorrogar-prazo', representante, {}, '2035-05-20T10:00:00')).toMatch(/já foi prorrogado|uma única vez|já prorrogado/i);
 
-    // The prazo ends at 00:00:00 of Wed 30/05: the workflow moves to the Comissão's Pronunciamento on its own.
+    // The prazo ends at 00:00:00 of Tue 22/05: the workflow moves to the Comissão's Pronunciamento on its own.
     await w.saltarAte(brt('2035-05-30T08:00:00'));
     await p.esperarFase('pronunciamento');
     const prazoRow = await w.db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', p.id).executeTakeFirstOrThrow();
-    expect(prazoRow).toMatchObject({ codigo: 'exigencias-merito', situacao: 'expirado', prorrogado: true, vencimento: '2035-05-29' });
-    expect(new Date(prazoRow.limite).toISOString()).toBe('2035-05-30T02:59:59.000Z');
+    expect(prazoRow).toMatchObject({ codigo: 'exigencias-merito', situacao: 'expirado', prorrogado: true, vencimento: '2035-05-21' });
+    expect(new Date(prazoRow.limite).toISOString()).toBe('2035-05-22T02:59:59.000Z');
     expect((await p.estado()).tarefa).toMatchObject({ fase: 'pronunciamento', responsavel: 'comissao' });
 
     const indeferido = await p.agir('indeferir', comissao, indeferimento, '2035-05-30T10:00:00');
@@ -319,5 +320,17 @@ describe('rito de vistoria', () => {
     const publicada = await p.agir('registrar-publicacao-ordem-servico', inspetor, { publicacao: { data: '2036-06-03', pagina: 7 } }, '2036-06-04T09:00:00');
     expect(publicada.fase).toBe('analise-merito');
     expect((await p.agir('agendar-visita', comissao, { data: '2036-06-10' }, '2036-06-04T09:05:00')).fase).toBe('visita-agendada');
+  });
+  it('takes the exigências of the Termo de Visita as known at the visit: the 20 days run from the next day (issue 10 item 8)', async () => {
+    const p = await Processo.abrir(w, brt('2036-07-01T09:00:00'));
+    await p.ateVisita('2036-07-01', '2036-07-08');
+    await w.saltarAte(brt('2036-07-08T15:00:00'));
+    const r = await p.agir('registrar-exigencias-merito', comissao, { termoVisita: termoVisita('2036-07-08'), exigencias: [exigenciaFisica] }, '2036-07-08T15:00:00');
+    expect(r.fase).toBe('exigencias-merito');
+    // Ciência Tue 08/07 at the visit; 20 dias corridos: day 1 Wed 09/07, day 20 Mon 28/07. No tacit wait of 10 days.
+    await p.esperarPrazo('2036-07-28T23:59:59-03:00');
+    expect((await p.estado()).notificacao).toMatchObject({ ciencia: '2036-07-08', tacita: false });
+    const eventos = await w.db.selectFrom('processo_evento').select('tipo').where('processo_id', '=', p.id).where('tipo', 'like', 'ciencia%').execute();
+    expect(eventos.map((e) => e.tipo)).toEqual(['ciencia-na-visita']);
   });
 });

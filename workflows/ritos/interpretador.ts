@@ -398,8 +398,10 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       const tacita = cienciaTacita({ envio: n.enviadaEm, local, diasDecretados: this.ctx.prazos.decretados });
       const inicioTacita = inicioDoDiaBrasilia(lerData(tacita.dataTacita, 'dataTacita'));
       const espera = inicioTacita - Date.now();
-      if (espera > 0) await condition(() => n.abertaEm !== null || this.estado.fase !== fase, espera);
+      if (espera > 0) await condition(() => n.abertaEm !== null || n.ciencia !== null || this.estado.fase !== fase, espera);
       if (this.estado.fase !== fase) return null;
+      // A ciência given meanwhile otherwise (a rite's own, e.g. at a visit) stands.
+      if (n.ciencia) return n.ciencia;
       const r = cienciaTacita({ envio: n.enviadaEm, abertaEm: n.abertaEm ?? undefined, local, diasDecretados: this.ctx.prazos.decretados });
       n.ciencia = r.ciencia;
       n.tacita = r.tacita;

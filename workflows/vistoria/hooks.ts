@@ -4,7 +4,7 @@
  * Termo rules, the documents each action and each phase issues, the Comissão's
  * designation.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { DocumentoActivities } from '../../activities/vistoria-documentos';
 import { dataMinimaVisita } from '../../rules/prazos';
 import { type AcaoEmCurso, diaBrasilia, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
@@ -177,6 +177,15 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
 
   async aoEntrarNaFase(a, { codigoPrazo, prazoAnterior }) {
     const e = a.estado;
+    // Exigências written in the Termo de Visita, which the representante signs at the visit (seed 003,
+    // Fluxo 8: "assinado em duas vias"), are known to him then: the ciência is the visit's day
+    // (Lei 9.784/1999 art. 26 § 3), and the 20 days run from the next. Set before any await, so that
+    // the interpreter never starts waiting for another ciência. Runs recorded before it did not: patched.
+    const naVisita = a.acao === 'registrar-exigencias-merito' && e.notificacao !== null && patched('ciencia-na-visita');
+    if (naVisita) {
+      e.notificacao!.ciencia = a.dados.termoVisita.realizadaEm;
+      e.notificacao!.tacita = false;
+    }
     if (codigoPrazo === 'reconsideracao' || codigoPrazo === 'recurso-cee') {
       await emitir(a, 'notificacao-indeferimento', { recurso: codigoPrazo, motivos: e.exigencias });
     } else if (codigoPrazo) {
@@ -191,5 +200,9 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       });
     }
     if (a.destino === 'recurso-cee') await emitir(a, 'encaminhamento-cee', { destino: 'cee', recursoProtocoladoEm: a.pedido.em });
+    if (naVisita) {
+      const ciencia = a.dados.termoVisita.realizadaEm;
+      await a.ctx.evento('ciencia-na-visita', `Ciência das exigências na visita de ${ciencia}: o Termo de Visita foi assinado pelo representante`, a.pedido.ator.id, { ciencia });
+    }
   },
 };
