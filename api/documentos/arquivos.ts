@@ -2,20 +2,27 @@
  * Uploaded files over HTTP, under /v1/arquivos (registered in api/app.ts):
  *
  *   POST /v1/arquivos?processoId=  multipart/form-data with one file (PDF, PNG or JPEG)
+ *   GET  /v1/arquivos/{id}         the content of an uploaded file, with its stored type and original name
  *
- * Scope: an upload to a process is for whoever may see the process
- * (api/auth/escopo.ts); 404 outside scope. Every stored upload is audited
- * (arquivo.enviar) in the transaction that records it; every refused one too
- * (arquivo.recusar: wrong or disguised type, too large, empty).
+ * Scope: an upload to a process, and reading it back, is for whoever may see
+ * the process (api/auth/escopo.ts: the RL of the institution, the inspetores of
+ * its COOIE, the Comissão the Ordem de Serviço names, the COOGIE…); 404 outside
+ * scope. A file of no process is visible only to who sent it and to central
+ * roles. Every stored upload is audited (arquivo.enviar) in the transaction
+ * that records it; every refused one too (arquivo.recusar: wrong or disguised
+ * type, too large, empty); every read is audited as a read of personal data
+ * (arquivo.ler: the files carry the school's and people's documents).
  */
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
+import { ArquivoNaoEncontrado, ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
 import { defeitoDoTexto, textoExibivel } from '../../rules/texto';
 import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
+import { escopoDe } from '../auth/escopo';
 import { requireAtor } from '../plugins/autenticacao';
+import { disposicao } from './disposicao';
 import { podeVerProcesso } from './processo';
 
 export interface ArquivosRoutesOptions {
@@ -117,6 +124,53 @@ const arquivosRoutes: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app,
         }
         throw err;
       }
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: {
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
+        // what the RL sends: the school's and people's documents (alvarás, plantas, identidades)
+        auditoria: { acao: 'arquivo.ler', recurso: 'arquivo', dadosPessoais: true },
+      },
+      schema: {
+        tags: ['documentos'],
+        summary: 'O conteúdo de um arquivo enviado a um processo (PDF, PNG ou JPEG)',
+        description:
+          'Devolve o arquivo com o tipo verificado no envio e o nome original (Content-Disposition). Visível a quem pode ver o processo; 404 fora do escopo.',
+        params: z.object({ id: z.string().min(1).max(80) }),
+        response: erros, // 200: the file itself, not JSON
+      },
+    },
+    async (request, reply) => {
+      const ator = requireAtor(request);
+      let arquivo: Awaited<ReturnType<ArmazenamentoArquivos['abrirArquivo']>>;
+      try {
+        arquivo = await arquivos.abrirArquivo(request.params.id);
+      } catch (err) {
+        if (err instanceof ArquivoNaoEncontrado) throw naoEncontrado('Arquivo');
+        throw err;
+      }
+      const visivel = arquivo.processoId
+        ? await podeVerProcesso(db, ator, arquivo.processoId)
+        : arquivo.enviadoPor === ator.id || escopoDe(ator).tudo;
+      if (!visivel) throw naoEncontrado('Arquivo');
+      await request.auditar({
+        recursoId: arquivo.id,
+        processoId: arquivo.processoId,
+        resumo: `Leitura do arquivo "${arquivo.nomeOriginal}" (${arquivo.tipo})${arquivo.processoId ? ` do processo ${arquivo.processoId}` : ''}`,
+        dados: { sha256: arquivo.sha256, tipo: arquivo.tipo, nomeOriginal: arquivo.nomeOriginal },
+      });
+      return reply
+        .type(arquivo.tipo)
+        .header('content-length', String(arquivo.tamanho))
+        .header('content-disposition', disposicao('inline', arquivo.nomeOriginal))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('etag', `"${arquivo.sha256}"`)
+        .send(arquivo.stream() as never);
     },
   );
 };

@@ -9,7 +9,7 @@
  *
  * Explicit part: the routes known to return personal data (the process with its
  * requerente, the listing, the timeline, the rite's state, the document in HTML
- * and PDF, accounts, the audit trail, the alerts) are exactly the ones that
+ * and PDF, the files uploaded to a process, accounts, the audit trail, the alerts) are exactly the ones that
  * declare it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ let sys: TestSystem;
 let admin: Conta, supervisor: Conta, rep: Conta;
 let processo: string;
 let documento: string;
+let arquivo: string;
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -62,6 +63,15 @@ beforeAll(async () => {
       emitidoEm: '2026-11-23T10:00:00-03:00',
     })
   ).id;
+  const form = new FormData();
+  form.append('arquivo', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1')], { type: 'application/pdf' }), 'Alvará.pdf');
+  const envio = await fetch(`${sys.baseUrl}/v1/arquivos?processoId=${encodeURIComponent(processo)}`, {
+    method: 'POST',
+    headers: { cookie: `rito_sessao=${rep.cookie}`, 'x-csrf-token': rep.csrf! },
+    body: form,
+  });
+  expect(envio.status).toBe(201);
+  arquivo = ((await envio.json()) as { id: string }).id;
 }, 180_000);
 
 afterAll(async () => {
@@ -76,6 +86,7 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
   '/v1/processos/{id}/vistoria': { url: () => `/v1/processos/${processo}/vistoria`, como: () => rep, acao: 'vistoria.estado.ler' },
   '/v1/documentos/{id}': { url: () => `/v1/documentos/${documento}`, como: () => rep, acao: 'documento.ler' },
   '/v1/documentos/{id}.pdf': { url: () => `/v1/documentos/${documento}.pdf`, como: () => rep, acao: 'documento.ler' },
+  '/v1/arquivos/{id}': { url: () => `/v1/arquivos/${arquivo}`, como: () => supervisor, acao: 'arquivo.ler' },
   '/v1/usuarios': { url: () => '/v1/usuarios', como: () => admin, acao: 'usuario.listar' },
   '/v1/usuarios/{id}': { url: () => `/v1/usuarios/${rep.id}`, como: () => admin, acao: 'usuario.ler' },
   '/v1/auditoria': { url: () => '/v1/auditoria', como: () => supervisor, acao: 'auditoria.ler' },
@@ -101,7 +112,7 @@ describe('every GET operation of the OpenAPI document says whether it returns pe
     expect(semDeclarar, 'GETs sem x-dados-pessoais').toEqual([]);
   });
 
-  it('the routes that return personal data are exactly the known ones (the process, its timeline and rite, documents, accounts, audit, alerts)', async () => {
+  it('the routes that return personal data are exactly the known ones (the process, its timeline and rite, documents, uploaded files, accounts, audit, alerts)', async () => {
     const gets = await getsDoDocumento();
     const pessoais = gets.filter((g) => g.dadosPessoais === true).map((g) => g.rota);
     // The document route takes {id} and {id}.pdf through one path.

@@ -1,6 +1,7 @@
 /**
  * api/documentos/routes.ts on a real server: HTML and PDF of an issued
- * document within the caller's scope, and multipart upload of files.
+ * document within the caller's scope, multipart upload of files, and reading
+ * an uploaded file back (GET /v1/arquivos/{id}).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -160,5 +161,55 @@ describe('POST /v1/arquivos', () => {
       ['rl-1', 'proc-1', 'tipo-nao-permitido'],
       ['rl-1', 'proc-1', 'tamanho-excedido'],
     ]);
+  });
+});
+
+describe('GET /v1/arquivos/{id}', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-fachada-da-escola')]);
+  const comissao: Ator = { id: 'com-1', nome: 'Beatriz', papeis: ['comissao'], unidade: null, instituicoes: [], comissoes: ['proc-1'] };
+  const outraComissao: Ator = { ...comissao, id: 'com-2', comissoes: ['proc-9'] };
+  const coogie: Ator = { id: 'coogie-1', nome: 'Helena', papeis: ['coogie'], unidade: null, instituicoes: [], comissoes: [] };
+  const inspetorDeOutraCooie: Ator = { ...inspetor, id: 'insp-2', unidade: 'COOIE-NORTE' };
+  let id: string;
+
+  beforeAll(async () => {
+    const r = await req('POST', '/v1/arquivos?processoId=proc-1', rl, formulario(PNG, 'Fachada – vista da rua.png', 'image/png'));
+    expect(r.status).toBe(201);
+    id = ((await r.json()) as { id: string }).id;
+  });
+
+  it('serves the file the RL uploaded to the inspetor, the Comissão, the COOGIE and the RL: its content, stored type and original name', async () => {
+    for (const quem of [inspetor, comissao, coogie, rl]) {
+      const r = await req('GET', `/v1/arquivos/${id}`, quem);
+      expect(r.status, quem.id).toBe(200);
+      expect(r.headers.get('content-type')).toBe('image/png');
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('content-disposition')).toBe(
+        `inline; filename="Fachada  vista da rua.png"; filename*=UTF-8''${encodeURIComponent('Fachada – vista da rua.png')}`,
+      );
+      expect(r.headers.get('content-length')).toBe(String(PNG.length));
+      expect(Buffer.from(await r.arrayBuffer()).equals(PNG)).toBe(true);
+    }
+  });
+
+  it('answers 404 outside the process scope and for an unknown id, 401 without credentials', async () => {
+    for (const quem of [outroRl, outraComissao, inspetorDeOutraCooie]) {
+      const r = await req('GET', `/v1/arquivos/${id}`, quem);
+      expect(r.status, quem.id).toBe(404);
+      expect(((await r.json()) as any).erro.mensagem).toBe('Arquivo não encontrado.');
+    }
+    expect((await req('GET', '/v1/arquivos/00000000-0000-4000-8000-000000000000', coogie)).status).toBe(404);
+    expect((await req('GET', '/v1/arquivos/nao-e-um-id', coogie)).status).toBe(404);
+    expect((await req('GET', `/v1/arquivos/${id}`)).status).toBe(401);
+  });
+
+  it('audits each read as a read of personal data, with who, the file and its process; refused reads write nothing', async () => {
+    const antes = await db.selectFrom('auditoria').select('seq').where('acao', '=', 'arquivo.ler').execute();
+    expect((await req('GET', `/v1/arquivos/${id}`, comissao)).status).toBe(200);
+    expect((await req('GET', `/v1/arquivos/${id}`, outroRl)).status).toBe(404);
+    const leituras = await db.selectFrom('auditoria').selectAll().where('acao', '=', 'arquivo.ler').orderBy('seq').execute();
+    expect(leituras.length).toBe(antes.length + 1);
+    expect(leituras.at(-1)).toMatchObject({ ator_id: 'com-1', recurso: 'arquivo', recurso_id: id, processo_id: 'proc-1' });
+    expect(leituras.at(-1)!.resumo).toBe('Leitura do arquivo "Fachada – vista da rua.png" (image/png) do processo proc-1');
   });
 });
