@@ -53,9 +53,11 @@ Aplica ao banco de DATABASE_URL as migrações que ainda não foram aplicadas (u
 de subir API e workers de uma nova versão).
 `,
   seed: `${USO_SEED}
-Cria a demonstração: uma COOIE com uma inspetora, um usuário da COOGIE, uma supervisora,
-um administrador e duas instituições com representante legal e procurador, e imprime cada
-e-mail com a sua senha. Rodar de novo gera senhas novas e não muda mais nada.
+Cria a demonstração: uma COOIE com uma inspetora e uma Comissão de Vistoria de três
+servidores, um usuário da COOGIE, uma supervisora, um administrador e duas instituições com
+representante legal e procurador, e imprime cada e-mail com a sua senha (e, para a Comissão,
+a matrícula e a conta que a Ordem de Serviço indica). Rodar de novo gera senhas novas e não
+muda mais nada.
 
 opções:
   --senha SENHA   a mesma senha para todas as contas da demonstração

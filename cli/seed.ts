@@ -1,8 +1,10 @@
 /**
  * `rito seed demo [--senha SENHA]`: a usable demo — a COOIE (Metropolitana I)
- * with an inspetora, a COOGIE user, a supervisor, an administrador, and two
- * institutions with their representante legal and procuradora — and prints
- * every e-mail with its password. Running it again resets those passwords
+ * with an inspetora and a Comissão de Vistoria of three servidores, a COOGIE
+ * user, a supervisor, an administrador, and two institutions with their
+ * representante legal and procuradora — and prints every e-mail with its
+ * password (and, for the Comissão, the matrícula and account the Ordem de
+ * Serviço names them by), so that the whole vistoria can be walked. Running it again resets those passwords
  * (new random ones, or --senha for all) and leaves everything else as it is.
  *
  * `rito dev` makes the same demo on its own when the database has no users
@@ -27,6 +29,8 @@ interface PessoaDemo {
   papeis: Papel[];
   unidade?: string;
   representa?: { cnpj: string; nome: string; tipo: 'representante-legal' | 'procurador' };
+  /** ID funcional of a servidor (demo data): what the Ordem de Serviço writes beside the name. Accounts do not hold it. */
+  matricula?: string;
 }
 
 export const UNIDADE_DEMO = 'METROPOLITANA I';
@@ -38,6 +42,20 @@ export const INSTITUICOES_DEMO = [
 export const PESSOAS_DEMO: PessoaDemo[] = [
   { nome: 'Administração do rito', email: 'admin@rito.demo', papeis: ['administrador'] },
   { nome: 'Ana Souza — Inspetora (COOIE Metropolitana I)', email: 'inspetora@rito.demo', papeis: ['inspetor'], unidade: UNIDADE_DEMO },
+  // The Comissão de Vistoria: three servidores of the COOIE, each designated per process by the Ordem de Serviço.
+  ...(
+    [
+      ['Renata Campos', 'comissao1@rito.demo', '5012345-1'],
+      ['Sérgio Nunes', 'comissao2@rito.demo', '5012346-0'],
+      ['Tatiana Rocha', 'comissao3@rito.demo', '5012347-8'],
+    ] as const
+  ).map(([nome, email, matricula]): PessoaDemo => ({
+    nome, // as the Ordem de Serviço and the Termo de Visita write it
+    email,
+    papeis: ['comissao'],
+    unidade: UNIDADE_DEMO,
+    matricula,
+  })),
   { nome: 'Bruno Lima — COOGIE', email: 'coogie@rito.demo', papeis: ['coogie'] },
   { nome: 'Carla Dias — Supervisora', email: 'supervisora@rito.demo', papeis: ['supervisor'] },
   {
@@ -57,10 +75,13 @@ export const PESSOAS_DEMO: PessoaDemo[] = [
 const SEED = { id: 'sistema:seed', nome: 'rito seed demo', papeis: ['sistema'] };
 
 export interface ContaDemo {
+  /** The account's id: the usuarioId the Ordem de Serviço names a Comissão member by. */
+  id: string;
   email: string;
   nome: string;
   papeis: string[];
   senha: string;
+  matricula?: string;
 }
 
 export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Promise<ContaDemo[]> {
@@ -68,7 +89,7 @@ export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Prom
   for (const p of PESSOAS_DEMO) {
     const senha = senhaFixa ?? senhaLegivel();
     const existente = await usuarioPorEmail(db, p.email);
-    await db.transaction().execute(async (trx) => {
+    const idConta = await db.transaction().execute(async (trx) => {
       let id: string;
       if (existente) {
         id = existente.id;
@@ -106,8 +127,9 @@ export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Prom
           });
         }
       }
+      return id;
     });
-    saida.push({ email: p.email, nome: p.nome, papeis: p.papeis, senha });
+    saida.push({ id: idConta, email: p.email, nome: p.nome, papeis: p.papeis, senha, ...(p.matricula ? { matricula: p.matricula } : {}) });
   }
   return saida;
 }
@@ -119,13 +141,21 @@ export async function semearDemoSeVazio(db: Kysely<Database>): Promise<ContaDemo
   return semearDemo(db);
 }
 
-/** One line per account: e-mail, password, roles and name, aligned. */
+/** One line per account: e-mail, password, roles and name, aligned; for a Comissão member, the matrícula and account the Ordem de Serviço takes. */
 export function linhasDasContas(contas: ContaDemo[], recuo = '  '): string[] {
   const largura = Math.max(...contas.map((c) => c.email.length));
-  return contas.map((c) => `${recuo}${c.email.padEnd(largura)}  senha: ${c.senha}   ${c.papeis.join(', ')} — ${c.nome}`);
+  return contas.map(
+    (c) =>
+      `${recuo}${c.email.padEnd(largura)}  senha: ${c.senha}   ${c.papeis.join(', ')} — ${c.nome}` +
+      (c.matricula ? ` (Comissão de Vistoria, ${UNIDADE_DEMO}: matrícula ${c.matricula}, conta ${c.id})` : ''),
+  );
 }
 
-export const DESCRICAO_DEMO = `COOIE: ${UNIDADE_DEMO}. Instituições: ${INSTITUICOES_DEMO.map((i) => `${i.nome} (CNPJ ${i.cnpj}, INEP ${i.codigoInep})`).join('; ')}.`;
+const COMISSAO_DEMO = PESSOAS_DEMO.filter((p) => p.papeis.includes('comissao'));
+
+export const DESCRICAO_DEMO =
+  `COOIE: ${UNIDADE_DEMO}. Instituições: ${INSTITUICOES_DEMO.map((i) => `${i.nome} (CNPJ ${i.cnpj}, INEP ${i.codigoInep})`).join('; ')}. ` +
+  `Comissão de Vistoria: ${COMISSAO_DEMO.map((p) => p.email).join(', ')} (a Ordem de Serviço nomeia cada membro por nome, matrícula e conta, como listados).`;
 
 export async function run(args: string[]): Promise<number> {
   const [alvo, ...resto] = args;

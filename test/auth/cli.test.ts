@@ -9,6 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashEntrada, conteudoDaLinha } from '../../api/auditoria/registro';
 import type { Database } from '../../db/schema';
+import { designarComissaoPelaApi } from '../support/comissao';
 import { startTestSystem, type TestSystem } from '../support/system';
 
 const raiz = path.resolve(__dirname, '../..');
@@ -47,7 +48,17 @@ describe('rito seed demo', () => {
     expect(r.code, r.stderr).toBe(0);
     const senhas = Object.fromEntries([...r.stdout.matchAll(/^\s+(\S+@\S+)\s+senha: (\S+)/gm)].map((m) => [m[1], m[2]]));
     expect(Object.keys(senhas).sort()).toEqual(
-      ['admin@rito.demo', 'coogie@rito.demo', 'inspetora@rito.demo', 'procurador@escola-modelo.rito.demo', 'rl@colegio-exemplo.rito.demo', 'supervisora@rito.demo'].sort(),
+      [
+        'admin@rito.demo',
+        'comissao1@rito.demo',
+        'comissao2@rito.demo',
+        'comissao3@rito.demo',
+        'coogie@rito.demo',
+        'inspetora@rito.demo',
+        'procurador@escola-modelo.rito.demo',
+        'rl@colegio-exemplo.rito.demo',
+        'supervisora@rito.demo',
+      ].sort(),
     );
     const eu = async (email: string) => {
       const s = await sys.entrar(email, senhas[email]);
@@ -69,6 +80,50 @@ describe('rito seed demo', () => {
     expect((await sys.request('POST', '/v1/sessoes', { body: { email: 'rl@colegio-exemplo.rito.demo', senha: senha2 } })).status).toBe(201);
     const reps = await sys.db.selectFrom('representacao').select('id').execute();
     expect(reps).toHaveLength(2);
+  });
+
+  it('includes a Comissão of three servidores of the COOIE, printed with what the Ordem de Serviço names them by, and the rite walks with them', async () => {
+    const r = await rito(['seed', 'demo'], env);
+    expect(r.code, r.stderr).toBe(0);
+    // e.g. "comissao1@rito.demo  senha: …   comissao — Renata Campos (Comissão de Vistoria, METROPOLITANA I: matrícula 5012345-1, conta <id>)"
+    const linhas = [...r.stdout.matchAll(/^\s+(comissao\d@rito\.demo)\s+senha: (\S+)\s+comissao — (.+) \(Comissão de Vistoria, METROPOLITANA I: matrícula (\S+), conta (\S+)\)$/gm)];
+    expect(linhas.map((m) => m[1])).toEqual(['comissao1@rito.demo', 'comissao2@rito.demo', 'comissao3@rito.demo']);
+    expect(r.stdout).toContain('Comissão de Vistoria: comissao1@rito.demo, comissao2@rito.demo, comissao3@rito.demo');
+    const membros = [];
+    for (const [, email, senha, nome, matricula, conta] of linhas) {
+      const s = await sys.entrar(email!, senha!);
+      const eu = (await sys.request('GET', '/v1/eu', { as: s })).body.ator;
+      expect(eu).toMatchObject({ id: conta, nome, papeis: ['comissao'], unidade: 'METROPOLITANA I' });
+      membros.push({ nome: nome!, matricula: matricula!, usuarioId: conta!, sessao: s });
+    }
+    expect(new Set(membros.map((m) => m.matricula)).size).toBe(3);
+
+    // From the printed accounts alone: the RL opens a vistoria, the inspetora names the three in the Ordem de Serviço, and they see the process.
+    const senhaDe = (email: string) => new RegExp(`${email.replace(/[.]/g, '\\.')}\\s+senha: (\\S+)`).exec(r.stdout)![1]!;
+    const rl = await sys.entrar('rl@colegio-exemplo.rito.demo', senhaDe('rl@colegio-exemplo.rito.demo'));
+    const inspetora = await sys.entrar('inspetora@rito.demo', senhaDe('inspetora@rito.demo'));
+    const aberto = await sys.request('POST', '/v1/processos', {
+      as: rl,
+      body: {
+        tipo: 'entrada-suplementar',
+        instituicao: {
+          cnpj: '11222333000181',
+          codigoInep: '33012345',
+          nome: 'Colégio Exemplo',
+          endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
+        },
+        unidade: 'METROPOLITANA I',
+        requerente: { nome: 'Maria Alves', cpf: '529.982.247-25', email: 'rl@colegio-exemplo.rito.demo' },
+      },
+    });
+    expect(aberto.status, JSON.stringify(aberto.body)).toBe(201);
+    const id = aberto.body.id as string;
+    await designarComissaoPelaApi(sys, id, inspetora, 'SEI-030001/029999/2026', membros.map(({ nome, matricula, usuarioId }) => ({ nome, matricula, usuarioId })));
+    for (const m of membros) {
+      const estado = await sys.request('GET', `/v1/processos/${id}/vistoria`, { as: m.sessao });
+      expect(estado.status, m.nome).toBe(200);
+      expect(estado.body.comissao).toEqual(membros.map(({ nome, matricula, usuarioId }) => ({ nome, matricula, usuarioId })));
+    }
   });
 });
 
