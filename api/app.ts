@@ -39,7 +39,8 @@ export async function buildApp(
     logger: opts.logger ?? false,
     // Fastify takes a hop count too (lib/request.js), though its types omit it.
     trustProxy: (opts.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
-    requestIdHeader: 'x-request-id',
+    // rito names every request itself: a client's X-Request-Id is kept only as a correlation id (plugins/auditoria.ts).
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     frameworkErrors: errosDoRoteador,

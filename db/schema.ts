@@ -194,6 +194,8 @@ export interface AuditoriaTable {
   origem_ip: string | null;
   user_agent: string | null;
   request_id: string | null;
+  /** The client's own X-Request-Id, kept apart from request_id (2026_11_29_trilha_correlacao_idempotencia). */
+  correlacao_id: string | null;
   acao: string;
   recurso: string | null;
   recurso_id: string | null;

@@ -35,7 +35,8 @@ export interface AtorAuditado {
 export interface EntradaAuditoria {
   /** null: anonymous (e.g. a failed login). */
   ator: AtorAuditado | null;
-  origem?: { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+  /** requestId: rito's own id of the request; correlacao: the id the client sent (X-Request-Id), if any. */
+  origem?: { ip?: string | null; userAgent?: string | null; requestId?: string | null; correlacao?: string | null };
   /** Stable verb, "recurso.verbo": processo.abrir, sessao.criar, usuario.alterar, aluno.ler… */
   acao: string;
   recurso?: string | null;
@@ -83,6 +84,8 @@ export interface ConteudoAuditoria {
   origem_ip: string | null;
   user_agent: string | null;
   request_id: string | null;
+  /** Only present when set: entries from before the column existed keep their hashes. */
+  correlacao_id?: string;
   acao: string;
   recurso: string | null;
   recurso_id: string | null;
@@ -129,6 +132,7 @@ export function conteudoDaLinha(row: Omit<Auditoria, 'hash' | 'hash_anterior'>):
     origem_ip: row.origem_ip,
     user_agent: row.user_agent,
     request_id: row.request_id,
+    ...(row.correlacao_id != null ? { correlacao_id: row.correlacao_id } : {}),
     acao: row.acao,
     recurso: row.recurso,
     recurso_id: row.recurso_id,
@@ -163,6 +167,7 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
     const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     const seq = ultima ? Number(ultima.seq) + 1 : 1;
     const hashAnterior = ultima?.hash ?? HASH_INICIAL;
+    const correlacao = corta(e.origem?.correlacao, 100);
     const conteudo: ConteudoAuditoria = {
       seq,
       ocorrido_em: new Date().toISOString(),
@@ -172,6 +177,7 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
       origem_ip: corta(e.origem?.ip, 100),
       user_agent: corta(e.origem?.userAgent, 300),
       request_id: corta(e.origem?.requestId, 100),
+      ...(correlacao != null ? { correlacao_id: correlacao } : {}),
       acao,
       recurso: e.recurso ?? null,
       recurso_id: e.recursoId == null ? null : texto(e.recursoId),

@@ -11,7 +11,12 @@ const entradaSchema = z
     seq: z.number().int(),
     ocorridoEm: z.string(),
     ator: z.object({ id: z.string(), nome: z.string().nullable(), papeis: z.array(z.string()) }).nullable().describe('null: chamada anônima'),
-    origem: z.object({ ip: z.string().nullable(), userAgent: z.string().nullable(), requestId: z.string().nullable() }),
+    origem: z.object({
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      requestId: z.string().nullable().describe('Identificador que o rito deu à requisição (cabeçalho X-Request-Id da resposta)'),
+      correlacao: z.string().nullable().describe('X-Request-Id enviado pelo cliente, se houver: informado por ele, serve só para correlacionar com os registros do cliente'),
+    }),
     acao: z.string(),
     recurso: z.string().nullable(),
     recursoId: z.string().nullable(),
@@ -25,10 +30,16 @@ const entradaSchema = z
 
 const querySchema = z.object({
   ator: z.string().max(200).optional().describe('id do ator (usuário, ou chave:<id> para chaves de API)'),
-  acao: z.string().max(100).optional().describe('ação exata (processo.abrir) ou prefixo terminado em ponto (processo.)'),
+  acao: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('ação exata (processo.abrir) ou prefixo terminado em ponto (processo.); repetições idempotentes têm a ação seguida de .repeticao'),
   processo: z.string().max(200).optional(),
   recurso: z.string().max(100).optional(),
   recursoId: z.string().max(200).optional(),
+  requestId: z.string().max(100).optional().describe('identificador da requisição dado pelo rito'),
+  correlacao: z.string().max(100).optional().describe('X-Request-Id enviado pelo cliente'),
   de: z.iso.datetime({ offset: true, error: 'de deve ser data-hora ISO 8601' }).optional(),
   ate: z.iso.datetime({ offset: true, error: 'ate deve ser data-hora ISO 8601' }).optional(),
   limite: z.coerce.number().int().min(1).max(500).default(100),
@@ -40,7 +51,7 @@ export function entradaView(r: Auditoria) {
     seq: Number(r.seq),
     ocorridoEm: instante(r.ocorrido_em),
     ator: r.ator_id ? { id: r.ator_id, nome: r.ator_nome, papeis: r.ator_papeis } : null,
-    origem: { ip: r.origem_ip, userAgent: r.user_agent, requestId: r.request_id },
+    origem: { ip: r.origem_ip, userAgent: r.user_agent, requestId: r.request_id, correlacao: r.correlacao_id ?? null },
     acao: r.acao,
     recurso: r.recurso,
     recursoId: r.recurso_id,
@@ -80,6 +91,8 @@ const auditoriaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) =
       if (q.processo) query = query.where('processo_id', '=', q.processo);
       if (q.recurso) query = query.where('recurso', '=', q.recurso);
       if (q.recursoId) query = query.where('recurso_id', '=', q.recursoId);
+      if (q.requestId) query = query.where('request_id', '=', q.requestId);
+      if (q.correlacao) query = query.where('correlacao_id', '=', q.correlacao);
       if (q.de) query = query.where('ocorrido_em', '>=', new Date(q.de));
       if (q.ate) query = query.where('ocorrido_em', '<=', new Date(q.ate));
       if (q.cursor) query = query.where('seq', '<', String(q.cursor));

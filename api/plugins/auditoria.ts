@@ -2,9 +2,10 @@
  * Auditing for every route.
  *
  * - `request.auditar({ resumo, processoId, dados, … }, trx?)` appends an entry
- *   with who (request.ator), when, from where (IP, user agent, request id) and
- *   what (the route's `config.auditoria.acao` unless given). Pass the
- *   transaction that makes the change to record both atomically.
+ *   with who (request.ator), when, from where (IP, user agent, rito's request
+ *   id, and the client's X-Request-Id as a separate correlation id) and what
+ *   (the route's `config.auditoria.acao` unless given). Pass the transaction
+ *   that makes the change to record both atomically.
  * - Idempotent replays are recorded as replays (`<acao>.repeticao`, pointing at
  *   the original's entry), never as the action performed again: pass
  *   `chaveIdempotencia` when only the trail can tell (the first entry with that
@@ -57,6 +58,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The id a client gave its request (X-Request-Id), to correlate with its own
+ * logs. Never rito's request id: a client could reuse another request's id.
+ * Only printable ASCII without spaces, at most 100 characters; anything else is dropped.
+ */
+export function correlacaoDoCliente(request: FastifyRequest): string | null {
+  const v = request.headers['x-request-id'];
+  return typeof v === 'string' && /^[\x21-\x7e]{1,100}$/.test(v) ? v : null;
+}
+
 const idDoParametro = (request: FastifyRequest): string | null => {
   const params = request.params as Record<string, unknown> | undefined;
   const id = params?.id;
@@ -74,7 +85,7 @@ export default fp<{ db: Db }>(
       const ator = a.ator !== undefined ? a.ator : this.ator;
       const registrada = await registrarAuditoria(trx ?? db, {
         ator: ator ? { id: ator.id, nome: ator.nome, papeis: ator.papeis } : null,
-        origem: { ip: this.ip, userAgent: this.headers['user-agent'] ?? null, requestId: String(this.id) },
+        origem: { ip: this.ip, userAgent: this.headers['user-agent'] ?? null, requestId: String(this.id), correlacao: correlacaoDoCliente(this) },
         acao,
         recurso: a.recurso ?? cfg?.recurso ?? null,
         recursoId: a.recursoId !== undefined ? a.recursoId : idDoParametro(this),

@@ -12,6 +12,7 @@ import * as m0006 from './0006_processo_detalhes';
 import * as m0005 from './0005_documentos';
 import * as m20261129 from './2026_11_29_alerta_operacao';
 import * as m20261129b from './2026_11_29_tarefa_prazo_alteracao';
+import * as m20261129Trilha from './2026_11_29_trilha_correlacao_idempotencia';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0005_documentos': m0005,
   '2026_11_29_alerta_operacao': m20261129,
   '2026_11_29_tarefa_prazo_alteracao': m20261129b,
+  '2026_11_29_trilha_correlacao_idempotencia': m20261129Trilha,
 };

@@ -2,7 +2,8 @@
  * Issue 17, defect 11 (part): PostgreSQL out of reach answers 503 with
  * Retry-After; a too long path segment, a method the path does not take (405
  * with Allow) and a removed decreed day (410) answer in the API's error shape
- * `{ erro: { codigo, mensagem }, requestId }`.
+ * `{ erro: { codigo, mensagem }, requestId }`. (The request id itself:
+ * test/auth/correlacao.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
