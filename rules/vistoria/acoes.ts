@@ -115,6 +115,7 @@ export const DADOS_ACAO_VISTORIA = {
   'registrar-exigencias-forma': z.object({ exigencias }),
   'aprovar-forma': z.object({ observacoes: z.string().max(5000).default('') }),
   'cumprir-exigencias': z.object({ resposta: texto('resposta', 1, 20_000), arquivos }),
+  'concluir-cumprimento': z.object({ observacoes: z.string().max(5000).default('') }),
   'expirar-prazo': vazio,
   'prorrogar-prazo': z.object({ justificativa: z.string().max(5000).default('') }),
   arquivar: z.object({ fundamentacao }),

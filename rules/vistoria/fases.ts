@@ -341,6 +341,7 @@ export const ACOES_VISTORIA_CODIGOS = [
   'registrar-exigencias-forma',
   'aprovar-forma',
   'cumprir-exigencias',
+  'concluir-cumprimento',
   'expirar-prazo',
   'prorrogar-prazo',
   'arquivar',
@@ -385,6 +386,11 @@ export const ACOES_VISTORIA: Readonly<Record<AcaoVistoria, DescricaoAcao>> = {
   'registrar-exigencias-forma': acao('registrar-exigencias-forma', 'Registrar exigências da análise de forma', 'cooie'),
   'aprovar-forma': acao('aprovar-forma', 'Concluir a análise de forma sem exigências pendentes', 'cooie'),
   'cumprir-exigencias': acao('cumprir-exigencias', 'Apresentar o cumprimento das exigências', 'representante-legal'),
+  'concluir-cumprimento': acao(
+    'concluir-cumprimento',
+    'Declarar concluída a apresentação do cumprimento das exigências',
+    'representante-legal',
+  ),
   'expirar-prazo': acao('expirar-prazo', 'Registrar o fim do prazo sem manifestação', 'sistema'),
   'prorrogar-prazo': acao('prorrogar-prazo', 'Prorrogar o prazo por igual período', 'representante-legal'),
   arquivar: acao('arquivar', 'Arquivar por descumprimento das exigências de forma', 'cooie'),
@@ -503,7 +509,10 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
 
   // 6. Exigências de mérito
   t('exigencias-merito', 'prorrogar-prazo', 'exigencias-merito', 'Fluxo 9: prorrogáveis por igual período (uma vez)'),
-  t('exigencias-merito', 'cumprir-exigencias', 'pronunciamento', 'Fluxo 10'),
+  // Choice (issue 10 item 12): the first filing does not end the 20 days; the RL may add to it until
+  // the limit, and the Comissão decides after the limit or once the RL declares he is done (Fluxo 10).
+  t('exigencias-merito', 'cumprir-exigencias', 'exigencias-merito', 'Fluxo 9: entregas até o limite do prazo'),
+  t('exigencias-merito', 'concluir-cumprimento', 'pronunciamento', 'Fluxo 10'),
   t('exigencias-merito', 'expirar-prazo', 'pronunciamento', 'Fluxo 10: após o prazo estabelecido'),
 
   // 7. Pronunciamento

@@ -130,7 +130,7 @@ describe('caminhos do rito', () => {
     expect(percorrer(['autuar', 'registrar-exigencias-forma', 'expirar-prazo', 'arquivar'])).toBe('arquivado');
   });
 
-  const ate = ['autuar', 'aprovar-forma', 'publicar-ordem-servico', 'agendar-visita', 'registrar-exigencias-merito', 'cumprir-exigencias', 'indeferir'] as AcaoVistoria[];
+  const ate = ['autuar', 'aprovar-forma', 'publicar-ordem-servico', 'agendar-visita', 'registrar-exigencias-merito', 'cumprir-exigencias', 'concluir-cumprimento', 'indeferir'] as AcaoVistoria[];
 
   it('indeferimento sem pedido de reconsideração → art. 49', () => {
     expect(percorrer(ate)).toBe('indeferido');

@@ -333,4 +333,22 @@ describe('rito de vistoria', () => {
     const eventos = await w.db.selectFrom('processo_evento').select('tipo').where('processo_id', '=', p.id).where('tipo', 'like', 'ciencia%').execute();
     expect(eventos.map((e) => e.tipo)).toEqual(['ciencia-na-visita']);
   });
+  it('lets the representante add to his filing until the limit, with photographs for physical exigências; the Comissão decides once he is done (issue 10 item 12)', async () => {
+    const p = await Processo.abrir(w, brt('2036-08-04T09:00:00'));
+    await p.ateVisita('2036-08-04', '2036-08-11');
+    await w.saltarAte(brt('2036-08-11T15:00:00'));
+    await p.agir('registrar-exigencias-merito', comissao, { termoVisita: termoVisita('2036-08-11'), exigencias: [exigenciaFisica] }, '2036-08-11T15:00:00');
+    // Ciência at the visit Mon 11/08; 20 dias → Sun 31/08 → Mon 01/09.
+    await p.esperarPrazo('2036-09-01T23:59:59-03:00');
+    expect(await p.recusa('cumprir-exigencias', representante, { resposta: 'Corrimão instalado.', arquivos: [] }, '2036-08-12T10:00:00')).toMatch(/fotografias/);
+    const primeira = await p.agir('cumprir-exigencias', representante, { resposta: 'Corrimão instalado; seguem fotografias.', arquivos: ['foto-1'] }, '2036-08-12T10:00:00');
+    expect(primeira).toMatchObject({ fase: 'exigencias-merito', prazo: { limite: '2036-09-01T23:59:59-03:00' } });
+    expect(primeira.mensagem).toMatch(/complementá-lo até 2036-09-01/);
+    // The Comissão cannot decide while the RL may still add to it.
+    expect(await p.recusa('indeferir', comissao, indeferimento, '2036-08-13T10:00:00')).toMatch(/não é admitida/);
+    await p.agir('cumprir-exigencias', representante, { resposta: 'Segue também o laudo do corrimão.', arquivos: ['foto-2', 'laudo-1'] }, '2036-08-14T10:00:00');
+    const concluido = await p.agir('concluir-cumprimento', representante, {}, '2036-08-14T11:00:00');
+    expect(concluido.fase).toBe('pronunciamento');
+    expect((await p.estado()).tarefa).toMatchObject({ fase: 'pronunciamento', responsavel: 'comissao', situacao: 'aberta' });
+  });
 });

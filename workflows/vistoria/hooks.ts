@@ -8,7 +8,7 @@ import { patched, proxyActivities } from '@temporalio/workflow';
 import type { DocumentoActivities } from '../../activities/vistoria-documentos';
 import { dataMinimaVisita } from '../../rules/prazos';
 import { type AcaoEmCurso, diaBrasilia, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
-import type { CodigoPrazoVistoria } from '../../rules/vistoria';
+import type { CodigoPrazoVistoria, FaseVistoria } from '../../rules/vistoria';
 import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../../rules/vistoria/documentos';
 import type { EstadoVistoria } from './definitions';
 
@@ -61,6 +61,10 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       throw new RecusaAcao(`O Termo de Visita registra uma visita já realizada: ${dados.termoVisita.realizadaEm} ainda não chegou.`);
     }
     const fisicas = estado.exigencias.some((e) => e.natureza === 'fisica');
+    // Seed 003: a physical exigência is shown met with photographs ("registros fotográficos").
+    if (acao === 'cumprir-exigencias' && estado.fase === 'exigencias-merito' && fisicas && dados.arquivos.length === 0) {
+      throw new RecusaAcao('Há exigências físicas: anexe as fotografias que mostram o seu cumprimento (envie-as antes por POST /v1/arquivos).');
+    }
     // "Quando couber, após nova verificação in loco": physical exigências are checked on site before reconsidering.
     if (estado.fase === 'reconsideracao-comissao' && acao === 'reconsiderar' && fisicas) {
       throw new RecusaAcao('Há exigências físicas: a reconsideração exige nova verificação in loco; agende a visita e registre o Termo de Visita antes do novo Pronunciamento.');
@@ -164,11 +168,18 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
         await emitir(a, 'edital-cadastramento', { objeto: dados.objeto, publicacao: dados.publicacao });
         break;
+      case 'cumprir-exigencias':
+        // Runs recorded before filings could be added to (issue 10 item 12) went straight to the Pronunciamento.
+        if (a.de === 'exigencias-merito') {
+          if (!patched('entregas-ate-o-limite')) a.destino = 'pronunciamento' satisfies FaseVistoria;
+          else a.mensagem = `Cumprimento registrado. Você pode complementá-lo até ${e.prazo?.limite ?? 'o fim do prazo'} ou declarar concluída a apresentação.`;
+        }
+        break;
       case 'pedir-reconsideracao-extemporanea':
         a.foraDoPrazoEm = dados.recebidoEm;
         break;
       default:
-        // cumprir-exigencias, responder-estudo-tecnico, arquivar, deferir-reconsideracao,
+        // responder-estudo-tecnico, arquivar, deferir-reconsideracao, concluir-cumprimento,
         // interpor-recurso-cee, expirar-prazo, prorrogar-prazo, pedir-reconsideracao (a late one
         // goes to art. 49 by the definition): the transition and the timeline say it all.
         break;
