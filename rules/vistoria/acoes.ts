@@ -131,6 +131,7 @@ export const DADOS_ACAO_VISTORIA = {
     hora: hora.default('09:00'),
     motivo: texto('motivo do reagendamento', 5, 2000),
   }),
+  'registrar-exigencias-documentais': z.object({ exigencias }),
   'registrar-exigencias-merito': z.object({ termoVisita, exigencias }),
   'concluir-visita-sem-exigencias': z.object({ termoVisita }),
   'registrar-termo-visita': z.object({ termoVisita }),

@@ -157,6 +157,7 @@ export const FASES_VISTORIA_CODIGOS = [
   'ordem-servico',
   'publicacao-ordem-servico',
   'analise-merito',
+  'exigencias-documentais-merito',
   'visita-agendada',
   'exigencias-merito',
   'pronunciamento',
@@ -233,6 +234,16 @@ export const FASES_VISTORIA: Readonly<Record<FaseVistoria, DescricaoFase>> = {
     'comissao',
     null,
     '4',
+  ),
+  // Aumento de capacidade, Fluxo 7: "Não restando nenhuma exigência documental, a Comissão … deverá
+  // agendar a visita". Choice (seed silent on their prazo): the Comissão's exigências take the 20 days
+  // prorrogáveis of Fluxo 9 ("exigências pela Comissão de Vistoria (documentais ou físicas)").
+  'exigencias-documentais-merito': fase(
+    'exigencias-documentais-merito',
+    'Exigências documentais da Comissão antes da visita — prazo de 20 dias prorrogáveis por igual período',
+    'representante-legal',
+    'exigencias-merito',
+    '6–7',
   ),
   'visita-agendada': fase('visita-agendada', 'Visita in loco agendada', 'comissao', null, '4'),
   'exigencias-merito': fase(
@@ -350,6 +361,7 @@ export const ACOES_VISTORIA_CODIGOS = [
   'registrar-publicacao-ordem-servico',
   'agendar-visita',
   'reagendar-visita',
+  'registrar-exigencias-documentais',
   'registrar-exigencias-merito',
   'concluir-visita-sem-exigencias',
   'registrar-termo-visita',
@@ -411,6 +423,11 @@ export const ACOES_VISTORIA: Readonly<Record<AcaoVistoria, DescricaoAcao>> = {
   ),
   'agendar-visita': acao('agendar-visita', 'Agendar visita in loco (antecedência mínima de 5 dias)', 'comissao'),
   'reagendar-visita': acao('reagendar-visita', 'Reagendar a visita in loco', 'comissao'),
+  'registrar-exigencias-documentais': acao(
+    'registrar-exigencias-documentais',
+    'Registrar exigências documentais antes de agendar a visita (aumento de capacidade)',
+    'comissao',
+  ),
   'registrar-exigencias-merito': acao(
     'registrar-exigencias-merito',
     'Registrar exigências (documentais ou físicas) no Termo de Visita',
@@ -503,6 +520,10 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
   // documentais") under the 20-day prazo; the seed gives no separate prazo for them
   // before the visit.
   t('analise-merito', 'agendar-visita', 'visita-agendada', 'Fluxo 7: mínimo 5 dias de antecedência'),
+  t('analise-merito', 'registrar-exigencias-documentais', 'exigencias-documentais-merito', 'Aumento de capacidade, Fluxo 6–7'),
+  t('exigencias-documentais-merito', 'prorrogar-prazo', 'exigencias-documentais-merito', 'Fluxo 9: prorrogáveis por igual período (uma vez)'),
+  t('exigencias-documentais-merito', 'cumprir-exigencias', 'analise-merito', 'Fluxo 7: a Comissão confere de novo os documentos'),
+  t('exigencias-documentais-merito', 'expirar-prazo', 'pronunciamento', 'Fluxo 10: após o prazo estabelecido'),
   t('visita-agendada', 'reagendar-visita', 'visita-agendada', 'Escolha: seed silente; p.ex. ausência do RL'),
   t('visita-agendada', 'registrar-exigencias-merito', 'exigencias-merito', 'Fluxo 9'),
   t('visita-agendada', 'concluir-visita-sem-exigencias', 'pronunciamento', 'Fluxo 10'),

@@ -351,4 +351,27 @@ describe('rito de vistoria', () => {
     expect(concluido.fase).toBe('pronunciamento');
     expect((await p.estado()).tarefa).toMatchObject({ fase: 'pronunciamento', responsavel: 'comissao', situacao: 'aberta' });
   });
+  it('lets the Comissão raise documental exigências before scheduling the visit of an aumento de capacidade (issue 10 item 10)', async () => {
+    // Seed 003, aumento de capacidade, Fluxo 7: "Não restando nenhuma exigência documental, a Comissão … deverá agendar a visita".
+    const p = await Processo.abrir(w, brt('2036-09-01T09:00:00'), 'aumento-capacidade');
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-09-01T10:00:00');
+    await p.agir('aprovar-forma', inspetor, {}, '2036-09-01T10:01:00');
+    await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2036-09-01', pagina: 14 }, comissao: membros }, '2036-09-01T10:02:00');
+    expect(await p.recusa('registrar-exigencias-documentais', comissao, { exigencias: [exigenciaFisica] }, '2036-09-02T10:00:00')).toMatch(/só cabem exigências documentais/);
+    const r = await p.agir('registrar-exigencias-documentais', comissao, { exigencias: [exigenciaDocumental] }, '2036-09-02T10:00:00');
+    expect(r).toMatchObject({ fase: 'exigencias-documentais-merito', documentos: [{ tipo: 'notificacao-exigencias' }] });
+    expect(await p.recusa('agendar-visita', comissao, { data: '2036-09-10' }, '2036-09-02T10:05:00')).toMatch(/não é admitida/);
+    await p.agir('tomar-ciencia', representante, {}, '2036-09-02T11:00:00');
+    // Ciência Tue 02/09; 20 dias corridos → Mon 22/09.
+    await p.esperarPrazo('2036-09-22T23:59:59-03:00');
+    const cumprido = await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2036-09-03T10:00:00');
+    expect(cumprido.fase).toBe('analise-merito');
+    expect((await p.agir('agendar-visita', comissao, { data: '2036-09-10' }, '2036-09-03T10:05:00')).fase).toBe('visita-agendada');
+  });
+
+  it('keeps documental exigências before the visit to the aumento de capacidade', async () => {
+    const p = await Processo.abrir(w, brt('2036-09-15T09:00:00'));
+    await p.ateVisita('2036-09-15', '2036-09-22');
+    expect(await p.recusa('registrar-exigencias-documentais', comissao, { exigencias: [exigenciaDocumental] }, '2036-09-15T11:00:00')).toMatch(/não é admitida|próprias do aumento de capacidade/);
+  });
 });

@@ -60,6 +60,13 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
     if (dados.termoVisita && dados.termoVisita.realizadaEm > hoje) {
       throw new RecusaAcao(`O Termo de Visita registra uma visita já realizada: ${dados.termoVisita.realizadaEm} ainda não chegou.`);
     }
+    if (acao === 'registrar-exigencias-documentais') {
+      if (ctx.tipo !== 'aumento-capacidade') {
+        throw new RecusaAcao('Exigências documentais antes da visita são próprias do aumento de capacidade; neste processo, registre-as no Termo de Visita.');
+      }
+      const campos = (dados.exigencias as { natureza: string }[]).flatMap((e, i) => (e.natureza === 'documental' ? [] : [`exigencias.${i}.natureza`]));
+      if (campos.length) throw new RecusaAcao(`Antes da visita só cabem exigências documentais (${campos.join(', ')}); as físicas são verificadas in loco.`);
+    }
     const fisicas = estado.exigencias.some((e) => e.natureza === 'fisica');
     // Seed 003: a physical exigência is shown met with photographs ("registros fotográficos").
     if (acao === 'cumprir-exigencias' && estado.fase === 'exigencias-merito' && fisicas && dados.arquivos.length === 0) {
@@ -112,6 +119,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         ctx.autuar(dados.numeroSei);
         break;
       case 'registrar-exigencias-forma':
+      case 'registrar-exigencias-documentais':
         e.exigencias = dados.exigencias;
         break;
       case 'registrar-exigencias-merito':
