@@ -24,6 +24,24 @@ export function registrarMontador(tipo: string, montador: MontadorDocumento): vo
   montadores.set(tipo, montador);
 }
 
+/** Issues a rite's document whose data a builder has assembled, numbered in the series of `unidade`. */
+export async function emitirMontado(
+  emissao: ReturnType<typeof createEmissaoDocumentosActivities>,
+  pedido: PedidoDocumentoRito,
+  { unidade, dados }: { unidade: string; dados: Record<string, unknown> },
+): Promise<DocumentoEmitido> {
+  const doc = await emissao.emitirDocumento({
+    chave: pedido.chave,
+    processoId: pedido.processoId,
+    tipo: pedido.tipo,
+    unidade,
+    dados,
+    emitidoPor: pedido.emitidoPor,
+    emitidoEm: pedido.emitidoEm,
+  });
+  return { id: doc.id, tipo: pedido.tipo, identificacao: doc.identificacao };
+}
+
 export function createDocumentoRitoActivities(db: Db) {
   const emissao = createEmissaoDocumentosActivities(db);
   return {
@@ -31,17 +49,7 @@ export function createDocumentoRitoActivities(db: Db) {
       const montar = montadores.get(pedido.tipo);
       if (!montar) throw ApplicationFailure.nonRetryable(`Nenhum rito sabe montar o documento ${pedido.tipo}.`, 'TipoDocumentoDesconhecido');
       const processo = await db.selectFrom('processo').selectAll().where('id', '=', pedido.processoId).executeTakeFirstOrThrow();
-      const { unidade, dados } = await montar(processo, pedido);
-      const doc = await emissao.emitirDocumento({
-        chave: pedido.chave,
-        processoId: pedido.processoId,
-        tipo: pedido.tipo,
-        unidade,
-        dados,
-        emitidoPor: pedido.emitidoPor,
-        emitidoEm: pedido.emitidoEm,
-      });
-      return { id: doc.id, tipo: pedido.tipo, identificacao: doc.identificacao };
+      return emitirMontado(emissao, pedido, await montar(processo, pedido));
     },
   };
 }

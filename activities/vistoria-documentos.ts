@@ -10,6 +10,7 @@ import type { EnderecoInstituicao, Processo } from '../db/schema';
 import { dataEmSaoPaulo } from '../documentos/emissao';
 import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../rules/vistoria/documentos';
 import { createEmissaoDocumentosActivities } from './documentos';
+import { emitirMontado } from './documentos-rito';
 import type { DocumentoEmitido, PedidoDocumentoRito } from '../workflows/ritos/interpretador';
 
 
@@ -252,17 +253,7 @@ export function createDocumentoActivities(db: Db) {
       const dados = await montar(pedido.contexto as never, await fontes(processo, pedido));
       // A document is numbered in the series of the unit that issues it: the last line of its header.
       const emitente = (dados.emissor as { orgao: string[] }).orgao.at(-1);
-      const unidade = emitente === COOGIE ? 'COOGIE' : `COOIE-${processo.unidade}`;
-      const doc = await emissao.emitirDocumento({
-        chave: pedido.chave,
-        processoId: pedido.processoId,
-        tipo: pedido.tipo,
-        unidade,
-        dados,
-        emitidoPor: pedido.emitidoPor,
-        emitidoEm: pedido.emitidoEm,
-      });
-      return { id: doc.id, tipo: pedido.tipo, identificacao: doc.identificacao };
+      return emitirMontado(emissao, pedido, { unidade: emitente === COOGIE ? 'COOGIE' : `COOIE-${processo.unidade}`, dados });
     },
 
     /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estadoQuery } from '../../workflows/processo/definitions';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { eventually } from '../support/eventualmente';
 
 // Real accounts, logged in through POST /v1/sessoes (see test/support/system.ts).
 let representanteA: Conta;
@@ -31,16 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sys?.stop();
 });
-
-async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('condição não atingida a tempo');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('abertura de processo', () => {
   it('opens a process that is readable through the API with the phase its workflow reports', async () => {

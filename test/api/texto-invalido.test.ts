@@ -11,6 +11,7 @@ import { falhaDefinitiva } from '../../activities/falhas';
 import { idProcesso, chaveProcesso } from '../../rules/processos/tipos';
 import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { eventually } from '../support/eventualmente';
 
 const endereco = { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
 const CNPJ = '11222333000181';
@@ -35,16 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sys?.stop();
 });
-
-async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('condição não atingida a tempo');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function workflowsDaEscola(inep: string): Promise<number> {
   let n = 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../api/auth/segredos';
 import { startTestSystem, type TestSystem } from '../support/system';
+import { eventually } from '../support/eventualmente';
 
 let sys: TestSystem;
 beforeAll(async () => {
@@ -15,16 +16,6 @@ const tokenDo = (texto: string) => {
   if (!m) throw new Error(`sem link no e-mail:\n${texto}`);
   return m[1];
 };
-
-async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const ate = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > ate) throw new Error('condição não atingida a tempo');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('password reset by e-mailed single-use token', () => {
   it('e-mails a link through SMTP, sets the new password once, and ends the open sessions', async () => {
