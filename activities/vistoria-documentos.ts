@@ -163,7 +163,18 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
   }),
   'encaminhamento-cee': async (c, f) => {
     const decisao = await f.referido(['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)');
-    const comuns = { ...f.cooie, ...f.comunicacao, ...f.comum, signatario: f.assina, instituicao: f.instituicao, decisao };
+    // "os autos serão encaminhados ao Órgão Central de Inspeção Escolar, com vistas ao Conselho Estadual de Educação" (seed 003, Do Recurso).
+    const aCoogie = {
+      destinatario: {
+        tratamento: 'À',
+        nome: 'Coordenadoria Geral de Inspeção Escolar — COOGIE',
+        cargo: 'Órgão Central de Inspeção Escolar',
+        instituicao: c.destino === 'cee' ? 'Com vistas ao Conselho Estadual de Educação' : 'Secretaria de Estado de Educação',
+      },
+      vocativo: 'Senhor(a) Coordenador(a)-Geral',
+      fecho: 'Atenciosamente',
+    };
+    const comuns = { ...f.cooie, ...aCoogie, ...f.comum, signatario: f.assina, instituicao: f.instituicao, decisao };
     if (c.destino === 'cee') return { ...comuns, destino: 'cee', recursoProtocoladoEm: dataDe(c.recursoProtocoladoEm) };
     return {
       ...comuns,
@@ -194,14 +205,31 @@ export function createDocumentoActivities(db: Db) {
     return { identificacao: doc.identificacao, data: dataDe(doc.emitido_em) };
   }
 
-  async function signatario(usuarioId: string, unidade: string) {
-    if (usuarioId === 'sistema') {
-      // Acts the rite triggers on its own (a prazo ended) are issued in the name of the unit.
-      return { nome: `Coordenadoria Regional de Inspeção Escolar ${unidade}`, cargo: 'Documento emitido pelo rito ao término do prazo' };
-    }
-    const u = await db.selectFrom('usuario').select(['nome', 'papeis']).where('id', '=', usuarioId).executeTakeFirst();
-    const papel = u?.papeis.find((p) => CARGO[p]) ?? 'inspetor';
-    return { nome: u?.nome ?? usuarioId, cargo: CARGO[papel]!(unidade) };
+  /**
+   * Who signs: a servidor of the issuing unit, with his cargo. When the act is
+   * the representante's (a recurso) or the rite's own (a prazo ended), the
+   * document is signed by the servidor who instructs the process: the one who
+   * autuou it (choice: the seed names no signer for these forwardings; the
+   * instructing servidor answers for the autos, Lei 9.784/1999 art. 29).
+   */
+  async function signatario(usuarioId: string, p: Processo) {
+    const servidor = async (id: string) => {
+      const u = await db.selectFrom('usuario').select(['nome', 'papeis']).where('id', '=', id).executeTakeFirst();
+      const papel = u?.papeis.find((x) => CARGO[x]);
+      return u && papel ? { nome: u.nome, cargo: CARGO[papel]!(p.unidade) } : undefined;
+    };
+    const proprio = usuarioId === 'sistema' ? undefined : await servidor(usuarioId);
+    if (proprio) return proprio;
+    const autuacao = await db
+      .selectFrom('processo_evento')
+      .select('ator')
+      .where('processo_id', '=', p.id)
+      .where('tipo', '=', 'autuar')
+      .orderBy('seq')
+      .executeTakeFirst();
+    const instrutor = autuacao ? await servidor(autuacao.ator) : undefined;
+    // Without either, in the name of the unit.
+    return instrutor ?? { nome: `Coordenadoria Regional de Inspeção Escolar ${p.unidade}`, cargo: 'Documento emitido pelo rito' };
   }
 
   function base(p: Processo, unidadeEmissora: 'cooie' | 'coogie') {
@@ -234,7 +262,7 @@ export function createDocumentoActivities(db: Db) {
       comum: { processoSei: p.numero_sei, tipoVistoria: p.tipo },
       instituicao,
       instituicaoComEndereco: { ...instituicao, endereco },
-      assina: await signatario(pedido.emitidoPor, p.unidade),
+      assina: await signatario(pedido.emitidoPor, p),
       cooie: base(p, 'cooie'),
       coogie: base(p, 'coogie'),
       comunicacao: comunicacao(p, endereco),

@@ -17,6 +17,7 @@ import {
   comunicacaoBase,
   dataCivil,
   datasPrazo,
+  destinatarioInstitucional,
   endereco,
   exigencia,
   hora,
@@ -407,6 +408,8 @@ const editalCadastramento = definir({
 
 const encaminhamentoComum = {
   ...comunicacaoBase,
+  // Addressed within the Secretaria (to the COOGIE): no postal address.
+  destinatario: destinatarioInstitucional.extend({ endereco: endereco.optional() }),
   processoSei: numeroSeiSchema,
   instituicao: instituicaoEnsino,
   tipoVistoria,

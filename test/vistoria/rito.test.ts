@@ -241,6 +241,15 @@ describe('rito de vistoria', () => {
     const r = await p.agir('interpor-recurso-cee', representante, { fundamentacao, arquivos: [] }, '2036-01-10T10:00:00');
     expect(r.fase).toBe('recurso-cee');
     expect(r.documentos.map((d) => d.tipo)).toEqual(['encaminhamento-cee']);
+    // The recurso goes to the COOGIE with vistas to the CEE (issue 10 item 1), signed by a servidor of the
+    // issuing COOIE with his cargo (the inspetora who autuou), never by the representante who appealed.
+    const doc = await w.db.selectFrom('documento').select(['html', 'identificacao']).where('id', '=', r.documentos[0]!.id).executeTakeFirstOrThrow();
+    expect(doc.identificacao).toMatch(/^Ofício nº \d+\/2036\/COOIE-METROPOLITANA I$/);
+    expect(doc.html).toContain('Coordenadoria Geral de Inspeção Escolar — COOGIE');
+    expect(doc.html).toContain('Com vistas ao Conselho Estadual de Educação');
+    expect(doc.html).toContain(inspetor.nome);
+    expect(doc.html).toMatch(/Inspetor\(a\) Escolar/);
+    expect(doc.html).not.toContain('Senhor(a) Representante Legal');
     expect((await p.resultado()).fase).toBe('recurso-cee');
   });
 
