@@ -36,6 +36,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', '**/*.test.ts'],
     exclude: [...configDefaults.exclude, '.cache/**', '.data/**'],
     globalSetup: ['./test/global-setup.ts'],
+    // Every test talks to the API from 127.0.0.1, logging in many accounts per file: the rate limit's defaults
+    // (api/plugins/limites.ts) would refuse them. Tests of the limit pass their own to buildApp.
+    env: { RITO_LIMITE_REQUISICOES: '1000000', RITO_LIMITE_ANONIMAS: '1000000' },
     reporters: ['default', plainSummary],
     // One line per test file; a test is listed under its file only when it is this slow.
     slowTestThreshold: 10_000,

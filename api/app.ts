@@ -5,7 +5,7 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
-import '../config/settings'; // pt-BR validation messages
+import { readSetting } from '../config/settings'; // also: pt-BR validation messages
 import alertasRoutes from './alertas/routes';
 import auditoriaRoutes from './auditoria/routes';
 import adminRoutes from './contas/admin-routes';
@@ -18,6 +18,7 @@ import auditoria from './plugins/auditoria';
 import cabecalhos from './plugins/cabecalhos';
 import autenticacao from './plugins/autenticacao';
 import escopoProcesso from './plugins/escopo-processo';
+import limitesRequisicao, { type LimitesRequisicao } from './plugins/limites';
 import openapi from './plugins/openapi';
 import textoValido from './plugins/texto-valido';
 import calendarioRoutes from './calendario/routes';
@@ -33,7 +34,13 @@ import type { ApiDeps } from './deps';
 
 export async function buildApp(
   deps: ApiDeps,
-  opts: { logger?: FastifyServerOptions['logger']; /** TRUST_PROXY: the proxies that may name the client in X-Forwarded-For. */ trustProxy?: number | string[] } = {},
+  opts: {
+    logger?: FastifyServerOptions['logger'];
+    /** TRUST_PROXY: the proxies that may name the client in X-Forwarded-For. */
+    trustProxy?: number | string[];
+    /** The rate limit; default: RITO_LIMITE_REQUISICOES, RITO_LIMITE_ANONIMAS and RITO_LIMITE_JANELA_S of the environment. */
+    limites?: LimitesRequisicao;
+  } = {},
 ) {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -57,6 +64,7 @@ export async function buildApp(
   await app.register(openapi);
   await app.register(textoValido);
   await app.register(autenticacao, { autenticador: deps.autenticador });
+  await app.register(limitesRequisicao, { db: deps.db, limites: opts.limites ?? limitesDoAmbiente() });
   await app.register(escopoProcesso, { db: deps.db });
   await app.register(auditoria, { db: deps.db });
   await app.register(healthRoutes, deps);
@@ -83,6 +91,15 @@ export async function buildApp(
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });
   return app;
+}
+
+/** The rate limit as the environment sets it (config/settings.ts). */
+export function limitesDoAmbiente(env: NodeJS.ProcessEnv = process.env): LimitesRequisicao {
+  return {
+    requisicoes: readSetting('RITO_LIMITE_REQUISICOES', env),
+    anonimas: readSetting('RITO_LIMITE_ANONIMAS', env),
+    janelaS: readSetting('RITO_LIMITE_JANELA_S', env),
+  };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

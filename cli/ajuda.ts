@@ -10,7 +10,7 @@ const BANCO_ONE_SHOT =
   'Banco: o de DATABASE_URL; sem ela, o PostgreSQL embutido de `rito dev` (pelo `rito dev` em\nexecução, ou aberto aqui a partir de RITO_DATA_DIR).';
 
 export const USO_SEED = 'uso: rito seed demo [--senha SENHA]\n';
-export const USO_AUDITORIA = 'uso: rito auditoria verificar [--ancora SEQ:HASH]\n';
+export const USO_AUDITORIA = 'uso: rito auditoria verificar [--ancora SEQ:HASH] [--sem-ancoras]\n       rito auditoria ancorar\n';
 
 export const AJUDA = {
   dev: `uso: rito dev
@@ -38,7 +38,7 @@ servir a mesma fila. Para em SIGTERM ou SIGINT, terminando as tarefas em curso.
 
 Configurações: variáveis de ambiente, listadas por \`rito config\`.
 `,
-  config: `uso: rito config [--verificar | --atualizar-readme | --gerar-chave]
+  config: `uso: rito config [--verificar | --atualizar-readme | --gerar-chave | --gerar-chave-ancora]
 
 Sem opções, imprime a tabela de todas as configurações (variável, padrão, descrição).
 
@@ -46,6 +46,7 @@ opções:
   --verificar          valida as variáveis de ambiente atuais (código 2 e o motivo, se inválidas)
   --atualizar-readme   reescreve a tabela de configurações do README.md
   --gerar-chave        imprime uma nova chave para TEMPORAL_CHAVES (id:chave-em-base64)
+  --gerar-chave-ancora imprime uma nova chave para AUDITORIA_ANCORA_CHAVE (32 bytes em base64)
 `,
   migrate: `uso: rito migrate
 
@@ -65,12 +66,20 @@ opções:
 ${BANCO_ONE_SHOT}
 `,
   auditoria: `${USO_AUDITORIA}
-Percorre a cadeia de hashes da trilha de auditoria e aponta a primeira entrada alterada
-ou removida. Código 0 se íntegra, 1 se adulterada.
+verificar: percorre a cadeia de hashes da trilha de auditoria e aponta cada entrada alterada
+ou removida (todas, não só a primeira). Confere a cadeia também com as âncoras assinadas
+deste banco em AUDITORIA_ANCORA_DIR (padrão: RITO_DATA_DIR/auditoria-ancoras), gravadas pela
+API: uma entrada ancorada que sumiu (cadeia cortada) ou cujo hash mudou (cadeia recalculada)
+é apontada, e uma âncora com assinatura inválida também. Código 0 se íntegra, 1 se
+adulterada, 2 se há âncoras e falta a chave (AUDITORIA_ANCORA_CHAVE) para conferi-las.
 
-opções:
-  --ancora SEQ:HASH   a última entrada (seq e hash) impressa por uma verificação anterior e
-                      guardada fora do banco: detecta também entradas removidas do fim
+ancorar: grava agora uma âncora assinada da última entrada (a API faz isso sozinha a cada
+AUDITORIA_ANCORA_INTERVALO_S).
+
+opções de verificar:
+  --ancora SEQ:HASH   também esta entrada (seq e hash), impressa por uma verificação anterior e
+                      guardada fora do banco
+  --sem-ancoras       não lê as âncoras da pasta
 
 ${BANCO_ONE_SHOT}
 `,

@@ -1,10 +1,12 @@
 /**
  * `rito config`: the table of every setting (markdown), or `--verificar` to
  * validate the current environment, or `--atualizar-readme` to rewrite the
- * README's table, or `--gerar-chave` to print a new key for TEMPORAL_CHAVES.
+ * README's table, or `--gerar-chave` to print a new key for TEMPORAL_CHAVES,
+ * or `--gerar-chave-ancora` one for AUDITORIA_ANCORA_CHAVE.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { gerarChave } from '../config/chaves-temporal';
 import { ConfigError, loadConfig } from '../config/settings';
 import { readmeComTabela, tabelaConfiguracao } from '../config/tabela';
@@ -22,6 +24,10 @@ export async function run(args: string[]): Promise<number> {
       }
       throw err;
     }
+  }
+  if (args.includes('--gerar-chave-ancora')) {
+    process.stdout.write(`${randomBytes(32).toString('base64')}\n`); // as gerarChaveAncora (api/auditoria/ancora.ts)
+    return 0;
   }
   if (args.includes('--gerar-chave')) {
     process.stdout.write(`${gerarChave()}\n`);

@@ -5,6 +5,7 @@
  * on Ctrl-C. On a database without users (a fresh data dir) it first makes the
  * demo of `rito seed demo` and prints its accounts and passwords with the URLs.
  */
+import { arquivoChaveAncoraDev, chaveAncoraDaConfiguracao } from '../api/auditoria/ancora';
 import { loadConfig } from '../config/settings';
 import { connectDb } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded';
@@ -65,7 +66,9 @@ export async function run(): Promise<number> {
 
     const db = connectDb(databaseUrl);
     stops.push({ name: 'conexões do banco', stop: () => db.destroy() });
-    const applied = await migrateToLatest(db);
+    // With DATABASE_URL_MIGRACAO, the owner of the tables migrates and the rest runs as DATABASE_URL's role.
+    const migrador = config.DATABASE_URL && config.DATABASE_URL_MIGRACAO ? connectDb(config.DATABASE_URL_MIGRACAO, { max: 1 }) : db;
+    const applied = await migrateToLatest(migrador).finally(() => (migrador !== db ? migrador.destroy() : undefined));
     if (applied.length) progress(`migrações aplicadas: ${applied.join(', ')}`);
     const demo = await semearDemoSeVazio(db);
     if (demo) progress(`banco sem usuários: demonstração criada (como \`rito seed demo\`), ${demo.length} contas`);
@@ -90,7 +93,7 @@ export async function run(): Promise<number> {
       },
     });
 
-    const api = await startApi({ config, db, temporalAddress, codec, temporalUiOrigem: config.TEMPORAL_UI_ORIGEM ?? (temporalUi ? new URL(temporalUi).origin : undefined) });
+    const api = await startApi({ config, db, temporalAddress, codec, chaveAncora: chaveAncoraDaConfiguracao(config, { arquivoDev: arquivoChaveAncoraDev(config.RITO_DATA_DIR) }), temporalUiOrigem: config.TEMPORAL_UI_ORIGEM ?? (temporalUi ? new URL(temporalUi).origin : undefined) });
     stops.push({ name: 'API', stop: api.stop });
 
     if (signalled) return 130;

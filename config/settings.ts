@@ -75,6 +75,12 @@ export const SETTINGS = {
     schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     description: 'URL do PostgreSQL (postgres://usuário:senha@host:porta/banco). Sem ela, `rito dev` usa PGlite embutido em RITO_DATA_DIR.',
   },
+  DATABASE_URL_MIGRACAO: {
+    schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    description:
+      'URL do PostgreSQL com o papel dono das tabelas, usada só por `rito migrate` (e pela migração de `rito dev`). ' +
+      'Sem ela, vale DATABASE_URL. Em produção, DATABASE_URL de `rito api` e `rito worker` usa o papel rito_app, que só pode inserir e ler a auditoria (ver "Papéis do banco").',
+  },
   TEMPORAL_ADDRESS: {
     schema: z.string().regex(/^[\w.-]+:\d+$/, 'use host:porta, por exemplo 127.0.0.1:7233').optional(),
     description: 'Endereço do frontend do Temporal. Sem ele, `rito dev` sobe o servidor de desenvolvimento do Temporal.',
@@ -123,6 +129,42 @@ export const SETTINGS = {
       'IPs ou redes CIDR separados por vírgula (10.0.0.5, 10.0.0.0/8; também loopback, linklocal, uniquelocal) ou o número de proxies à frente da API (1 a 10). ' +
       'Sem ela, vale o endereço da conexão e X-Forwarded-For é ignorado: atrás de um proxy, todos os clientes teriam o IP dele e um bloquearia os outros. ' +
       '"true" é recusado, porque qualquer cliente poderia forjar o próprio IP.',
+  },
+  RITO_LIMITE_REQUISICOES: {
+    schema: z.coerce.number({ error: 'deve ser um número inteiro' }).int('deve ser um número inteiro').positive('deve ser maior que zero').default(600),
+    description:
+      'Quantas requisições cada chamador pode fazer por janela (RITO_LIMITE_JANELA_S): por usuário ou chave de API quando autenticado, senão por IP. ' +
+      'Acima dele, a API responde 429 com Retry-After. A contagem fica no PostgreSQL, compartilhada por todas as instâncias da API.',
+  },
+  RITO_LIMITE_ANONIMAS: {
+    schema: z.coerce.number({ error: 'deve ser um número inteiro' }).int('deve ser um número inteiro').positive('deve ser maior que zero').default(20),
+    description:
+      'Limite mais estrito, por IP e por janela, das rotas públicas que agem (entrar: POST /v1/sessoes; redefinição de senha: POST /v1/senhas/redefinicao e /{token}), ' +
+      'contado para cada rota. Atrás de um proxy, configure TRUST_PROXY, ou todos os clientes dividiriam o IP dele.',
+  },
+  RITO_LIMITE_JANELA_S: {
+    schema: z.coerce.number({ error: 'deve ser um número inteiro de segundos' }).int('deve ser um número inteiro de segundos').min(1).max(86_400).default(60),
+    description: 'Duração, em segundos, da janela em que RITO_LIMITE_REQUISICOES e RITO_LIMITE_ANONIMAS são contados.',
+  },
+  AUDITORIA_ANCORA_CHAVE: {
+    schema: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || Buffer.from(v, 'base64').length >= 32, 'use ao menos 32 bytes em base64 (gere com `rito config --gerar-chave-ancora`)'),
+    description:
+      'Chave HMAC-SHA256 (base64, 32 bytes ou mais) que assina as âncoras da trilha de auditoria: a cada AUDITORIA_ANCORA_INTERVALO_S, a API grava fora do banco (arquivo e log) ' +
+      'a última entrada da cadeia (seq, hash, instante) assinada, e `rito auditoria verificar` confere a cadeia com as âncoras deste banco (a mais recente inclusive). ' +
+      'Gere com `rito config --gerar-chave-ancora`; guarde-a fora do banco. Sem ela, `rito dev` gera uma em RITO_DATA_DIR/auditoria-ancora-chave e `rito api` não ancora (avisa no log).',
+  },
+  AUDITORIA_ANCORA_DIR: {
+    schema: z.string().min(1).optional(),
+    description:
+      'Pasta das âncoras assinadas da trilha de auditoria (um arquivo JSON por âncora). Sem ela, RITO_DATA_DIR/auditoria-ancoras. ' +
+      'Use um volume que o papel do banco não alcance (outro servidor, armazenamento só de acréscimo).',
+  },
+  AUDITORIA_ANCORA_INTERVALO_S: {
+    schema: z.coerce.number({ error: 'deve ser um número inteiro de segundos' }).int('deve ser um número inteiro de segundos').min(1).default(300),
+    description: 'De quantos em quantos segundos a API ancora a cabeça da cadeia de auditoria (só quando ela avançou desde a última âncora).',
   },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

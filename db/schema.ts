@@ -299,6 +299,13 @@ export interface AlertaOperacaoTable {
   resolvido_em: NullableTimestamp;
 }
 
+/** Request counts of the rate limit (api/plugins/limites.ts): one row per key and window. */
+export interface LimiteRequisicaoTable {
+  chave: string;
+  contagem: number;
+  expira_em: Date;
+}
+
 export interface Database {
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
@@ -319,6 +326,7 @@ export interface Database {
   alerta_operacao: AlertaOperacaoTable;
   tarefa: TarefaTable;
   prazo_alteracao: PrazoAlteracaoTable;
+  limite_requisicao: LimiteRequisicaoTable;
 }
 
 export type Processo = Selectable<ProcessoTable>;

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import { buildApp } from '../api/app';
+import { ancorarCadeia, pastaAncoras } from '../api/auditoria/ancora';
 import { createAutenticador } from '../api/auth';
 import { correioDaConfiguracao } from '../api/contas/correio';
 import type { Config } from '../config/settings';
@@ -14,9 +15,11 @@ const semToken = (url: string) => url.replace(/(\/v1\/senhas\/redefinicao\/)[^/?
 
 /**
  * `codec`: the workers' (runtime/codec.ts). `temporalUiOrigem`: the Temporal UI allowed to call the codec
- * endpoint (TEMPORAL_UI_ORIGEM, or the dev server's UI under `rito dev`).
+ * endpoint (TEMPORAL_UI_ORIGEM, or the dev server's UI under `rito dev`). `chaveAncora`: the key that signs
+ * the anchors of the audit chain (api/auditoria/ancora.ts), written every AUDITORIA_ANCORA_INTERVALO_S;
+ * without it, no anchors (and a warning).
  */
-export async function startApi(opts: { config: Config; db: Db; temporalAddress: string; codec: PayloadCodec; temporalUiOrigem?: string }) {
+export async function startApi(opts: { config: Config; db: Db; temporalAddress: string; codec: PayloadCodec; temporalUiOrigem?: string; chaveAncora?: Buffer }) {
   const connection = await Connection.connect({ address: opts.temporalAddress });
   const temporal = new Client({ connection, namespace: opts.config.TEMPORAL_NAMESPACE, dataConverter: conversorDeDados(opts.codec) });
   const correio = correioDaConfiguracao(opts.config, progress);
@@ -33,6 +36,7 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
     },
     {
       trustProxy: opts.config.TRUST_PROXY,
+      limites: { requisicoes: opts.config.RITO_LIMITE_REQUISICOES, anonimas: opts.config.RITO_LIMITE_ANONIMAS, janelaS: opts.config.RITO_LIMITE_JANELA_S },
       logger: {
         level: opts.config.LOG_LEVEL,
         // CPFs and session secrets never reach the logs.
@@ -49,16 +53,55 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
     },
   );
   const address = await app.listen({ host: opts.config.HOST, port: opts.config.PORT });
+  const pararAncoras = ancorarPeriodicamente(app.log, opts);
   return {
     app,
     address,
     async stop() {
       try {
+        await pararAncoras();
         await app.close(); // documentos' onClose hook closes the PDF Chromium too
         await connection.close();
       } finally {
         await fecharNavegador(); // whatever app.close did, no Chromium outlives the API
       }
     },
+  };
+}
+
+/**
+ * Anchors the audit chain's head outside the database now and every
+ * AUDITORIA_ANCORA_INTERVALO_S (when it moved): a signed file in the anchors'
+ * folder and a line in the log. Returns what stops it.
+ */
+function ancorarPeriodicamente(
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+  opts: { config: Config; db: Db; chaveAncora?: Buffer },
+): () => Promise<void> {
+  if (!opts.chaveAncora) {
+    progress('AUDITORIA_ANCORA_CHAVE não configurada: a cabeça da trilha de auditoria não será ancorada fora do banco');
+    return async () => {};
+  }
+  const chave = opts.chaveAncora;
+  const pasta = pastaAncoras(opts.config);
+  let jaAncorada: number | undefined;
+  let emCurso: Promise<void> = Promise.resolve();
+  const ancorar = () => {
+    emCurso = ancorarCadeia(opts.db, { chave, pasta, jaAncorada })
+      .then((feita) => {
+        if (!feita) return;
+        jaAncorada = feita.ancora.seq;
+        log.info({ ancoraAuditoria: feita.ancora, arquivo: feita.arquivo }, 'âncora da trilha de auditoria');
+      })
+      .catch((err) => log.warn({ err }, 'falha ao ancorar a trilha de auditoria'));
+  };
+  ancorar();
+  const timer = setInterval(ancorar, opts.config.AUDITORIA_ANCORA_INTERVALO_S * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await emCurso;
+    ancorar(); // the head as the API leaves it
+    await emCurso;
   };
 }

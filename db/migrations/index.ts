@@ -12,6 +12,8 @@ import * as m0006 from './0006_processo_detalhes';
 import * as m0005 from './0005_documentos';
 import * as m20261129 from './2026_11_29_alerta_operacao';
 import * as m20261129b from './2026_11_29_tarefa_prazo_alteracao';
+import * as m20261129c from './2026_11_29_limite_requisicao';
+import * as m20261129d from './2026_11_29_papel_aplicacao';
 import * as m20261129Trilha from './2026_11_29_trilha_correlacao_idempotencia';
 
 export const migrations: Record<string, Migration> = {
@@ -23,5 +25,8 @@ export const migrations: Record<string, Migration> = {
   '0005_documentos': m0005,
   '2026_11_29_alerta_operacao': m20261129,
   '2026_11_29_tarefa_prazo_alteracao': m20261129b,
+  '2026_11_29_limite_requisicao': m20261129c,
+  // Grants on every table before it; on tables created after it, through default privileges.
+  '2026_11_29_papel_aplicacao': m20261129d,
   '2026_11_29_trilha_correlacao_idempotencia': m20261129Trilha,
 };
