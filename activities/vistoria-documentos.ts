@@ -73,6 +73,7 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
       ...f.comum,
       autoridade: daCoogie ? 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR' : `A COORDENADORIA REGIONAL DE INSPEÇÃO ESCOLAR ${f.p.unidade.toLocaleUpperCase('pt-BR')}`,
       instituicao: f.instituicaoComEndereco,
+      central: c.central ?? false,
       comissao: membros(c.comissao),
       signatario: f.assina,
     };
@@ -288,9 +289,17 @@ export function createDocumentoActivities(db: Db) {
      * Records who the Ordem de Serviço designates, so that they (and only they)
      * act as the Comissão on this process; earlier designations end. Idempotent.
      */
-    async designarComissao(d: { processoId: string; ordemServico: string; membros: string[]; criadoPor: string; em: string }): Promise<void> {
+    async designarComissao(d: {
+      processoId: string;
+      ordemServico: string;
+      membros: string[];
+      criadoPor: string;
+      em: string;
+      /** The COOGIE's Comissão works beside the regional one: the earlier designations stay. */
+      manterAnteriores?: boolean;
+    }): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx
+        if (!d.manterAnteriores) await trx
           .updateTable('designacao_comissao')
           .set({ fim: new Date(d.em) })
           .where('processo_id', '=', d.processoId)

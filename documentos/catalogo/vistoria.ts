@@ -23,6 +23,7 @@ import {
   hora,
   instituicaoComEndereco,
   instituicaoEnsino,
+  membroComissao,
   paragrafos,
   signatario,
   texto,
@@ -136,8 +137,15 @@ const ordemServico = definir({
     autoridade: texto(200),
     instituicao: instituicaoComEndereco,
     tipoVistoria,
-    comissao,
+    /** true: the COOGIE's Comissão for the reconsideração (seed 003, COOGIE, Observação), which has no set size. */
+    central: z.boolean().default(false),
+    comissao: z.array(membroComissao).min(1, 'informe ao menos um servidor').max(10),
     signatario,
+  }).superRefine((d, ctx) => {
+    // The regional Comissão de Vistoria: exactly 3 distinct servidores (Fluxo 4).
+    if (d.central) return;
+    const r = comissao.safeParse(d.comissao);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['comissao', ...i.path] } as never);
   }),
   assunto: (d) => `Designação de Comissão de Vistoria — ${rotuloVistoria(d.tipoVistoria)} — ${d.instituicao.nome}`,
   assinaturas: (d) => [assinaturaDe(d.signatario)],

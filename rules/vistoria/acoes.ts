@@ -61,6 +61,19 @@ const comissao = z.array(membroComissaoSchema).superRefine((membros, ctx) => {
   }
 });
 
+/** The COOGIE's Comissão (seed 003, COOGIE, Observação: "poderá nomear Comissão"): the seed sets no size. */
+const comissaoCentral = z
+  .array(membroComissaoSchema)
+  .min(1, 'informe ao menos um servidor')
+  .max(10)
+  .superRefine((membros, ctx) => {
+    const vistos = new Set<string>();
+    membros.forEach((m, i) => {
+      if (vistos.has(m.usuarioId)) ctx.addIssue({ code: 'custom', path: [i, 'usuarioId'], message: 'servidor repetido na Comissão' });
+      vistos.add(m.usuarioId);
+    });
+  });
+
 const publicacaoDoerj = z.object({
   data: dataCivil.describe('Data da publicação no DOERJ'),
   pagina: z.coerce.number().int().min(1, 'página deve ser positiva').max(10_000),
@@ -144,7 +157,7 @@ export const DADOS_ACAO_VISTORIA = {
   'ratificar-indeferimento': z.object({ fundamentacao, exigenciasNaoAtendidas }),
   'emitir-estudo-tecnico': z.object({ exigencias, analise: texto('análise do Estudo Técnico', 20, 50_000) }),
   'responder-estudo-tecnico': z.object({ resposta: texto('resposta', 1, 20_000), arquivos }),
-  'designar-comissao-verificacao': z.object({ comissao }),
+  'designar-comissao-verificacao': z.object({ comissao: comissaoCentral }),
   'deferir-reconsideracao': z.object({ fundamentacao }),
   'indeferir-reconsideracao': z.object({ fundamentacao, exigenciasNaoAtendidas }),
   'manter-indeferimento': z.object({ fundamentacao, exigenciasNaoAtendidas }),

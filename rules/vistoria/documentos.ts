@@ -18,7 +18,7 @@ type Termo = {
 };
 
 export interface ContextosDocumentoVistoria {
-  'ordem-servico': { comissao: MembroComissaoVistoria[]; publicacao: { data: string; pagina: number } | null };
+  'ordem-servico': { comissao: MembroComissaoVistoria[]; publicacao: { data: string; pagina: number } | null; central?: boolean };
   'agendamento-visita': { visita: { data: string; hora: string }; comissao: MembroComissaoVistoria[]; motivo: string | null };
   'termo-visita': { termoVisita: Termo; exigencias: ExigenciaVistoria[]; comissao: MembroComissaoVistoria[] };
   pronunciamento: {

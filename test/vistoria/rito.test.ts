@@ -19,6 +19,7 @@ import {
   fundamentacao,
   indeferimento,
   inspetor,
+  membroCoogie,
   membros,
   Processo,
   representante,
@@ -180,6 +181,12 @@ describe('rito de vistoria', () => {
     await p.agir('ratificar-indeferimento', comissao, indeferimento, '2035-10-10T10:00:00');
     await p.agir('emitir-estudo-tecnico', coogie, { exigencias: [exigenciaFisica], analise: 'Estudo Técnico: exigência física a verificar in loco.' }, '2035-10-10T11:00:00');
     await p.agir('responder-estudo-tecnico', representante, { resposta: 'Corrimão instalado; seguem fotografias.', arquivos: [] }, '2035-10-10T15:00:00');
+    // The COOGIE names a Comissão of its own (one servidor: the seed sets no size), beside the regional one (issue 10 item 6).
+    const os = await p.agir('designar-comissao-verificacao', coogie, { comissao: [membroCoogie] }, '2035-10-11T09:00:00');
+    expect(os.documentos.map((d) => d.identificacao)).toEqual([expect.stringMatching(/^Ordem de Serviço nº \d+\/2035\/COOGIE$/)]);
+    const designados = await w.db.selectFrom('designacao_comissao').select('usuario_id').where('processo_id', '=', p.id).where('fim', 'is', null).execute();
+    expect(designados.map((d) => d.usuario_id).sort()).toEqual([...membros.map((m) => m.usuarioId), membroCoogie.usuarioId].sort());
+    expect((await p.estado()).comissao).toEqual(membros);
     await p.agir('deferir-reconsideracao', coogie, { fundamentacao }, '2035-10-11T10:00:00');
     expect(await p.recusa('deferir', comissao, { fundamentacao }, '2035-10-11T11:00:00')).toMatch(/exigências físicas.*nova visita/);
     // Notice on Thu 11/10: 16/10 is the earliest (11+5); Fri 12/10 holiday is irrelevant to it.

@@ -15,6 +15,8 @@ export const membros = [
   { nome: 'Carla Servidora', matricula: '1002', usuarioId: 'com-2' },
   { nome: 'Diego Servidor', matricula: '1003', usuarioId: 'com-3' },
 ];
+/** A servidor of the COOGIE's own Comissão (reconsideração, physical exigências). */
+export const membroCoogie = { nome: 'Eva Servidora', matricula: '2001', usuarioId: 'coogie-com-1' };
 export const comissao: AtorAcao = { id: 'com-1', nome: 'Bruno Servidor', papeis: ['comissao'] };
 
 /** 'YYYY-MM-DDTHH:MM:SS' in Brasília time, as an ISO instant. */
@@ -53,6 +55,7 @@ export async function criarContas(db: WorkflowTestEnv['db']): Promise<void> {
     { ...inspetor, unidade: 'METROPOLITANA I' },
     { ...coogie, unidade: null },
     ...membros.map((m) => ({ id: m.usuarioId, nome: m.nome, papeis: ['comissao'], unidade: 'METROPOLITANA I' })),
+    { id: membroCoogie.usuarioId, nome: membroCoogie.nome, papeis: ['comissao'], unidade: null },
   ];
   await db
     .insertInto('usuario')

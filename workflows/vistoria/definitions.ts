@@ -17,7 +17,10 @@ export interface Visita {
 export interface EstadoVistoria extends EstadoRito {
   fase: FaseVistoria;
   exigencias: ExigenciaVistoria[];
+  /** The regional Comissão de Vistoria (the Ordem de Serviço of the COOIE). */
   comissao: MembroComissaoVistoria[];
+  /** The COOGIE's Comissão for the reconsideração, beside the regional one. Absent in runs before it. */
+  comissaoCoogie?: MembroComissaoVistoria[];
   ordemServico: string | null;
   /** When the Ordem de Serviço was issued: its DOERJ publication is never dated before it. Absent in runs before it. */
   ordemServicoEm?: string | null;

@@ -134,9 +134,23 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       case 'aprovar-forma':
         e.exigencias = [];
         break;
-      case 'publicar-ordem-servico':
-      case 'emitir-ordem-servico':
       case 'designar-comissao-verificacao': {
+        // Beside the regional Comissão, which still receives the process back after a COOGIE deferimento
+        // ("o processo será restituído à Comissão de Vistoria do Órgão Regional").
+        e.comissaoCoogie = dados.comissao;
+        const os = await emitir(a, 'ordem-servico', { comissao: dados.comissao, publicacao: null, central: true });
+        await designarComissao({
+          processoId: ctx.processoId,
+          ordemServico: os.identificacao,
+          membros: dados.comissao.map((m: { usuarioId: string }) => m.usuarioId),
+          criadoPor: p.ator.id,
+          em: p.em,
+          manterAnteriores: true,
+        });
+        break;
+      }
+      case 'publicar-ordem-servico':
+      case 'emitir-ordem-servico': {
         e.comissao = dados.comissao;
         const os = await emitir(a, 'ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
         e.ordemServico = os.identificacao;
