@@ -110,7 +110,7 @@ export const CENARIOS: Record<string, Cenario> = {
       .insertInto('dia_decretado')
       .values({ data: '2035-12-20', escopo: 'unidade', unidade: 'METROPOLITANA I', motivo: 'Suspensão do expediente', ato_legal: 'Portaria COOIE nº 9/2035', criado_por: 'cenario' })
       .execute();
-    await p.handle.signal(calendarioAlteradoSignal, { data: '2035-12-20', operacao: 'incluido', motivo: 'Suspensão do expediente' });
+    await sinalizarOuExplicar(p, { data: '2035-12-20', operacao: 'incluido', motivo: 'Suspensão do expediente' });
     await p.esperarPrazo('2035-12-28T23:59:59-03:00');
     await w.saltarAte(brt('2035-12-29T08:00:00'));
     await p.esperarFase('prazo-recurso-cee');
@@ -216,4 +216,16 @@ async function esperarLimiteDaTarefa(p: Processo, limite: string): Promise<void>
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`cenário fora do esperado: limite da tarefa ${atual}, esperado ${limite}`);
+}
+
+/** Signals a calendar change; if the workflow is no longer there, says where it went (phase, status, server time, last events). */
+async function sinalizarOuExplicar(p: Processo, alteracao: { data: string; operacao: 'incluido' | 'removido'; motivo: string }): Promise<void> {
+  try {
+    await p.handle.signal(calendarioAlteradoSignal, alteracao);
+  } catch (err) {
+    const d = await p.handle.describe().catch(() => undefined);
+    const h = await p.handle.fetchHistory().catch(() => undefined);
+    const ultimos = (h?.events ?? []).slice(-12).map((e) => String(e.eventType)).join(', ');
+    throw new Error(`sinal recusado (${(err as Error).message}); status ${d?.status.name}, agora no servidor ${await p.w.agora()}, fim ${d?.closeTime?.toISOString()}; últimos eventos: ${ultimos}`);
+  }
 }
