@@ -2,7 +2,7 @@
  * Opening and reading processes. The workflow is the source of truth for a
  * process's state; the `processo` table is a read model for listing and filtering.
  */
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
 import { encerradosDaChave, obterProcesso, processoAbertoDaChave, removerAberturaSemWorkflow, upsertProcesso } from '../../db/processos';
@@ -86,15 +86,26 @@ export class ProcessosService {
   }
 
   /** The workflow's own view of the process; null when the workflow cannot answer now. */
+  /**
+   * The workflow's own view of the process; null when the workflow cannot answer
+   * within PRAZO_CONSULTA_MS (a worker catching up, a process just opened whose
+   * first task is still queued): the caller then shows the read model's view,
+   * marked as such (faseFonte), instead of failing the request.
+   */
   async estado(id: string): Promise<EstadoProcesso | null> {
     try {
-      return await this.temporal.workflow.getHandle(id).query(estadoQuery);
+      return await this.temporal.connection.withDeadline(Date.now() + PRAZO_CONSULTA_MS, () => this.temporal.workflow.getHandle(id).query(estadoQuery));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
+      // Deadline exceeded, or the server could not reach the worker: the read model answers.
+      if (err instanceof ServiceError) return null;
       throw err;
     }
   }
 }
+
+/** How long a read waits for the workflow's answer before showing the read model's. */
+const PRAZO_CONSULTA_MS = 5_000;
 
 /** The process as callers see it; with `ator`, also the actions he may take now. */
 export function toView(p: Processo, estado: EstadoProcesso | null, ator?: Ator): ProcessoView {

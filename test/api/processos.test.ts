@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estadoQuery } from '../../workflows/processo/definitions';
+import { upsertProcesso } from '../../db/processos';
+import { chaveProcesso, idProcesso } from '../../rules/processos/tipos';
+import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 import { eventually } from '../support/eventualmente';
 
@@ -133,6 +135,35 @@ describe('abertura de processo', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.erro.campos.map((c: { campo: string }) => c.campo).sort()).toEqual(['query.limite', 'query.tipo']);
   });
+});
+
+describe('leitura quando o workflow não responde', () => {
+  it('answers from the read model, marked as such, when the workflow cannot answer in time', async () => {
+    // A process whose workflow no worker serves (as when every worker is down or catching up).
+    const inep = String(33_000_000 + Math.floor(Math.random() * 999_999));
+    const abertura: AberturaProcesso = {
+      id: idProcesso('apostilamento-endereco', '11222333000181', inep, 1),
+      tipo: 'apostilamento-endereco',
+      chave: chaveProcesso('apostilamento-endereco', '11222333000181', inep),
+      ordinal: 1,
+      instituicao: { cnpj: '11222333000181', codigoInep: inep, nome: 'Colégio Sem Worker', endereco },
+      unidade: 'METROPOLITANA I',
+      numeroSei: null,
+      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
+      abertoPor: representanteA.id,
+    };
+    await upsertProcesso(sys.db, {
+      abertura,
+      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: null, prazoLimite: null, tarefa: null, versao: 0 },
+    });
+    await sys.temporal.workflow.start('processoWorkflow', { taskQueue: 'nenhum-worker-escuta', workflowId: abertura.id, args: [abertura] });
+    const inicio = Date.now();
+    const r = await sys.request('GET', `/v1/processos/${abertura.id}`, { as: representanteA });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ fase: 'requerimento', faseFonte: 'modelo-de-leitura' });
+    expect(Date.now() - inicio).toBeLessThan(15_000);
+    await sys.temporal.workflow.getHandle(abertura.id).terminate('fim do teste');
+  }, 30_000);
 });
 
 describe('sistema', () => {
