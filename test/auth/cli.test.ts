@@ -124,7 +124,8 @@ describe('rito seed demo', () => {
       expect(estado.status, m.nome).toBe(200);
       expect(estado.body.comissao).toEqual(membros.map(({ nome, matricula, usuarioId }) => ({ nome, matricula, usuarioId })));
     }
-  });
+    // Seeding, five logins and a rite walked through the workflow on the real dev server: slow on a cold, loaded CI machine.
+  }, 180_000);
 });
 
 describe('rito auditoria verificar', () => {
