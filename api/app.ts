@@ -5,11 +5,12 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { readSetting } from '../config/settings'; // also: pt-BR validation messages
 import alertasRoutes from './alertas/routes';
 import auditoriaRoutes from './auditoria/routes';
 import adminRoutes from './contas/admin-routes';
-import { correioNoLog } from './contas/correio';
+import { correioNaPasta } from './contas/correio';
 import contasRoutes from './contas/routes';
 import documentosRoutes from './documentos/routes';
 import { errosDoRoteador, registerErrorHandler } from './errors';
@@ -70,7 +71,7 @@ export async function buildApp(
   await app.register(healthRoutes, deps);
   const contas = {
     db: deps.db,
-    correio: deps.correio ?? correioNoLog((m) => app.log.warn(m)),
+    correio: deps.correio ?? correioNaPasta(path.join(readSetting('RITO_DATA_DIR'), 'correio'), (m) => app.log.warn(m)),
     urlPublica: deps.urlPublica ?? 'http://127.0.0.1:3000',
   };
   await app.register(contasRoutes, contas);

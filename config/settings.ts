@@ -205,7 +205,7 @@ export const SETTINGS = {
   },
   SMTP_HOST: {
     schema: z.string().min(1).optional(),
-    description: 'Servidor SMTP para e-mails (redefinição de senha, convites). Sem ele, as mensagens vão apenas para o log.',
+    description: 'Servidor SMTP para e-mails (redefinição de senha, convites). Sem ele, cada mensagem fica num arquivo .eml em RITO_DATA_DIR/correio (a caixa de desenvolvimento), e o log diz só onde.',
   },
   SMTP_PORT: { schema: port.default(587), description: 'Porta do servidor SMTP (587 com STARTTLS, 465 com TLS direto).' },
   SMTP_SECURE: {

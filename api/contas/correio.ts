@@ -1,8 +1,13 @@
 /**
  * Outgoing e-mail (password reset, first-access invitation) through SMTP with
- * nodemailer. Without SMTP_HOST (a bare `rito dev`), messages are written to the
- * log instead, so that a local system stays usable; `rito api` warns about it.
+ * nodemailer. Without SMTP_HOST (a bare `rito dev`), messages go to a
+ * development mailbox: one .eml file each under RITO_DATA_DIR/correio, which a
+ * mail client opens. The log only says where, never the message: a reset link
+ * in a log is a credential anyone reading logs could use.
  */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config/settings';
 
@@ -45,18 +50,23 @@ export function correioSmtp(o: OpcoesSmtp): Correio {
   };
 }
 
-/** Writes messages to a log line instead of sending them (development without SMTP). */
-export function correioNoLog(log: (msg: string) => void): Correio {
+/** Keeps messages as .eml files in `pasta` instead of sending them (development without SMTP); the log names the file only. */
+export function correioNaPasta(pasta: string, log: (msg: string) => void): Correio {
+  const transporte = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     real: false,
     async enviar(m) {
-      log(`e-mail NÃO enviado (SMTP_HOST não configurado) para ${m.para}: ${m.assunto}\n${m.texto}`);
+      const info = await transporte.sendMail({ from: 'rito <nao-responda@localhost>', to: m.para, subject: m.assunto, text: m.texto });
+      fs.mkdirSync(pasta, { recursive: true, mode: 0o700 });
+      const arquivo = path.join(pasta, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
+      fs.writeFileSync(arquivo, info.message as Buffer, { mode: 0o600 });
+      log(`e-mail NÃO enviado (SMTP_HOST não configurado): "${m.assunto}" para ${m.para} guardado em ${arquivo}`);
     },
   };
 }
 
 export function correioDaConfiguracao(config: Config, log: (msg: string) => void): Correio {
-  if (!config.SMTP_HOST) return correioNoLog(log);
+  if (!config.SMTP_HOST) return correioNaPasta(path.join(config.RITO_DATA_DIR, 'correio'), log);
   return correioSmtp({
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,
