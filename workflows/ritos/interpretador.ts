@@ -10,7 +10,7 @@
  * recorded: change it only behind patched() (README, "Changing workflow code").
  */
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import { type Local, criarCalendario, formatarInstanteBrasilia, inicioDoDiaBrasilia, lerData } from '../../rules/calendario';
+import { type Local, formatarInstanteBrasilia, inicioDoDiaBrasilia, lerData } from '../../rules/calendario';
 import { jsonCanonico } from '../../rules/json-canonico';
 import { calcularPrazo, cienciaTacita } from '../../rules/prazos';
 import {
@@ -423,7 +423,7 @@ export function parteDoRito(def: DefinicaoRito): string {
 }
 
 /** The civil date in Brasília of an instant. */
-export function diaBrasilia(instante: string): string {
+function diaBrasilia(instante: string): string {
   return formatarInstanteBrasilia(Date.parse(instante)).slice(0, 10);
 }
 
@@ -431,9 +431,4 @@ export function diaBrasilia(instante: string): string {
 export function definicaoPrazo(def: DefinicaoRito, codigo: string): DefinicaoPrazo {
   const p = def.prazos[codigo]!;
   return { codigo, rotulo: p.rotulo, dias: p.dias, uteis: p.uteis, contarDe: p.contarDe, prorrogavel: p.prorrogavel, baseLegal: p.baseLegal };
-}
-
-/** Whether a date is a business day where the process runs (for rites that schedule acts). */
-export function motivoNaoUtil(ctx: ContextoRito, data: string): string | undefined {
-  return criarCalendario(ctx.local, ctx.prazos.decretados).motivoNaoUtil(lerData(data, 'data')) ?? undefined;
 }

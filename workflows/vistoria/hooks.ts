@@ -6,10 +6,10 @@
  */
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { DocumentoActivities } from '../../activities/vistoria-documentos';
-import { dataMinimaVisita } from '../../rules/prazos';
-import { type AcaoEmCurso, diaBrasilia, type HooksRito, motivoNaoUtil, RecusaAcao } from '../ritos/interpretador';
+import { type AcaoEmCurso, type HooksRito, RecusaAcao } from '../ritos/interpretador';
 import type { CodigoPrazoVistoria, FaseVistoria } from '../../rules/vistoria';
 import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../../rules/vistoria/documentos';
+import { recusaDaVistoria } from '../../rules/vistoria/regras';
 import type { EstadoVistoria } from './definitions';
 
 /** Issues a document of the vistoria with the data its builder expects (rules/vistoria/documentos.ts). */
@@ -41,76 +41,10 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
   designados: (estado) => estado.comissao.map((m) => m.usuarioId),
 
   validar({ ctx, acao, dados, pedido, estado }) {
-    const hoje = diaBrasilia(pedido.em);
-    // Step 4: the OS is published in DOERJ before the Comissão acts; never dated before the OS.
-    if (acao === 'publicar-ordem-servico' && !dados.publicacao) {
-      throw new RecusaAcao('Informe a publicação da Ordem de Serviço no DOERJ (data e página); se ainda não foi publicada, emita a Ordem de Serviço e registre a publicação depois.');
-    }
-    if (acao === 'publicar-ordem-servico' && dados.publicacao.data < hoje) {
-      throw new RecusaAcao(`A publicação no DOERJ (${dados.publicacao.data}) não pode ser anterior à Ordem de Serviço (${hoje}).`);
-    }
-    if (acao === 'registrar-publicacao-ordem-servico') {
-      const emitida = estado.ordemServicoEm ? diaBrasilia(estado.ordemServicoEm) : null;
-      if (emitida && dados.publicacao.data < emitida) {
-        throw new RecusaAcao(`A publicação no DOERJ (${dados.publicacao.data}) não pode ser anterior à Ordem de Serviço (${emitida}).`);
-      }
-      if (dados.publicacao.data > hoje) throw new RecusaAcao(`A publicação no DOERJ não pode ser registrada antes de ocorrer (${dados.publicacao.data}).`);
-    }
-    // Every visit has its Termo, recording a visit that took place: not before the day scheduled, not in the future.
-    if (dados.termoVisita && dados.termoVisita.realizadaEm > hoje) {
-      throw new RecusaAcao(`O Termo de Visita registra uma visita já realizada: ${dados.termoVisita.realizadaEm} ainda não chegou.`);
-    }
-    if (acao === 'registrar-exigencias-documentais') {
-      if (ctx.tipo !== 'aumento-capacidade') {
-        throw new RecusaAcao('Exigências documentais antes da visita são próprias do aumento de capacidade; neste processo, registre-as no Termo de Visita.');
-      }
-      const campos = (dados.exigencias as { natureza: string }[]).flatMap((e, i) => (e.natureza === 'documental' ? [] : [`exigencias.${i}.natureza`]));
-      if (campos.length) throw new RecusaAcao(`Antes da visita só cabem exigências documentais (${campos.join(', ')}); as físicas são verificadas in loco.`);
-    }
-    const fisicas = estado.exigencias.some((e) => e.natureza === 'fisica');
-    // Seed 003: a physical exigência is shown met with photographs ("registros fotográficos").
-    if (acao === 'cumprir-exigencias' && estado.fase === 'exigencias-merito' && fisicas && dados.arquivos.length === 0) {
-      throw new RecusaAcao('Há exigências físicas: anexe as fotografias que mostram o seu cumprimento (envie-as antes por POST /v1/arquivos).');
-    }
-    // "Quando couber, após nova verificação in loco": physical exigências are checked on site before reconsidering.
-    if (estado.fase === 'reconsideracao-comissao' && acao === 'reconsiderar' && fisicas) {
-      throw new RecusaAcao('Há exigências físicas: a reconsideração exige nova verificação in loco; agende a visita e registre o Termo de Visita antes do novo Pronunciamento.');
-    }
-    // After the COOGIE's deferimento with physical exigências the new visit is mandatory, whatever the decision.
-    if (estado.fase === 'retorno-comissao' && acao === 'manter-indeferimento' && fisicas) {
-      throw new RecusaAcao('Há exigências físicas no Estudo Técnico: a nova visita in loco é obrigatória antes do novo Pronunciamento.');
-    }
-    // A decision that depends on a visit comes after its Termo, and not before the day of the visit.
-    const decisao = ['deferir', 'indeferir', 'reconsiderar', 'ratificar-indeferimento', 'manter-indeferimento'].includes(acao);
-    if (decisao && (estado.fase === 'visita-reconsideracao' || estado.fase === 'visita-retorno') && !estado.visita?.termoEm) {
-      throw new RecusaAcao('Registre o Termo de Visita da nova verificação in loco antes do Pronunciamento.');
-    }
-    if (decisao && estado.visita?.termoEm && hoje < estado.visita.termoEm) {
-      throw new RecusaAcao(`O Pronunciamento não pode anteceder a visita em que se baseia (${estado.visita.termoEm}).`);
-    }
-    if (acao === 'agendar-visita' || acao === 'reagendar-visita') {
-      const minima = dataMinimaVisita({ aviso: pedido.em, local: ctx.local, diasDecretados: ctx.prazos.decretados });
-      if (dados.data < minima.data) {
-        throw new RecusaAcao(`A visita deve ser agendada com no mínimo 5 dias de antecedência: a data mais próxima possível é ${minima.data}.`);
-      }
-      const motivo = motivoNaoUtil(ctx, dados.data);
-      if (motivo) throw new RecusaAcao(`A visita deve ocorrer em dia útil; ${dados.data} não é (${motivo}).`);
-    }
-    // The Termo records a visit that happened: not before the date it was scheduled for.
-    // (Validators run only on delivery, never on replay: a new refusal needs no patch.)
-    if ((acao === 'concluir-visita-sem-exigencias' || acao === 'registrar-exigencias-merito') && estado.visita && dados.termoVisita.realizadaEm < estado.visita.data) {
-      throw new RecusaAcao(`A visita foi agendada para ${estado.visita.data}: o Termo de Visita não pode registrá-la em data anterior.`);
-    }
-    if (acao === 'publicar-edital' && dados.objeto.tipoVistoria !== ctx.tipo) {
-      throw new RecusaAcao(`O objeto do edital deve ser do tipo do processo (${ctx.tipo}).`);
-    }
-    if (acao === 'pedir-reconsideracao-extemporanea' && estado.prazo && ctx.prazos.tempestivo(estado.prazo, dados.recebidoEm)) {
-      throw new RecusaAcao('O pedido foi recebido dentro do prazo: registre-o como pedido de reconsideração tempestivo.');
-    }
-    if (estado.fase === 'retorno-comissao' && acao === 'deferir' && estado.exigencias.some((e) => e.natureza === 'fisica')) {
-      throw new RecusaAcao('Há exigências físicas no Estudo Técnico: agende nova visita in loco antes do novo Pronunciamento.');
-    }
+    const motivo = recusaDaVistoria({ acao, dados, estado, em: pedido.em, tipo: ctx.tipo, local: ctx.local, decretados: ctx.prazos.decretados });
+    if (motivo) throw new RecusaAcao(motivo);
   },
+
 
   async aplicar(a) {
     const { estado: e, dados, ctx, pedido: p } = a;
