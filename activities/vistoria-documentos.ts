@@ -87,7 +87,7 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
     ordemServico: await f.referido(['ordem-servico'], 'Ordem de Serviço'),
     visita: c.visita,
     comissao: membros(c.comissao),
-    contato: `Manifeste-se no Processo SEI nº ${f.comum.processoSei}`,
+    contato: `manifestação no Processo SEI nº ${f.comum.processoSei}`,
   }),
   'termo-visita': async (c, f) => {
     const t = c.termoVisita;

@@ -63,6 +63,9 @@ describe('rito de vistoria', () => {
     const fim = await p.resultado();
     expect(fim).toMatchObject({ fase: 'edital-publicado', encerrado: true, numeroSei: p.numeroSei });
     expect(await p.documentos()).toEqual(['ordem-servico', 'agendamento-visita', 'termo-visita', 'pronunciamento', 'edital-cadastramento']);
+    // No broken sentence in the agendamento (issue 10, ofícios): the channel reads as part of the sentence.
+    const agendamento = await w.db.selectFrom('documento').select('html').where('processo_id', '=', p.id).where('tipo', '=', 'agendamento-visita').executeTakeFirstOrThrow();
+    expect(agendamento.html).toContain(`com a devida justificativa, por meio de manifestação no Processo SEI nº ${p.numeroSei}.`);
     const row = await w.db.selectFrom('processo').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ fase: 'edital-publicado', encerrado: true, numero_sei: p.numeroSei });
   });
