@@ -18,6 +18,7 @@ import { gerarChave, lerChaves } from '../../config/chaves-temporal';
 import { ConfigError, loadConfig } from '../../config/settings';
 import { arquivoChaveDev, CodecCriptografia, codecDaConfiguracao } from '../../runtime/codec';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { abrirProcesso } from '../support/abertura';
 
 const CPF = '52998224725';
 const CPF_FORMATADO = '529.982.247-25';
@@ -116,22 +117,7 @@ describe('a process on the real system', () => {
       sys.conta({ papeis: ['inspetor'], unidade: 'METROPOLITANA I' }),
       sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
     ]);
-    const a = await sys.request('POST', '/v1/processos', {
-      as: rep,
-      body: {
-        tipo: 'apostilamento-endereco',
-        instituicao: {
-          cnpj: CNPJ,
-          codigoInep: INEP,
-          nome: 'Escola A',
-          endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-        },
-        unidade: 'METROPOLITANA I',
-        requerente: { nome: 'Requerente Fulana de Tal', cpf: CPF_FORMATADO, email: 'fulana@example.org' },
-      },
-    });
-    expect(a.status, JSON.stringify(a.body)).toBe(201);
-    processo = a.body.id;
+    processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana de Tal', cpf: CPF_FORMATADO, email: 'fulana@example.org' } });
     // The workflow works: its query answers through the codec, and its activities wrote the read model.
     const ate = Date.now() + 30_000;
     for (;;) {

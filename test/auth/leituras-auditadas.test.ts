@@ -18,6 +18,7 @@ import { buildApp } from '../../api/app';
 import { emitirDocumento } from '../../documentos/emissao';
 import { DADOS } from '../documentos/fixtures';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { abrirProcesso } from '../support/abertura';
 
 const CNPJ = '11222333000181';
 // A school of this file only: the process's workflow id comes from CNPJ and INEP, and test files share one Temporal server.
@@ -36,22 +37,7 @@ beforeAll(async () => {
     sys.conta({ papeis: ['supervisor'] }),
     sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
   ]);
-  const a = await sys.request('POST', '/v1/processos', {
-    as: rep,
-    body: {
-      tipo: 'apostilamento-endereco',
-      instituicao: {
-        cnpj: CNPJ,
-        codigoInep: INEP,
-        nome: 'Escola A',
-        endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-      },
-      unidade: 'METROPOLITANA I',
-      requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' },
-    },
-  });
-  expect(a.status, JSON.stringify(a.body)).toBe(201);
-  processo = a.body.id;
+  processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
   documento = (
     await emitirDocumento(sys.db, {
       chave: `leituras:${processo}`,
