@@ -6,9 +6,8 @@
  * the process); the workflow's validator still has the last word.
  */
 import { z } from 'zod';
-import { ACAO_TOMAR_CIENCIA, acoesDisponiveis, type AtorRito, type DefinicaoRito } from '../../rules/ritos/definicao';
+import { ACAO_TOMAR_CIENCIA, acoesDisponiveis, type AtorRito, type DefinicaoRito, parteDoRito } from '../../rules/ritos/definicao';
 import { ritoDoTipo } from '../../rules/ritos/registro';
-import { parteDoRito } from '../../workflows/ritos/interpretador';
 import type { Ator } from '../auth/ator';
 import { papelDoAtor, urlAcao } from './routes';
 

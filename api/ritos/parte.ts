@@ -6,13 +6,12 @@
  * accounts and matrículas. Servidores, supervisors and administrators, and
  * anyone who also holds another role, see the data whole.
  */
-import type { DefinicaoRito } from '../../rules/ritos/definicao';
-import { parteDoRito } from '../../workflows/ritos/interpretador';
+import { type DefinicaoRito, papelDoAtor, parteDoRito } from '../../rules/ritos/definicao';
 import type { Ator } from '../auth/ator';
 
 /** Whether the caller sees the rite only as its party (every role of his is the party's). */
 export function vePelaParte(def: DefinicaoRito, ator: Pick<Ator, 'papeis'>): boolean {
-  const papel = def.atores[parteDoRito(def) as keyof typeof def.atores]?.papel ?? null;
+  const papel = papelDoAtor(def, parteDoRito(def));
   return papel !== null && ator.papeis.length > 0 && ator.papeis.every((p) => p === papel);
 }
 

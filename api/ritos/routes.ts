@@ -12,10 +12,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
-import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type AtorRito, type DefinicaoRito, rotuloAtor } from '../../rules/ritos/definicao';
+import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type DefinicaoRito, papelDoAtor as papelNaDefinicao, parteDoRito, rotuloAtor } from '../../rules/ritos/definicao';
 import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
 import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
-import { idDaAtualizacao, parteDoRito } from '../../workflows/ritos/interpretador';
+import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { Papel } from '../auth/ator';
 import type { ApiDeps } from '../deps';
 import { erroSchema, HttpError } from '../errors';
@@ -53,9 +53,9 @@ export function urlAcao(processoId: string, rito: string, acao: string): string 
   return `/v1/processos/${encodeURIComponent(processoId)}/${rito}/${acao}`;
 }
 
-/** The account role that plays an actor of a rite (null: only the rite itself acts). */
+/** The account role that plays an actor of a rite, as the API's roles (null: only the rite itself acts). */
 export function papelDoAtor(def: DefinicaoRito, ator: string): Papel | null {
-  return ((def.atores as Record<string, AtorRito>)[ator]?.papel as Papel | null | undefined) ?? null;
+  return papelNaDefinicao(def, ator) as Papel | null;
 }
 
 const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {

@@ -226,10 +226,21 @@ export function fasesAlcancaveis<F extends string>(def: GrafoRito<F>, origem: F 
 
 /** The actions a person may take in a rite (expiry is the rite's own). */
 export function acoesDeUsuario<A extends string>(def: DefinicaoRito<string, A>): A[] {
-  return (Object.keys(def.acoes) as A[]).filter((a) => def.atores[def.acoes[a].ator as keyof typeof def.atores]?.papel != null);
+  return (Object.keys(def.acoes) as A[]).filter((a) => papelDoAtor(def as DefinicaoRito, def.acoes[a].ator) !== null);
 }
 
 /** The label of who acts, as users read it. */
 export function rotuloAtor(def: DefinicaoRito, ator: string): string {
   return (def.atores as Record<string, AtorRito>)[ator]?.rotulo ?? ator;
+}
+
+/** The party the rite's prazos run against (who is notified and takes ciência): the actor of the phases that wait on a prazo. */
+export function parteDoRito(def: DefinicaoRito): string {
+  const fase = Object.values(def.fases).find((f) => f.aguardaPrazo !== null && f.responsavel !== null);
+  return fase?.responsavel ?? ATOR_SISTEMA;
+}
+
+/** The account role that plays an actor of a rite (null: only the rite itself acts). */
+export function papelDoAtor(def: DefinicaoRito, ator: string): string | null {
+  return (def.atores as Record<string, AtorRito>)[ator]?.papel ?? null;
 }

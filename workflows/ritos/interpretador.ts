@@ -21,6 +21,7 @@ import {
   type AtorRito,
   type DefinicaoRito,
   faseTerminal,
+  parteDoRito,
   rotuloAtor,
   transicaoPermitida,
 } from '../../rules/ritos/definicao';
@@ -414,12 +415,6 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     const prazo = this.estado.prazo;
     return { acao: p.acao, fase: this.estado.fase, mensagem, documentos: docs, prazo: prazo ? { limite: prazo.limite, vencimento: prazo.vencimento } : null };
   }
-}
-
-/** The party the rite's prazos run against (who is notified and takes ciência): the actor of the phases that wait on a prazo. */
-export function parteDoRito(def: DefinicaoRito): string {
-  const fase = Object.values(def.fases).find((f) => f.aguardaPrazo !== null && f.responsavel !== null);
-  return fase?.responsavel ?? ATOR_SISTEMA;
 }
 
 /** The civil date in Brasília of an instant. */
