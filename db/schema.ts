@@ -306,7 +306,28 @@ export interface LimiteRequisicaoTable {
   expira_em: Date;
 }
 
+/** A unit that conducts processes (COOIE, COOGIE); `chave` is what processes and accounts write in `unidade`. */
+export interface UnidadeTable {
+  chave: string;
+  nome: string;
+  sigla: string;
+  tipo: 'cooie' | 'coogie';
+  uf: string;
+  sede_municipio: string | null;
+  sede_municipio_nome: string | null;
+  endereco: string | null;
+  email: string | null;
+  telefone: string | null;
+  vigente_desde: ColumnType<string | null, string | null | undefined, string | null>;
+  fonte: string;
+  criado_por: string;
+  criado_em: DefaultedTimestamp;
+  atualizado_por: string;
+  atualizado_em: DefaultedTimestamp;
+}
+
 export interface Database {
+  unidade: UnidadeTable;
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
   dia_decretado: DiaDecretadoTable;
@@ -330,6 +351,7 @@ export interface Database {
 }
 
 export type Processo = Selectable<ProcessoTable>;
+export type Unidade = Selectable<UnidadeTable>;
 export type NovoProcesso = Insertable<ProcessoTable>;
 export type ProcessoUpdate = Updateable<ProcessoTable>;
 export type ProcessoEvento = Selectable<ProcessoEventoTable>;

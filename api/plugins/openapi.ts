@@ -66,6 +66,7 @@ export default fp(
           { name: 'prazos', description: 'Cálculo de prazos legais (dias, dias úteis, prorrogação, ciência tácita, visita, tempestividade) e prazos a vencer' },
           { name: 'calendario', description: 'Dias não úteis: feriados por lei e dias decretados sem expediente, que retemporizam os prazos em curso' },
           { name: 'tarefas', description: 'Decisões que as unidades devem, com seu prazo (auditoria de prazos pela supervisão)' },
+          { name: 'unidades', description: 'As unidades (COOIEs e COOGIE): nome oficial, sigla, sede cujo calendário conta nos prazos, endereço e contato' },
           { name: 'administração', description: 'Contas, representações e chaves de API' },
           { name: 'auditoria', description: 'Trilha de auditoria' },
           { name: 'alertas', description: 'Falhas de operação que precisam de um administrador' },

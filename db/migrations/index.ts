@@ -15,6 +15,7 @@ import * as m20261129b from './2026_11_29_tarefa_prazo_alteracao';
 import * as m20261129c from './2026_11_29_limite_requisicao';
 import * as m20261129d from './2026_11_29_papel_aplicacao';
 import * as m20261129Trilha from './2026_11_29_trilha_correlacao_idempotencia';
+import * as m20261129Unidade from './2026_11_29_unidade';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   // Grants on every table before it; on tables created after it, through default privileges.
   '2026_11_29_papel_aplicacao': m20261129d,
   '2026_11_29_trilha_correlacao_idempotencia': m20261129Trilha,
+  '2026_11_29_unidade': m20261129Unidade,
 };
