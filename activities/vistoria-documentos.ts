@@ -133,7 +133,7 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
     ...f.comum,
     signatario: f.assina,
     instituicao: f.instituicao,
-    decisao: await f.referido(['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)'),
+    decisao: await f.referido(['pronunciamento', 'pronunciamento-coogie', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)'),
     motivos: c.motivos.map(exigencia),
     recurso: c.recurso,
     prazo: {},
@@ -153,6 +153,18 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
       signatarios: [f.assina],
     };
   },
+  'pronunciamento-coogie': async (c, f) => ({
+    ...f.coogie,
+    ...f.comum,
+    instituicao: f.instituicao,
+    estudoTecnico: await f.referido(['estudo-tecnico'], 'Estudo Técnico'),
+    unidadeRegional: `Coordenadoria Regional de Inspeção Escolar ${f.p.unidade}`,
+    decisao: c.decisao,
+    semManifestacao: c.semManifestacao,
+    fundamentacao: paragrafos(c.fundamentacao),
+    exigenciasNaoAtendidas: c.exigenciasNaoAtendidas.map(exigencia),
+    signatario: f.assina,
+  }),
   'edital-cadastramento': async (c, f) => ({
     ...f.coogie,
     processoSei: f.comum.processoSei,
@@ -163,7 +175,7 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
     signatario: f.assina,
   }),
   'encaminhamento-cee': async (c, f) => {
-    const decisao = await f.referido(['pronunciamento', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)');
+    const decisao = await f.referido(['pronunciamento', 'pronunciamento-coogie', 'estudo-tecnico'], 'decisão (Pronunciamento ou Estudo Técnico)');
     // "os autos serão encaminhados ao Órgão Central de Inspeção Escolar, com vistas ao Conselho Estadual de Educação" (seed 003, Do Recurso).
     const aCoogie = {
       destinatario: {

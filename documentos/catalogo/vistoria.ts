@@ -360,6 +360,55 @@ const estudoTecnico = definir({
   }),
 });
 
+/**
+ * The COOGIE's own Pronunciamento on the reconsideração (seed 003, "Pronunciamento do Órgão Central de
+ * Inspeção Escolar, quanto ao pedido de reconsideração, será: I. Deferido … II. Indeferido …"): the final
+ * technical step within SEEDUC, numbered in the COOGIE's series and signed by its servidor.
+ */
+const pronunciamentoCoogie = definir({
+  rotulo: 'Pronunciamento da COOGIE',
+  especie: 'pronunciamento',
+  forma: 'ato',
+  schema: z
+    .strictObject({
+      ...atoBase,
+      processoSei: numeroSeiSchema,
+      instituicao: instituicaoEnsino,
+      tipoVistoria,
+      /** The Estudo Técnico whose exigências were (or were not) met. */
+      estudoTecnico: atoReferido,
+      /** The regional unit the autos go back to on a deferimento. */
+      unidadeRegional: texto(200),
+      decisao: z.enum(['deferimento', 'indeferimento'], { error: 'use "deferimento" ou "indeferimento"' }),
+      /** COOGIE II: no answer to the Estudo Técnico within its prazo. */
+      semManifestacao: z.boolean(),
+      fundamentacao: paragrafos(),
+      exigenciasNaoAtendidas: z.array(exigencia),
+      signatario,
+    })
+    .superRefine((d, ctx) => {
+      if (d.decisao === 'indeferimento' && d.exigenciasNaoAtendidas.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['exigenciasNaoAtendidas'], message: 'o indeferimento deve indicar cada exigência não atendida, com motivação e base legal' });
+      }
+      if (d.decisao === 'deferimento' && (d.exigenciasNaoAtendidas.length > 0 || d.semManifestacao)) {
+        ctx.addIssue({ code: 'custom', path: ['decisao'], message: 'um deferimento não pode ter exigências não atendidas nem ocorrer sem manifestação do representante' });
+      }
+    }),
+  assunto: (d) =>
+    `Pronunciamento da Coordenadoria Geral de Inspeção Escolar (${d.decisao}) — pedido de reconsideração — ${rotuloVistoria(d.tipoVistoria)}`,
+  assinaturas: (d) => [assinaturaDe(d.signatario)],
+  derivar: (d) => ({
+    rotulo: rotuloVistoria(d.tipoVistoria),
+    instituicao: instituicaoDerivada(d.instituicao),
+    estudoTecnico: { data: dataPorExtenso(d.estudoTecnico.data) },
+    deferimento: d.decisao === 'deferimento',
+    exigencias: exigenciasDerivadas(d.exigenciasNaoAtendidas),
+    estudo: descreverPrazo('estudo-tecnico'),
+    recursoCee: descreverPrazo('recurso-cee'),
+    antecedenciaVisita: numeroComExtenso(ANTECEDENCIA_MINIMA_VISITA.dias),
+  }),
+});
+
 const objetoEdital = z.discriminatedUnion(
   'tipoVistoria',
   [
@@ -492,6 +541,7 @@ export const CATALOGO_VISTORIA = {
   pronunciamento,
   'notificacao-indeferimento': notificacaoIndeferimento,
   'estudo-tecnico': estudoTecnico,
+  'pronunciamento-coogie': pronunciamentoCoogie,
   'edital-cadastramento': editalCadastramento,
   'encaminhamento-cee': encaminhamentoCee,
 } as const;

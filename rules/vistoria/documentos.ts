@@ -28,6 +28,14 @@ export interface ContextosDocumentoVistoria {
     exigenciasNaoAtendidas: ExigenciaVistoria[];
     comissao: MembroComissaoVistoria[];
   };
+  /** The COOGIE's own Pronunciamento on the reconsideração (seed 003, "Pronunciamento do Órgão Central … será: I. Deferido … II. Indeferido"). */
+  'pronunciamento-coogie': {
+    decisao: 'deferimento' | 'indeferimento';
+    fundamentacao: string;
+    exigenciasNaoAtendidas: ExigenciaVistoria[];
+    /** II: the representante did not answer the Estudo Técnico within its prazo. */
+    semManifestacao: boolean;
+  };
   'notificacao-exigencias': { codigoPrazo: CodigoPrazoVistoria; exigencias: ExigenciaVistoria[] };
   'notificacao-indeferimento': { recurso: 'reconsideracao' | 'recurso-cee'; motivos: ExigenciaVistoria[] };
   'estudo-tecnico': { exigencias: ExigenciaVistoria[]; analise: string };

@@ -560,7 +560,7 @@ export const TRANSICOES_VISTORIA: readonly TransicaoVistoria[] = [
   // 11. Reconsideração pela COOGIE
   t('reconsideracao-coogie', 'emitir-estudo-tecnico', 'estudo-tecnico', 'COOGIE (a)–(b): 10 dias úteis'),
   t('estudo-tecnico', 'responder-estudo-tecnico', 'analise-coogie'),
-  t('estudo-tecnico', 'expirar-prazo', 'prazo-recurso-cee', 'COOGIE II: indeferido se não se manifestar no prazo'),
+  t('estudo-tecnico', 'expirar-prazo', 'analise-coogie', 'COOGIE II: sem manifestação no prazo, a COOGIE indefere por Pronunciamento próprio'),
   t('analise-coogie', 'designar-comissao-verificacao', 'analise-coogie', 'Observação: a COOGIE poderá nomear Comissão'),
   t('analise-coogie', 'deferir-reconsideracao', 'retorno-comissao', 'COOGIE I: restituído à Comissão'),
   t('analise-coogie', 'indeferir-reconsideracao', 'prazo-recurso-cee', 'COOGIE II'),

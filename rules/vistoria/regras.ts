@@ -16,6 +16,7 @@ export interface EstadoParaRegras {
   visita: { data: string; termoEm?: string } | null;
   prazo: { vencimento: string } | null;
   ordemServicoEm?: string | null;
+  estudoTecnicoSemResposta?: boolean;
 }
 
 export interface PedidoParaRegras {
@@ -99,6 +100,10 @@ export function recusaDaVistoria({ acao, dados, estado, em, tipo, local, decreta
   }
   if (acao === 'pedir-reconsideracao-extemporanea' && estado.prazo && tempestivo({ vencimento: estado.prazo.vencimento, em: dados.recebidoEm }).tempestivo) {
     return 'O pedido foi recebido dentro do prazo: registre-o como pedido de reconsideração tempestivo.';
+  }
+  // COOGIE II: "Indeferido, quando o Representante Legal … não tiver se manifestado dentro do prazo regulamentar".
+  if (acao === 'deferir-reconsideracao' && estado.estudoTecnicoSemResposta) {
+    return 'O representante não se manifestou no prazo do Estudo Técnico: o Pronunciamento da COOGIE é de indeferimento (seed 003, COOGIE II).';
   }
   if (estado.fase === 'retorno-comissao' && acao === 'deferir' && estado.exigencias.some((e) => e.natureza === 'fisica')) {
     return 'Há exigências físicas no Estudo Técnico: agende nova visita in loco antes do novo Pronunciamento.';

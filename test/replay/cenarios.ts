@@ -93,7 +93,7 @@ export const CENARIOS: Record<string, Cenario> = {
     return concluir(p, 'art-49');
   },
 
-  /** Reconsideração at both levels: Estudo Técnico whose prazo a decreed day re-times, then expires; recurso ao CEE. */
+  /** Reconsideração at both levels: Estudo Técnico whose prazo a decreed day re-times, then expires; the COOGIE's Pronunciamento; recurso ao CEE. */
   'estudo-tecnico-redatado-recurso-cee': async (w) => {
     const p = await Processo.abrir(w, brt('2035-12-03T09:00:00'));
     await p.ateVisita('2035-12-03', '2035-12-10');
@@ -112,8 +112,10 @@ export const CENARIOS: Record<string, Cenario> = {
       .execute();
     await sinalizarOuExplicar(p, { data: '2035-12-20', operacao: 'incluido', motivo: 'Suspensão do expediente' });
     await p.esperarPrazo('2035-12-28T23:59:59-03:00');
-    await w.saltarAte(brt('2035-12-29T08:00:00'));
-    await p.esperarFase('prazo-recurso-cee');
+    // Unanswered: the COOGIE indefere by its own Pronunciamento (seed 003, COOGIE II).
+    await w.saltarAte(brt('2035-12-31T08:30:00'));
+    await p.esperarFase('analise-coogie');
+    await p.agir('indeferir-reconsideracao', coogie, { fundamentacao, exigenciasNaoAtendidas: [exigenciaDocumental] }, '2035-12-31T08:30:00');
     await w.saltarAte(brt('2035-12-31T09:00:00'));
     await p.agir('tomar-ciencia', representante, {}, '2035-12-31T09:00:00');
     await w.saltarAte(brt('2036-01-10T10:00:00'));

@@ -71,7 +71,7 @@ describe('replay of the recorded histories against the current workflow code', (
     expect([...acoes].sort()).toEqual(
       [
         'agendar-visita', 'aprovar-forma', 'arquivar', 'autuar', 'concluir-visita-sem-exigencias', 'cumprir-exigencias', 'deferir', 'emitir-estudo-tecnico',
-        'indeferir', 'interpor-recurso-cee', 'pedir-reconsideracao', 'prorrogar-prazo', 'publicar-edital', 'publicar-ordem-servico', 'ratificar-indeferimento',
+        'indeferir', 'indeferir-reconsideracao', 'interpor-recurso-cee', 'pedir-reconsideracao', 'prorrogar-prazo', 'publicar-edital', 'publicar-ordem-servico', 'ratificar-indeferimento',
         'reagendar-visita', 'registrar-exigencias-forma', 'registrar-exigencias-merito', 'tomar-ciencia',
       ].sort(),
     );

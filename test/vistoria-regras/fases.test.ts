@@ -149,9 +149,11 @@ describe('caminhos do rito', () => {
     ).toBe('edital-publicado');
   });
 
-  it('COOGIE sem resposta no prazo → indeferido → recurso ao CEE', () => {
+  it('COOGIE sem resposta no prazo → Pronunciamento da COOGIE (indeferido) → recurso ao CEE', () => {
+    // Seed 003, COOGIE II: the expiry leaves the decision to the COOGIE, which indefere by its own Pronunciamento.
+    expect(percorrer([...ate, 'pedir-reconsideracao', 'ratificar-indeferimento', 'emitir-estudo-tecnico', 'expirar-prazo'])).toBe('analise-coogie');
     expect(
-      percorrer([...ate, 'pedir-reconsideracao', 'ratificar-indeferimento', 'emitir-estudo-tecnico', 'expirar-prazo', 'interpor-recurso-cee']),
+      percorrer([...ate, 'pedir-reconsideracao', 'ratificar-indeferimento', 'emitir-estudo-tecnico', 'expirar-prazo', 'indeferir-reconsideracao', 'interpor-recurso-cee']),
     ).toBe('recurso-cee');
   });
 

@@ -170,6 +170,12 @@ describe('rito de vistoria', () => {
     await p.agir('responder-estudo-tecnico', representante, { resposta: 'Segue o laudo abrangendo o imóvel anexado.', arquivos: [] }, '2035-09-20T10:00:00');
     const deferida = await p.agir('deferir-reconsideracao', coogie, { fundamentacao }, '2035-09-21T10:00:00');
     expect(deferida.fase).toBe('retorno-comissao');
+    // The COOGIE decides by its own Pronunciamento, in its series (seed 003, COOGIE I; issue 10 item 7).
+    expect(deferida.documentos.map((d) => [d.tipo, d.identificacao])).toEqual([
+      ['pronunciamento-coogie', expect.stringMatching(/^Pronunciamento nº \d+\/2035\/COOGIE$/)],
+    ]);
+    const doc = await w.db.selectFrom('documento').select(['html']).where('id', '=', deferida.documentos[0]!.id).executeTakeFirstOrThrow();
+    expect(doc.html).toMatch(/DEFERE o pedido de reconsideração e restitui o processo à Comissão de Vistoria da Coordenadoria Regional de Inspeção Escolar METROPOLITANA I/);
     const r = await p.agir('deferir', comissao, { fundamentacao }, '2035-09-24T10:00:00');
     expect(r.fase).toBe('encaminhado-coogie');
   });
@@ -231,7 +237,7 @@ describe('rito de vistoria', () => {
     expect(r.fase).toBe('reanalise-forma');
   });
 
-  it('sends an unanswered Estudo Técnico to the CEE appeal and records the recurso', async () => {
+  it('on an unanswered Estudo Técnico the COOGIE indefere by its own Pronunciamento (COOGIE series, its signer), then the CEE appeal', async () => {
     const p = await Processo.abrir(w, brt('2035-12-03T09:00:00'));
     await p.ateVisita('2035-12-03', '2035-12-10');
     await w.saltarAte(brt('2035-12-10T15:00:00'));
@@ -244,8 +250,26 @@ describe('rito de vistoria', () => {
     // Ciência Wed 12/12; 10 dias úteis: 13,14,17,18,19,20,21,24,26,27 (25 Natal) → Thu 27/12.
     await p.esperarPrazo('2035-12-27T23:59:59-03:00');
     await w.saltarAte(brt('2035-12-28T08:00:00'));
-    await p.esperarFase('prazo-recurso-cee');
-    await p.agir('tomar-ciencia', representante, {}, '2035-12-28T09:00:00');
+    // Seed 003, COOGIE II: "Indeferido, quando o Representante Legal … não tiver se manifestado dentro do prazo
+    // regulamentar" — a decision the COOGIE takes by its Pronunciamento, not the timer by itself.
+    await p.esperarFase('analise-coogie');
+    expect(await p.recusa('deferir-reconsideracao', coogie, { fundamentacao }, '2035-12-28T09:00:00')).toMatch(/não se manifestou no prazo do Estudo Técnico/);
+    const pron = await p.agir('indeferir-reconsideracao', coogie, { fundamentacao, exigenciasNaoAtendidas: [exigenciaDocumental] }, '2035-12-28T09:00:00');
+    expect(pron.fase).toBe('prazo-recurso-cee');
+    expect(pron.documentos.map((d) => [d.tipo, d.identificacao])).toEqual([
+      ['pronunciamento-coogie', expect.stringMatching(/^Pronunciamento nº \d+\/2035\/COOGIE$/)],
+      ['notificacao-indeferimento', expect.stringMatching(/^Ofício nº \d+\/2035\/COOGIE$/)],
+    ]);
+    const [pronunciamento, notificacao] = await Promise.all(
+      pron.documentos.map((d) => w.db.selectFrom('documento').select(['html']).where('id', '=', d.id).executeTakeFirstOrThrow()),
+    );
+    expect(pronunciamento!.html).toMatch(/INDEFERE o pedido de reconsideração, por não ter havido manifestação dentro do prazo regulamentar/);
+    expect(pronunciamento!.html).toContain(coogie.nome);
+    expect(pronunciamento!.html).toContain('Coordenadoria Geral de Inspeção Escolar');
+    // The notice cites the COOGIE's Pronunciamento as the decision, not the Estudo Técnico.
+    expect(notificacao!.html).toMatch(/Pronunciamento nº \d+\/2035\/COOGIE/);
+    expect(notificacao!.html).not.toMatch(/Estudo Técnico nº/);
+    await p.agir('tomar-ciencia', representante, {}, '2035-12-28T10:00:00');
     // Ciência Fri 28/12; 20 dias → Thu 17/01/2036.
     await p.esperarPrazo('2036-01-17T23:59:59-03:00');
     const r = await p.agir('interpor-recurso-cee', representante, { fundamentacao, arquivos: [] }, '2036-01-10T10:00:00');

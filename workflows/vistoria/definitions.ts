@@ -25,6 +25,8 @@ export interface EstadoVistoria extends EstadoRito {
   /** When the Ordem de Serviço was issued: its DOERJ publication is never dated before it. Absent in runs before it. */
   ordemServicoEm?: string | null;
   visita: Visita | null;
+  /** The Estudo Técnico's prazo ended with no answer (seed 003, COOGIE II): only an indeferimento follows. Absent in runs before it. */
+  estudoTecnicoSemResposta?: boolean;
   /** DOERJ publication of the edital de cadastramento. */
   edital: { data: string; pagina: number } | null;
 }

@@ -22,6 +22,9 @@ const { designarComissao } = proxyActivities<Pick<DocumentoActivities, 'designar
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** The COOGIE's own Pronunciamento on the reconsideração (issue 10 item 7). */
+const PRONUNCIAMENTO_COOGIE = 'pronunciamento-coogie';
+
 /** Which Pronunciamento this is: after the visit, on reconsideração, or after the COOGIE's deferimento. */
 function instanciaPronunciamento(fase: string): 'original' | 'reconsideracao' | 'apos-coogie' {
   if (fase === 'reconsideracao-comissao' || fase === 'visita-reconsideracao') return 'reconsideracao';
@@ -117,8 +120,30 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       case 'manter-indeferimento':
         await pronunciamento(a, 'indeferimento');
         break;
-      case 'indeferir-reconsideracao':
-        e.exigencias = dados.exigenciasNaoAtendidas;
+      case 'deferir-reconsideracao':
+      case 'indeferir-reconsideracao': {
+        const deferido = a.acao === 'deferir-reconsideracao';
+        const naoAtendidas = deferido ? [] : dados.exigenciasNaoAtendidas;
+        if (!deferido) e.exigencias = naoAtendidas;
+        // The COOGIE decides by its own Pronunciamento, numbered and signed in its series (seed 003, COOGIE I–II).
+        // Runs recorded before it issued none: patched.
+        if (patched(PRONUNCIAMENTO_COOGIE)) {
+          await emitir(a, 'pronunciamento-coogie', {
+            decisao: deferido ? 'deferimento' : 'indeferimento',
+            fundamentacao: dados.fundamentacao,
+            exigenciasNaoAtendidas: naoAtendidas,
+            semManifestacao: e.estudoTecnicoSemResposta === true,
+          });
+        }
+        break;
+      }
+      case 'expirar-prazo':
+        // Seed 003, COOGIE II: with no answer to the Estudo Técnico, the COOGIE indefere by its Pronunciamento
+        // (analise-coogie); runs recorded before went straight to the CEE prazo.
+        if (a.de === 'estudo-tecnico') {
+          if (patched(PRONUNCIAMENTO_COOGIE)) e.estudoTecnicoSemResposta = true;
+          else a.destino = 'prazo-recurso-cee' satisfies FaseVistoria;
+        }
         break;
       case 'publicar-edital':
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
@@ -135,8 +160,8 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         a.foraDoPrazoEm = dados.recebidoEm;
         break;
       default:
-        // responder-estudo-tecnico, arquivar, deferir-reconsideracao, concluir-cumprimento,
-        // interpor-recurso-cee, expirar-prazo, prorrogar-prazo, pedir-reconsideracao (a late one
+        // responder-estudo-tecnico, arquivar, concluir-cumprimento,
+        // interpor-recurso-cee, other expirations, prorrogar-prazo, pedir-reconsideracao (a late one
         // goes to art. 49 by the definition): the transition and the timeline say it all.
         break;
     }
