@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import type { Config } from '../config/settings';
 import { connectDb, type Db } from '../db/connect';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { conectarEmbutido, startEmbeddedPostgres } from '../db/embedded';
 import { progress } from '../runtime/log';
 import { dataPath } from '../tooling/cache';
 
@@ -30,12 +30,12 @@ export async function abrirBanco(config: Config): Promise<{ db: Db; descricao: s
   }
   const url = `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/postgres`;
   if (await responde(url)) {
-    const db = connectDb(url, { max: 2 });
+    const db = conectarEmbutido(url);
     return { db, descricao: `PGlite do \`rito dev\` em execução (${url})`, fechar: () => db.destroy() };
   }
   progress(`abrindo o PostgreSQL embutido (PGlite) em ${dataPath('pglite', '.')}`);
   const pg = await startEmbeddedPostgres({ dataDir: dataPath('pglite', '.'), port: config.EMBEDDED_PG_PORT });
-  const db = connectDb(pg.url, { max: 1 });
+  const db = conectarEmbutido(pg.url);
   return {
     db,
     descricao: `PGlite em ${dataPath('pglite', '.')}`,

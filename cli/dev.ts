@@ -8,7 +8,7 @@
 import { arquivoChaveAncoraDev, chaveAncoraDaConfiguracao } from '../api/auditoria/ancora';
 import { loadConfig } from '../config/settings';
 import { connectDb } from '../db/connect';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { conectarEmbutido, startEmbeddedPostgres } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
 import { startApi } from '../runtime/api';
 import { progress } from '../runtime/log';
@@ -64,7 +64,7 @@ export async function run(): Promise<number> {
       temporalUi = server.uiUrl;
     }
 
-    const db = connectDb(databaseUrl);
+    const db = config.DATABASE_URL ? connectDb(databaseUrl) : conectarEmbutido(databaseUrl);
     stops.push({ name: 'conexões do banco', stop: () => db.destroy() });
     // With DATABASE_URL_MIGRACAO, the owner of the tables migrates and the rest runs as DATABASE_URL's role.
     const migrador = config.DATABASE_URL && config.DATABASE_URL_MIGRACAO ? connectDb(config.DATABASE_URL_MIGRACAO, { max: 1 }) : db;

@@ -4,6 +4,7 @@
  * the same `pg` driver and Kysely dialect as against a real server.
  */
 import fs from 'node:fs';
+import { connectDb, type Db } from './connect';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -26,4 +27,18 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       await db.close();
     },
   };
+}
+
+/**
+ * The pool for the embedded PGlite: one connection. PGlite is one session that
+ * the socket server shares among its connections, interleaving their protocol
+ * messages: a statement parsed on one connection can be bound with another's
+ * parameters ("invalid input syntax for type boolean"), and while one holds a
+ * transaction the others' half-sent statements wait and then run against the
+ * wrong one (seen with concurrent aberturas: test/api/abertura-atomica.test.ts).
+ * With one connection the pool serialises whole queries and transactions, as
+ * PGlite would run them one at a time anyway.
+ */
+export function conectarEmbutido(url: string): Db {
+  return connectDb(url, { max: 1 });
 }

@@ -40,18 +40,16 @@ export async function encerradosDaChave(db: Db, chave: string): Promise<number> 
   return Number(r?.n ?? 0);
 }
 
-/** Removes the row of an abertura whose workflow could not be started (nothing else refers to it yet). */
-export async function removerAberturaSemWorkflow(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('processo').where('id', '=', id).where('versao', '=', 0).execute();
-}
-
 /**
  * Writes a process snapshot and its open task. Inserts on first sight;
  * afterwards only a snapshot with a higher versao replaces the stored one, so
  * late retries cannot roll it back. Returns whether the snapshot was written.
  */
 export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: AberturaProcesso; estado: EstadoProcesso }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the abertura writes its row and audit entry together), as part of it:
+  // Kysely cannot nest transactions, and a second connection would wait on the first one (for ever under PGlite).
+  const emTransacao = <T>(f: (trx: Db) => Promise<T>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
+  return emTransacao(async (trx) => {
     const escrito = await trx
       .insertInto('processo')
       .values({

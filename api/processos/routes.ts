@@ -35,19 +35,27 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       if (!podeVer(ator, escopo) && !ator.papeis.includes('administrador')) {
         throw new HttpError(403, 'fora-do-escopo', 'Você não pode abrir processos para esta instituição ou unidade.');
       }
-      const { processo, criado } = await service.abrir(body, ator);
-      if (!podeVer(ator, processo)) throw naoEncontrado('Processo');
-      await request.auditar({
-        resumo: criado
-          ? `Processo aberto: ${processo.tipo} de ${processo.instituicao_nome} (${processo.instituicao_cnpj}), unidade ${processo.unidade}`
-          : `Abertura repetida: devolvido o processo já aberto ${processo.id}`,
-        // A repeated abertura opened nothing: processo.abrir.repeticao, pointing at the abertura's entry.
-        repeticao: !criado,
-        processoId: processo.id,
-        recursoId: processo.id,
-        dados: criado
-          ? { criado, tipo: body.tipo, instituicao: body.instituicao, unidade: body.unidade, numeroSei: body.numeroSei ?? null, requerente: body.requerente }
-          : { criado },
+      const { processo, criado } = await service.abrir(body, ator, async (trx, processo, criado) => {
+        // A retry finding the process with no abertura in the trail (its first request's commit failed after the
+        // workflow had started, and the workflow wrote the row) records the abertura, not a repetition of nothing.
+        const registrada =
+          criado ||
+          (await trx.selectFrom('auditoria').select('seq').where('acao', '=', 'processo.abrir').where('processo_id', '=', processo.id).limit(1).executeTakeFirst()) === undefined;
+        await request.auditar(
+          {
+            resumo: registrada
+              ? `Processo aberto: ${processo.tipo} de ${processo.instituicao_nome} (${processo.instituicao_cnpj}), unidade ${processo.unidade}`
+              : `Abertura repetida: devolvido o processo já aberto ${processo.id}`,
+            // A repeated abertura opened nothing: processo.abrir.repeticao, pointing at the abertura's entry.
+            repeticao: !registrada,
+            processoId: processo.id,
+            recursoId: processo.id,
+            dados: registrada
+              ? { criado: true, tipo: body.tipo, instituicao: body.instituicao, unidade: body.unidade, numeroSei: body.numeroSei ?? null, requerente: body.requerente }
+              : { criado: false },
+          },
+          trx,
+        );
       });
       return reply
         .code(criado ? 201 : 200)

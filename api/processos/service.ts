@@ -5,11 +5,13 @@
 import { type Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
-import { encerradosDaChave, obterProcesso, processoAbertoDaChave, removerAberturaSemWorkflow, upsertProcesso } from '../../db/processos';
+import { encerradosDaChave, obterProcesso, processoAbertoDaChave, upsertProcesso } from '../../db/processos';
 import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { Ator } from '../auth/ator';
+import { podeVer } from '../auth/escopo';
+import { naoEncontrado } from '../errors';
 import { acoesDoAtor } from '../ritos/disponiveis';
 import type { AberturaBody, ProcessoView } from './schemas';
 import { instante, instanteOuNulo } from '../instantes';
@@ -25,60 +27,78 @@ export class ProcessosService {
    * Opens a process, or returns the open one with the same object and party.
    * Safe to retry: the workflow id is derived from that object and party, and
    * Temporal hands back the running workflow instead of starting a second one.
+   *
+   * All or nothing (issue 17, defect 2): the row and the request's audit entry
+   * (`auditar`, given the transaction) are written in one transaction, and the
+   * workflow is started last inside it, once everything that can be refused
+   * (scope, what PostgreSQL would refuse, the audit entry itself) has passed;
+   * if the start fails, the transaction rolls back and nothing is left. The one
+   * step outside the transaction is the start itself: should the commit fail
+   * after it, the workflow writes the row on its own (registrarProcesso) and the
+   * client's retry records the abertura (the route tells it from a repetition).
+   * Every query here goes through `trx`: under the embedded PGlite, a query on
+   * another connection would wait for this transaction for ever.
    */
-  async abrir(body: AberturaBody, ator: Ator): Promise<{ processo: Processo; criado: boolean }> {
+  async abrir(
+    body: AberturaBody,
+    ator: Ator,
+    auditar: (trx: Db, processo: Processo, criado: boolean) => Promise<void>,
+  ): Promise<{ processo: Processo; criado: boolean }> {
     const chave = chaveProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep);
-    const aberto = await processoAbertoDaChave(this.db, chave);
-    if (aberto) {
-      // A first request that stored the row but could not start the workflow
-      // (Temporal unreachable) is completed by its retry.
-      await this.iniciarWorkflow(aberturaDaLinha(aberto)).catch((err) => {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    return this.db.transaction().execute(async (trx) => {
+      const aberto = await processoAbertoDaChave(trx, chave);
+      if (aberto) {
+        if (!podeVer(ator, aberto)) throw naoEncontrado('Processo');
+        await auditar(trx, aberto, false);
+        // A row whose workflow is missing (written by a version that stored the row before starting) is completed by the retry.
+        await this.iniciarWorkflow(aberturaDaLinha(aberto)).catch((err) => {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        });
+        return { processo: aberto, criado: false };
+      }
+
+      // Counting only closed processes keeps concurrent requests on the same
+      // ordinal, hence the same workflow id: Temporal then returns the one run.
+      const ordinal = (await encerradosDaChave(trx, chave)) + 1;
+      const abertura: AberturaProcesso = {
+        id: idProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep, ordinal),
+        tipo: body.tipo,
+        chave,
+        ordinal,
+        instituicao: body.instituicao,
+        unidade: body.unidade,
+        numeroSei: body.numeroSei ?? null,
+        requerente: body.requerente,
+        abertoPor: ator.id,
+      };
+      // versao 0 never overrides the workflow's snapshots. A concurrent identical abertura waits here for the
+      // first one's commit and then finds its row (criado false).
+      const criado = await upsertProcesso(trx, {
+        abertura,
+        estado: { id: abertura.id, tipo: abertura.tipo, fase: ritoDoTipo(abertura.tipo)!.faseInicial, encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
       });
-      return { processo: aberto, criado: false };
-    }
-
-    // Counting only closed processes keeps concurrent requests on the same
-    // ordinal, hence the same workflow id: Temporal then returns the one run.
-    const ordinal = (await encerradosDaChave(this.db, chave)) + 1;
-    const abertura: AberturaProcesso = {
-      id: idProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep, ordinal),
-      tipo: body.tipo,
-      chave,
-      ordinal,
-      instituicao: body.instituicao,
-      unidade: body.unidade,
-      numeroSei: body.numeroSei ?? null,
-      requerente: body.requerente,
-      abertoPor: ator.id,
-    };
-
-    // The row first: whatever PostgreSQL would refuse is refused here, before a
-    // workflow exists whose own writes would then fail for good. versao 0 never
-    // overrides the workflow's snapshots, and the process is listable at once.
-    const criado = await upsertProcesso(this.db, {
-      abertura,
-      estado: { id: abertura.id, tipo: abertura.tipo, fase: ritoDoTipo(abertura.tipo)!.faseInicial, encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
-    });
-    try {
+      const processo = (await obterProcesso(trx, abertura.id))!;
+      if (!podeVer(ator, processo)) throw naoEncontrado('Processo');
+      await auditar(trx, processo, criado);
       await this.iniciarWorkflow(abertura);
-    } catch (err) {
-      // Nothing half-written: without its workflow, the row we just wrote goes too.
-      if (criado) await removerAberturaSemWorkflow(this.db, abertura.id);
-      throw err;
-    }
-    const processo = (await obterProcesso(this.db, abertura.id))!;
-    return { processo, criado };
+      return { processo, criado };
+    });
   }
 
+  /**
+   * Called with the abertura's transaction open (and, in PostgreSQL, the audit chain's lock held): bounded, so
+   * that a Temporal out of reach fails this request in seconds instead of holding every audited write behind it.
+   */
   private async iniciarWorkflow(abertura: AberturaProcesso): Promise<void> {
-    await this.temporal.workflow.start('processoWorkflow', {
-      taskQueue: this.taskQueue,
-      workflowId: abertura.id,
-      args: [abertura],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    await this.temporal.connection.withDeadline(Date.now() + PRAZO_INICIO_MS, () =>
+      this.temporal.workflow.start('processoWorkflow', {
+        taskQueue: this.taskQueue,
+        workflowId: abertura.id,
+        args: [abertura],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      }),
+    );
   }
 
   async obter(id: string): Promise<Processo | undefined> {
@@ -103,6 +123,9 @@ export class ProcessosService {
     }
   }
 }
+
+/** How long an abertura waits for Temporal to start its workflow. */
+const PRAZO_INICIO_MS = 10_000;
 
 /** How long a read waits for the workflow's answer before showing the read model's. */
 const PRAZO_CONSULTA_MS = 5_000;
