@@ -6,6 +6,7 @@ import type { DiaDecretado, Local } from '../rules/calendario';
 import type { Db } from '../db/connect';
 import { lerDiasDecretados } from '../db/dias-decretados';
 import { registrarPrazo } from '../db/prazos';
+import { localDaUnidade } from '../db/unidades';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
 
 export function createPrazoActivities(db: Db) {
@@ -14,11 +15,27 @@ export function createPrazoActivities(db: Db) {
       return lerDiasDecretados(db, local, desde);
     },
 
+    /**
+     * The calendar a process's prazos count on (DOMAIN prazos rule 10): the
+     * seat of its unit (UF and município, db/unidades.ts) and the decreed days
+     * in force there from `desde` on. Read through an activity so that the
+     * workflow replays on what it read.
+     */
+    async calendarioDaUnidade({ unidade, desde }: { unidade: string; desde: string }): Promise<CalendarioDaUnidade> {
+      const local = await localDaUnidade(db, unidade);
+      return { local, diasDecretados: await lerDiasDecretados(db, local, desde) };
+    },
+
     /** Records the prazo and the change that made it what it is (db/prazos.ts). */
     async registrarPrazo(p: { processoId: string; prazo: PrazoAberto; motivo?: string }): Promise<void> {
       await registrarPrazo(db, p);
     },
   };
+}
+
+export interface CalendarioDaUnidade {
+  local: Local;
+  diasDecretados: DiaDecretado[];
 }
 
 export type PrazoActivities = ReturnType<typeof createPrazoActivities>;

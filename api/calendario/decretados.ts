@@ -183,9 +183,9 @@ export class DecretadosService {
     if (dia.escopo === 'municipio') q = q.where('municipio', '=', dia.municipio!);
     if (dia.escopo === 'unidade') q = q.where('unidade', '=', dia.unidade!);
     // A unit's task counts like a prazo from the day it opened to its last day
-    // (Brasília). Its place is its process's; the UF of every process is the
-    // workflow's (RJ) until units are data, so a UF's day notifies every task:
-    // a signal where nothing changes is harmless.
+    // (Brasília). Its place is its process's unit's seat (or, for runs recorded
+    // before units were data, the school's município: both are notified); a
+    // UF's day notifies every task: a signal where nothing changes is harmless.
     const inicio = inicioDoDiaBrasilia(lerData(dia.data, 'data'));
     let t = this.db
       .selectFrom('tarefa')
@@ -194,7 +194,15 @@ export class DecretadosService {
       .where('tarefa.situacao', '=', 'aberta')
       .where('tarefa.aberta_em', '<', new Date(inicio + 86_400_000))
       .where('tarefa.limite', '>=', new Date(inicio));
-    if (dia.escopo === 'municipio') t = t.where('processo.instituicao_municipio', '=', dia.municipio!);
+    if (dia.escopo === 'municipio') {
+      const m = dia.municipio!;
+      t = t.where((eb) =>
+        eb.or([
+          eb('processo.instituicao_municipio', '=', m),
+          eb('processo.unidade', 'in', eb.selectFrom('unidade').select('unidade.chave').where('unidade.sede_municipio', '=', m)),
+        ]),
+      );
+    }
     if (dia.escopo === 'unidade') t = t.where('processo.unidade', '=', dia.unidade!);
     const [prazos, tarefas] = await Promise.all([q.execute(), t.execute()]);
     return [...new Set([...prazos, ...tarefas].map((r) => r.processo_id))].sort();

@@ -4,7 +4,7 @@
  * days an activity reads from PostgreSQL; the wait is a durable timer raced
  * against the awaited action, prorrogações and calendar changes.
  */
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PrazoActivities } from '../../activities/prazos';
 import { calcularPrazo, prorrogarPrazo, tempestivo } from '../../rules/prazos';
 import { type DiaDecretado, formatarInstanteBrasilia, type Local } from '../../rules/calendario';
@@ -37,10 +37,17 @@ export class Prazos {
 
   constructor(
     private readonly processoId: string,
+    /**
+     * Where the prazos count. Shared with the rite (its ctx.local): updated in
+     * place when the unit's seat is read, so that every computation of the
+     * process counts on the same place.
+     */
     private readonly local: Local,
     private readonly aoMudar: (prazo: PrazoAberto, motivo: string) => Promise<void>,
     /** Prazos opened so far (carried across continue-as-new so ids stay unique). */
     private contador = 0,
+    /** The process's unit: its seat's calendar counts (Lei 9.784/1999 art. 66 § 1). */
+    private readonly unidade?: string,
   ) {
     setHandler(calendarioAlteradoSignal, (alteracao) => {
       this.alteracoesCalendario++;
@@ -62,9 +69,30 @@ export class Prazos {
     const hoje = formatarInstanteBrasilia(Date.now()).slice(0, 10);
     const inicio = [desde, this.atual?.ciencia, hoje].filter((d): d is string => !!d).sort()[0];
     const versao = this.alteracoesCalendario;
-    this.decretados = await prazoActivities.diasDecretados({ local: this.local, desde: inicio });
+    // Runs recorded before units were data counted on the school's município (patched keeps them replaying).
+    if (this.unidade !== undefined && patched('calendario-da-unidade')) {
+      const r = await prazoActivities.calendarioDaUnidade({ unidade: this.unidade, desde: inicio });
+      this.mudarLocal(r.local);
+      this.decretados = r.diasDecretados;
+    } else {
+      this.decretados = await prazoActivities.diasDecretados({ local: this.local, desde: inicio });
+    }
     this.versaoLida = versao;
     return this.decretados;
+  }
+
+  /** The place the prazos count on now (a copy: a prazo records where it was counted). */
+  get lugar(): Local {
+    return { ...this.local };
+  }
+
+  private mudarLocal(novo: Local): void {
+    const l = this.local;
+    l.uf = novo.uf;
+    if (novo.municipio) l.municipio = novo.municipio;
+    else delete l.municipio;
+    if (novo.unidade) l.unidade = novo.unidade;
+    else delete l.unidade;
   }
 
   /** Opens a prazo counted from a ciência date; computes and records its limit. */
@@ -75,7 +103,7 @@ export class Prazos {
       ...def,
       id: `${this.processoId}:prazo:${++this.contador}`,
       ciencia,
-      local: this.local,
+      local: this.lugar,
       vencimento: r.vencimento,
       limite: r.limite,
       limiteEpochMs: r.limiteEpochMs,
@@ -172,6 +200,7 @@ export class Prazos {
       ? `Calendário alterado: ${alteracao.data} ${alteracao.operacao === 'incluido' ? 'incluído' : 'removido'} como dia sem expediente (${alteracao.motivo})`
       : 'Calendário alterado';
     this.mudarLimite(prazo, vencimento, limite, limiteEpochMs, motivo);
+    prazo.local = this.lugar;
     prazo.naoUteis = base.naoUteis;
     prazo.explicacao = base.explicacao;
     await this.aoMudar(prazo, motivo);

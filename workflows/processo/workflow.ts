@@ -101,6 +101,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     await projetar(() => readModel.registrarProcesso({ abertura, estado }));
   };
 
+  // Until the unit's seat is read (Prazos.atualizarDecretados), and for runs recorded before units were data: the school's município.
   const local: Local = { uf: 'RJ', unidade: abertura.unidade, ...(abertura.instituicao.municipio ? { municipio: abertura.instituicao.municipio } : {}) };
   const prazos = new Prazos(
     abertura.id,
@@ -112,6 +113,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
       await sincronizar();
     },
     retomada?.prazosAbertos ?? 0,
+    abertura.unidade,
   );
 
   // Handlers are installed before the first await, so that an action sent right
