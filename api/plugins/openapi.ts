@@ -18,6 +18,9 @@ const comPapeis: Transform = (args) => {
   const transformado = jsonSchemaTransform(args);
   const config = (args.route.config ?? {}) as { papeis?: readonly Papel[]; publica?: boolean; auditoria?: { dadosPessoais?: boolean } };
   const schema = { ...(transformado.schema as Record<string, unknown>) };
+  // A 204 has no body: documented with no content (@fastify/swagger's `type: 'null'`), not as a JSON null the answer never carries.
+  const respostas = schema.response as Record<string, unknown> | undefined;
+  if (respostas?.['204']) schema.response = { ...respostas, 204: { type: 'null', description: 'Sem conteúdo.' } };
   // Whether a read returns a person's data (and so is audited): plugins/auditoria.ts requires every GET to say.
   if (typeof config.auditoria?.dadosPessoais === 'boolean') schema['x-dados-pessoais'] = config.auditoria.dadosPessoais;
   const papeis = config.papeis ?? [];

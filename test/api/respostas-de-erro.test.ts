@@ -105,3 +105,36 @@ describe('a removed decreed day', () => {
     expect(historico.body).toMatchObject({ id, removidoPor: supervisor.id, removidoEm: expect.any(String) });
   });
 });
+
+describe('answers without content', () => {
+  it('documents every 204 with no content, and every DELETE as what it answers', async () => {
+    const doc = (await sys.request('GET', '/docs/json')).body;
+    const deletes: string[] = [];
+    for (const [rota, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>)) {
+      for (const [metodo, op] of Object.entries(ops)) {
+        if (op.responses['204']) expect(op.responses['204'], `${metodo} ${rota}`).toEqual({ description: 'Sem conteúdo.' });
+        if (metodo !== 'delete') continue;
+        deletes.push(rota);
+        // A DELETE answers either 204 with nothing or 200 with a documented body, never both undocumented.
+        const sucesso = Object.keys(op.responses).filter((c) => c.startsWith('2'));
+        expect(sucesso.length, rota).toBe(1);
+        if (sucesso[0] === '200') expect(op.responses['200'].content, rota).toHaveProperty('application/json');
+      }
+    }
+    expect(deletes.sort()).toEqual(['/v1/calendario/decretados/{id}', '/v1/chaves-api/{id}', '/v1/sessoes/atual']);
+  });
+
+  it('answers those 204s with no body and no content type', async () => {
+    const admin = await sys.conta({ papeis: ['administrador'] });
+    const chave = await sys.chave({ papeis: ['supervisor'] });
+    for (const [rota, como] of [
+      [`/v1/chaves-api/${chave.id}`, admin],
+      ['/v1/sessoes/atual', admin],
+    ] as const) {
+      const res = await fetch(sys.baseUrl + rota, { method: 'DELETE', headers: { cookie: `rito_sessao=${como.cookie}`, 'x-csrf-token': como.csrf! } });
+      expect(res.status, rota).toBe(204);
+      expect(await res.text(), rota).toBe('');
+      expect(res.headers.get('content-type'), rota).toBeNull();
+    }
+  });
+});
