@@ -14,10 +14,11 @@ import {
 } from './datas';
 import { ErroEntrada } from './erros';
 import {
+  avisoEstadual,
+  EXCECOES_DO_ANO,
   FERIADOS_ESTADUAIS,
   FERIADOS_MUNICIPAIS,
   FERIADOS_NACIONAIS,
-  UFS_CONFERIDAS,
   type RegraFeriado,
 } from './feriados';
 import { diaDaPascoa } from './pascoa';
@@ -100,6 +101,8 @@ function diaDaRegra(r: RegraFeriado, ano: number, pascoa: number): number | unde
     const [m, d] = r.quando.dia.split('-').map(Number);
     if (m === 2 && d === 29 && !((ano % 4 === 0 && ano % 100 !== 0) || ano % 400 === 0)) return undefined;
     dia = diaDoCivil(ano, m, d);
+    // A holiday the law keeps on another weekday (AL's Dia do Evangélico, SC's Data Magna).
+    dia += r.quando.mover?.[diaDaSemana(dia)] ?? 0;
   }
   const data = formatarData(dia);
   if (r.desde && data < r.desde) return undefined;
@@ -128,9 +131,17 @@ function feriadosIndexados(ano: number, uf: UF, municipio: string | undefined): 
     }
   };
   add(FERIADOS_NACIONAIS, 'Feriado nacional');
-  add(FERIADOS_ESTADUAIS[uf], uf === 'DF' ? 'Feriado distrital (DF)' : `Feriado estadual (${uf})`);
+  const rotuloUf = uf === 'DF' ? 'Feriado distrital (DF)' : `Feriado estadual (${uf})`;
+  add(FERIADOS_ESTADUAIS[uf], rotuloUf);
   const mun = municipio ? FERIADOS_MUNICIPAIS[municipio] : undefined;
   if (mun) add(mun.feriados, `Feriado municipal (${mun.nome}/${mun.uf})`);
+  // A year's exceptions by law: the day moved away is no holiday there that year; the new one is.
+  for (const x of EXCECOES_DO_ANO) {
+    if (x.uf !== uf || !x.data.startsWith(`${ano}-`)) continue;
+    const dia = lerData(x.data, 'data');
+    if (x.operacao === 'suprime') idx.delete(dia);
+    else idx.set(dia, [...(idx.get(dia) ?? []), `${rotuloUf} — ${x.nome} (${x.atoLegal})`]);
+  }
   memoAnos.set(chave, idx);
   return idx;
 }
@@ -178,11 +189,8 @@ export class Calendario {
     this.decretados = dec;
     const avisos: string[] = [];
     const { uf, municipio } = this.local;
-    if (!UFS_CONFERIDAS.includes(uf)) {
-      avisos.push(
-        `Feriados estaduais de ${uf} ainda não cadastrados no calendário (só os nacionais são considerados); informe-os como dias decretados de escopo "uf".`,
-      );
-    }
+    const avisoUf = avisoEstadual(uf);
+    if (avisoUf) avisos.push(avisoUf);
     if (!municipio) {
       avisos.push('Município não informado: feriados municipais não considerados.');
     } else if (!FERIADOS_MUNICIPAIS[municipio]) {

@@ -39,28 +39,20 @@
  *     it is kept everywhere and listed as "feriado nacional" in the federal
  *     annual portarias, so it is treated as national.
  *
- * Coverage: national holidays for any year; state holidays of RJ; municipal
- * holidays of Rio de Janeiro (3304557). Every UF has an entry (the shape takes
- * all 27); a UF or município without verified entries yields an aviso in the
- * results, and its holidays can be supplied meanwhile as DiaDecretado data.
- * Add a UF/município here only with the law in hand.
- *
- * Known limitation: holidays anticipated or moved by special laws (e.g. RJ's
- * 2021 pandemic anticipations) are not modelled; a moved holiday's new date can
- * be passed as DiaDecretado, but the original date cannot be removed.
+ * Coverage: national holidays for any year; the state holidays of all 27 UFs
+ * and the year's exceptions (a holiday moved or created by law for one year,
+ * e.g. RJ's 2021 pandemic anticipations) as data, each row with its act and
+ * source: feriados-estaduais.ts; municipal holidays of Rio de Janeiro
+ * (3304557) below. A UF whose rows are not all seen in their source, or a
+ * município without a table, yields an aviso in the results; its holidays can
+ * be supplied meanwhile as DiaDecretado data.
  */
 import { diaDaSemana, lerData, type DataCivil } from './datas';
+import type { RegraFeriado } from './feriados-estaduais';
 import type { UF } from './tipos';
 
-export interface RegraFeriado {
-  /** Fixed date 'MM-DD', or `pascoa`: days from Easter Sunday (−47 Carnival Tuesday, −2 Good Friday). */
-  quando: { dia: string } | { pascoa: number };
-  nome: string;
-  atoLegal: string;
-  /** The rule applies to holidays falling on or after / on or before these dates. */
-  desde?: DataCivil;
-  ate?: DataCivil;
-}
+export type { RegraFeriado } from './feriados-estaduais';
+export { FERIADOS_ESTADUAIS, EXCECOES_DO_ANO, avisoEstadual, type Conferencia, type ExcecaoDoAno } from './feriados-estaduais';
 
 const LEI_662 = 'Lei 662/1949, red. Lei 10.607/2002';
 
@@ -81,30 +73,6 @@ export const FERIADOS_NACIONAIS: readonly RegraFeriado[] = [
   },
   { quando: { dia: '12-25' }, nome: 'Natal', atoLegal: LEI_662 },
 ];
-
-const vazio: readonly RegraFeriado[] = [];
-
-/** State (and DF) holidays. Only RJ is filled in and checked against the law. */
-export const FERIADOS_ESTADUAIS: Readonly<Record<UF, readonly RegraFeriado[]>> = {
-  RJ: [
-    { quando: { pascoa: -47 }, nome: 'Terça-feira de Carnaval', atoLegal: 'Lei Estadual 5.243/2008', desde: '2008-05-14' },
-    { quando: { dia: '04-23' }, nome: 'Dia de São Jorge', atoLegal: 'Lei Estadual 5.198/2008', desde: '2008-03-05' },
-    {
-      quando: { dia: '11-20' },
-      nome: 'Dia de Zumbi dos Palmares e da Consciência Negra',
-      atoLegal: 'Lei Estadual 4.007/2002',
-      desde: '2002-11-11',
-      // From 2024 the day is a national holiday (Lei 14.759/2023); shown with the national reason only.
-      ate: '2023-12-21',
-    },
-  ],
-  AC: vazio, AL: vazio, AM: vazio, AP: vazio, BA: vazio, CE: vazio, DF: vazio, ES: vazio, GO: vazio,
-  MA: vazio, MG: vazio, MS: vazio, MT: vazio, PA: vazio, PB: vazio, PE: vazio, PI: vazio, PR: vazio,
-  RN: vazio, RO: vazio, RR: vazio, RS: vazio, SC: vazio, SE: vazio, SP: vazio, TO: vazio,
-};
-
-/** UFs whose state holidays above were checked against state law. */
-export const UFS_CONFERIDAS: readonly UF[] = ['RJ'];
 
 export interface Municipio {
   nome: string;
@@ -148,7 +116,26 @@ function diaUtilDaSemana(data: string): boolean {
   return w !== 0 && w !== 6;
 }
 
+const ANTECIPACOES_RJ_2021 = ['2021-03-26', '2021-03-29', '2021-03-30', '2021-03-31', '2021-04-01'];
+const ANTECIPADOS_RJ_2021 = ['2021-04-21', '2021-04-23'];
+
 export const DIVERGENCIAS_DATE_HOLIDAYS: readonly Divergencia[] = [
+  ...(['BR-RJ', 'BR-RJ-RJ'] as const).flatMap((local): Divergencia[] => [
+    {
+      local,
+      datas: ANTECIPACOES_RJ_2021,
+      dateHolidays: 'omite',
+      correcao: 'feriados antecipados ou instituídos no RJ em 2021 (pandemia), exceções daquele ano (EXCECOES_DO_ANO)',
+      baseLegal: 'Lei Estadual RJ 9.224/2021',
+    },
+    {
+      local,
+      datas: ANTECIPADOS_RJ_2021,
+      dateHolidays: 'inclui',
+      correcao: 'Tiradentes e São Jorge de 2021 foram antecipados para 29–30/03/2021 no RJ',
+      baseLegal: 'Lei Estadual RJ 9.224/2021',
+    },
+  ]),
   {
     local: 'BR-RJ',
     datas: anos(2024, 2040, '11-20', diaUtilDaSemana),

@@ -31,9 +31,12 @@ export {
   FERIADOS_NACIONAIS,
   FERIADOS_ESTADUAIS,
   FERIADOS_MUNICIPAIS,
-  UFS_CONFERIDAS,
+  EXCECOES_DO_ANO,
+  avisoEstadual,
   DIVERGENCIAS_DATE_HOLIDAYS,
   type RegraFeriado,
+  type Conferencia,
+  type ExcecaoDoAno,
   type Municipio,
   type Divergencia,
 } from './feriados';

@@ -116,7 +116,7 @@ export const casos: Caso[] = [
     descricao: 'Mesmo prazo em SP: terça de Carnaval não é feriado nacional → ter 17/02',
     tipo: 'calcular',
     entrada: { ciencia: '2026-02-10', dias: 7, local: SP },
-    esperado: { vencimento: '2026-02-17', avisoContem: 'Feriados estaduais de SP' },
+    esperado: { vencimento: '2026-02-17', avisoContem: 'Município não informado' },
   },
   {
     id: 'carnaval-2026-indisponibilidade',
