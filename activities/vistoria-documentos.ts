@@ -99,7 +99,8 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
       visita: { data: t.realizadaEm, horaInicio: t.horaInicio, horaFim: t.horaFim },
       comissao: membros(c.comissao),
       representante: t.representante,
-      verificacoes: t.verificacoes,
+      // The Termo shows the item as the seed words it; its code is for the rite's checks only.
+      verificacoes: t.verificacoes.map(({ item, situacao, observacao }) => ({ item, situacao, ...(observacao ? { observacao } : {}) })),
       exigencias: c.exigencias.map(exigencia),
       ...(t.observacoes ? { observacoes: paragrafos(t.observacoes) } : {}),
     };

@@ -31,6 +31,7 @@ import { cienciaPelaAbertura } from './ritos/ciencia';
 import ritosRoutes from './ritos/routes';
 import tarefasRoutes from './tarefas/routes';
 import unidadesRoutes from './unidades/routes';
+import checklistsRoutes from './checklists/routes';
 import codecTemporalRoutes from './temporal/codec';
 import type { ApiDeps } from './deps';
 
@@ -91,6 +92,7 @@ export async function buildApp(
   await app.register(prazosVencendoRoutes, { db: deps.db, prefix: '/v1/prazos' });
   await app.register(tarefasRoutes, { db: deps.db, prefix: '/v1/tarefas' });
   await app.register(unidadesRoutes, { db: deps.db, prefix: '/v1/unidades' });
+  await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });
   return app;

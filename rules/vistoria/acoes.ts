@@ -79,6 +79,22 @@ const publicacaoDoerj = z.object({
   pagina: z.coerce.number().int().min(1, 'página deve ser positiva').max(10_000),
 });
 
+/**
+ * The análise de forma applied item by item (issue 10 item 9). Optional in the schema only because
+ * runs recorded before it carry none (the schema also parses replayed updates); the workflow's
+ * validator requires it whole on every new act (rules/vistoria/checklist-aplicado.ts).
+ */
+const checklistForma = z
+  .array(
+    z.object({
+      codigo: z.string({ error: 'informe o código do item do checklist' }).trim().min(1, 'informe o código do item do checklist').max(80),
+      situacao: z.enum(['conforme', 'nao-conforme', 'nao-se-aplica'], { error: 'use "conforme", "nao-conforme" ou "nao-se-aplica"' }),
+      observacao: z.string().trim().min(1).max(1000).optional(),
+    }),
+  )
+  .max(100)
+  .describe('cada item do checklist de análise de forma do tipo de processo (GET /v1/vistorias/checklists), com sua situação');
+
 /** What the Comissão records in the Termo de Visita (seed 003, Fluxo 8): signed in two copies by the RL and the Comissão. */
 const termoVisita = z
   .object({
@@ -92,6 +108,8 @@ const termoVisita = z
     verificacoes: z
       .array(
         z.object({
+          /** The item of the kind's visit list (checklists.ts); absent for any other point the Comissão records. */
+          codigo: z.string().trim().min(1).max(80).optional(),
           item: texto('item verificado', 3, 500),
           situacao: z.enum(['atende', 'nao-atende', 'nao-se-aplica'], { error: 'use "atende", "nao-atende" ou "nao-se-aplica"' }),
           observacao: z.string().trim().min(1).max(1000).optional(),
@@ -125,8 +143,9 @@ const vazio = z.object({}).strict();
 
 export const DADOS_ACAO_VISTORIA = {
   autuar: z.object({ numeroSei: numeroSeiSchema }),
-  'registrar-exigencias-forma': z.object({ exigencias }),
-  'aprovar-forma': z.object({ observacoes: z.string().max(5000).default('') }),
+  // Exigências come from the items found não conforme; `exigencias` adds others (or rewords an item's).
+  'registrar-exigencias-forma': z.object({ checklist: checklistForma.optional(), exigencias: exigencias.optional() }),
+  'aprovar-forma': z.object({ checklist: checklistForma.optional(), observacoes: z.string().max(5000).default('') }),
   'cumprir-exigencias': z.object({ resposta: texto('resposta', 1, 20_000), arquivos }),
   'concluir-cumprimento': z.object({ observacoes: z.string().max(5000).default('') }),
   'expirar-prazo': vazio,
@@ -145,7 +164,8 @@ export const DADOS_ACAO_VISTORIA = {
     motivo: texto('motivo do reagendamento', 5, 2000),
   }),
   'registrar-exigencias-documentais': z.object({ exigencias }),
-  'registrar-exigencias-merito': z.object({ termoVisita, exigencias }),
+  // Exigências come from the Termo's items that do not meet; `exigencias` adds others (or rewords an item's).
+  'registrar-exigencias-merito': z.object({ termoVisita, exigencias: exigencias.optional() }),
   'concluir-visita-sem-exigencias': z.object({ termoVisita }),
   'registrar-termo-visita': z.object({ termoVisita }),
   deferir: z.object({ fundamentacao }),

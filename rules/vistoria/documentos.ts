@@ -13,7 +13,7 @@ type Termo = {
   horaInicio: string;
   horaFim: string;
   representante: { nome: string; qualidade: 'representante-legal' | 'procurador' };
-  verificacoes: { item: string; situacao: 'atende' | 'nao-atende' | 'nao-se-aplica'; observacao?: string }[];
+  verificacoes: { codigo?: string; item: string; situacao: 'atende' | 'nao-atende' | 'nao-se-aplica'; observacao?: string }[];
   observacoes?: string;
 };
 

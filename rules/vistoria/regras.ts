@@ -8,6 +8,7 @@
  */
 import { type DiaDecretado, type Local, criarCalendario, formatarInstanteBrasilia, lerData } from '../calendario';
 import { dataMinimaVisita, tempestivo } from '../prazos';
+import { conferirChecklist } from './checklist-aplicado';
 
 /** What the rules read of the rite's state. */
 export interface EstadoParaRegras {
@@ -49,6 +50,18 @@ export function recusaDaVistoria({ acao, dados, estado, em, tipo, local, decreta
       return `A publicação no DOERJ (${dados.publicacao.data}) não pode ser anterior à Ordem de Serviço (${emitida}).`;
     }
     if (dados.publicacao.data > hoje) return `A publicação no DOERJ não pode ser registrada antes de ocorrer (${dados.publicacao.data}).`;
+  }
+  // The análise de forma applies the kind's checklist item by item (seed 003, Fluxo 3; issue 10 item 9).
+  if (acao === 'aprovar-forma' || acao === 'registrar-exigencias-forma') {
+    if (!dados.checklist) return 'Registre o checklist da análise de forma: cada item do tipo de processo como conforme, não conforme ou não se aplica (GET /v1/checklists/{tipo}).';
+    const c = conferirChecklist(tipo, 'documentos', dados.checklist);
+    if (c.problemas.length) return `Checklist da análise de forma incompleto ou inválido: ${c.problemas.join('; ')}.`;
+    if (acao === 'aprovar-forma' && c.emFalta.length) {
+      return `A forma não pode ser aprovada com itens não conformes (${c.emFalta.map((f) => f.item.codigo).join(', ')}): registre as exigências de forma.`;
+    }
+    if (acao === 'registrar-exigencias-forma' && c.emFalta.length === 0 && !dados.exigencias?.length) {
+      return 'Nenhum item não conforme e nenhuma outra exigência: aprove a forma.';
+    }
   }
   // Every visit has its Termo, recording a visit that took place: not before the day scheduled, not in the future.
   if (dados.termoVisita && dados.termoVisita.realizadaEm > hoje) {
@@ -107,6 +120,17 @@ export function recusaDaVistoria({ acao, dados, estado, em, tipo, local, decreta
   }
   if (estado.fase === 'retorno-comissao' && acao === 'deferir' && estado.exigencias.some((e) => e.natureza === 'fisica')) {
     return 'Há exigências físicas no Estudo Técnico: agende nova visita in loco antes do novo Pronunciamento.';
+  }
+  // The Termo records each item of the kind's visit list (Fluxo 8, "formulário de visita padrão").
+  if (dados.termoVisita) {
+    const c = conferirChecklist(tipo, 'visita', dados.termoVisita.verificacoes);
+    if (c.problemas.length) return `Termo de Visita incompleto ou inválido: ${c.problemas.join('; ')}.`;
+    if (acao === 'concluir-visita-sem-exigencias' && c.emFalta.length) {
+      return `Há itens da visita que não atendem (${c.emFalta.map((f) => f.item.codigo).join(', ')}): registre as exigências no Termo de Visita.`;
+    }
+    if (acao === 'registrar-exigencias-merito' && c.emFalta.length === 0 && !dados.exigencias?.length) {
+      return 'Nenhum item da visita deixou de atender e nenhuma outra exigência foi indicada: conclua a visita sem exigências.';
+    }
   }
   return undefined;
 }

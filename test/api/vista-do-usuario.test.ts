@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designarComissaoPelaApi, agirNaVistoria, type MembroComissao } from '../support/comissao';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { checklistForma } from '../support/checklists';
 
 const CNPJ = '11222333000181';
 const UNIDADE = 'METROPOLITANA I';
@@ -62,6 +63,7 @@ beforeAll(async () => {
   comPrazo = await abrir('33100102');
   expect((await agirNaVistoria(sys, comPrazo, 'autuar', inspetor, { numeroSei: 'SEI-030001/020102/2026' })).status).toBe(200);
   const exig = await agirNaVistoria(sys, comPrazo, 'registrar-exigencias-forma', inspetor, {
+    checklist: checklistForma('entrada-suplementar'),
     exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: 'Laudo ausente.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22' }],
   });
   expect(exig.status, JSON.stringify(exig.body)).toBe(200);

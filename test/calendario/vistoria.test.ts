@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calcularPrazo } from '../../rules/prazos';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { checklistForma } from '../support/checklists';
 
 const CNPJ = '11222333000181';
 const UNIDADE = 'METROPOLITANA I';
@@ -91,6 +92,7 @@ describe('dia decretado no último dia de um prazo em curso', () => {
     // 2. The COOIE autua and finds exigências of form: 10 dias improrrogáveis from the ciência.
     await agir('autuar', inspetor, { numeroSei: 'SEI-030001/016815/2026' });
     await agir('registrar-exigencias-forma', inspetor, {
+      checklist: checklistForma('apostilamento-endereco'),
       exigencias: [
         {
           codigo: 'laudo-seguranca',

@@ -35,6 +35,7 @@ import { dataPorExtenso } from '../../rules/datas/extenso';
 import { dataMinimaVisita } from '../../rules/prazos';
 import { type Conta, type Resposta, startTestSystem, type TestSystem } from '../support/system';
 import { ate, baixar, numerosPorSerie } from './http';
+import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 
 const CNPJ = '11222333000181';
 const CNPJ_OUTRA = '11444777000161';
@@ -142,7 +143,7 @@ describe('um processo de vistoria pela API, do requerimento à visita agendada',
     expect(foraDeFase.body.erro.codigo).toBe('acao-recusada');
     expect(foraDeFase.body.erro.mensagem).toMatch(/^A ação "Publicar o edital de cadastramento no DOERJ" não é admitida na fase "Análise de forma \(checklist documental\)"\. Ações admitidas:/);
 
-    const exigido = await agirOk('registrar-exigencias-forma', inspetor, { exigencias: [exigencia] });
+    const exigido = await agirOk('registrar-exigencias-forma', inspetor, { checklist: checklistForma('apostilamento-endereco'), exigencias: [exigencia] });
     expect(exigido.fase).toBe('exigencias-forma');
     expect(exigido.documentos.map((d: { tipo: string }) => d.tipo)).toEqual(['notificacao-exigencias']);
     expect(exigido.prazo).toBeNull(); // the prazo runs from the ciência
@@ -189,7 +190,7 @@ describe('um processo de vistoria pela API, do requerimento à visita agendada',
     );
     expect(vencendo.status).toBe(200);
 
-    await agirOk('aprovar-forma', inspetor, {});
+    await agirOk('aprovar-forma', inspetor, { checklist: checklistForma('apostilamento-endereco') });
     const membros = comissao.map((c, i) => ({ nome: c.nome, matricula: `100${i + 1}`, usuarioId: c.id }));
     const chave = `os-${randomUUID()}`;
     const os = await agirOk('publicar-ordem-servico', inspetor, { comissao: membros, publicacao: { data: hoje(), pagina: 14 } }, chave);
@@ -226,7 +227,7 @@ describe('um processo de vistoria pela API, do requerimento à visita agendada',
         horaInicio: '09:30',
         horaFim: '11:00',
         representante: { nome: 'Maria Representante', qualidade: 'representante-legal' },
-        verificacoes: [{ item: 'Contiguidade do imóvel anexado ao endereço autorizado', situacao: 'atende' }],
+        verificacoes: verificacoesDaVisita('apostilamento-endereco'),
       },
     });
     expect(termo.status).toBe(409);

@@ -22,6 +22,7 @@ import { type AtorAcao, estadoVistoriaQuery, type PedidoAcao, type ResultadoAcao
 import { cookieDaResposta, type Credencial } from '../support/system';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { ate, baixar, numerosPorSerie } from './http';
+import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 
 const CNPJ = '11222333000181';
 const UNIDADE = 'METROPOLITANA I';
@@ -111,6 +112,7 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
 
     await agir('autuar', 'inspetor', { numeroSei: NUMERO_SEI });
     await agir('registrar-exigencias-forma', 'inspetor', {
+      checklist: checklistForma('apostilamento-endereco'),
       exigencias: [
         {
           codigo: 'laudo-seguranca',
@@ -124,7 +126,7 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
     // At once, while the workflow is still recording the prazo the ciência opened: the prazo must
     // still be closed as met (before the fix in RitoVistoria.conduzir, the workflow task failed here).
     await agir('cumprir-exigencias', 'representante', { resposta: 'Segue o laudo técnico abrangendo o imóvel anexado.', arquivos: [] });
-    await agir('aprovar-forma', 'inspetor', {});
+    await agir('aprovar-forma', 'inspetor', { checklist: checklistForma('apostilamento-endereco') });
     const membros = (['membro1', 'membro2', 'membro3'] as const).map((m, i) => ({ nome: atores[m].nome, matricula: `100${i + 1}`, usuarioId: atores[m].id }));
     await agir('publicar-ordem-servico', 'inspetor', { comissao: membros, publicacao: { data: await hojeNoServidor(), pagina: 14 } });
 
@@ -140,10 +142,7 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
         horaInicio: '09:00',
         horaFim: '11:30',
         representante: { nome: 'Maria Representante', qualidade: 'representante-legal' },
-        verificacoes: [
-          { item: 'Contiguidade do imóvel anexado ao endereço autorizado', situacao: 'atende' },
-          { item: 'Condições de segurança e acessibilidade do imóvel anexado', situacao: 'atende' },
-        ],
+        verificacoes: verificacoesDaVisita('apostilamento-endereco'),
       },
     });
     expect(termo.fase).toBe('pronunciamento');

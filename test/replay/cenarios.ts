@@ -24,8 +24,7 @@ import {
   membros,
   Processo,
   representante,
-  termoVisita,
-} from '../vistoria/support';
+  termoVisita, checklistForma } from '../vistoria/support';
 
 export interface Gravado {
   /** The workflow id (= process id). */
@@ -58,12 +57,12 @@ export const CENARIOS: Record<string, Cenario> = {
   'edital-apos-exigencias-de-forma': async (w) => {
     const p = await Processo.abrir(w, brt('2035-03-05T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2035-03-05T10:00:00');
-    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2035-03-05T10:01:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2035-03-05T10:01:00');
     await p.agir('tomar-ciencia', representante, {}, '2035-03-05T10:02:00');
     await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2035-03-05T10:03:00');
     await p.esperarFase('reanalise-forma');
     await w.saltarAte(brt('2035-03-06T10:00:00'));
-    await p.agir('aprovar-forma', inspetor, {}, '2035-03-06T10:00:00');
+    await p.agir('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2035-03-06T10:00:00');
     await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2035-03-06', pagina: 3 }, comissao: membros }, '2035-03-06T10:01:00');
     await p.agir('agendar-visita', comissao, { data: '2035-03-12' }, '2035-03-06T10:02:00');
     await w.saltarAte(brt('2035-03-07T10:00:00'));
@@ -127,7 +126,7 @@ export const CENARIOS: Record<string, Cenario> = {
   'forma-tacita-expirada-arquivada': async (w) => {
     const p = await Processo.abrir(w, brt('2036-02-04T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-02-04T10:00:00');
-    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-02-04T10:01:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2036-02-04T10:01:00');
     await w.saltarAte(brt('2036-02-14T12:00:00'));
     await p.esperarFase('exigencias-forma');
     const prazo = await esperarPrazoAberto(p);
@@ -146,7 +145,7 @@ export const CENARIOS: Record<string, Cenario> = {
   'continuar-como-novo-com-prazo-aberto': async (w) => {
     const p = await Processo.abrir(w, brt('2036-05-05T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-05-05T10:00:00');
-    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-05-05T10:01:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2036-05-05T10:01:00');
     await p.agir('tomar-ciencia', representante, {}, '2036-05-05T10:05:00');
     await p.esperarPrazo('2036-05-15T23:59:59-03:00');
     const primeiro = (await p.handle.describe()).runId;
@@ -188,7 +187,7 @@ export const CENARIOS: Record<string, Cenario> = {
     await p.handle.signal(calendarioAlteradoSignal, { data: '2036-10-01', operacao: 'incluido', motivo: 'Ponto facultativo' });
     // 01/10 decreed → Thu 02/10.
     await esperarLimiteDaTarefa(p, '2036-10-02T23:59:59-03:00');
-    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-09-02T10:00:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2036-09-02T10:00:00');
     await w.saltarAte(brt('2036-09-13T12:00:00'));
     const prazo = await esperarPrazoAberto(p);
     await w.saltarAte(new Date(Date.parse(prazo) + 2000).toISOString());

@@ -19,7 +19,7 @@ import { estadoQuery } from '../../workflows/processo/definitions';
 import { LIMITE_EVENTOS_HISTORIA } from '../../workflows/processo/workflow';
 import { estadoVistoriaQuery } from '../../workflows/vistoria/definitions';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { brt, comissao, coogie, criarContas, exigenciaDocumental, fundamentacao, inspetor, membros, Processo, representante, termoVisita } from '../vistoria/support';
+import { brt, comissao, coogie, criarContas, exigenciaDocumental, fundamentacao, inspetor, membros, Processo, representante, termoVisita, checklistForma } from '../vistoria/support';
 
 let w: WorkflowTestEnv;
 beforeAll(async () => {
@@ -123,7 +123,7 @@ describe('continue-as-new', () => {
   it('carries an open prazo across runs while calendar changes re-time it; its timer still ends it, and the rite ends in the edital', async () => {
     const p = await Processo.abrir(w, brt('2036-05-05T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-05-05T10:00:00');
-    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-05-05T10:01:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2036-05-05T10:01:00');
     await p.agir('tomar-ciencia', representante, {}, '2036-05-05T10:05:00');
     // Ciência Mon 05/05/2036; 10 dias → Thu 15/05.
     await p.esperarPrazo('2036-05-15T23:59:59-03:00');
@@ -164,7 +164,7 @@ describe('continue-as-new', () => {
     const expirado = await w.db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', p.id).executeTakeFirstOrThrow();
     expect(expirado).toMatchObject({ id: `${p.id}:prazo:1`, situacao: 'expirado' });
 
-    await p.agir('aprovar-forma', inspetor, {}, '2036-05-16T10:00:00');
+    await p.agir('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2036-05-16T10:00:00');
     await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2036-05-16', pagina: 3 }, comissao: membros }, '2036-05-16T10:01:00');
     const visita = dataMinimaVisita({ aviso: brt('2036-05-16T10:02:00'), local }).data;
     await p.agir('agendar-visita', comissao, { data: visita }, '2036-05-16T10:02:00');

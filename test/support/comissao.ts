@@ -9,6 +9,7 @@
 import { expect } from 'vitest';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
 import type { Credencial, TestSystem } from './system';
+import { checklistForma } from './checklists';
 
 export interface MembroComissao {
   nome: string;
@@ -33,7 +34,8 @@ export async function designarComissaoPelaApi(
 ): Promise<string> {
   const autuar = await agirNaVistoria(sys, id, 'autuar', inspetor, { numeroSei });
   expect(autuar.status, JSON.stringify(autuar.body)).toBe(200);
-  const forma = await agirNaVistoria(sys, id, 'aprovar-forma', inspetor, {});
+  const antes = await sys.request('GET', `/v1/processos/${encodeURIComponent(id)}`, { as: inspetor });
+  const forma = await agirNaVistoria(sys, id, 'aprovar-forma', inspetor, { checklist: checklistForma(antes.body.tipo) });
   expect(forma.status, JSON.stringify(forma.body)).toBe(200);
   const processo = await sys.request('GET', `/v1/processos/${encodeURIComponent(id)}`, { as: inspetor });
   expect(processo.status).toBe(200);

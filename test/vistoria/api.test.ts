@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { checklistForma } from '../support/checklists';
 
 const CNPJ = '11222333000181';
 const UNIDADE = 'METROPOLITANA I';
@@ -50,6 +51,7 @@ describe('ações do rito de vistoria pela API', () => {
     const id = await abrir('33100010');
     expect((await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020010/2026' })).status).toBe(200);
     const r = await agir(id, 'registrar-exigencias-forma', inspetor, {
+      checklist: checklistForma('entrada-suplementar'),
       exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: 'Laudo ausente.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22' }],
     });
     const notificacao = r.body.documentos.find((d: { tipo: string }) => d.tipo === 'notificacao-exigencias');
@@ -78,6 +80,7 @@ describe('ações do rito de vistoria pela API', () => {
     const id = await abrir('33100009');
     expect((await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020009/2026' }, 'chave-reusada-api')).status).toBe(200);
     const outra = await agir(id, 'registrar-exigencias-forma', inspetor, {
+      checklist: checklistForma('entrada-suplementar'),
       exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: 'Laudo ausente.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22' }],
     }, 'chave-reusada-api');
     expect(outra.status).toBe(422);
@@ -108,9 +111,22 @@ describe('ações do rito de vistoria pela API', () => {
     expect(r.body.erro).toMatchObject({ codigo: 'numero-sei-em-uso' });
   });
 
+  it('serves each kind\'s checklist for the forms of the análise de forma and of the Termo, and refuses an unknown kind in Portuguese', async () => {
+    const r = await sys.request('GET', '/v1/checklists/entrada-suplementar', { as: inspetor });
+    expect(r.status).toBe(200);
+    expect(r.body.tipo).toBe('entrada-suplementar');
+    expect(r.body.documentos.length).toBeGreaterThan(0);
+    expect(r.body.visita.length).toBeGreaterThan(0);
+    // What the análise de forma must record: the same codes the rite checks (test/support/checklists.ts builds from the rule's data).
+    expect(r.body.documentos.map((i: { codigo: string }) => i.codigo)).toEqual(checklistForma('entrada-suplementar').map((i) => i.codigo));
+    const ruim = await sys.request('GET', '/v1/checklists/reforma', { as: inspetor });
+    expect(ruim.status).toBe(400);
+    expect(JSON.stringify(ruim.body)).toMatch(/tipo de vistoria inválido/);
+  });
+
   it('answers what the rite refuses with 409 and its reason in Portuguese', async () => {
     const id = await abrir('33100003');
-    const r = await agir(id, 'aprovar-forma', inspetor, {});
+    const r = await agir(id, 'aprovar-forma', inspetor, { checklist: checklistForma('entrada-suplementar') });
     expect(r.status).toBe(409);
     expect(r.body.erro.codigo).toBe('acao-recusada');
     expect(r.body.erro.mensagem).toMatch(/não é admitida na fase "Requerimento Inicial recebido"/);
@@ -120,14 +136,14 @@ describe('ações do rito de vistoria pela API', () => {
     const id = await abrir('33100004');
     await agir(id, 'autuar', inspetor, { numeroSei: 'SEI-030001/020004/2026' });
     const exigencia = { codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: 'O laudo não abrange o imóvel anexado.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22, VII' };
-    expect((await agir(id, 'registrar-exigencias-forma', inspetor, { exigencias: [exigencia] })).status).toBe(200);
+    expect((await agir(id, 'registrar-exigencias-forma', inspetor, { checklist: checklistForma('entrada-suplementar'), exigencias: [exigencia] })).status).toBe(200);
     const arquivo = await agir(id, 'cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: ['00000000-0000-4000-8000-000000000000'] });
     expect(arquivo.status).toBe(400);
     expect(arquivo.body.erro.campos).toEqual([{ campo: 'arquivos.0', mensagem: expect.stringMatching(/não encontrado neste processo/) }]);
 
     const outro = await abrir('33100005');
     await agir(outro, 'autuar', inspetor, { numeroSei: 'SEI-030001/020005/2026' });
-    await agir(outro, 'aprovar-forma', inspetor, {});
+    await agir(outro, 'aprovar-forma', inspetor, { checklist: checklistForma('entrada-suplementar') });
     const comissao = [
       { nome: 'Pedro Inspetor', matricula: '1', usuarioId: semPerfil.id },
       { nome: 'Fulano', matricula: '2', usuarioId: 'nao-existe' },

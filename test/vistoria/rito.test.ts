@@ -23,8 +23,7 @@ import {
   membros,
   Processo,
   representante,
-  termoVisita,
-} from './support';
+  termoVisita, checklistForma } from './support';
 
 let w: WorkflowTestEnv;
 beforeAll(async () => {
@@ -39,7 +38,7 @@ describe('rito de vistoria', () => {
   it('defers directly: análise de forma, Ordem de Serviço, visita sem exigências, deferimento, edital', async () => {
     const p = await Processo.abrir(w, brt('2035-03-05T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2035-03-05T10:00:00');
-    await p.agir('aprovar-forma', inspetor, {}, '2035-03-05T10:01:00');
+    await p.agir('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2035-03-05T10:01:00');
     expect((await p.estado()).tarefa).toMatchObject({ fase: 'ordem-servico', responsavel: 'cooie', situacao: 'aberta' });
 
     // A Comissão must have exactly three servidores.
@@ -213,7 +212,7 @@ describe('rito de vistoria', () => {
   it('re-times a running 10-dias prazo when a decreed day is added on its last day, and accepts the act at 23:59:59 of the new last day', async () => {
     const p = await Processo.abrir(w, brt('2035-11-05T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2035-11-05T10:00:00');
-    await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2035-11-05T10:00:00');
+    await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2035-11-05T10:00:00');
     await p.agir('tomar-ciencia', representante, {}, '2035-11-05T10:05:00');
     // Ciência Mon 05/11; 10 dias → Thu 15/11, a national holiday → Fri 16/11.
     await p.esperarPrazo('2035-11-16T23:59:59-03:00');
@@ -293,11 +292,11 @@ describe('rito de vistoria', () => {
     expect(await p.recusa('autuar', representante, { numeroSei: p.numeroSei })).toMatch(/COOIE/);
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei });
     expect(
-      await p.recusa('registrar-exigencias-forma', inspetor, { exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: '', baseLegal: '' }] }),
+      await p.recusa('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [{ codigo: 'laudo', descricao: 'Apresentar laudo', motivacao: '', baseLegal: '' }] }),
     ).toMatch(/motivação.*base legal|base legal.*motivação/s);
     // Retrying an action with the same key returns the same result instead of acting twice.
-    const a = await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, undefined, 'chave-fixa-1');
-    const b = await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, undefined, 'chave-fixa-1');
+    const a = await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, undefined, 'chave-fixa-1');
+    const b = await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, undefined, 'chave-fixa-1');
     expect(b).toEqual(a);
     expect((await p.documentos()).filter((t) => t === 'notificacao-exigencias')).toHaveLength(1);
   });
@@ -321,7 +320,7 @@ describe('rito de vistoria', () => {
     expect(await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-04-01T10:00:00', 'chave-reusada-1')).toEqual(a);
     let motivo = '';
     try {
-      await p.agir('registrar-exigencias-forma', inspetor, { exigencias: [exigenciaDocumental] }, '2036-04-01T10:05:00', 'chave-reusada-1');
+      await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo), exigencias: [exigenciaDocumental] }, '2036-04-01T10:05:00', 'chave-reusada-1');
     } catch (err) {
       const e = err as { cause?: { message?: string; type?: string } };
       motivo = `${e.cause?.type}: ${e.cause?.message}`;
@@ -352,7 +351,7 @@ describe('rito de vistoria', () => {
   it('waits for the Ordem de Serviço to be published in DOERJ before the Comissão acts, never dated before it (issue 10 item 4)', async () => {
     const p = await Processo.abrir(w, brt('2036-06-02T09:00:00'));
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-06-02T10:00:00');
-    await p.agir('aprovar-forma', inspetor, {}, '2036-06-02T10:01:00');
+    await p.agir('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2036-06-02T10:01:00');
     expect(await p.recusa('publicar-ordem-servico', inspetor, { comissao: membros }, '2036-06-02T10:02:00')).toMatch(/publicação da Ordem de Serviço no DOERJ/);
     expect(await p.recusa('publicar-ordem-servico', inspetor, { comissao: membros, publicacao: { data: '2036-05-30', pagina: 3 } }, '2036-06-02T10:02:00')).toMatch(/não pode ser anterior/);
     const os = await p.agir('emitir-ordem-servico', inspetor, { comissao: membros }, '2036-06-02T10:02:00');
@@ -398,7 +397,7 @@ describe('rito de vistoria', () => {
     // Seed 003, aumento de capacidade, Fluxo 7: "Não restando nenhuma exigência documental, a Comissão … deverá agendar a visita".
     const p = await Processo.abrir(w, brt('2036-09-01T09:00:00'), 'aumento-capacidade');
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-09-01T10:00:00');
-    await p.agir('aprovar-forma', inspetor, {}, '2036-09-01T10:01:00');
+    await p.agir('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2036-09-01T10:01:00');
     await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2036-09-01', pagina: 14 }, comissao: membros }, '2036-09-01T10:02:00');
     expect(await p.recusa('registrar-exigencias-documentais', comissao, { exigencias: [exigenciaFisica] }, '2036-09-02T10:00:00')).toMatch(/só cabem exigências documentais/);
     const r = await p.agir('registrar-exigencias-documentais', comissao, { exigencias: [exigenciaDocumental] }, '2036-09-02T10:00:00');
@@ -417,4 +416,36 @@ describe('rito de vistoria', () => {
     await p.ateVisita('2036-09-15', '2036-09-22');
     expect(await p.recusa('registrar-exigencias-documentais', comissao, { exigencias: [exigenciaDocumental] }, '2036-09-15T11:00:00')).toMatch(/não é admitida|próprias do aumento de capacidade/);
   });
+  it('applies the checklists item by item: the forma is approved only whole and conforme, its exigências come from the items found wanting, and so the Termo\'s (issue 10 item 9)', async () => {
+    const p = await Processo.abrir(w, brt('2036-11-04T09:00:00'));
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2036-11-04T10:00:00');
+    expect(await p.recusa('aprovar-forma', inspetor, {}, '2036-11-04T10:01:00')).toMatch(/Registre o checklist da análise de forma/);
+    const semAlvara = checklistForma(p.tipo).filter((i) => i.codigo !== 'alvara-localizacao');
+    expect(await p.recusa('aprovar-forma', inspetor, { checklist: semAlvara }, '2036-11-04T10:01:00')).toMatch(/faltam: "alvara-localizacao" \(alínea c\)/);
+    expect(await p.recusa('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo, ['alvara-localizacao']) }, '2036-11-04T10:01:00')).toMatch(
+      /não pode ser aprovada com itens não conformes \(alvara-localizacao\)/,
+    );
+    expect(await p.recusa('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2036-11-04T10:01:00')).toMatch(/aprove a forma/);
+    // Only the item found não conforme: its exigência is the item's, with the base legal seed 003 gives alínea c.
+    const exig = await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo, ['alvara-localizacao']) }, '2036-11-04T10:02:00');
+    expect(exig.fase).toBe('exigencias-forma');
+    expect((await p.estado()).exigencias).toEqual([
+      expect.objectContaining({ codigo: 'alvara-localizacao', baseLegal: 'Deliberação CEE nº 388/2020, art. 30, III', natureza: 'documental' }),
+    ]);
+    await p.agir('tomar-ciencia', representante, {}, '2036-11-04T11:00:00');
+    await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o alvará.', arquivos: [] }, '2036-11-05T10:00:00');
+    await p.agir('aprovar-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2036-11-05T11:00:00');
+    await p.agir('publicar-ordem-servico', inspetor, { publicacao: { data: '2036-11-05', pagina: 14 }, comissao: membros }, '2036-11-05T11:01:00');
+    await p.agir('agendar-visita', comissao, { data: '2036-11-12', hora: '09:00' }, '2036-11-05T11:02:00');
+    await w.saltarAte(brt('2036-11-12T15:00:00'));
+    expect(await p.recusa('concluir-visita-sem-exigencias', comissao, { termoVisita: termoVisita('2036-11-12', p.tipo, ['visita-laudo-condiz']) }, '2036-11-12T15:00:00')).toMatch(
+      /itens da visita que não atendem \(visita-laudo-condiz\)/,
+    );
+    const incompleto = { ...termoVisita('2036-11-12'), verificacoes: termoVisita('2036-11-12').verificacoes.slice(1) };
+    expect(await p.recusa('concluir-visita-sem-exigencias', comissao, { termoVisita: incompleto }, '2036-11-12T15:00:00')).toMatch(/Termo de Visita incompleto.*"visita-area-continua" \(alínea a\)/);
+    const r = await p.agir('registrar-exigencias-merito', comissao, { termoVisita: termoVisita('2036-11-12', p.tipo, ['visita-laudo-condiz']) }, '2036-11-12T15:00:00');
+    expect(r.fase).toBe('exigencias-merito');
+    expect((await p.estado()).exigencias).toEqual([expect.objectContaining({ codigo: 'visita-laudo-condiz', natureza: 'fisica' })]);
+  });
+
 });

@@ -6,6 +6,9 @@ import type { processoWorkflow } from '../../workflows/processo/workflow';
 import { acaoVistoriaUpdate, type AtorAcao, estadoVistoriaQuery, type PedidoAcao, type ResultadoAcao } from '../../workflows/vistoria/definitions';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { WorkflowTestEnv } from '../support/workflow-env';
+import { checklistForma, verificacoesDaVisita } from '../support/checklists';
+
+export { checklistForma } from '../support/checklists';
 
 export const representante: AtorAcao = { id: 'rl-1', nome: 'Maria Representante', papeis: ['representante'] };
 export const inspetor: AtorAcao = { id: 'insp-1', nome: 'Ana Inspetora', papeis: ['inspetor'] };
@@ -36,15 +39,13 @@ export const exigenciaFisica = {
   baseLegal: 'Deliberação CEE nº 388/2020, art. 22, VI',
   natureza: 'fisica' as const,
 };
-export const termoVisita = (data: string) => ({
+/** A Termo de Visita recording every item of the kind's visit list (issue 10 item 9); `naoAtendem` names the items found wanting. */
+export const termoVisita = (data: string, tipo = 'apostilamento-endereco', naoAtendem: string[] = []) => ({
   realizadaEm: data,
   horaInicio: '09:00',
   horaFim: '11:30',
   representante: { nome: 'Maria Representante', qualidade: 'representante-legal' },
-  verificacoes: [
-    { item: 'Contiguidade do imóvel anexado ao endereço autorizado', situacao: 'atende' },
-    { item: 'Condições de segurança e acessibilidade do imóvel anexado', situacao: 'atende' },
-  ],
+  verificacoes: verificacoesDaVisita(tipo, naoAtendem),
 });
 export const fundamentacao = 'Fundamentação: análise dos autos conforme Deliberação CEE nº 388/2020.';
 export const indeferimento = { fundamentacao, exigenciasNaoAtendidas: [exigenciaFisica] };
@@ -74,6 +75,7 @@ export class Processo {
     readonly w: WorkflowTestEnv,
     readonly handle: WorkflowHandle<typeof processoWorkflow>,
     readonly id: string,
+    readonly tipo: string,
   ) {}
 
   static async abrir(w: WorkflowTestEnv, quando: string, tipo = 'apostilamento-endereco'): Promise<Processo> {
@@ -98,7 +100,7 @@ export class Processo {
       abertoPor: representante.id,
     };
     const handle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
-    return new Processo(w, handle as WorkflowHandle<typeof processoWorkflow>, abertura.id);
+    return new Processo(w, handle as WorkflowHandle<typeof processoWorkflow>, abertura.id, tipo);
   }
 
   /** Acts at `em` (Brasília local time) or at the server's current time. */
@@ -170,7 +172,7 @@ export class Processo {
   /** Walks the rite from abertura to the visit (agendada for `visita`). */
   async ateVisita(hoje: string, visita: string): Promise<void> {
     await this.agir('autuar', inspetor, { numeroSei: this.numeroSei }, `${hoje}T10:00:00`);
-    await this.agir('aprovar-forma', inspetor, {}, `${hoje}T10:01:00`);
+    await this.agir('aprovar-forma', inspetor, { checklist: checklistForma(this.tipo) }, `${hoje}T10:01:00`);
     await this.agir('publicar-ordem-servico', inspetor, { publicacao: { data: hoje, pagina: 14 }, comissao: membros }, `${hoje}T10:02:00`);
     await this.agir('agendar-visita', comissao, { data: visita, hora: '09:00' }, `${hoje}T10:03:00`);
   }

@@ -10,6 +10,8 @@ import { type AcaoEmCurso, type HooksRito, RecusaAcao } from '../ritos/interpret
 import type { CodigoPrazoVistoria, FaseVistoria } from '../../rules/vistoria';
 import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../../rules/vistoria/documentos';
 import { recusaDaVistoria } from '../../rules/vistoria/regras';
+import { conferirChecklist, exigenciasDoChecklist } from '../../rules/vistoria/checklist-aplicado';
+import type { TipoVistoria } from '../../rules/vistoria/tipos';
 import type { EstadoVistoria } from './definitions';
 
 /** Issues a document of the vistoria with the data its builder expects (rules/vistoria/documentos.ts). */
@@ -56,12 +58,15 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         ctx.autuar(dados.numeroSei);
         break;
       case 'registrar-exigencias-forma':
+        // From the items found não conforme, plus any other given (runs before the checklist gave them all).
+        e.exigencias = dados.checklist ? exigenciasDoChecklist(ctx.tipo as TipoVistoria, conferirChecklist(ctx.tipo, 'documentos', dados.checklist).emFalta, dados.exigencias ?? []) : dados.exigencias;
+        break;
       case 'registrar-exigencias-documentais':
         e.exigencias = dados.exigencias;
         break;
       case 'registrar-exigencias-merito':
-        e.exigencias = dados.exigencias;
-        await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: dados.exigencias, comissao: e.comissao });
+        e.exigencias = exigenciasDoChecklist(ctx.tipo as TipoVistoria, conferirChecklist(ctx.tipo, 'visita', dados.termoVisita.verificacoes).emFalta, dados.exigencias ?? []);
+        await emitir(a, 'termo-visita', { termoVisita: dados.termoVisita, exigencias: e.exigencias, comissao: e.comissao });
         if (e.visita) e.visita.termoEm = dados.termoVisita.realizadaEm;
         break;
       case 'emitir-estudo-tecnico':
