@@ -34,6 +34,7 @@ import unidadesRoutes from './unidades/routes';
 import checklistsRoutes from './checklists/routes';
 import codecTemporalRoutes from './temporal/codec';
 import type { ApiDeps } from './deps';
+import paginas from '../paginas/plugin';
 
 export async function buildApp(
   deps: ApiDeps,
@@ -95,6 +96,8 @@ export async function buildApp(
   await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });
+  // The pages people use (paginas/): same sessions, scope and actions as the routes above, server-rendered.
+  await app.register(paginas, { ...deps, correio: contas.correio, urlPublica: contas.urlPublica });
   return app;
 }
 

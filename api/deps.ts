@@ -13,6 +13,8 @@ export interface ApiDeps {
   autenticador: Autenticador;
   /** Outgoing e-mail; without it, messages only go to the log. */
   correio?: Correio;
+  /** Show the development mailbox page (/correio) when mail is kept in a folder: `rito dev` only, never a deployment. */
+  caixaDeCorreio?: boolean;
   /** Public base URL for links in e-mails (default: the address the API listens on is unknown here, so http://127.0.0.1:3000). */
   urlPublica?: string;
   /**

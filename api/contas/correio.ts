@@ -21,6 +21,8 @@ export interface Correio {
   enviar(m: Mensagem): Promise<void>;
   /** True when messages really leave through SMTP. */
   readonly real: boolean;
+  /** The development mailbox's folder, when messages are kept there instead (the pages list it under `rito dev`). */
+  readonly pasta?: string;
 }
 
 export interface OpcoesSmtp {
@@ -55,6 +57,7 @@ export function correioNaPasta(pasta: string, log: (msg: string) => void): Corre
   const transporte = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     real: false,
+    pasta,
     async enviar(m) {
       const info = await transporte.sendMail({ from: 'rito <nao-responda@localhost>', to: m.para, subject: m.assunto, text: m.texto });
       fs.mkdirSync(pasta, { recursive: true, mode: 0o700 });

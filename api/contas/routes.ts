@@ -2,6 +2,7 @@
  * People's sign-in: sessions (login, logout, who am I) and passwords set through
  * single-use e-mailed tokens.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
@@ -14,7 +15,6 @@ import { problemasDaSenha } from '../auth/politica-senha';
 import { erroSchema, HttpError, invalido } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
 import type { Correio } from './correio';
-import { CSP_REDEFINICAO, PAGINA_REDEFINICAO } from './pagina-redefinicao';
 import { euSchema, loginSchema, mensagemSchema, novaSenhaSchema, pedidoRedefinicaoSchema, sessaoCriadaSchema } from './schemas';
 import {
   consumirTokenSenha,
@@ -41,6 +41,120 @@ const TODOS = PAPEIS;
 
 export const linkSenha = (urlPublica: string, token: string) => `${urlPublica.replace(/\/$/, '')}/redefinir-senha#${token}`;
 
+/** Lock entries already audited (one per lock and API process, however often a locked caller insists). */
+const bloqueiosAuditados = new Set<string>();
+
+/**
+ * Login with e-mail and password, the one path of POST /v1/sessoes and of the
+ * login page (paginas/): lockout after repeated failures, audit of each
+ * outcome, a new session (never the browser's old one) in the cookie.
+ * Refusals are HttpErrors (401, 429) with pt-BR messages.
+ */
+export async function entrarComSenha(db: Db, request: FastifyRequest, reply: FastifyReply, credenciais: { email: string; senha: string }) {
+  const { email, senha } = credenciais;
+  // With TRUST_PROXY set, request.ip is the client named by the trusted proxies' X-Forwarded-For.
+  const ip = request.ip ?? null;
+  const { bloqueadoAte: ate } = await reservarTentativaLogin(db, email, ip);
+  if (ate) {
+    // One entry per lock (per API process), however often a locked caller insists.
+    const chave = `${email}|${ip}|${ate.getTime()}`;
+    if (!bloqueiosAuditados.has(chave)) {
+      if (bloqueiosAuditados.size > 10_000) bloqueiosAuditados.clear();
+      bloqueiosAuditados.add(chave);
+      await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: instante(ate) } });
+    } else {
+      request.auditado = true;
+    }
+    reply.header('retry-after', String(Math.max(1, Math.ceil((ate.getTime() - Date.now()) / 1000))));
+    throw new HttpError(429, 'muitas-tentativas', 'Muitas tentativas de entrada sem sucesso. Aguarde alguns minutos ou redefina sua senha.');
+  }
+  const usuario = await usuarioPorEmail(db, email);
+  const senhaConfere = await verificarSenha(usuario?.senha_hash ?? null, senha);
+  if (!usuario || !senhaConfere || !usuario.ativo) {
+    // Already counted by reservarTentativaLogin.
+    await request.auditar({ acao: 'sessao.falha', ator: null, resumo: `Tentativa de entrada sem sucesso: ${email}`, dados: { email } });
+    throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
+  }
+  await limparFalhasLogin(db, email);
+  // A new login never reuses a session id the browser already had (session fixation).
+  const anterior = tokenDoCookie(request);
+  if (anterior) await encerrarSessao(db, sha256(anterior));
+  const sessao = await criarSessao(db, usuario.id, { ip, userAgent: request.headers['user-agent'] ?? null });
+  const ator = await atorDoUsuario(db, usuario.id);
+  if (!ator) throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
+  await request.auditar({ acao: 'sessao.criar', ator, resumo: `Entrada com senha de ${usuario.email}`, recursoId: usuario.id, recurso: 'usuario' });
+  definirCookieSessao(reply, sessao);
+  return { ator, sessao };
+}
+
+/** What asking for a reset link needs: the accounts, the mail, the links' base, and a way to work after answering. */
+export interface ContextoRedefinicao {
+  db: Db;
+  correio: Correio;
+  urlPublica: string;
+  /** Runs the work after the answer leaves, so that its timing reveals nothing. */
+  emSegundoPlano(fn: () => Promise<void>): void;
+}
+
+/**
+ * A request for a reset link, the one path of POST /v1/senhas/redefinicao and
+ * of the page: always the same answer, the work (lookup, cap per hour, e-mail,
+ * audit) after it.
+ */
+export function pedirRedefinicao({ db, correio, urlPublica, emSegundoPlano }: ContextoRedefinicao, request: FastifyRequest, email: string): void {
+  request.auditado = true; // the entry is written below, once the outcome is known
+  emSegundoPlano(async () => {
+    const usuario = await usuarioPorEmail(db, email);
+    if (!usuario || !usuario.ativo) {
+      await request.auditar({ acao: 'senha.redefinicao.pedir', recurso: 'usuario', ator: null, resumo: `Pedido de redefinição de senha para e-mail sem conta ativa: ${email}`, dados: { email }, recursoId: null });
+      return;
+    }
+    // Counting and issuing under the account's row lock: concurrent requests cannot all pass the cap.
+    const token = await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('usuario').select('id').where('id', '=', usuario.id).forUpdate().execute();
+      if ((await pedidosRecentes(trx, usuario.id)) >= LIMITE_PEDIDOS_HORA) return null;
+      return emitirTokenSenha(trx, usuario.id, 'redefinicao');
+    });
+    if (!token) {
+      await request.auditar({ acao: 'senha.redefinicao.pedir', recurso: 'usuario', ator: null, resumo: `Pedido de redefinição de senha ignorado (limite por hora): ${email}`, recursoId: usuario.id });
+      return;
+    }
+    const msg = mensagemSenha({ nome: usuario.nome, email: usuario.email, link: linkSenha(urlPublica, token), finalidade: 'redefinicao' });
+    await correio.enviar({ para: usuario.email, ...msg });
+    await request.auditar({ acao: 'senha.redefinicao.pedir', recurso: 'usuario', ator: null, resumo: `Link de redefinição de senha enviado a ${usuario.email}`, recursoId: usuario.id });
+  });
+}
+
+/**
+ * Sets a password with a single-use e-mailed token (reset or invitation), the
+ * one path of POST /v1/senhas/redefinicao/{token} and of the page. A refused
+ * password keeps the link valid (the transaction rolls back).
+ */
+export async function definirSenhaComToken(db: Db, request: FastifyRequest, token: string, senha: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const uso = await consumirTokenSenha(trx, token);
+    const usuario = uso && (await trx.selectFrom('usuario').selectAll().where('id', '=', uso.usuarioId).where('ativo', '=', true).executeTakeFirst());
+    if (!uso || !usuario) throw new HttpError(400, 'token-invalido', 'Link de definição de senha inválido, expirado ou já usado. Peça um novo.');
+    // Refused here, the transaction rolls back and the link still works for a better password.
+    const problemas = problemasDaSenha(senha, { email: usuario.email, nome: usuario.nome });
+    if (problemas.length) throw invalido(problemas.map((mensagem) => ({ campo: 'senha', mensagem })), 'Senha recusada.');
+    await definirSenha(trx, usuario.id, senha);
+    await limparFalhasLogin(trx, usuario.email);
+    const encerradas = await encerrarSessoesDoUsuario(trx, usuario.id);
+    await request.auditar(
+      {
+        acao: 'senha.redefinir',
+        recurso: 'usuario',
+        ator: { id: usuario.id, nome: usuario.nome, papeis: usuario.papeis },
+        resumo: uso.finalidade === 'convite' ? 'Senha definida no primeiro acesso' : 'Senha redefinida pelo link enviado por e-mail',
+        recursoId: usuario.id,
+        dados: { finalidade: uso.finalidade, sessoesEncerradas: encerradas },
+      },
+      trx,
+    );
+  });
+}
+
 const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio, urlPublica }) => {
   // Work done after answering (so that timing reveals nothing), awaited on close.
   const pendentes = new Set<Promise<void>>();
@@ -53,7 +167,6 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
   app.addHook('onClose', async () => {
     await Promise.allSettled([...pendentes]);
   });
-  const bloqueiosAuditados = new Set<string>();
 
   app.post(
     '/v1/sessoes',
@@ -71,39 +184,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       },
     },
     async (request, reply) => {
-      const { email, senha } = request.body;
-      // With TRUST_PROXY set, request.ip is the client named by the trusted proxies' X-Forwarded-For.
-      const ip = request.ip ?? null;
-      const { bloqueadoAte: ate } = await reservarTentativaLogin(db, email, ip);
-      if (ate) {
-        // One entry per lock (per API process), however often a locked caller insists.
-        const chave = `${email}|${ip}|${ate.getTime()}`;
-        if (!bloqueiosAuditados.has(chave)) {
-          if (bloqueiosAuditados.size > 10_000) bloqueiosAuditados.clear();
-          bloqueiosAuditados.add(chave);
-          await request.auditar({ acao: 'sessao.bloqueada', ator: null, resumo: `Entrada recusada por excesso de tentativas: ${email}`, dados: { email, ate: instante(ate) } });
-        } else {
-          request.auditado = true;
-        }
-        reply.header('retry-after', String(Math.max(1, Math.ceil((ate.getTime() - Date.now()) / 1000))));
-        throw new HttpError(429, 'muitas-tentativas', 'Muitas tentativas de entrada sem sucesso. Aguarde alguns minutos ou redefina sua senha.');
-      }
-      const usuario = await usuarioPorEmail(db, email);
-      const senhaConfere = await verificarSenha(usuario?.senha_hash ?? null, senha);
-      if (!usuario || !senhaConfere || !usuario.ativo) {
-        // Already counted by reservarTentativaLogin.
-        await request.auditar({ acao: 'sessao.falha', ator: null, resumo: `Tentativa de entrada sem sucesso: ${email}`, dados: { email } });
-        throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
-      }
-      await limparFalhasLogin(db, email);
-      // A new login never reuses a session id the browser already had (session fixation).
-      const anterior = tokenDoCookie(request);
-      if (anterior) await encerrarSessao(db, sha256(anterior));
-      const sessao = await criarSessao(db, usuario.id, { ip, userAgent: request.headers['user-agent'] ?? null });
-      const ator = await atorDoUsuario(db, usuario.id);
-      if (!ator) throw new HttpError(401, 'credenciais-invalidas', 'E-mail ou senha incorretos.');
-      await request.auditar({ ator, resumo: `Entrada com senha de ${usuario.email}`, recursoId: usuario.id, recurso: 'usuario' });
-      definirCookieSessao(reply, sessao);
+      const { ator, sessao } = await entrarComSenha(db, request, reply, request.body);
       return reply.code(201).send({ ator, csrfToken: sessao.csrfToken, expiraEm: instante(sessao.expiraEm) });
     },
   );
@@ -154,28 +235,7 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       },
     },
     async (request, reply) => {
-      const { email } = request.body;
-      request.auditado = true; // the entry is written below, once the outcome is known
-      emSegundoPlano(async () => {
-        const usuario = await usuarioPorEmail(db, email);
-        if (!usuario || !usuario.ativo) {
-          await request.auditar({ ator: null, resumo: `Pedido de redefinição de senha para e-mail sem conta ativa: ${email}`, dados: { email }, recursoId: null });
-          return;
-        }
-        // Counting and issuing under the account's row lock: concurrent requests cannot all pass the cap.
-        const token = await db.transaction().execute(async (trx) => {
-          await trx.selectFrom('usuario').select('id').where('id', '=', usuario.id).forUpdate().execute();
-          if ((await pedidosRecentes(trx, usuario.id)) >= LIMITE_PEDIDOS_HORA) return null;
-          return emitirTokenSenha(trx, usuario.id, 'redefinicao');
-        });
-        if (!token) {
-          await request.auditar({ ator: null, resumo: `Pedido de redefinição de senha ignorado (limite por hora): ${email}`, recursoId: usuario.id });
-          return;
-        }
-        const msg = mensagemSenha({ nome: usuario.nome, email: usuario.email, link: linkSenha(urlPublica, token), finalidade: 'redefinicao' });
-        await correio.enviar({ para: usuario.email, ...msg });
-        await request.auditar({ ator: null, resumo: `Link de redefinição de senha enviado a ${usuario.email}`, recursoId: usuario.id });
-      });
+      pedirRedefinicao({ db, correio, urlPublica, emSegundoPlano }, request, request.body.email);
       return reply.code(202).send({ mensagem: 'Se houver uma conta ativa com este e-mail, enviaremos um link para redefinir a senha.' });
     },
   );
@@ -198,37 +258,9 @@ const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correi
       },
     },
     async (request, reply) => {
-      await db.transaction().execute(async (trx) => {
-        const uso = await consumirTokenSenha(trx, request.params.token);
-        const usuario = uso && (await trx.selectFrom('usuario').selectAll().where('id', '=', uso.usuarioId).where('ativo', '=', true).executeTakeFirst());
-        if (!uso || !usuario) throw new HttpError(400, 'token-invalido', 'Link de definição de senha inválido, expirado ou já usado. Peça um novo.');
-        // Refused here, the transaction rolls back and the link still works for a better password.
-        const problemas = problemasDaSenha(request.body.senha, { email: usuario.email, nome: usuario.nome });
-        if (problemas.length) throw invalido(problemas.map((mensagem) => ({ campo: 'senha', mensagem })), 'Senha recusada.');
-        await definirSenha(trx, usuario.id, request.body.senha);
-        await limparFalhasLogin(trx, usuario.email);
-        const encerradas = await encerrarSessoesDoUsuario(trx, usuario.id);
-        await request.auditar(
-          {
-            ator: { id: usuario.id, nome: usuario.nome, papeis: usuario.papeis },
-            resumo: uso.finalidade === 'convite' ? 'Senha definida no primeiro acesso' : 'Senha redefinida pelo link enviado por e-mail',
-            recursoId: usuario.id,
-            dados: { finalidade: uso.finalidade, sessoesEncerradas: encerradas },
-          },
-          trx,
-        );
-      });
+      await definirSenhaComToken(db, request, request.params.token, request.body.senha);
       return reply.code(204).send(null);
     },
-  );
-
-  app.get('/redefinir-senha', { config: { publica: true }, schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', CSP_REDEFINICAO)
-      .header('referrer-policy', 'no-referrer')
-      .header('cache-control', 'no-store')
-      .send(PAGINA_REDEFINICAO),
   );
 };
 

@@ -14,6 +14,7 @@
  * (arquivo.ler: the files carry the school's and people's documents).
  */
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
@@ -42,6 +43,74 @@ const arquivoSchema = z
     nomeOriginal: z.string(),
   })
   .meta({ id: 'Arquivo' });
+
+/** A file part of a multipart request (@fastify/multipart). */
+export interface ParteArquivo {
+  filename: string;
+  mimetype: string;
+  /** The content: the request's stream, or the bytes already read. */
+  file: NodeJS.ReadableStream | Buffer;
+}
+
+/**
+ * Stores one uploaded file of a process for the request's actor, auditing it
+ * (arquivo.enviar) in the transaction that records it, or its refusal
+ * (arquivo.recusar) with the pt-BR reason: the one path of POST /v1/arquivos
+ * and of the pages' upload fields (paginas/). The caller checked the scope.
+ */
+export async function receberArquivo(request: FastifyRequest, arquivos: ArmazenamentoArquivos, processoId: string, parte: ParteArquivo) {
+  const ator = requireAtor(request);
+  const defeito = defeitoDoTexto(parte.filename);
+  if (defeito) {
+    const nomeOriginal = textoExibivel(parte.filename);
+    await request.auditar({
+      acao: 'arquivo.recusar',
+      recurso: 'arquivo',
+      recursoId: null,
+      processoId,
+      resumo: `Arquivo recusado no processo ${processoId}: o nome do arquivo ${defeito}`,
+      dados: { motivo: 'nome-invalido', nomeOriginal, tipoDeclarado: parte.mimetype },
+    });
+    // The stream must be drained, or the connection stalls on the unread upload.
+    if (!Buffer.isBuffer(parte.file)) parte.file.resume();
+    throw invalido([{ campo: 'arquivo', mensagem: `O nome do arquivo ${defeito}.` }], 'Nome de arquivo inválido.');
+  }
+  try {
+    const r = await arquivos.guardarArquivo(parte.file, {
+      nomeOriginal: parte.filename,
+      tipoDeclarado: parte.mimetype,
+      enviadoPor: ator.id,
+      processoId,
+      naMesmaTransacao: (trx, a) =>
+        request.auditar(
+          {
+            acao: 'arquivo.enviar',
+            recurso: 'arquivo',
+            recursoId: a.id,
+            processoId,
+            resumo: `Arquivo "${a.nomeOriginal}" (${a.tipo}, ${tamanhoLegivel(a.tamanho)}) enviado ao processo ${processoId}`,
+            dados: { sha256: a.sha256, tamanho: a.tamanho, tipo: a.tipo, nomeOriginal: a.nomeOriginal },
+          },
+          trx,
+        ),
+    });
+    return { id: r.id, sha256: r.sha256, tamanho: r.tamanho, tipo: r.tipo, nomeOriginal: r.nomeOriginal };
+  } catch (err) {
+    if (err instanceof ArquivoRecusado) {
+      await request.auditar({
+        acao: 'arquivo.recusar',
+        recurso: 'arquivo',
+        recursoId: null,
+        processoId,
+        resumo: `Arquivo recusado no processo ${processoId}: ${err.message}`,
+        dados: { motivo: err.motivo, nomeOriginal: parte.filename, tipoDeclarado: parte.mimetype },
+      });
+      const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
+      throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
+    }
+    throw err;
+  }
+}
 
 const arquivosRoutes: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app, opts) => {
   const { db } = opts;
@@ -77,53 +146,8 @@ const arquivosRoutes: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app,
       }
       const parte = await request.file();
       if (!parte) throw new HttpError(400, 'arquivo-ausente', 'Nenhum arquivo foi enviado.');
-      const processoId = request.query.processoId;
-      const defeito = defeitoDoTexto(parte.filename);
-      if (defeito) {
-        const nomeOriginal = textoExibivel(parte.filename);
-        await request.auditar({
-          acao: 'arquivo.recusar',
-          recursoId: null,
-          processoId,
-          resumo: `Arquivo recusado no processo ${processoId}: o nome do arquivo ${defeito}`,
-          dados: { motivo: 'nome-invalido', nomeOriginal, tipoDeclarado: parte.mimetype },
-        });
-        // The stream must be drained, or the connection stalls on the unread upload.
-        parte.file.resume();
-        throw invalido([{ campo: 'arquivo', mensagem: `O nome do arquivo ${defeito}.` }], 'Nome de arquivo inválido.');
-      }
-      try {
-        const r = await arquivos.guardarArquivo(parte.file, {
-          nomeOriginal: parte.filename,
-          tipoDeclarado: parte.mimetype,
-          enviadoPor: ator.id,
-          processoId,
-          naMesmaTransacao: (trx, a) =>
-            request.auditar(
-              {
-                recursoId: a.id,
-                processoId,
-                resumo: `Arquivo "${a.nomeOriginal}" (${a.tipo}, ${tamanhoLegivel(a.tamanho)}) enviado ao processo ${processoId}`,
-                dados: { sha256: a.sha256, tamanho: a.tamanho, tipo: a.tipo, nomeOriginal: a.nomeOriginal },
-              },
-              trx,
-            ),
-        });
-        return reply.code(201).send({ id: r.id, sha256: r.sha256, tamanho: r.tamanho, tipo: r.tipo, nomeOriginal: r.nomeOriginal });
-      } catch (err) {
-        if (err instanceof ArquivoRecusado) {
-          await request.auditar({
-            acao: 'arquivo.recusar',
-            recursoId: null,
-            processoId,
-            resumo: `Arquivo recusado no processo ${processoId}: ${err.message}`,
-            dados: { motivo: err.motivo, nomeOriginal: parte.filename, tipoDeclarado: parte.mimetype },
-          });
-          const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
-          throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
-        }
-        throw err;
-      }
+      const r = await receberArquivo(request, arquivos, request.query.processoId, parte);
+      return reply.code(201).send(r);
     },
   );
 

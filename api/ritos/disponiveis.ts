@@ -34,7 +34,8 @@ export interface SituacaoProcesso {
 }
 
 const esquemas = new WeakMap<z.ZodType, Record<string, unknown>>();
-function esquemaJson(schema: z.ZodType): Record<string, unknown> {
+/** The JSON Schema of an action's data, as GET /v1/processos/{id} lists it and the pages build their forms from it. */
+export function esquemaJson(schema: z.ZodType): Record<string, unknown> {
   let s = esquemas.get(schema);
   if (!s) {
     s = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

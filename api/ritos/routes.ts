@@ -21,6 +21,7 @@ import type { ApiDeps } from '../deps';
 import { erroSchema, HttpError } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
 import { processoDaRota } from '../plugins/escopo-processo';
+import type { Processo } from '../../db/schema';
 import { instantesEmBrasilia } from '../instantes';
 import { dadosParaAtor } from './parte';
 import { conferirArquivos, VERIFICACOES } from './verificacoes';
@@ -58,6 +59,71 @@ export function papelDoAtor(def: DefinicaoRito, ator: string): Papel | null {
   return papelNaDefinicao(def, ator) as Papel | null;
 }
 
+/** Sends an action to the process's workflow; the workflow's refusals become the API's 409/422/503. */
+async function agir(temporal: ApiDeps['temporal'], def: DefinicaoRito, id: string, pedido: PedidoAcao) {
+  try {
+    const r = await temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: idDaAtualizacao(pedido) });
+    return { ...r, faseRotulo: def.fases[r.fase]?.rotulo ?? r.fase };
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      // The reason is at the bottom of the chain (e.g. an activity's failure inside the update).
+      let causa: Error | undefined = err.cause;
+      while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
+      if ((causa as { type?: string } | undefined)?.type === 'ChaveReutilizada') throw new HttpError(422, 'chave-reutilizada', causa!.message);
+      throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
+    }
+    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      throw new HttpError(503, 'indisponivel', 'O processo não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
+    }
+    if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
+      throw new HttpError(409, 'processo-encerrado', 'O processo está encerrado; nenhuma ação é admitida.');
+    }
+    throw err;
+  }
+}
+
+export interface PedidoDePratica {
+  def: DefinicaoRito;
+  /** The process, already read in the caller's scope. */
+  processo: Processo;
+  acao: string;
+  /** How the action is named in the audit trail's summary. */
+  rotulo: string;
+  /** The action's data, already validated by its schema. */
+  dados: Record<string, unknown>;
+  /** The caller's idempotency key (Idempotency-Key, or the key of a page's form). */
+  chaveCliente: string;
+}
+
+/**
+ * One act of a rite by the request's actor: the action's database checks, the
+ * files it cites, the workflow's update and the audit entry. The one code path
+ * of the action routes and of the pages' forms (paginas/), so both judge alike.
+ * The instant of receipt (`em`) is recorded in the audit entry too: it decides
+ * timeliness (seed 002 art. 18) and the pages' recibo shows it.
+ */
+export async function praticarAcao(deps: ApiDeps, request: FastifyRequest, p: PedidoDePratica) {
+  const ator = requireAtor(request);
+  const { def, acao, dados } = p;
+  const processoId = p.processo.id;
+  for (const v of def.acoes[acao]?.verificacoes ?? []) await VERIFICACOES[v](deps.db, processoId, dados);
+  if (Array.isArray(dados.arquivos)) await conferirArquivos(deps.db, processoId, dados.arquivos as string[]);
+  const chave = `${ator.id}:${p.chaveCliente}`;
+  const em = formatarInstanteBrasilia(await (deps.relogio ?? Date.now)());
+  const resultado = await agir(deps.temporal, def, processoId, { acao, dados, ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis }, em, chave });
+  await request.auditar({
+    acao: `${def.codigo}.${acao}`,
+    recurso: 'processo',
+    resumo: `${p.rotulo} — fase: ${resultado.faseRotulo}${resultado.documentos.length ? ` — documentos: ${resultado.documentos.map((d) => d.identificacao).join('; ')}` : ''}`,
+    processoId,
+    recursoId: processoId,
+    dados: { acao, chave, dados, em, fase: resultado.fase, documentos: resultado.documentos.map((d) => d.id) },
+    // A key names one act (another act under it is refused with 422): its later uses are replays.
+    chaveIdempotencia: chave,
+  });
+  return resultado;
+}
+
 const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   /** The process of the request (read once, in scope: plugins/escopo-processo.ts), if it follows this rite. */
   const carregar = (request: FastifyRequest, def: DefinicaoRito) => {
@@ -68,30 +134,7 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     return processo;
   };
 
-  const agir = async (def: DefinicaoRito, id: string, pedido: PedidoAcao) => {
-    try {
-      const r = await deps.temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: idDaAtualizacao(pedido) });
-      return { ...r, faseRotulo: def.fases[r.fase]?.rotulo ?? r.fase };
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) {
-        // The reason is at the bottom of the chain (e.g. an activity's failure inside the update).
-        let causa: Error | undefined = err.cause;
-        while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
-        if ((causa as { type?: string } | undefined)?.type === 'ChaveReutilizada') throw new HttpError(422, 'chave-reutilizada', causa!.message);
-        throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
-      }
-      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-        throw new HttpError(503, 'indisponivel', 'O processo não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
-      }
-      if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
-        throw new HttpError(409, 'processo-encerrado', 'O processo está encerrado; nenhuma ação é admitida.');
-      }
-      throw err;
-    }
-  };
-
   const registrar = (def: DefinicaoRito, acao: string, papel: Papel, body: z.ZodType, summary: string, description: string) => {
-    const verificacoes = def.acoes[acao]?.verificacoes ?? [];
     app.post(
       `/:id/${def.codigo}/${acao}`,
       {
@@ -107,28 +150,8 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         },
       },
       async (request) => {
-        const ator = requireAtor(request);
-        const processoId = carregar(request, def).id;
-        const dados = (request.body ?? {}) as Record<string, any>;
-        for (const v of verificacoes) await VERIFICACOES[v](deps.db, processoId, dados);
-        if (Array.isArray(dados.arquivos)) await conferirArquivos(deps.db, processoId, dados.arquivos);
-        const chave = `${ator.id}:${request.headers['idempotency-key']}`;
-        const resultado = await agir(def, processoId, {
-          acao,
-          dados,
-          ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis },
-          em: formatarInstanteBrasilia(await (deps.relogio ?? Date.now)()),
-          chave,
-        });
-        await request.auditar({
-          resumo: `${summary} — fase: ${resultado.faseRotulo}${resultado.documentos.length ? ` — documentos: ${resultado.documentos.map((d) => d.identificacao).join('; ')}` : ''}`,
-          processoId,
-          recursoId: processoId,
-          dados: { acao, chave, dados, fase: resultado.fase, documentos: resultado.documentos.map((d) => d.id) },
-          // A key names one act (another act under it is refused with 422): its later uses are replays.
-          chaveIdempotencia: chave,
-        });
-        return resultado;
+        const processo = carregar(request, def);
+        return praticarAcao(deps, request, { def, processo, acao, rotulo: summary, dados: (request.body ?? {}) as Record<string, unknown>, chaveCliente: request.headers['idempotency-key'] });
       },
     );
   };

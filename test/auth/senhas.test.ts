@@ -110,11 +110,14 @@ describe('password reset by e-mailed single-use token', () => {
     expect(login.body.ator).toMatchObject({ papeis: ['inspetor'], unidade: 'NORTE' });
   });
 
-  it('serves the page the link opens, with a strict Content-Security-Policy', async () => {
+  it('serves the page the link opens (paginas/), under the CSP of our own origin, sending no Referer', async () => {
     const r = await fetch(`${sys.baseUrl}/redefinir-senha`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/text\/html/);
-    expect(r.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
-    expect(await r.text()).toContain('/v1/senhas/redefinicao/');
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await r.text()).toContain('action="/redefinir-senha"');
   });
 });

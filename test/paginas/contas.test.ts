@@ -1,0 +1,193 @@
+/**
+ * The pages of every audience's first steps, in Chromium: login (and its
+ * refusal in pt-BR), logout, password reset and invitation acceptance through
+ * the e-mailed link (the token in the URL fragment, copied into the form by the
+ * page's script), the development mailbox of `rito dev`; each page checked by
+ * axe (no serious or critical violation), with no CSP violation, at 1280 and
+ * 390 px (test/paginas/navegador.ts).
+ */
+import type { Browser } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
+import { createAutenticador } from '../../api/auth';
+import { correioNaPasta } from '../../api/contas/correio';
+import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+
+let sys: TestSystem;
+let browser: Browser;
+let admin: Conta;
+
+const tokenDo = (texto: string) => /https:\/\/rito\.test\/redefinir-senha#([\w-]+)/.exec(texto)![1]!;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  admin = await sys.conta({ papeis: ['administrador'] });
+  browser = await abrirNavegador();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sys?.stop();
+});
+
+describe('entrar, sair e senhas pelas páginas', () => {
+  it('entra com e-mail e senha (recusa em português ao errar), chega à sua página inicial e sai', async () => {
+    const rep = await sys.criarConta({ papeis: ['representante'], instituicoes: ['11222333000181'] });
+    const { contexto, page, violacoesCsp } = await novaPessoa(browser);
+    try {
+      await page.goto(`${sys.baseUrl}/`);
+      expect(new URL(page.url()).pathname).toBe('/entrar');
+      await conferirPagina(page, 'entrar', violacoesCsp);
+
+      await page.getByLabel('E-mail').fill(rep.email);
+      await page.getByLabel('Senha').fill('senha errada de propósito');
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('E-mail ou senha incorretos.');
+      await conferirPagina(page, 'entrar-recusado', violacoesCsp);
+
+      await page.getByLabel('Senha').fill(rep.senha);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/portal$/);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Minhas instituições');
+      // A representante has no inbox of the inspeção: the page is refused as the API refuses it.
+      const caixa = await page.goto(`${sys.baseUrl}/caixa`);
+      expect(caixa?.status()).toBe(403);
+
+      await page.goto(`${sys.baseUrl}/portal`);
+      await page.getByRole('button', { name: 'Sair' }).click();
+      await page.waitForURL(/\/entrar\?aviso=saiu$/);
+      expect(await page.getByRole('status').first().textContent()).toContain('Você saiu');
+      await page.goto(`${sys.baseUrl}/portal`);
+      expect(new URL(page.url()).pathname).toBe('/entrar');
+    } finally {
+      await contexto.close();
+    }
+  }, 90_000);
+
+  it('redefine a senha pelo link do e-mail: senha fraca recusada ao lado do campo, a boa vale para entrar', async () => {
+    const inspetora = await sys.criarConta({ papeis: ['inspetor'], unidade: 'METROPOLITANA I', nome: 'Irene Inspetora' });
+    const { contexto, page, violacoesCsp } = await novaPessoa(browser);
+    try {
+      await page.goto(`${sys.baseUrl}/entrar`);
+      await page.getByRole('link', { name: 'Esqueci minha senha' }).click();
+      await conferirPagina(page, 'senha-pedido', violacoesCsp);
+      const antes = sys.smtp.mensagens.length;
+      await page.getByLabel('E-mail').fill(inspetora.email);
+      await page.getByRole('button', { name: 'Enviar o link' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('enviaremos um link');
+      const email = await sys.smtp.aguardar(inspetora.email, { depoisDe: antes });
+
+      await page.goto(`${sys.baseUrl}/redefinir-senha#${tokenDo(email.texto)}`);
+      // The script copied the token from the fragment and hid the manual field.
+      await expect.poll(() => page.locator('#campo-token').isHidden()).toBe(true);
+      await conferirPagina(page, 'senha-definir', violacoesCsp);
+      await page.getByLabel('Nova senha', { exact: true }).fill('123456789012');
+      await page.getByLabel('Repita a nova senha').fill('123456789012');
+      await page.getByRole('button', { name: 'Definir senha' }).click();
+      const erro = page.locator('#senha-erro');
+      await expect.poll(() => erro.textContent()).toMatch(/sequência|comum|repet/i);
+      await conferirPagina(page, 'senha-recusada', violacoesCsp);
+
+      const nova = 'cajueiro florido na varanda 2026';
+      // The page re-rendered keeps the token: the refused password did not spend the link.
+      await page.getByLabel('Nova senha', { exact: true }).fill(nova);
+      await page.getByLabel('Repita a nova senha').fill(nova);
+      await page.getByRole('button', { name: 'Definir senha' }).click();
+      await page.waitForURL(/\/entrar\?aviso=senha$/);
+      await page.getByLabel('E-mail').fill(inspetora.email);
+      await page.getByLabel('Senha').fill(nova);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/caixa$/);
+      await conferirPagina(page, 'caixa-vazia', violacoesCsp);
+    } finally {
+      await contexto.close();
+    }
+  }, 90_000);
+
+  it('aceita o convite: a conta criada pela administração define a senha no primeiro acesso e entra', async () => {
+    const antes = sys.smtp.mensagens.length;
+    const criado = await sys.request('POST', '/v1/usuarios', {
+      as: admin,
+      body: { nome: 'Carla Convidada', email: 'carla.convidada@rito.test', papeis: ['coogie'] },
+    });
+    expect(criado.status, JSON.stringify(criado.body)).toBe(201);
+    const convite = await sys.smtp.aguardar('carla.convidada@rito.test', { depoisDe: antes });
+    const { contexto, page } = await novaPessoa(browser);
+    try {
+      await page.goto(`${sys.baseUrl}/redefinir-senha#${tokenDo(convite.texto)}`);
+      const senha = 'mangueira de quintal 7 folhas';
+      await page.getByLabel('Nova senha', { exact: true }).fill(senha);
+      await page.getByLabel('Repita a nova senha').fill(senha);
+      await page.getByRole('button', { name: 'Definir senha' }).click();
+      await page.waitForURL(/\/entrar\?aviso=senha$/);
+      await page.getByLabel('E-mail').fill('carla.convidada@rito.test');
+      await page.getByLabel('Senha').fill(senha);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/caixa$/);
+      expect(await page.locator('.rito-usuario').textContent()).toContain('Carla Convidada');
+    } finally {
+      await contexto.close();
+    }
+  }, 60_000);
+
+  it('um formulário de outra origem, sem o token CSRF da sessão, não age', async () => {
+    const { contexto, page } = await novaPessoa(browser);
+    try {
+      const rep = await sys.criarConta({ papeis: ['representante'] });
+      await page.goto(`${sys.baseUrl}/entrar`);
+      await page.getByLabel('E-mail').fill(rep.email);
+      await page.getByLabel('Senha').fill(rep.senha);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/portal$/);
+      const status = await page.evaluate(async () => {
+        const f = new FormData();
+        f.append('_csrf', 'forjado');
+        return (await fetch('/sair', { method: 'POST', body: f })).status;
+      });
+      expect(status).toBe(403);
+      // Still logged in.
+      await page.goto(`${sys.baseUrl}/portal`);
+      expect(new URL(page.url()).pathname).toBe('/portal');
+    } finally {
+      await contexto.close();
+    }
+  }, 60_000);
+});
+
+describe('a caixa de correio de desenvolvimento', () => {
+  it('só existe sob rito dev sem SMTP, e lista as mensagens guardadas com seus links', async () => {
+    expect((await sys.request('GET', '/correio')).status).toBe(404);
+    const pasta = fs.mkdtempSync(path.join(os.tmpdir(), 'rito-correio-'));
+    const app = await buildApp({
+      db: sys.db,
+      temporal: sys.temporal,
+      taskQueue: sys.taskQueue,
+      autenticador: createAutenticador(sys.db),
+      correio: correioNaPasta(pasta, () => {}),
+      urlPublica: 'http://127.0.0.1:3000',
+      caixaDeCorreio: true,
+    });
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const { contexto, page, violacoesCsp } = await novaPessoa(browser);
+    try {
+      const conta = await sys.criarConta({ papeis: ['supervisor'], nome: 'Sílvia Supervisora' });
+      await page.goto(`${base}/senha/esqueci`);
+      await page.getByLabel('E-mail').fill(conta.email);
+      await page.getByRole('button', { name: 'Enviar o link' }).click();
+      await expect.poll(() => fs.readdirSync(pasta).length, { timeout: 10_000 }).toBe(1);
+      await page.goto(`${base}/correio`);
+      await conferirPagina(page, 'correio', violacoesCsp);
+      await page.getByRole('link', { name: /redefin/i }).first().click();
+      expect(await page.locator('pre').textContent()).toContain('Sílvia Supervisora');
+      expect(await page.getByRole('link', { name: /\/redefinir-senha#/ }).count()).toBe(1);
+    } finally {
+      await contexto.close();
+      await app.close();
+      fs.rmSync(pasta, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
