@@ -2,9 +2,10 @@
  * I/O for prazos: the decreed days a workflow's calendar needs, and the prazo
  * read model. The computation itself is pure (rules/prazos) and runs in the workflow.
  */
-import type { DiaDecretado, Local } from '../rules/calendario';
+import type { DiaDecretado, FeriadoMunicipal, Local } from '../rules/calendario';
 import type { Db } from '../db/connect';
 import { lerDiasDecretados } from '../db/dias-decretados';
+import { lerFeriadosMunicipais } from '../db/feriados-municipais';
 import { registrarPrazo } from '../db/prazos';
 import { localDaUnidade } from '../db/unidades';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
@@ -17,13 +18,17 @@ export function createPrazoActivities(db: Db) {
 
     /**
      * The calendar a process's prazos count on (DOMAIN prazos rule 10): the
-     * seat of its unit (UF and município, db/unidades.ts) and the decreed days
-     * in force there from `desde` on. Read through an activity so that the
+     * seat of its unit (UF and município, db/unidades.ts), the decreed days
+     * in force there from `desde` on and the município's holidays administrators keep. Read through an activity so that the
      * workflow replays on what it read.
      */
     async calendarioDaUnidade({ unidade, desde }: { unidade: string; desde: string }): Promise<CalendarioDaUnidade> {
       const local = await localDaUnidade(db, unidade);
-      return { local, diasDecretados: await lerDiasDecretados(db, local, desde) };
+      return {
+        local,
+        diasDecretados: await lerDiasDecretados(db, local, desde),
+        feriadosMunicipais: local.municipio ? await lerFeriadosMunicipais(db, local.municipio) : [],
+      };
     },
 
     /** Records the prazo and the change that made it what it is (db/prazos.ts). */
@@ -36,6 +41,8 @@ export function createPrazoActivities(db: Db) {
 export interface CalendarioDaUnidade {
   local: Local;
   diasDecretados: DiaDecretado[];
+  /** Absent in results recorded before municipal holidays were data (the engine then counts the ones rito ships). */
+  feriadosMunicipais?: FeriadoMunicipal[];
 }
 
 export type PrazoActivities = ReturnType<typeof createPrazoActivities>;

@@ -10,7 +10,7 @@
  * (AmbienteCli.diasDecretados: PostgreSQL when DATABASE_URL is set) and from
  * `--decretados`; `listar` computes exactly what GET /v1/calendario/{ano} answers.
  */
-import { criarCalendario, ErroEntrada, formatarData, formatarDataBR, lerData, type Local } from '../rules/calendario';
+import { criarCalendario, dadosDaFonte, ErroEntrada, formatarData, formatarDataBR, lerData, type Local } from '../rules/calendario';
 import { calendarioDoAno } from '../api/calendario/ano';
 import {
   type AmbienteCli,
@@ -77,11 +77,9 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli) {
         throw e instanceof ErroEntrada ? new ErroArgumento('DATA', e.detalhe) : e;
       }
       const local = localDosArgumentos(v);
-      const decretados = [
-        ...lerArquivoDecretados(v.decretados),
-        ...(amb.diasDecretados ? await amb.diasDecretados({ local, de: data, ate: data }) : []),
-      ];
-      const cal = criarCalendario(local, decretados);
+      const daFonte = dadosDaFonte(amb.diasDecretados ? await amb.diasDecretados({ local, de: data, ate: data }) : []);
+      const decretados = [...lerArquivoDecretados(v.decretados), ...daFonte.diasDecretados];
+      const cal = criarCalendario(local, decretados, daFonte.feriadosMunicipais !== undefined ? { feriadosMunicipais: daFonte.feriadosMunicipais } : {});
       const util = cal.ehDiaUtil(dia);
       const motivo = cal.motivoNaoUtil(dia) ?? null;
       const proximo = cal.proximoDiaUtil(dia);

@@ -7,6 +7,7 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DataCivil, DiaDecretado, FonteDiasDecretados, Local, UF } from '../rules/calendario';
+import { lerFeriadosMunicipais } from './feriados-municipais';
 import type { Database } from './schema';
 
 /** The decreed days that count at a place: national ones, and those of its UF, município and unit. */
@@ -41,7 +42,15 @@ export async function lerDiasDecretados(db: Kysely<Database>, local: Local, desd
   }));
 }
 
-/** The decreed days in force in PostgreSQL as a calendar's source (the same query the workflows' activity runs). */
+/**
+ * The calendar data in PostgreSQL as a calendar's source (the same queries the
+ * workflows' activity runs): the decreed days in force at the place, and the
+ * municipal holidays administrators keep for its município (which replace
+ * the ones rito ships).
+ */
 export function fonteDiasDecretados(db: Kysely<Database>): FonteDiasDecretados {
-  return ({ local, de, ate }) => lerDiasDecretados(db, local, de, ate);
+  return async ({ local, de, ate }) => ({
+    diasDecretados: await lerDiasDecretados(db, local, de, ate),
+    feriadosMunicipais: local.municipio ? await lerFeriadosMunicipais(db, local.municipio) : [],
+  });
 }

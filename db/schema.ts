@@ -326,8 +326,30 @@ export interface UnidadeTable {
   atualizado_em: DefaultedTimestamp;
 }
 
+/** A municipal holiday kept by administrators (issue 11); removal is recorded, never deleted. */
+export interface FeriadoMunicipalTable {
+  id: Generated<string>;
+  municipio: string;
+  municipio_nome: string;
+  uf: string;
+  dia: string | null;
+  pascoa: number | null;
+  nome: string;
+  ato_legal: string;
+  desde: ColumnType<string | null, string | null | undefined, string | null>;
+  ate: ColumnType<string | null, string | null | undefined, string | null>;
+  fonte: string;
+  criado_por: string;
+  criado_em: DefaultedTimestamp;
+  atualizado_por: string;
+  atualizado_em: DefaultedTimestamp;
+  removido_por: string | null;
+  removido_em: NullableTimestamp;
+}
+
 export interface Database {
   unidade: UnidadeTable;
+  feriado_municipal: FeriadoMunicipalTable;
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
   dia_decretado: DiaDecretadoTable;

@@ -7,6 +7,7 @@
  */
 import {
   criarCalendario,
+  dadosDaFonte,
   type DataCivil,
   type DiaDecretado,
   type FonteDiasDecretados,
@@ -31,7 +32,11 @@ export async function calendarioDoAno(
 ): Promise<CalendarioDoAno> {
   const lugar = validarLocal(local);
   const doAno = Number.isInteger(ano) && ano >= 1000 && ano <= 9999;
-  const daFonte = fonte && doAno ? await fonte({ local: lugar, de: `${ano}-01-01`, ate: `${ano}-12-31` }) : [];
-  const naoUteis = naoUteisDoAno(ano, lugar, [...(opcoes.diasDecretados ?? []), ...daFonte], { incluirFinsDeSemana: !!opcoes.incluirFinsDeSemana });
-  return { ano, local: lugar, naoUteis, avisos: [...criarCalendario(lugar).avisos] };
+  const daFonte = dadosDaFonte(fonte && doAno ? await fonte({ local: lugar, de: `${ano}-01-01`, ate: `${ano}-12-31` }) : []);
+  const municipais = daFonte.feriadosMunicipais !== undefined ? { feriadosMunicipais: daFonte.feriadosMunicipais } : {};
+  const naoUteis = naoUteisDoAno(ano, lugar, [...(opcoes.diasDecretados ?? []), ...daFonte.diasDecretados], {
+    incluirFinsDeSemana: !!opcoes.incluirFinsDeSemana,
+    ...municipais,
+  });
+  return { ano, local: lugar, naoUteis, avisos: [...criarCalendario(lugar, [], municipais).avisos] };
 }

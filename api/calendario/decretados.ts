@@ -211,31 +211,39 @@ export class DecretadosService {
   /** Sends calendarioAlteradoSignal to every process `dia` touches; never fails for a finished workflow. */
   async notificar(dia: Linha, operacao: AlteracaoCalendario['operacao']): Promise<ResultadoNotificacao> {
     const alvos = await this.processosAfetados(dia);
-    const alteracao: AlteracaoCalendario = { data: dia.data, operacao, motivo: `${dia.motivo} (${dia.ato_legal})` };
-    const processos: string[] = [];
-    const naoNotificados: ResultadoNotificacao['naoNotificados'] = [];
-    let proximo = 0;
-    const trabalhador = async () => {
-      while (proximo < alvos.length) {
-        const processoId = alvos[proximo++];
-        try {
-          await this.temporal.workflow.getHandle(processoId).signal(calendarioAlteradoSignal, alteracao);
-          processos.push(processoId);
-        } catch (err) {
-          if (err instanceof WorkflowNotFoundError) {
-            naoNotificados.push({ processoId, motivo: 'o workflow do processo já terminou (ou não existe): não há prazo em curso a recalcular' });
-          } else {
-            this.log.error({ err, processoId, dia: dia.id }, 'falha ao avisar processo da alteração do calendário');
-            naoNotificados.push({ processoId, motivo: `falha ao avisar o processo: ${err instanceof Error ? err.message : String(err)}` });
-          }
+    return avisarProcessos(this.temporal, this.log, alvos, { data: dia.data, operacao, motivo: `${dia.motivo} (${dia.ato_legal})` });
+  }
+}
+
+/**
+ * Sends `alteracao` to each process (calendarioAlteradoSignal): its workflow
+ * re-reads the calendar and re-times its open prazo and task. A process whose
+ * workflow has ended is reported, never a failure.
+ */
+export async function avisarProcessos(temporal: Client, log: FastifyBaseLogger, alvos: readonly string[], alteracao: AlteracaoCalendario): Promise<ResultadoNotificacao> {
+  const processos: string[] = [];
+  const naoNotificados: ResultadoNotificacao['naoNotificados'] = [];
+  let proximo = 0;
+  const trabalhador = async () => {
+    while (proximo < alvos.length) {
+      const processoId = alvos[proximo++];
+      try {
+        await temporal.workflow.getHandle(processoId).signal(calendarioAlteradoSignal, alteracao);
+        processos.push(processoId);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) {
+          naoNotificados.push({ processoId, motivo: 'o workflow do processo já terminou (ou não existe): não há prazo em curso a recalcular' });
+        } else {
+          log.error({ err, processoId, alteracao: alteracao.data }, 'falha ao avisar processo da alteração do calendário');
+          naoNotificados.push({ processoId, motivo: `falha ao avisar o processo: ${err instanceof Error ? err.message : String(err)}` });
         }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(SINAIS_EM_PARALELO, alvos.length) }, trabalhador));
-    processos.sort();
-    naoNotificados.sort((a, b) => a.processoId.localeCompare(b.processoId));
-    return { processosNotificados: processos.length, processos, naoNotificados };
-  }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SINAIS_EM_PARALELO, alvos.length) }, trabalhador));
+  processos.sort();
+  naoNotificados.sort((a, b) => a.processoId.localeCompare(b.processoId));
+  return { processosNotificados: processos.length, processos, naoNotificados };
 }
 
 /** A listing's place from query parameters (uf defaults to RJ when only município or unidade is given). */

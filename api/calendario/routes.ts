@@ -14,6 +14,7 @@ import { erroSchema, HttpError, naoEncontrado, traduzindoErros } from '../errors
 import { requireAtor } from '../plugins/autenticacao';
 import { calendarioDoAno } from './ano';
 import { DecretadosService, localDaConsulta, motivoSemAutorizacao, toView } from './decretados';
+import { rotasFeriadosMunicipais } from './feriados-municipais';
 import {
   calendarioAnoSchema,
   calendarioQuerySchema,
@@ -42,6 +43,7 @@ export type OpcoesCalendario = Pick<ApiDeps, 'db' | 'temporal'> & { fonteDecreta
 const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, deps) => {
   const fonte = deps.fonteDecretados ?? fonteDiasDecretados(deps.db);
   const service = new DecretadosService(deps.db, deps.temporal, app.log);
+  rotasFeriadosMunicipais(app, deps);
 
   app.get(
     '/:ano',

@@ -13,8 +13,10 @@
  * Imports only the engine: cheap for the CLI.
  */
 import {
+  dadosDaFonte,
   type DataCivil,
   type DiaDecretado,
+  type FeriadoMunicipal,
   ErroEntrada,
   type FonteDiasDecretados,
   formatarData,
@@ -60,20 +62,23 @@ async function comDecretados<R>(
   local: unknown,
   inicio: () => number,
   horizonteDias: number,
-  calcular: (decretados: readonly DiaDecretado[] | undefined) => R,
+  calcular: (cal: { diasDecretados: readonly DiaDecretado[] | undefined; feriadosMunicipais?: readonly FeriadoMunicipal[] }) => R,
   ultimoDia: (r: R) => DataCivil,
 ): Promise<R> {
-  if (!fonte) return calcular(extras);
+  if (!fonte) return calcular({ diasDecretados: extras });
   // Validate what the query needs first, so that a bad input is named as the caller sent it.
   const lugar = validarLocal(local);
   const de = inicio();
   let ate = formatarData(de + horizonteDias);
   for (;;) {
-    const daFonte = await fonte({ local: lugar, de: formatarData(de), ate });
+    const { diasDecretados: daFonte, feriadosMunicipais } = dadosDaFonte(await fonte({ local: lugar, de: formatarData(de), ate }));
     const proprios = Array.isArray(extras) ? extras : [];
     let r: R;
     try {
-      r = calcular(extras !== undefined && !Array.isArray(extras) ? extras : [...proprios, ...daFonte]);
+      r = calcular({
+        diasDecretados: extras !== undefined && !Array.isArray(extras) ? extras : [...proprios, ...daFonte],
+        ...(feriadosMunicipais !== undefined ? { feriadosMunicipais } : {}),
+      });
     } catch (e) {
       const m = e instanceof ErroEntrada ? /^diasDecretados\[(\d+)\]/.exec(e.campo) : null;
       if (m && Number(m[1]) >= proprios.length) throw new DecretadoInvalidoNaFonte(`dia decretado inválido no banco: ${e instanceof Error ? e.message : String(e)}`);
@@ -87,7 +92,7 @@ async function comDecretados<R>(
 export function calcular(e: EntradaPrazo, fonte?: FonteDiasDecretados): Promise<ResultadoPrazo> {
   return comDecretados(
     fonte, e.diasDecretados, e.local, () => lerData(e.ciencia, 'ciencia'), horizonte(e.dias, e.uteis),
-    (diasDecretados) => calcularPrazo({ ...e, diasDecretados }),
+    (cal) => calcularPrazo({ ...e, ...cal }),
     (r) => r.vencimento,
   );
 }
@@ -95,7 +100,7 @@ export function calcular(e: EntradaPrazo, fonte?: FonteDiasDecretados): Promise<
 export function prorrogar(e: EntradaProrrogacao, fonte?: FonteDiasDecretados): Promise<ResultadoProrrogacao> {
   return comDecretados(
     fonte, e.diasDecretados, e.local, () => lerData(e.vencimento, 'vencimento'), horizonte(e.dias, e.uteis),
-    (diasDecretados) => prorrogarPrazo({ ...e, diasDecretados }),
+    (cal) => prorrogarPrazo({ ...e, ...cal }),
     (r) => r.vencimento,
   );
 }
@@ -104,7 +109,7 @@ export function ciencia(e: EntradaCiencia, fonte?: FonteDiasDecretados): Promise
   // The window starts at the envio's Brasília date (an instant is reduced to it).
   return comDecretados(
     fonte, e.diasDecretados, e.local, () => lerDataOuInstante(e.envio, 'envio'), 60,
-    (diasDecretados) => cienciaTacita({ ...e, diasDecretados }),
+    (cal) => cienciaTacita({ ...e, ...cal }),
     (r) => r.vencimento,
   );
 }
@@ -112,7 +117,7 @@ export function ciencia(e: EntradaCiencia, fonte?: FonteDiasDecretados): Promise
 export function visita(e: EntradaVisita, fonte?: FonteDiasDecretados): Promise<ResultadoVisita> {
   return comDecretados(
     fonte, e.diasDecretados, e.local, () => lerDataOuInstante(e.aviso, 'aviso'), 60,
-    (diasDecretados) => dataMinimaVisita({ ...e, diasDecretados }),
+    (cal) => dataMinimaVisita({ ...e, ...cal }),
     (r) => r.data,
   );
 }
@@ -127,7 +132,7 @@ export function tempestividade(e: EntradaTempestividade, fonte?: FonteDiasDecret
   const local = e.local ?? LOCAL_PADRAO;
   return comDecretados(
     fonte, e.diasDecretados, local, () => lerData(e.vencimento, 'vencimento'), 0,
-    (diasDecretados) => tempestivo({ vencimento: e.vencimento, em: e.em, local, diasDecretados }),
+    (cal) => tempestivo({ vencimento: e.vencimento, em: e.em, local, ...cal }),
     (r) => r.vencimento,
   );
 }

@@ -21,6 +21,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
+import { lerFeriadosMunicipais } from '../../db/feriados-municipais';
+import { localDaUnidade } from '../../db/unidades';
 import { lerDiasDecretados } from '../../db/dias-decretados';
 import { criarCalendario, diaCivilBrasilia, formatarData, lerData, type Local } from '../../rules/calendario';
 import { calcularPrazo } from '../../rules/prazos';
@@ -88,14 +90,16 @@ export const vencendoSchema = z
 
 /** The cutoff of "the next `dias` business days" from the civil day `hoje`. */
 export async function horizonteDiasUteis(db: Db, hoje: string, dias: number, unidade?: string) {
-  const local: Local = { uf: 'RJ', ...(unidade ? { unidade } : {}) };
+  // A unit's prazos count on its seat's calendar (db/unidades.ts); without a unit, the State's.
+  const local: Local = unidade ? await localDaUnidade(db, unidade) : { uf: 'RJ' };
   // Decreed days from a month back: the count may start on the last business day before today.
   const diaHoje = lerData(hoje, 'hoje');
   const decretados = await lerDiasDecretados(db, local, formatarData(diaHoje - 31));
-  const calendario = criarCalendario(local, decretados);
+  const feriadosMunicipais = local.municipio ? await lerFeriadosMunicipais(db, local.municipio) : [];
+  const calendario = criarCalendario(local, decretados, { feriadosMunicipais });
   let base = diaHoje;
   while (!calendario.ehDiaUtil(base)) base--;
-  const r = calcularPrazo({ ciencia: formatarData(base), dias, uteis: true, local, diasDecretados: decretados });
+  const r = calcularPrazo({ ciencia: formatarData(base), dias, uteis: true, local, diasDecretados: decretados, feriadosMunicipais });
   return {
     ate: r.vencimento,
     limite: r.limite,
@@ -117,7 +121,7 @@ const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, 
         tags: ['prazos'],
         summary: 'Prazos em curso que vencem nos próximos N dias úteis, no seu escopo, do mais próximo ao mais distante',
         description:
-          'O horizonte é calculado pelo motor de prazos: N dias úteis a partir de hoje (America/Sao_Paulo), no calendário do Rio de Janeiro ' +
+          'O horizonte é calculado pelo motor de prazos: N dias úteis a partir de hoje (America/Sao_Paulo), no calendário da sede da unidade (sem unidade, o do Estado do RJ) ' +
           'com os dias decretados sem expediente. Prazos em aberto cujo limite já passou aparecem marcados como vencidos.',
         querystring: querySchema,
         response: { 200: vencendoSchema, 400: erroSchema, 401: erroSchema, 403: erroSchema },

@@ -16,6 +16,7 @@ import * as m20261129c from './2026_11_29_limite_requisicao';
 import * as m20261129d from './2026_11_29_papel_aplicacao';
 import * as m20261129Trilha from './2026_11_29_trilha_correlacao_idempotencia';
 import * as m20261129Unidade from './2026_11_29_unidade';
+import * as m20261129FeriadoMunicipal from './2026_11_29_feriado_municipal';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_papel_aplicacao': m20261129d,
   '2026_11_29_trilha_correlacao_idempotencia': m20261129Trilha,
   '2026_11_29_unidade': m20261129Unidade,
+  '2026_11_29_feriado_municipal': m20261129FeriadoMunicipal,
 };

@@ -19,6 +19,7 @@ import {
   FERIADOS_ESTADUAIS,
   FERIADOS_MUNICIPAIS,
   FERIADOS_NACIONAIS,
+  type FeriadoMunicipal,
   type RegraFeriado,
 } from './feriados';
 import { diaDaPascoa } from './pascoa';
@@ -111,30 +112,39 @@ function diaDaRegra(r: RegraFeriado, ano: number, pascoa: number): number | unde
 }
 
 type Indice = ReadonlyMap<number, readonly string[]>;
+
+function indexar(idx: Map<number, string[]>, regras: readonly RegraFeriado[], rotulo: string, ano: number, pascoa: number): void {
+  for (const r of regras) {
+    const dia = diaDaRegra(r, ano, pascoa);
+    if (dia === undefined) continue;
+    const motivo = `${rotulo} — ${r.nome} (${r.atoLegal})`;
+    const lista = idx.get(dia);
+    if (lista) lista.push(motivo);
+    else idx.set(dia, [motivo]);
+  }
+}
+
+/** The municipal holidays of a year, merged over the national and state ones. */
+function comMunicipais(base: Indice, ano: number, municipais: readonly FeriadoMunicipal[]): Indice {
+  if (!municipais.length) return base;
+  const idx = new Map<number, string[]>([...base].map(([d, m]) => [d, [...m]]));
+  const m = municipais[0];
+  indexar(idx, municipais, `Feriado municipal (${m.municipioNome}/${m.uf})`, ano, diaDaPascoa(ano));
+  return idx;
+}
 const memoAnos = new Map<string, Indice>();
 
-/** Holidays (by law) of a year for a UF/município: day number → reasons. Memoised. */
-function feriadosIndexados(ano: number, uf: UF, municipio: string | undefined): Indice {
-  const chave = `${ano}|${uf}|${municipio ?? ''}`;
+/** Holidays (by law) of a year for a UF (national and state, with the year's exceptions): day number → reasons. Memoised. */
+function feriadosIndexados(ano: number, uf: UF): Indice {
+  const chave = `${ano}|${uf}`;
   const pronto = memoAnos.get(chave);
   if (pronto) return pronto;
   const pascoa = diaDaPascoa(ano);
   const idx = new Map<number, string[]>();
-  const add = (regras: readonly RegraFeriado[], rotulo: string) => {
-    for (const r of regras) {
-      const dia = diaDaRegra(r, ano, pascoa);
-      if (dia === undefined) continue;
-      const motivo = `${rotulo} — ${r.nome} (${r.atoLegal})`;
-      const lista = idx.get(dia);
-      if (lista) lista.push(motivo);
-      else idx.set(dia, [motivo]);
-    }
-  };
+  const add = (regras: readonly RegraFeriado[], rotulo: string) => indexar(idx, regras, rotulo, ano, pascoa);
   add(FERIADOS_NACIONAIS, 'Feriado nacional');
   const rotuloUf = uf === 'DF' ? 'Feriado distrital (DF)' : `Feriado estadual (${uf})`;
   add(FERIADOS_ESTADUAIS[uf], rotuloUf);
-  const mun = municipio ? FERIADOS_MUNICIPAIS[municipio] : undefined;
-  if (mun) add(mun.feriados, `Feriado municipal (${mun.nome}/${mun.uf})`);
   // A year's exceptions by law: the day moved away is no holiday there that year; the new one is.
   for (const x of EXCECOES_DO_ANO) {
     if (x.uf !== uf || !x.data.startsWith(`${ano}-`)) continue;
@@ -155,6 +165,12 @@ export interface OpcoesCalendario {
   campoDecretados?: string;
   /** Field name of the local in errors (default 'local'). */
   campoLocal?: string;
+  /**
+   * The maintained municipal holidays (table feriado_municipal); those of
+   * other municípios are ignored. Absent: the ones rito ships
+   * (FERIADOS_MUNICIPAIS), for use without a database.
+   */
+  feriadosMunicipais?: readonly FeriadoMunicipal[];
 }
 
 /**
@@ -171,6 +187,7 @@ export class Calendario {
   private inicioAno = 1;
   private fimAno = 0;
   private indice: Indice = new Map();
+  private readonly municipais: readonly FeriadoMunicipal[];
 
   constructor(local: unknown, diasDecretados: readonly DiaDecretado[] = [], opcoes: OpcoesCalendario = {}) {
     this.local = validarLocal(local, opcoes.campoLocal ?? 'local');
@@ -189,13 +206,15 @@ export class Calendario {
     this.decretados = dec;
     const avisos: string[] = [];
     const { uf, municipio } = this.local;
+    this.municipais = municipaisDoLocal(municipio, opcoes.feriadosMunicipais);
     const avisoUf = avisoEstadual(uf);
     if (avisoUf) avisos.push(avisoUf);
     if (!municipio) {
       avisos.push('Município não informado: feriados municipais não considerados.');
-    } else if (!FERIADOS_MUNICIPAIS[municipio]) {
+    } else if (!this.municipais.length) {
       avisos.push(
-        `Feriados municipais do município ${municipio} ainda não cadastrados no calendário; informe-os como dias decretados de escopo "municipio".`,
+        `Feriados municipais do município ${municipio} ainda não cadastrados no calendário (feriados municipais: /v1/calendario/feriados-municipais); ` +
+          'até lá, informe-os como dias decretados de escopo "municipio".',
       );
     }
     this.avisos = avisos;
@@ -212,7 +231,7 @@ export class Calendario {
       this.ano = anoDoDia(dia);
       this.inicioAno = diaDoCivil(this.ano, 1, 1);
       this.fimAno = diaDoCivil(this.ano, 12, 31);
-      this.indice = feriadosIndexados(this.ano, this.local.uf, this.local.municipio);
+      this.indice = comMunicipais(feriadosIndexados(this.ano, this.local.uf), this.ano, this.municipais);
     }
     return this.indice.get(dia);
   }
@@ -249,7 +268,7 @@ export class Calendario {
   /** Holidays by law of a year (any weekday), with reasons; no decreed days, no weekend label. */
   feriadosDoAno(ano: number): NaoUtil[] {
     this.feriados(diaDoCivil(ano, 1, 1));
-    const idx = feriadosIndexados(ano, this.local.uf, this.local.municipio);
+    const idx = this.indice;
     return [...idx.keys()].sort((a, b) => a - b).map((dia) => ({ data: formatarData(dia), motivo: idx.get(dia)!.join('; ') }));
   }
 
@@ -265,6 +284,17 @@ export class Calendario {
     }
     return out;
   }
+}
+
+/** The municipal holidays that count at a município: the maintained ones given, or those rito ships. */
+function municipaisDoLocal(municipio: string | undefined, dados: readonly FeriadoMunicipal[] | undefined): readonly FeriadoMunicipal[] {
+  if (!municipio) return [];
+  if (dados) {
+    if (!Array.isArray(dados)) throw new ErroEntrada('feriadosMunicipais', 'informe uma lista de feriados municipais.');
+    return dados.filter((f) => f.municipio === municipio);
+  }
+  const ref = FERIADOS_MUNICIPAIS[municipio];
+  return ref ? ref.feriados.map((f) => ({ ...f, municipio, municipioNome: ref.nome, uf: ref.uf })) : [];
 }
 
 /** A calendar for a place and its decreed days (validated; decreed days of other places are ignored). */
@@ -288,9 +318,10 @@ export function naoUteisDoAno(
   ano: number,
   local: Local,
   diasDecretados?: readonly DiaDecretado[],
-  opcoes: { incluirFinsDeSemana?: boolean } = {},
+  opcoes: { incluirFinsDeSemana?: boolean; feriadosMunicipais?: readonly FeriadoMunicipal[] } = {},
 ): NaoUtil[] {
-  return criarCalendario(local, diasDecretados).naoUteisDoAno(lerAno(ano), opcoes.incluirFinsDeSemana ?? false);
+  const municipais = opcoes.feriadosMunicipais !== undefined ? { feriadosMunicipais: opcoes.feriadosMunicipais } : {};
+  return criarCalendario(local, diasDecretados, municipais).naoUteisDoAno(lerAno(ano), opcoes.incluirFinsDeSemana ?? false);
 }
 
 /** Holidays by law of a year at a place, whatever the weekday (no decreed days). */

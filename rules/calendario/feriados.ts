@@ -80,7 +80,24 @@ export interface Municipio {
   feriados: readonly RegraFeriado[];
 }
 
-/** Municipal holidays by IBGE code (7 digits). Only municípios checked against their law. */
+/**
+ * A municipal holiday as maintained data (table feriado_municipal, kept by
+ * administrators through /v1/calendario/feriados-municipais): a rule of the
+ * município with its act, validity and source.
+ */
+export interface FeriadoMunicipal extends RegraFeriado {
+  /** IBGE code (7 digits). */
+  municipio: string;
+  municipioNome: string;
+  uf: UF;
+}
+
+/**
+ * The municipal holidays rito ships (the first rows of table feriado_municipal,
+ * seeded by its migration), by IBGE code: what the engine counts when no
+ * maintained rows are passed in (the command line without a database, tests).
+ * With a database, the maintained rows are the only ones that count.
+ */
 export const FERIADOS_MUNICIPAIS: Readonly<Record<string, Municipio>> = {
   '3304557': {
     nome: 'Rio de Janeiro',

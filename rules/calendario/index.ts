@@ -35,6 +35,7 @@ export {
   avisoEstadual,
   DIVERGENCIAS_DATE_HOLIDAYS,
   type RegraFeriado,
+  type FeriadoMunicipal,
   type Conferencia,
   type ExcecaoDoAno,
   type Municipio,

@@ -55,7 +55,21 @@ export interface DiaDecretado {
  * dates (inclusive). PostgreSQL in the system (db/dias-decretados.ts); tests,
  * the benchmark and the command line pass their own.
  */
-export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[]>;
+export type FonteDiasDecretados = (consulta: { local: Local; de: DataCivil; ate: DataCivil }) => Promise<readonly DiaDecretado[] | DadosDaFonte>;
+
+/**
+ * What a source with a database answers: the decreed days and the maintained
+ * municipal holidays of the place (which then replace the ones rito ships).
+ */
+export interface DadosDaFonte {
+  diasDecretados: readonly DiaDecretado[];
+  feriadosMunicipais?: readonly import('./feriados').FeriadoMunicipal[];
+}
+
+/** The decreed days and maintained municipal holidays of a source's answer. */
+export function dadosDaFonte(r: readonly DiaDecretado[] | DadosDaFonte): DadosDaFonte {
+  return Array.isArray(r) ? { diasDecretados: r as readonly DiaDecretado[] } : (r as DadosDaFonte);
+}
 
 /** A non-business day and why. */
 export interface NaoUtil {

@@ -108,7 +108,10 @@ function lerContarDe(valor: unknown): ContarDe {
 }
 
 function calendario(entrada: Record<string, unknown>, campoIntervalo: string): Calendario {
-  return new Calendario(entrada.local, (entrada.diasDecretados ?? []) as never, { campoIntervalo });
+  return new Calendario(entrada.local, (entrada.diasDecretados ?? []) as never, {
+    campoIntervalo,
+    ...(entrada.feriadosMunicipais !== undefined ? { feriadosMunicipais: entrada.feriadosMunicipais as never } : {}),
+  });
 }
 
 function entradaObjeto(entrada: unknown, nome: string): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { DataCivil, DiaDecretado, Instante, Local, NaoUtil } from '../calendario';
+import type { DataCivil, DiaDecretado, FeriadoMunicipal, Instante, Local, NaoUtil } from '../calendario';
 
 /**
  * Where counting starts:
@@ -17,6 +17,8 @@ interface ComCalendario {
   local: Local;
   /** Decreed days without expediente (from the database); those of other places are ignored. */
   diasDecretados?: readonly DiaDecretado[];
+  /** Maintained municipal holidays (from the database); absent: those rito ships (rules/calendario/feriados.ts). */
+  feriadosMunicipais?: readonly FeriadoMunicipal[];
 }
 
 /** Every result explains itself. */
@@ -140,6 +142,7 @@ export interface EntradaTempestividade {
   /** Optional: when given, warns if `vencimento` is not a business day there. */
   local?: Local;
   diasDecretados?: readonly DiaDecretado[];
+  feriadosMunicipais?: readonly FeriadoMunicipal[];
 }
 
 export interface ResultadoTempestividade extends ComVencimento, Explicado {

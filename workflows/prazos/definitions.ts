@@ -42,6 +42,8 @@ export interface AlteracaoCalendario {
   data: string;
   operacao: 'incluido' | 'removido';
   motivo: string;
+  /** What changed, as the timeline says it after "Calendário alterado: " (a municipal holiday, an outage); absent: a decreed day. */
+  descricao?: string;
 }
 
 /** Sent by the calendar API to every workflow whose open prazo a decreed day touches. */

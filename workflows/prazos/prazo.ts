@@ -7,7 +7,7 @@
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { PrazoActivities } from '../../activities/prazos';
 import { calcularPrazo, prorrogarPrazo, tempestivo } from '../../rules/prazos';
-import { type DiaDecretado, formatarInstanteBrasilia, type Local } from '../../rules/calendario';
+import { type DiaDecretado, type FeriadoMunicipal, formatarInstanteBrasilia, type Local } from '../../rules/calendario';
 import { type AlteracaoCalendario, calendarioAlteradoSignal, type DefinicaoPrazo, type PrazoAberto } from './definitions';
 
 const prazoActivities = proxyActivities<PrazoActivities>({
@@ -34,6 +34,8 @@ export class Prazos {
   atual: PrazoAberto | null = null;
   /** Decreed days last read, for synchronous checks (update validators). */
   decretados: DiaDecretado[] = [];
+  /** The seat município's holidays administrators keep, last read; undefined: the ones rito ships (runs before they were data). */
+  feriadosMunicipais: FeriadoMunicipal[] | undefined;
 
   constructor(
     private readonly processoId: string,
@@ -74,11 +76,17 @@ export class Prazos {
       const r = await prazoActivities.calendarioDaUnidade({ unidade: this.unidade, desde: inicio });
       this.mudarLocal(r.local);
       this.decretados = r.diasDecretados;
+      this.feriadosMunicipais = r.feriadosMunicipais;
     } else {
       this.decretados = await prazoActivities.diasDecretados({ local: this.local, desde: inicio });
     }
     this.versaoLida = versao;
     return this.decretados;
+  }
+
+  /** Everything the engine needs of the place, as last read: spread it into every computation of the process. */
+  get calendario(): { local: Local; diasDecretados: DiaDecretado[]; feriadosMunicipais?: FeriadoMunicipal[] } {
+    return { local: this.local, diasDecretados: this.decretados, ...(this.feriadosMunicipais ? { feriadosMunicipais: this.feriadosMunicipais } : {}) };
   }
 
   /** The place the prazos count on now (a copy: a prazo records where it was counted). */
@@ -97,8 +105,8 @@ export class Prazos {
 
   /** Opens a prazo counted from a ciência date; computes and records its limit. */
   async abrir(def: DefinicaoPrazo, ciencia: string): Promise<PrazoAberto> {
-    const decretados = await this.atualizarDecretados(ciencia);
-    const r = calcularPrazo({ ciencia, dias: def.dias, uteis: def.uteis, contarDe: def.contarDe, local: this.local, diasDecretados: decretados });
+    await this.atualizarDecretados(ciencia);
+    const r = calcularPrazo({ ciencia, dias: def.dias, uteis: def.uteis, contarDe: def.contarDe, ...this.calendario });
     const prazo: PrazoAberto = {
       ...def,
       id: `${this.processoId}:prazo:${++this.contador}`,
@@ -159,12 +167,13 @@ export class Prazos {
    * update validator can call `motivoRecusaProrrogacao` without side effects.
    */
   motivoRecusaProrrogacao(prazo: PrazoAberto, pedidoEm: string): string | null {
-    const r = this.prorrogacao(prazo, pedidoEm, this.decretados);
+    const r = this.prorrogacao(prazo, pedidoEm);
     return r.concedida ? null : r.motivo;
   }
 
   async prorrogar(prazo: PrazoAberto, pedidoEm: string, ator: string): Promise<void> {
-    const r = this.prorrogacao(prazo, pedidoEm, await this.atualizarDecretados(prazo.ciencia));
+    await this.atualizarDecretados(prazo.ciencia);
+    const r = this.prorrogacao(prazo, pedidoEm);
     if (!r.concedida) throw new Error(r.motivo);
     const motivo = `Prorrogação por igual período (${prazo.dias} dias) pedida por ${ator}`;
     this.mudarLimite(prazo, r.vencimento, r.limite, r.limiteEpochMs, motivo);
@@ -173,7 +182,7 @@ export class Prazos {
     await this.aoMudar(prazo, motivo);
   }
 
-  private prorrogacao(prazo: PrazoAberto, pedidoEm: string, diasDecretados: DiaDecretado[]) {
+  private prorrogacao(prazo: PrazoAberto, pedidoEm: string) {
     return prorrogarPrazo({
       vencimento: prazo.vencimento,
       dias: prazo.dias,
@@ -181,24 +190,25 @@ export class Prazos {
       prorrogavel: prazo.prorrogavel,
       jaProrrogado: prazo.prorrogado,
       pedidoEm,
-      local: this.local,
-      diasDecretados,
+      ...this.calendario,
     });
   }
 
   private async recalcular(prazo: PrazoAberto): Promise<void> {
-    const decretados = await this.atualizarDecretados(prazo.ciencia);
-    const base = calcularPrazo({ ciencia: prazo.ciencia, dias: prazo.dias, uteis: prazo.uteis, contarDe: prazo.contarDe, local: this.local, diasDecretados: decretados });
+    await this.atualizarDecretados(prazo.ciencia);
+    const base = calcularPrazo({ ciencia: prazo.ciencia, dias: prazo.dias, uteis: prazo.uteis, contarDe: prazo.contarDe, ...this.calendario });
     let { vencimento, limite, limiteEpochMs } = base;
     if (prazo.prorrogado) {
-      const p = prorrogarPrazo({ vencimento, dias: prazo.dias, uteis: prazo.uteis, prorrogavel: true, jaProrrogado: false, local: this.local, diasDecretados: decretados });
+      const p = prorrogarPrazo({ vencimento, dias: prazo.dias, uteis: prazo.uteis, prorrogavel: true, jaProrrogado: false, ...this.calendario });
       if (p.concedida) ({ vencimento, limite, limiteEpochMs } = p);
     }
     if (limiteEpochMs === prazo.limiteEpochMs) return;
     const alteracao = this.ultimaAlteracao;
-    const motivo = alteracao
-      ? `Calendário alterado: ${alteracao.data} ${alteracao.operacao === 'incluido' ? 'incluído' : 'removido'} como dia sem expediente (${alteracao.motivo})`
-      : 'Calendário alterado';
+    const motivo = alteracao?.descricao
+      ? `Calendário alterado: ${alteracao.descricao}`
+      : alteracao
+        ? `Calendário alterado: ${alteracao.data} ${alteracao.operacao === 'incluido' ? 'incluído' : 'removido'} como dia sem expediente (${alteracao.motivo})`
+        : 'Calendário alterado';
     this.mudarLimite(prazo, vencimento, limite, limiteEpochMs, motivo);
     prazo.local = this.lugar;
     prazo.naoUteis = base.naoUteis;

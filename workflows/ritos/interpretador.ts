@@ -375,7 +375,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
 
   /** The deadline of a task opened at `abertaEm`: the rite's days for the units, counted like any prazo from that day. */
   private limiteDaTarefa(abertaEm: string): string {
-    return calcularPrazo({ ciencia: diaBrasilia(abertaEm), dias: this.def.prazoTarefa.dias, local: this.ctx.local, diasDecretados: this.ctx.prazos.decretados }).limite;
+    return calcularPrazo({ ciencia: diaBrasilia(abertaEm), dias: this.def.prazoTarefa.dias, ...this.ctx.prazos.calendario }).limite;
   }
 
   private async retemporizarTarefa(tarefa: Tarefa): Promise<void> {
@@ -395,15 +395,14 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     const n = this.estado.notificacao;
     if (!n) throw new Error(`fase ${fase} aguarda prazo sem notificação`);
     if (!n.ciencia) {
-      const local = this.ctx.local;
-      const tacita = cienciaTacita({ envio: n.enviadaEm, local, diasDecretados: this.ctx.prazos.decretados });
+      const tacita = cienciaTacita({ envio: n.enviadaEm, ...this.ctx.prazos.calendario });
       const inicioTacita = inicioDoDiaBrasilia(lerData(tacita.dataTacita, 'dataTacita'));
       const espera = inicioTacita - Date.now();
       if (espera > 0) await condition(() => n.abertaEm !== null || n.ciencia !== null || this.estado.fase !== fase, espera);
       if (this.estado.fase !== fase) return null;
       // A ciência given meanwhile otherwise (a rite's own, e.g. at a visit) stands.
       if (n.ciencia) return n.ciencia;
-      const r = cienciaTacita({ envio: n.enviadaEm, abertaEm: n.abertaEm ?? undefined, local, diasDecretados: this.ctx.prazos.decretados });
+      const r = cienciaTacita({ envio: n.enviadaEm, abertaEm: n.abertaEm ?? undefined, ...this.ctx.prazos.calendario });
       n.ciencia = r.ciencia;
       n.tacita = r.tacita;
       if (r.tacita) await this.ctx.evento('ciencia-tacita', `Ciência tácita da notificação (${n.tipo}) em ${r.ciencia}`, SISTEMA.id, { ciencia: r.ciencia });
