@@ -124,6 +124,14 @@ function padraoDaRota(url: string): RegExp {
   return new RegExp(`^${corpo}$`);
 }
 
+/**
+ * A multipart body busboy cannot read (a Content-Type without its boundary, a body cut short): @fastify/multipart
+ * passes busboy's plain errors on, which would answer 500 (found by contract fuzzing: test/api/contrato.test.ts).
+ */
+export function multipartMalformado(err: unknown): boolean {
+  return err instanceof Error && !('statusCode' in err) && /^Multipart: |unexpected end of multipart data/i.test(err.message);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     const requestId = String(request.id);
@@ -157,6 +165,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
               ? 'Corpo da requisição grande demais.'
               : 'Requisição inválida.';
       return reply.code(err.statusCode).send({ erro: { codigo: 'requisicao-invalida', mensagem }, requestId });
+    }
+    if (multipartMalformado(err)) {
+      return reply.code(400).send({
+        erro: { codigo: 'multipart-invalido', mensagem: 'Corpo multipart/form-data malformado: sem boundary no Content-Type, ou incompleto.' },
+        requestId,
+      });
     }
     if (bancoIndisponivel(err)) {
       request.log.warn({ err }, 'banco de dados indisponível');

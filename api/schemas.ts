@@ -8,6 +8,18 @@ import { z } from 'zod';
 import { ESCOPOS_DECRETADO } from '../rules/calendario';
 
 /** A non-business day and why (rules/calendario NaoUtil). */
+/**
+ * An e-mail address as SMTP carries it: zod's syntax check, at most 254
+ * characters in all and 64 before the @ (RFC 5321 § 4.5.3.1.1 and 4.5.3.1.3),
+ * as the OpenAPI document's `format: email` promises (contract fuzzing found
+ * a 95-character local part accepted: test/api/contrato.test.ts).
+ */
+export const enderecoEmailSchema = (mensagem: string) =>
+  z
+    .email(mensagem)
+    .max(254, 'e-mail deve ter no máximo 254 caracteres')
+    .refine((v) => v.slice(0, v.lastIndexOf('@')).length <= 64, 'e-mail deve ter no máximo 64 caracteres antes do @');
+
 export const naoUtilSchema = z.object({ data: z.string(), motivo: z.string() }).meta({ id: 'NaoUtil' });
 
 /** Where a decreed day applies. */

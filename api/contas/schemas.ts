@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { cnpjSchema } from '../../rules/identificadores';
 import { PAPEIS, PAPEIS_DE_PESSOA } from '../auth/ator';
+import { enderecoEmailSchema } from '../schemas';
 import { problemasDaSenha, SENHA_MAXIMO, SENHA_MINIMO } from '../auth/politica-senha';
 
-export const emailSchema = z
-  .email('e-mail inválido')
-  .max(254, 'e-mail deve ter no máximo 254 caracteres')
-  .overwrite((v) => v.trim().toLowerCase());
+export const emailSchema = enderecoEmailSchema('e-mail inválido').overwrite((v) => v.trim().toLowerCase());
 
 export { SENHA_MINIMO };
 /** What can be refused without knowing whose password it is; the account's e-mail and name are checked where the account is known. */

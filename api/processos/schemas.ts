@@ -3,6 +3,7 @@ import { cnpjSchema, codigoIbgeSchema, codigoInepSchema, cpfSchema, numeroSeiSch
 import { TIPOS_PROCESSO, tipoProcesso, tiposProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { acaoDisponivelSchema } from '../ritos/disponiveis';
+import { enderecoEmailSchema } from '../schemas';
 
 const texto = (campo: string, max = 300) =>
   z
@@ -52,7 +53,7 @@ export const aberturaSchema = z
     requerente: z.object({
       nome: texto('nome do requerente'),
       cpf: cpfSchema,
-      email: z.email('e-mail do requerente inválido'),
+      email: enderecoEmailSchema('e-mail do requerente inválido'),
     }, { error: 'informe o requerente (nome, cpf, email)' }),
   })
   .meta({ id: 'AberturaProcesso' });

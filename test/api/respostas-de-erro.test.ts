@@ -138,3 +138,33 @@ describe('answers without content', () => {
     }
   });
 });
+
+describe('found by contract fuzzing (test/api/contrato.test.ts)', () => {
+  it('answers a multipart Content-Type without its boundary with 400, not 500', async () => {
+    const admin = await sys.conta({ papeis: ['administrador'] });
+    const p = await sys.request('POST', '/v1/processos', {
+      as: admin,
+      body: {
+        tipo: 'apostilamento-endereco',
+        instituicao: { cnpj: '11222333000181', codigoInep: '33077777', nome: 'Escola', endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' } },
+        unidade: 'METROPOLITANA I',
+        requerente: { nome: 'Requerente', cpf: '529.982.247-25', email: 'req@example.org' },
+      },
+    });
+    expect([200, 201]).toContain(p.status);
+    const semBoundary = await fetch(`${sys.baseUrl}/v1/arquivos?processoId=${encodeURIComponent(p.body.id)}`, {
+      method: 'POST',
+      headers: { cookie: `rito_sessao=${admin.cookie}`, 'x-csrf-token': admin.csrf!, 'content-type': 'multipart/form-data' },
+    });
+    expect(semBoundary.status).toBe(400);
+    formaDaApi(await semBoundary.json(), 'multipart-invalido');
+  });
+
+  it('refuses an e-mail with more than 64 characters before the @ (RFC 5321), as its documented format does', async () => {
+    const local = (n: number) => `${'a'.repeat(n)}@example.org`;
+    const longo = await sys.request('POST', '/v1/senhas/redefinicao', { body: { email: local(65) } });
+    expect(longo.status).toBe(400);
+    expect(longo.body.erro.campos).toEqual([{ campo: 'email', mensagem: 'e-mail deve ter no máximo 64 caracteres antes do @' }]);
+    expect((await sys.request('POST', '/v1/senhas/redefinicao', { body: { email: local(64) } })).status).toBe(202);
+  });
+});
