@@ -15,7 +15,7 @@ import { diaCivilBrasilia, formatarData } from '../../rules/calendario';
 import { TIPOS_PROCESSO, rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo, ritosRegistrados, rotuloAtorDoTipo, rotuloFase } from '../../rules/ritos/registro';
 import type { PaginasDeps } from '../plugin';
-import { localDoProcesso, restante } from '../prazos';
+import { restante } from '../prazos';
 import { exigirAtor } from '../sessao';
 import { renderizar } from '../visao';
 
@@ -66,7 +66,7 @@ export default async function inspecaoPaginas(app: FastifyInstance, deps: Pagina
         .select(['pz.limite as prazo_limite_aberto', 'tf.limite as tarefa_limite', sql<Date | null>`least(pz.limite, tf.limite)`.as('proximo')])
         .where('processo.encerrado', '=', false)
         .where(noEscopo(ator))
-        .orderBy(sql`least(pz.limite, tf.limite)`, sql`asc nulls last`)
+        .orderBy(sql`least(pz.limite, tf.limite) asc nulls last`)
         .orderBy('processo.id')
         .limit(200);
       if (filtro.fase) query = query.where('processo.fase', '=', filtro.fase);
@@ -100,7 +100,7 @@ export default async function inspecaoPaginas(app: FastifyInstance, deps: Pagina
             tipo: rotuloTipoProcesso(r.tipo),
             fase: rotuloFase(r.tipo, r.fase),
             unidade: r.unidade,
-            prazo: pz ? { rotulo: pz.rotulo, limite: instante(pz.limite), restante: await restante(deps.db, localDoProcesso(r), pz.vencimento, pz.uteis, agoraMs) } : null,
+            prazo: pz ? { rotulo: pz.rotulo, limite: instante(pz.limite), restante: await restante(deps.db, r.unidade, pz.vencimento, pz.uteis, agoraMs) } : null,
             tarefa: tf ? { responsavel: rotuloAtorDoTipo(r.tipo, tf.responsavel), descricao: tf.descricao, limite: instante(tf.limite), atrasada: new Date(tf.limite).getTime() < agoraMs } : null,
           };
         }),

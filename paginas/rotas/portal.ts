@@ -14,7 +14,7 @@ import { formatarCnpj } from '../../rules/identificadores';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { rotuloFase } from '../../rules/ritos/registro';
 import type { PaginasDeps } from '../plugin';
-import { localDoProcesso, restante } from '../prazos';
+import { restante } from '../prazos';
 import { exigirAtor } from '../sessao';
 import { renderizar } from '../visao';
 
@@ -52,7 +52,7 @@ export default async function portalPaginas(app: FastifyInstance, deps: PaginasD
             fase: rotuloFase(p.tipo, estado?.fase ?? p.fase),
             encerrado: estado?.encerrado ?? p.encerrado,
             cienciaPendente: estado?.notificacaoPendente === true,
-            prazo: pz ? { rotulo: pz.rotulo, limite: instante(pz.limite), restante: await restante(deps.db, localDoProcesso(p), pz.vencimento, pz.uteis, agoraMs) } : null,
+            prazo: pz ? { rotulo: pz.rotulo, limite: instante(pz.limite), restante: await restante(deps.db, p.unidade, pz.vencimento, pz.uteis, agoraMs) } : null,
           };
         }),
       );

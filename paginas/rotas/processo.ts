@@ -33,7 +33,7 @@ import { estadoRitoQuery, type EstadoRito } from '../../workflows/ritos/definiti
 import { lerFormulario } from '../formulario-http';
 import { campos, dadosDoFormulario, type Esquema, errosDoZod, errosPorCampo, itensPostados, type Preenchimento, preenchimentoVazio } from '../formularios';
 import type { PaginasDeps } from '../plugin';
-import { localDoProcesso, restante } from '../prazos';
+import { restante } from '../prazos';
 import { atorDoFormulario, exigirAtor, redirecionar } from '../sessao';
 import { type Mensagem, renderizar } from '../visao';
 import { z } from 'zod';
@@ -72,9 +72,8 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
     const [estado, linha, rito] = await Promise.all([service.estado(p.id), lerLinhaDoTempo(deps.db, p), def ? estadoRito(def, p.id) : null]);
     const view = toView(p, estado, ator);
     const agoraMs = await agora();
-    const local = localDoProcesso(p);
     const prazos = await Promise.all(
-      linha.prazos.map(async (pr) => ({ ...pr, restante: pr.situacao === 'aberto' ? await restante(deps.db, local, pr.vencimento, pr.uteis, agoraMs) : null })),
+      linha.prazos.map(async (pr) => ({ ...pr, restante: pr.situacao === 'aberto' ? await restante(deps.db, p.unidade, pr.vencimento, pr.uteis, agoraMs) : null })),
     );
     const aberto = prazos.find((pr) => pr.situacao === 'aberto') ?? null;
     const n = rito?.notificacao ?? null;
@@ -109,6 +108,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
         prazo: aberto,
         tarefa: rito?.tarefa && rito.tarefa.situacao === 'aberta' ? { ...rito.tarefa, responsavelRotulo: def ? rotuloAtor(def, rito.tarefa.responsavel) : rito.tarefa.responsavel } : null,
         acoes,
+        umaAcao: acoes.length === 1,
         eventos: eventos.slice().reverse(),
         documentos: linha.documentos,
         prazos,
@@ -163,7 +163,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
       .where('acao', '=', `${def.codigo}.${acao}`)
       .where(sql<boolean>`dados->>'chave' = ${`${ator.id}:${chave}`}`)
       .executeTakeFirst();
-    if (feito) return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}/recibos/${feito.seq}`);
+    if (feito) return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}/recibos/${feito.seq}#recibo`);
 
     const dados = dadosDoFormulario(esquema, valores);
     const comArquivos = 'arquivos' in (esquema.properties ?? {});
@@ -189,7 +189,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
     }
     const entrada = request.entradaAuditoria!;
     if (ciencia) return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}?aviso=ciencia`);
-    return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}/recibos/${entrada.repeticaoDe ?? entrada.seq}`);
+    return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}/recibos/${entrada.repeticaoDe ?? entrada.seq}#recibo`);
   });
 
   app.get(

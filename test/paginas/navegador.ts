@@ -52,7 +52,9 @@ export async function conferirPagina(page: Page, nome: string, violacoesCsp: str
   for (const [sufixo, tamanho] of [['1280', { width: 1280, height: 800 }], ['390', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(tamanho);
     const largura = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
-    expect(largura, `${nome} a ${tamanho.width}px: rolagem horizontal`).toBeLessThanOrEqual(tamanho.width);
+    // The elements that stick out, named in the failure.
+    const largos = largura > tamanho.width ? await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${tamanho.width} + 1).slice(-5).map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))`) : [];
+    expect(largura, `${nome} a ${tamanho.width}px: rolagem horizontal (${JSON.stringify(largos)})`).toBeLessThanOrEqual(tamanho.width);
     await page.screenshot({ path: path.join(PASTA_CAPTURAS, `${nome}-${sufixo}.png`), fullPage: true });
   }
   await page.setViewportSize(original);

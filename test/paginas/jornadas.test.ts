@@ -1,0 +1,303 @@
+/**
+ * The journeys of the vistoria through the pages only, in Chromium, on the
+ * time-skipping server (the API's clock is the server's: ApiDeps.relogio), so
+ * that the visit (at least 5 days after its notice) and its Termo happen in
+ * one run. What the inspetora does before and between is sent through the API
+ * (it is not the journey under test).
+ *
+ * - The representante legal receives exigências: the portal shows the notice
+ *   awaiting his ciência; opening it (GET /v1/documentos/{id}, from the page)
+ *   records the ciência; the prazo shows what is left of it; he answers with a
+ *   file through the form generated from cumprir-exigencias (a blank answer is
+ *   refused next to the field, in pt-BR), downloads the ofício as PDF and gets
+ *   the recibo eletrônico de protocolo with the file's SHA-256.
+ * - The Comissão finds the process in its inbox, schedules the visit and, on
+ *   its day, records the Termo de Visita through the generated forms (a list
+ *   grown item by item; a Termo ending before it starts is refused next to the field).
+ *
+ * Every page visited is checked by axe and photographed at 1280 and 390 px (navegador.ts).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
+import { createAutenticador } from '../../api/auth';
+import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
+import { diaCivilBrasilia, formatarData, lerData } from '../../rules/calendario';
+import { dataMinimaVisita } from '../../rules/prazos';
+import { checklistForma, verificacoesDaVisita } from '../support/checklists';
+import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
+import { ate } from '../e2e/http';
+import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+
+const CNPJ = '11222333000181';
+const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+const UNIDADE = 'METROPOLITANA I';
+const RIO = '3304557';
+const NUMERO_SEI = 'SEI-030001/018002/2026';
+const SENHA = `senha-de-teste-${randomUUID()}`;
+const TIPO = 'apostilamento-endereco';
+const endereco = { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
+
+type Quem = 'representante' | 'inspetor' | 'membro1' | 'membro2' | 'membro3';
+let w: WorkflowTestEnv;
+let app: Awaited<ReturnType<typeof buildApp>>;
+let baseUrl: string;
+let browser: Browser;
+let id: string;
+const contas = {} as Record<Quem, { id: string; nome: string; email: string }>;
+const sessoes = {} as Record<Quem, { cookie: string; csrf: string }>;
+
+async function api(metodo: string, caminho: string, como: Quem, corpo?: unknown, cabecalhos: Record<string, string> = {}) {
+  const s = sessoes[como];
+  const res = await fetch(baseUrl + caminho, {
+    method: metodo,
+    headers: { cookie: `rito_sessao=${s.cookie}`, ...(corpo === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': s.csrf }), ...cabecalhos },
+    body: corpo === undefined ? undefined : JSON.stringify(corpo),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function agirPelaApi(acao: string, como: Quem, dados: unknown) {
+  const r = await api('POST', `/v1/processos/${id}/vistoria/${acao}`, como, dados, { 'idempotency-key': `${acao}-${randomUUID()}` });
+  expect(r.status, `${acao}: ${JSON.stringify(r.body)}`).toBe(200);
+  return r.body;
+}
+
+const hojeNoServidor = async () => formatarData(diaCivilBrasilia(Date.parse(await w.agora())));
+
+/** Logs in through the login page, in a browser context of the person's own. */
+async function entrar(quem: Quem) {
+  const pessoa = await novaPessoa(browser);
+  await pessoa.page.goto(`${baseUrl}/entrar`);
+  await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
+  await pessoa.page.getByLabel('Senha').fill(SENHA);
+  await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
+  await pessoa.page.waitForURL(/\/(portal|caixa)$/);
+  return pessoa;
+}
+
+/** Waits for the recibo of an act; when the page answered otherwise, fails with what it said. */
+async function aguardarRecibo(page: Page) {
+  await page.waitForLoadState();
+  if (!/\/recibos\/\d+(#recibo)?$/.test(page.url())) {
+    const avisos = await page.locator('.br-message, .rito-erro').allTextContents();
+    throw new Error(`sem recibo em ${page.url()}: ${avisos.join(' | ')}`);
+  }
+}
+
+/** The form of an action on the process page (opening its panel, as a person clicks it). */
+async function abrirAcao(page: Page, acao: string) {
+  const painel = page.locator(`#acao-${acao}`);
+  if ((await painel.getAttribute('open')) === null) await painel.locator('summary').click();
+}
+const formulario = (page: Page, acao: string) => page.locator(`#acao-${acao} form`);
+
+beforeAll(async () => {
+  w = await startWorkflowEnv();
+  const criar = async (quem: Quem, nome: string, papeis: string[], unidade: string | null) => {
+    const email = `${quem}.${randomUUID().slice(0, 6)}@rito.test`;
+    const u = await criarUsuario(w.db, { nome, email, papeis: papeis as never, unidade, senha: SENHA }, 'teste');
+    contas[quem] = { id: u.id, nome, email };
+  };
+  await criar('representante', 'Maria Representante', ['representante'], null);
+  await criar('inspetor', 'Ana Inspetora', ['inspetor'], UNIDADE);
+  await criar('membro1', 'Bruno Servidor', ['comissao'], UNIDADE);
+  await criar('membro2', 'Carla Servidora', ['comissao'], UNIDADE);
+  await criar('membro3', 'Diego Servidor', ['comissao'], UNIDADE);
+  await criarRepresentacao(
+    w.db,
+    { usuarioId: contas.representante.id, cnpj: CNPJ, nome: 'Colégio Exemplo', tipo: 'representante-legal', inicio: new Date(Date.now() - 365 * 86_400_000), fim: null, documento: null },
+    'teste',
+  );
+  app = await buildApp({ db: w.db, temporal: w.env.client, taskQueue: w.taskQueue, autenticador: createAutenticador(w.db), relogio: () => w.env.currentTimeMs() });
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  for (const quem of ['representante', 'inspetor'] as const) {
+    const res = await fetch(`${baseUrl}/v1/sessoes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: contas[quem].email, senha: SENHA }) });
+    expect(res.status).toBe(201);
+    const cookie = /rito_sessao=([^;]*)/.exec(res.headers.getSetCookie().join('\n'))![1]!;
+    sessoes[quem] = { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+  browser = await abrirNavegador();
+
+  // The requerimento and the exigências of the análise de forma, through the API.
+  const aberto = await api('POST', '/v1/processos', 'representante', {
+    tipo: TIPO,
+    instituicao: { cnpj: CNPJ, codigoInep: INEP, nome: 'Colégio Exemplo', municipio: RIO, endereco, mantenedora: 'Sociedade Educacional Exemplo Ltda.' },
+    unidade: UNIDADE,
+    requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
+  });
+  expect(aberto.status, JSON.stringify(aberto.body)).toBe(201);
+  id = aberto.body.id;
+  await agirPelaApi('autuar', 'inspetor', { numeroSei: NUMERO_SEI });
+  await agirPelaApi('registrar-exigencias-forma', 'inspetor', {
+    checklist: checklistForma(TIPO),
+    exigencias: [
+      {
+        codigo: 'laudo-seguranca',
+        descricao: 'Apresentar laudo técnico de segurança e acessibilidade do imóvel anexado',
+        motivacao: 'O laudo apresentado não abrange o imóvel contíguo que se pretende anexar.',
+        baseLegal: 'Deliberação CEE nº 388/2020, art. 22, VII',
+      },
+    ],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await w?.stop();
+});
+
+describe('as jornadas da vistoria pelas páginas', () => {
+  it('o representante legal toma ciência ao abrir a notificação, responde com um arquivo e recebe o recibo', async () => {
+    const { contexto, page, violacoesCsp } = await entrar('representante');
+    try {
+      expect(new URL(page.url()).pathname).toBe('/portal');
+      await ate(async () => (await page.reload(), await page.locator('main').textContent()), (t) => !!t?.includes('aguarda a sua ciência'), 'notificação no portal');
+      await conferirPagina(page, 'portal', violacoesCsp);
+
+      await page.getByRole('link', { name: NUMERO_SEI }).click();
+      await page.waitForURL(new RegExp(`/processos/${id}$`));
+      await conferirPagina(page, 'processo-notificacao-pendente', violacoesCsp);
+      // Before the ciência, the process offers the ciência itself besides the answer (GET /v1/processos/{id}'s acoes).
+      expect(await page.locator('#acao-tomar-ciencia form').count()).toBe(1);
+
+      // Opening the notice is the ciência (api/ritos/ciencia.ts).
+      await page.getByRole('link', { name: /Abrir a notificação/ }).click();
+      await page.waitForURL(/\/v1\/documentos\//);
+      expect(await page.locator('body').textContent()).toContain('laudo técnico de segurança');
+      const estado = await ate(() => api('GET', `/v1/processos/${id}/vistoria`, 'representante'), (r) => !!r.body.notificacao?.ciencia, 'ciência registrada');
+      expect(estado.body.notificacao.tacita).toBe(false);
+
+      await page.goto(`${baseUrl}/processos/${id}`);
+      await ate(async () => (await page.reload(), await page.locator('.rito-prazo').count()), (n) => n > 0, 'prazo aberto na página');
+      // 10 dias corridos (exigências de forma): the page counts the calendar days from today (Brasília, server
+      // clock) to the last day the prazo engine recorded, today excluded (paginas/prazos.ts).
+      const linha = await api('GET', `/v1/processos/${id}/linha-do-tempo`, 'representante');
+      const prazo = linha.body.prazos.find((p: { situacao: string }) => p.situacao === 'aberto');
+      const dias = lerData(prazo.vencimento, 'vencimento') - lerData(await hojeNoServidor(), 'hoje');
+      expect(await page.locator('.rito-cartao .rito-prazo').textContent()).toBe(`faltam ${dias} dias`);
+      expect(await page.locator('#titulo-notificacao + p + p').textContent()).toMatch(/^Ciência em \d{2}\/\d{2}\/\d{4}/);
+      await conferirPagina(page, 'processo-prazo-em-curso', violacoesCsp);
+
+      // The ofício as PDF, from the page's link, in the person's session.
+      const pdf = await page.request.get(await page.getByRole('link', { name: /^PDF/ }).first().getAttribute('href').then((h) => baseUrl + h));
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+      // A blank answer: refused next to its field, in pt-BR, the form shown again.
+      await abrirAcao(page, 'cumprir-exigencias');
+      const form = formulario(page, 'cumprir-exigencias');
+      await form.getByRole('button', { name: /Apresentar o cumprimento/ }).click();
+      await page.waitForLoadState();
+      const erro = page.locator('#f-cumprir-exigencias-resposta-erro');
+      expect(await erro.textContent()).toMatch(/resposta é obrigatório/);
+      await conferirPagina(page, 'processo-resposta-recusada', violacoesCsp);
+
+      const laudo = Buffer.from('%PDF-1.4\n% laudo de segurança do imóvel anexado\n%%EOF\n', 'latin1');
+      const chave = await formulario(page, 'cumprir-exigencias').locator('input[name="_chave"]').inputValue();
+      const csrf = await formulario(page, 'cumprir-exigencias').locator('input[name="_csrf"]').inputValue();
+      await formulario(page, 'cumprir-exigencias').getByLabel('Resposta').fill('Segue o laudo técnico abrangendo o imóvel anexado.');
+      await formulario(page, 'cumprir-exigencias').getByLabel('Arquivos').setInputFiles({ name: 'Laudo de segurança.pdf', mimeType: 'application/pdf', buffer: laudo });
+      await formulario(page, 'cumprir-exigencias').getByRole('button', { name: /Apresentar o cumprimento/ }).click();
+      await aguardarRecibo(page);
+      const recibo = page.locator('#recibo');
+      expect(await recibo.textContent()).toContain(createHash('sha256').update(laudo).digest('hex'));
+      expect(await recibo.textContent()).toContain('Laudo de segurança.pdf');
+      expect(await page.locator('#recibo-numero').textContent()).toMatch(/^\d+$/);
+      expect(await page.locator('#recibo-instante').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(horário de Brasília\)$/);
+      await conferirPagina(page, 'recibo', violacoesCsp);
+
+      // The same form sent again (a double click, a resend) acts once: it answers with the same recibo.
+      const repetido = await page.request.post(`${baseUrl}/processos/${id}/acoes/cumprir-exigencias`, {
+        multipart: { _csrf: csrf, _chave: chave, resposta: 'Segue o laudo técnico abrangendo o imóvel anexado.', arquivos: { name: 'Laudo de segurança.pdf', mimeType: 'application/pdf', buffer: laudo } },
+        maxRedirects: 0,
+      });
+      expect(repetido.status()).toBe(303);
+      expect(repetido.headers().location).toBe(`${new URL(page.url()).pathname}#recibo`);
+      const linhaDepois = await ate(() => api('GET', `/v1/processos/${id}/linha-do-tempo`, 'representante'), (r) => r.body.eventos.some((e: { tipo: string }) => e.tipo === 'cumprir-exigencias'), 'resposta na linha do tempo');
+      expect(linhaDepois.body.eventos.filter((e: { tipo: string }) => e.tipo === 'cumprir-exigencias')).toHaveLength(1);
+    } finally {
+      await contexto.close();
+    }
+  }, 180_000);
+
+  it('a Comissão agenda a visita e registra o Termo de Visita pelos formulários gerados', async () => {
+    await agirPelaApi('aprovar-forma', 'inspetor', { checklist: checklistForma(TIPO) });
+    const membros = (['membro1', 'membro2', 'membro3'] as const).map((m, i) => ({ nome: contas[m].nome, matricula: `200${i + 1}`, usuarioId: contas[m].id }));
+    await agirPelaApi('publicar-ordem-servico', 'inspetor', { comissao: membros, publicacao: { data: await hojeNoServidor(), pagina: 14 } });
+
+    let visita = '';
+    const bruno = await entrar('membro1');
+    try {
+      const { page, violacoesCsp } = bruno;
+      expect(new URL(page.url()).pathname).toBe('/caixa');
+      await ate(async () => (await page.reload(), await page.locator('main').textContent()), (t) => !!t?.includes(NUMERO_SEI), 'processo na caixa da Comissão');
+      await conferirPagina(page, 'caixa', violacoesCsp);
+      // The filter "vence em N dias úteis" keeps the process whose decision is due within the horizon.
+      await page.getByLabel('Vence em até (dias úteis)').fill('60');
+      await page.getByRole('button', { name: 'Filtrar' }).click();
+      await page.waitForURL(/dias=60/);
+      expect(await page.getByRole('link', { name: NUMERO_SEI }).count()).toBe(1);
+
+      await page.getByRole('link', { name: NUMERO_SEI }).click();
+      visita = dataMinimaVisita({ aviso: await w.agora(), local: { uf: 'RJ', municipio: RIO, unidade: UNIDADE } }).data;
+      await abrirAcao(page, 'agendar-visita');
+      const agendar = formulario(page, 'agendar-visita');
+      await agendar.getByLabel('Data').fill(visita);
+      await agendar.getByLabel('Hora').fill('09:00');
+      await conferirPagina(page, 'processo-comissao', violacoesCsp);
+      await agendar.getByRole('button', { name: /Agendar/ }).click();
+      await aguardarRecibo(page);
+      expect(await page.locator('#recibo').textContent()).toContain('Visita in loco agendada');
+      const agendado = await ate(() => api('GET', `/v1/processos/${id}`, 'inspetor'), (r) => r.body.fase === 'visita-agendada', 'visita agendada');
+      expect(agendado.body.fase).toBe('visita-agendada');
+
+      // The day of the visit.
+      await w.saltarAte(`${visita}T14:00:00-03:00`);
+    } finally {
+      await bruno.contexto.close();
+    }
+
+    const carla = await entrar('membro2');
+    try {
+      const { page, violacoesCsp } = carla;
+      await page.goto(`${baseUrl}/processos/${id}`);
+      const itens = verificacoesDaVisita(TIPO);
+      // The list of verificações grows one item per click, keeping what was typed.
+      for (let i = 1; i < itens.length; i++) {
+        await abrirAcao(page, 'concluir-visita-sem-exigencias');
+        await formulario(page, 'concluir-visita-sem-exigencias').getByRole('button', { name: /Acrescentar item em “Verificações”/ }).click();
+        await page.waitForLoadState();
+      }
+      const termo = formulario(page, 'concluir-visita-sem-exigencias');
+      const campo = (nome: string) => termo.locator(`[name="termoVisita.${nome}"]`);
+      await campo('realizadaEm').fill(visita);
+      await campo('horaInicio').fill('09:00');
+      await campo('horaFim').fill('08:30');
+      await campo('representante.nome').fill('Maria Representante');
+      await campo('representante.qualidade').selectOption('representante-legal');
+      for (const [i, v] of itens.entries()) {
+        await campo(`verificacoes.${i}.codigo`).fill(v.codigo);
+        await campo(`verificacoes.${i}.item`).fill(v.item);
+        await campo(`verificacoes.${i}.situacao`).selectOption(v.situacao);
+      }
+      await termo.getByRole('button', { name: /Concluir a visita/ }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('#f-concluir-visita-sem-exigencias-termoVisita-horaFim-erro').textContent()).toBe('o término da visita deve ser posterior ao início');
+      // What was typed is still there.
+      expect(await campo(`verificacoes.${itens.length - 1}.codigo`).inputValue()).toBe(itens.at(-1)!.codigo);
+      await conferirPagina(page, 'processo-termo-recusado', violacoesCsp);
+
+      await campo('horaFim').fill('11:30');
+      await termo.getByRole('button', { name: /Concluir a visita/ }).click();
+      await aguardarRecibo(page);
+      expect(await page.locator('#recibo').textContent()).toContain('Concluir a visita sem exigências');
+      const depois = await ate(() => api('GET', `/v1/processos/${id}`, 'inspetor'), (r) => r.body.fase === 'pronunciamento', 'Termo registrado');
+      expect(depois.body.fase).toBe('pronunciamento');
+    } finally {
+      await carla.contexto.close();
+    }
+  }, 240_000);
+});
