@@ -67,6 +67,11 @@ export default fp<{ autenticador: Autenticador }>(
       const { papeis, publica } = route.config ?? {};
       if (publica && papeis?.length) throw new Error(`rota ${route.method} ${route.url}: declare config.papeis ou config.publica, não ambos`);
       if (!publica && !papeis?.length) throw new Error(`rota ${route.method} ${route.url} não declara quem pode chamá-la (config.papeis ou config.publica)`);
+      // The authorisation matrix (test/auth/rotas.test.ts) and the contract fuzzing take their routes from the OpenAPI
+      // document: a protected route hidden from it would escape both.
+      if (papeis?.length && (route.schema as { hide?: boolean } | undefined)?.hide) {
+        throw new Error(`rota ${route.method} ${route.url} exige perfil e está fora do documento OpenAPI (schema.hide): a matriz de autorização não a veria`);
+      }
     });
 
     app.addHook('onRequest', async (request) => {

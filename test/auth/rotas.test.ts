@@ -15,6 +15,8 @@
  * the generic checks here and their success cases in their own tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
+import { createAutenticador } from '../../api/auth';
 import { type Conta, type Credencial, startTestSystem, type TestSystem } from '../support/system';
 
 const CNPJ_A = '11222333000181';
@@ -191,6 +193,19 @@ async function operacoes(): Promise<Operacao[]> {
 }
 
 const urlDe = (rota: string) => rota.replace('{id}', processoA).replace(/\{[^}]+\}/g, 'x');
+
+describe('the OpenAPI document as the list of routes', () => {
+  it('has every protected route: one hidden from it stops the API at start-up', async () => {
+    const app = await buildApp({ db: sys.db, temporal: sys.temporal, taskQueue: sys.taskQueue, autenticador: createAutenticador(sys.db) });
+    await expect(
+      (async () => {
+        app.get('/v1/escondida', { config: { papeis: ['supervisor'], auditoria: { dadosPessoais: false } }, schema: { hide: true } }, async () => ({}));
+        await app.ready();
+      })(),
+    ).rejects.toThrow(/fora do documento OpenAPI/);
+    await app.close().catch(() => {});
+  });
+});
 
 describe('generic: every protected /v1 operation in the OpenAPI document', () => {
   // Callers by role; a caller is "wrong" for an operation when none of its roles is in x-papeis.
