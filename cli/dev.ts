@@ -93,7 +93,7 @@ export async function run(): Promise<number> {
       },
     });
 
-    const api = await startApi({ config, db, temporalAddress, codec, chaveAncora: chaveAncoraDaConfiguracao(config, { arquivoDev: arquivoChaveAncoraDev(config.RITO_DATA_DIR) }), temporalUiOrigem: config.TEMPORAL_UI_ORIGEM ?? (temporalUi ? new URL(temporalUi).origin : undefined) });
+    const api = await startApi({ config, db, temporalAddress, codec, chaveAncora: chaveAncoraDaConfiguracao(config, { arquivoDev: arquivoChaveAncoraDev(config.RITO_DATA_DIR) }), temporalUiOrigem: config.TEMPORAL_UI_ORIGEM ?? (temporalUi ? new URL(temporalUi).origin : undefined), caixaDeCorreio: true });
     stops.push({ name: 'API', stop: api.stop });
 
     if (signalled) return 130;
@@ -101,6 +101,8 @@ export async function run(): Promise<number> {
     process.stdout.write(
       [
         '',
+        `  Páginas:       ${api.address}/  (entre com uma conta de demonstração)`,
+        ...(config.SMTP_HOST ? [] : [`  E-mails:       ${api.address}/correio  (sem SMTP, os e-mails enviados ficam aqui)`]),
         `  API:           ${api.address}`,
         `  Documentação:  ${api.address}/docs  (OpenAPI em ${api.address}/docs/json)`,
         `  Prontidão:     ${api.address}/ready`,
@@ -109,7 +111,7 @@ export async function run(): Promise<number> {
         '',
         ...(demo
           ? [
-              '  Contas de demonstração (entre em /docs ou com POST /v1/sessoes {"email", "senha"}):',
+              '  Contas de demonstração (entre nas páginas, em /docs ou com POST /v1/sessoes {"email", "senha"}):',
               ...linhasDasContas(demo, '    '),
               `  ${DESCRICAO_DEMO}`,
               '  As senhas só aparecem agora; `node bin/rito seed demo` gera outras.',

@@ -19,11 +19,11 @@ const semToken = (url: string) => url.replace(/(\/v1\/senhas\/redefinicao\/)[^/?
  * the anchors of the audit chain (api/auditoria/ancora.ts), written every AUDITORIA_ANCORA_INTERVALO_S;
  * without it, no anchors (and a warning).
  */
-export async function startApi(opts: { config: Config; db: Db; temporalAddress: string; codec: PayloadCodec; temporalUiOrigem?: string; chaveAncora?: Buffer }) {
+export async function startApi(opts: { config: Config; db: Db; temporalAddress: string; codec: PayloadCodec; temporalUiOrigem?: string; chaveAncora?: Buffer; caixaDeCorreio?: boolean }) {
   const connection = await Connection.connect({ address: opts.temporalAddress });
   const temporal = new Client({ connection, namespace: opts.config.TEMPORAL_NAMESPACE, dataConverter: conversorDeDados(opts.codec) });
   const correio = correioDaConfiguracao(opts.config, progress);
-  if (!correio.real) progress('SMTP_HOST não configurado: e-mails (senhas, convites) serão apenas registrados no log');
+  if (!correio.real) progress(`SMTP_HOST não configurado: os e-mails (senhas, convites) ficam em ${correio.pasta}${opts.caixaDeCorreio ? ', listados na página /correio' : ''}`);
   const app = await buildApp(
     {
       db: opts.db,
@@ -31,6 +31,8 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
       taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
       autenticador: createAutenticador(opts.db),
       correio,
+      // The development mailbox page: only `rito dev` asks for it, and only without SMTP.
+      caixaDeCorreio: opts.caixaDeCorreio === true && !correio.real,
       urlPublica: opts.config.RITO_URL_PUBLICA ?? `http://${opts.config.HOST}:${opts.config.PORT}`,
       codecTemporal: { codec: opts.codec, namespace: opts.config.TEMPORAL_NAMESPACE, origemUi: opts.temporalUiOrigem ?? opts.config.TEMPORAL_UI_ORIGEM },
     },

@@ -87,6 +87,11 @@ it('seeds the demo on a fresh data dir, prints the accounts with the URLs, and d
   // The accounts come after the URLs, in the same block.
   expect(primeira.saida.indexOf('Prontidão:')).toBeLessThan(primeira.saida.indexOf('senha:'));
   expect((await fetch(`${primeira.api}/ready`)).status).toBe(200);
+  // The pages first, then the API; without SMTP, the development mailbox page.
+  const paginas = /^\s+Páginas:\s+(\S+)/m.exec(primeira.saida)![1];
+  expect(primeira.saida.indexOf('Páginas:')).toBeLessThan(primeira.saida.indexOf('API:'));
+  expect((await fetch(`${paginas}entrar`)).status).toBe(200);
+  expect((await fetch(`${primeira.api}/correio`)).status).toBe(200);
   const login = await fetch(`${primeira.api}/v1/sessoes`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
