@@ -12,24 +12,32 @@ import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../rules/vis
 import { createEmissaoDocumentosActivities } from './documentos';
 import { emitirMontado } from './documentos-rito';
 import type { DocumentoEmitido, PedidoDocumentoRito } from '../workflows/ritos/interpretador';
+import { type DadosUnidade, obterUnidade } from '../db/unidades';
+import { sql } from 'kysely';
 
 
 /** Where every document of SEEDUC-RJ's inspection comes from (Padrão Ofício cabeçalho). */
 const ORGAO = ['GOVERNO DO ESTADO DO RIO DE JANEIRO', 'SECRETARIA DE ESTADO DE EDUCAÇÃO'];
-const COOGIE = 'COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR';
-/**
- * The seed names no seat for each COOIE; documents are dated from Rio de Janeiro,
- * where SEEDUC sits, until unit seats are kept as data.
- */
-const LOCAL = 'Rio de Janeiro';
+/** The central unit's key in table unidade. */
+const CHAVE_COOGIE = 'COOGIE';
+/** Where SEEDUC sits: the place of a document whose unit has no seat recorded yet (db/unidades.ts pendencias). */
+const LOCAL_SEEDUC = 'Rio de Janeiro';
 
-const CARGO: Record<string, (unidade: string) => string> = {
-  inspetor: (u) => `Inspetor(a) Escolar — Coordenadoria Regional de Inspeção Escolar ${u}`,
+/** The cargo under a signature when the account holds none: the role's, in the unit's name. */
+const CARGO_DO_PAPEL: Record<string, (unidade: string) => string> = {
+  inspetor: (u) => `Inspetor(a) Escolar — ${u}`,
   comissao: () => 'Membro da Comissão de Vistoria',
-  coogie: () => 'Coordenadoria Geral de Inspeção Escolar',
+  coogie: (u) => `Servidor(a) da ${u}`,
   supervisor: () => 'Supervisor(a) de Inspeção Escolar',
   administrador: () => 'Administrador(a) do sistema',
 };
+
+/** The Padrão Ofício's forms of address, by what rito knows of the person. */
+const TRATAMENTO = {
+  senhor: { enderecamento: 'A Sua Senhoria o Senhor', vocativo: 'Senhor', procurador: 'Procurador' },
+  senhora: { enderecamento: 'A Sua Senhoria a Senhora', vocativo: 'Senhora', procurador: 'Procuradora' },
+  desconhecido: { enderecamento: 'A Sua Senhoria o(a) Senhor(a)', vocativo: 'Senhor(a)', procurador: 'Procurador(a)' },
+} as const;
 
 function paragrafos(texto: string): string[] {
   return texto
@@ -52,8 +60,12 @@ interface Fontes {
   instituicao: { nome: string; cnpj: string; codigoInep: string };
   instituicaoComEndereco: { nome: string; cnpj: string; codigoInep: string; endereco: EnderecoInstituicao };
   assina: { nome: string; cargo: string };
-  cooie: { emissor: { orgao: string[] }; local: string };
-  coogie: { emissor: { orgao: string[] }; local: string };
+  cooie: { emissor: { orgao: string[]; contato?: string[] }; local: string };
+  coogie: { emissor: { orgao: string[]; contato?: string[] }; local: string };
+  /** The regional unit's official name ('Coordenadoria Regional de Inspeção Escolar Metropolitana I'). */
+  nomeRegional: string;
+  /** The series each unit numbers its documents in (table unidade: 'COOIE-METROPOLITANAI', 'COOGIE'). */
+  siglas: { cooie: string; coogie: string };
   comunicacao: Record<string, unknown>;
   referido(tipos: string[], oQue: string): Promise<{ identificacao: string; data: string }>;
   ultimo(tipos: string[]): Promise<{ identificacao: string } | undefined>;
@@ -67,11 +79,12 @@ const membros = (comissao: readonly { nome: string; matricula: string }[]) => co
 /** One builder per document of the rite. */
 const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
   'ordem-servico': (c, f) => {
-    const daCoogie = f.assina.cargo.startsWith('Coordenadoria Geral');
+    const daCoogie = c.central === true;
+    const emissor = daCoogie ? f.coogie : f.cooie;
     return {
-      ...(daCoogie ? f.coogie : f.cooie),
+      ...emissor,
       ...f.comum,
-      autoridade: daCoogie ? 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR' : `A COORDENADORIA REGIONAL DE INSPEÇÃO ESCOLAR ${f.p.unidade.toLocaleUpperCase('pt-BR')}`,
+      autoridade: `A ${emissor.emissor.orgao.at(-1)!}`,
       instituicao: f.instituicaoComEndereco,
       central: c.central ?? false,
       comissao: membros(c.comissao),
@@ -159,7 +172,7 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
     ...f.comum,
     instituicao: f.instituicao,
     estudoTecnico: await f.referido(['estudo-tecnico'], 'Estudo Técnico'),
-    unidadeRegional: `Coordenadoria Regional de Inspeção Escolar ${f.p.unidade}`,
+    unidadeRegional: f.nomeRegional,
     decisao: c.decisao,
     semManifestacao: c.semManifestacao,
     fundamentacao: paragrafos(c.fundamentacao),
@@ -220,17 +233,20 @@ export function createDocumentoActivities(db: Db) {
   }
 
   /**
-   * Who signs: a servidor of the issuing unit, with his cargo. When the act is
-   * the representante's (a recurso) or the rite's own (a prazo ended), the
-   * document is signed by the servidor who instructs the process: the one who
-   * autuou it (choice: the seed names no signer for these forwardings; the
-   * instructing servidor answers for the autos, Lei 9.784/1999 art. 29).
+   * Who signs: a servidor of the issuing unit, with his name, cargo and matrícula
+   * as his account holds them (the role's cargo while the account has none).
+   * When the act is the representante's (a recurso) or the rite's own (a prazo
+   * ended), the document is signed by the servidor who instructs the process:
+   * the one who autuou it (choice: the seed names no signer for these
+   * forwardings; the instructing servidor answers for the autos, Lei 9.784/1999 art. 29).
    */
-  async function signatario(usuarioId: string, p: Processo) {
+  async function signatario(usuarioId: string, p: Processo, nomeRegional: string, nomeCoogie: string) {
     const servidor = async (id: string) => {
-      const u = await db.selectFrom('usuario').select(['nome', 'papeis']).where('id', '=', id).executeTakeFirst();
-      const papel = u?.papeis.find((x) => CARGO[x]);
-      return u && papel ? { nome: u.nome, cargo: CARGO[papel]!(p.unidade) } : undefined;
+      const u = await db.selectFrom('usuario').select(['nome', 'papeis', 'cargo', 'matricula']).where('id', '=', id).executeTakeFirst();
+      const papel = u?.papeis.find((x) => CARGO_DO_PAPEL[x]);
+      if (!u || !papel) return undefined;
+      const cargo = u.cargo ?? CARGO_DO_PAPEL[papel]!(papel === 'coogie' ? nomeCoogie : nomeRegional);
+      return { nome: u.nome, cargo, ...(u.matricula ? { matricula: u.matricula } : {}) };
     };
     const proprio = usuarioId === 'sistema' ? undefined : await servidor(usuarioId);
     if (proprio) return proprio;
@@ -243,24 +259,58 @@ export function createDocumentoActivities(db: Db) {
       .executeTakeFirst();
     const instrutor = autuacao ? await servidor(autuacao.ator) : undefined;
     // Without either, in the name of the unit.
-    return instrutor ?? { nome: `Coordenadoria Regional de Inspeção Escolar ${p.unidade}`, cargo: 'Documento emitido pelo rito' };
+    return instrutor ?? { nome: nomeRegional, cargo: 'Documento emitido pelo rito' };
   }
 
-  function base(p: Processo, unidadeEmissora: 'cooie' | 'coogie') {
-    const orgao = unidadeEmissora === 'coogie' ? [...ORGAO, COOGIE] : [...ORGAO, COOGIE, `COORDENADORIA REGIONAL DE INSPEÇÃO ESCOLAR ${p.unidade.toLocaleUpperCase('pt-BR')}`];
-    return { emissor: { orgao }, local: LOCAL };
+  /** The unit as data (table unidade); a unit not recorded yet is named from its key, as before units were data. */
+  async function unidade(chave: string, tipo: 'cooie' | 'coogie'): Promise<DadosUnidade> {
+    const u = await obterUnidade(db, chave);
+    if (u) return u;
+    return tipo === 'coogie'
+      ? { chave, nome: 'Coordenadoria Geral de Inspeção Escolar', sigla: 'COOGIE', tipo, uf: 'RJ', sede: null, endereco: null, email: null, telefone: null, vigenteDesde: null, fonte: '' }
+      : { chave, nome: `Coordenadoria Regional de Inspeção Escolar ${chave}`, sigla: `COOIE-${chave}`, tipo, uf: 'RJ', sede: null, endereco: null, email: null, telefone: null, vigenteDesde: null, fonte: '' };
   }
 
-  function comunicacao(p: Processo, endereco: EnderecoInstituicao) {
+  /** Header (Padrão Ofício: the órgão down to the issuing unit), footer (the unit's address and contact) and place. */
+  function base(u: DadosUnidade, coogie: DadosUnidade) {
+    const linha = (x: DadosUnidade) => x.nome.toLocaleUpperCase('pt-BR');
+    const orgao = u.tipo === 'coogie' ? [...ORGAO, linha(u)] : [...ORGAO, linha(coogie), linha(u)];
+    const contato = [
+      `${u.nome} — ${u.sigla}`,
+      ...(u.endereco ? [u.endereco] : []),
+      ...(u.email || u.telefone ? [[u.telefone ? `Telefone: ${u.telefone}` : null, u.email ? `E-mail: ${u.email}` : null].filter(Boolean).join(' · ')] : []),
+    ];
+    return { emissor: { orgao, contato }, local: u.sede?.nome ?? LOCAL_SEEDUC };
+  }
+
+  /** The addressee: the representante as the process and his account know him. */
+  async function comunicacao(p: Processo, endereco: EnderecoInstituicao) {
+    const conta = await db
+      .selectFrom('usuario')
+      .select(['id', 'tratamento'])
+      .where((eb) => eb.or([eb('email', '=', p.requerente_email.toLowerCase()), eb('id', '=', p.aberto_por)]))
+      .orderBy(sql`email = ${p.requerente_email.toLowerCase()}`, 'desc')
+      .executeTakeFirst();
+    const t = TRATAMENTO[conta?.tratamento ?? 'desconhecido'];
+    const mandato = conta
+      ? await db
+          .selectFrom('representacao')
+          .select('tipo')
+          .where('usuario_id', '=', conta.id)
+          .where('instituicao_cnpj', '=', p.instituicao_cnpj)
+          .orderBy('inicio', 'desc')
+          .executeTakeFirst()
+      : undefined;
+    const qualidade = mandato?.tipo === 'procurador' ? t.procurador : 'Representante Legal';
     return {
       destinatario: {
-        tratamento: 'A Sua Senhoria o(a) Senhor(a)',
+        tratamento: t.enderecamento,
         nome: p.requerente_nome,
-        cargo: 'Representante Legal',
+        cargo: qualidade,
         instituicao: p.mantenedora_nome ?? p.instituicao_nome,
         endereco,
       },
-      vocativo: 'Senhor(a) Representante Legal',
+      vocativo: `${t.vocativo} ${qualidade}`,
       fecho: 'Atenciosamente',
     };
   }
@@ -271,15 +321,18 @@ export function createDocumentoActivities(db: Db) {
     if (!endereco) throw ApplicationFailure.nonRetryable('O processo não tem o endereço da instituição: os ofícios não podem ser emitidos.', 'DadosIncompletos');
     if (!p.numero_sei) throw ApplicationFailure.nonRetryable('O processo ainda não foi autuado (sem número SEI).', 'DadosIncompletos');
     const instituicao = { nome: p.instituicao_nome, cnpj: p.instituicao_cnpj, codigoInep: p.instituicao_codigo_inep };
+    const [regional, central] = await Promise.all([unidade(p.unidade, 'cooie'), unidade(CHAVE_COOGIE, 'coogie')]);
     return {
       p,
       comum: { processoSei: p.numero_sei, tipoVistoria: p.tipo },
       instituicao,
       instituicaoComEndereco: { ...instituicao, endereco },
-      assina: await signatario(pedido.emitidoPor, p),
-      cooie: base(p, 'cooie'),
-      coogie: base(p, 'coogie'),
-      comunicacao: comunicacao(p, endereco),
+      assina: await signatario(pedido.emitidoPor, p, regional.nome, central.nome),
+      cooie: base(regional, central),
+      coogie: base(central, central),
+      nomeRegional: regional.nome,
+      siglas: { cooie: regional.sigla, coogie: central.sigla },
+      comunicacao: await comunicacao(p, endereco),
       referido: (tipos, oQue) => referido(p.id, tipos, oQue),
       ultimo: (tipos) => ultimo(p.id, tipos),
     };
@@ -292,10 +345,11 @@ export function createDocumentoActivities(db: Db) {
         throw ApplicationFailure.nonRetryable(`Documento desconhecido no rito de vistoria: ${pedido.tipo}`, 'TipoDocumentoDesconhecido');
       }
       const montar = MONTADORES[pedido.tipo as DocumentoVistoria] as Montador<DocumentoVistoria>;
-      const dados = await montar(pedido.contexto as never, await fontes(processo, pedido));
-      // A document is numbered in the series of the unit that issues it: the last line of its header.
-      const emitente = (dados.emissor as { orgao: string[] }).orgao.at(-1);
-      return emitirMontado(emissao, pedido, { unidade: emitente === COOGIE ? 'COOGIE' : `COOIE-${processo.unidade}`, dados });
+      const f = await fontes(processo, pedido);
+      const dados = await montar(pedido.contexto as never, f);
+      // A document is numbered in the series of the unit that issues it (the last line of its header), under its sigla.
+      const daCoogie = (dados.emissor as { orgao: string[] }).orgao.at(-1) === f.coogie.emissor.orgao.at(-1);
+      return emitirMontado(emissao, pedido, { unidade: daCoogie ? f.siglas.coogie : f.siglas.cooie, dados });
     },
 
     /**

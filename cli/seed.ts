@@ -29,8 +29,11 @@ interface PessoaDemo {
   papeis: Papel[];
   unidade?: string;
   representa?: { cnpj: string; nome: string; tipo: 'representante-legal' | 'procurador' };
-  /** ID funcional of a servidor (demo data): what the Ordem de Serviço writes beside the name. Accounts do not hold it. */
+  /** ID funcional of a servidor: what the Ordem de Serviço writes beside the name and his signature carries. */
   matricula?: string;
+  /** The cargo under his signature. */
+  cargo?: string;
+  tratamento?: 'senhor' | 'senhora';
 }
 
 export const UNIDADE_DEMO = 'METROPOLITANA I';
@@ -41,34 +44,39 @@ export const INSTITUICOES_DEMO = [
 
 export const PESSOAS_DEMO: PessoaDemo[] = [
   { nome: 'Administração do rito', email: 'admin@rito.demo', papeis: ['administrador'] },
-  { nome: 'Ana Souza — Inspetora (COOIE Metropolitana I)', email: 'inspetora@rito.demo', papeis: ['inspetor'], unidade: UNIDADE_DEMO },
+  // Names as documents write them; the cargo and matrícula go under the signature.
+  { nome: 'Ana Souza', email: 'inspetora@rito.demo', papeis: ['inspetor'], unidade: UNIDADE_DEMO, matricula: '5011111-2', cargo: 'Inspetora Escolar', tratamento: 'senhora' },
   // The Comissão de Vistoria: three servidores of the COOIE, each designated per process by the Ordem de Serviço.
   ...(
     [
-      ['Renata Campos', 'comissao1@rito.demo', '5012345-1'],
-      ['Sérgio Nunes', 'comissao2@rito.demo', '5012346-0'],
-      ['Tatiana Rocha', 'comissao3@rito.demo', '5012347-8'],
+      ['Renata Campos', 'comissao1@rito.demo', '5012345-1', 'Inspetora Escolar', 'senhora'],
+      ['Sérgio Nunes', 'comissao2@rito.demo', '5012346-0', 'Inspetor Escolar', 'senhor'],
+      ['Tatiana Rocha', 'comissao3@rito.demo', '5012347-8', 'Inspetora Escolar', 'senhora'],
     ] as const
-  ).map(([nome, email, matricula]): PessoaDemo => ({
+  ).map(([nome, email, matricula, cargo, tratamento]): PessoaDemo => ({
     nome, // as the Ordem de Serviço and the Termo de Visita write it
     email,
     papeis: ['comissao'],
     unidade: UNIDADE_DEMO,
     matricula,
+    cargo,
+    tratamento,
   })),
-  { nome: 'Bruno Lima — COOGIE', email: 'coogie@rito.demo', papeis: ['coogie'] },
-  { nome: 'Carla Dias — Supervisora', email: 'supervisora@rito.demo', papeis: ['supervisor'] },
+  { nome: 'Bruno Lima', email: 'coogie@rito.demo', papeis: ['coogie'], matricula: '5020001-3', cargo: 'Coordenador-Geral de Inspeção Escolar', tratamento: 'senhor' },
+  { nome: 'Carla Dias', email: 'supervisora@rito.demo', papeis: ['supervisor'], matricula: '5030001-4', cargo: 'Supervisora de Inspeção Escolar', tratamento: 'senhora' },
   {
-    nome: 'Maria Alves — Representante Legal do Colégio Exemplo',
+    nome: 'Maria Alves',
     email: 'rl@colegio-exemplo.rito.demo',
     papeis: ['representante'],
     representa: { ...INSTITUICOES_DEMO[0], tipo: 'representante-legal' },
+    tratamento: 'senhora',
   },
   {
-    nome: 'João Pereira — Procurador da Escola Modelo',
+    nome: 'João Pereira',
     email: 'procurador@escola-modelo.rito.demo',
     papeis: ['representante'],
     representa: { ...INSTITUICOES_DEMO[1], tipo: 'procurador' },
+    tratamento: 'senhor',
   },
 ];
 
@@ -93,11 +101,19 @@ export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Prom
       let id: string;
       if (existente) {
         id = existente.id;
-        await trx.updateTable('usuario').set({ papeis: p.papeis, unidade: p.unidade ?? null, ativo: true, atualizado_em: new Date() }).where('id', '=', id).execute();
+        await trx
+          .updateTable('usuario')
+          .set({ papeis: p.papeis, unidade: p.unidade ?? null, matricula: p.matricula ?? null, cargo: p.cargo ?? null, tratamento: p.tratamento ?? null, ativo: true, atualizado_em: new Date() })
+          .where('id', '=', id)
+          .execute();
         await definirSenha(trx, id, senha);
         await registrarAuditoria(trx, { ator: SEED, acao: 'usuario.alterar', recurso: 'usuario', recursoId: id, resumo: `Demo: senha de ${p.email} redefinida pelo seed` });
       } else {
-        const u = await criarUsuario(trx, { nome: p.nome, email: p.email, papeis: p.papeis, unidade: p.unidade ?? null, senha }, SEED.id);
+        const u = await criarUsuario(
+          trx,
+          { nome: p.nome, email: p.email, papeis: p.papeis, unidade: p.unidade ?? null, matricula: p.matricula, cargo: p.cargo, tratamento: p.tratamento, senha },
+          SEED.id,
+        );
         id = u.id;
         await registrarAuditoria(trx, { ator: SEED, acao: 'usuario.criar', recurso: 'usuario', recursoId: id, resumo: `Demo: conta criada para ${p.nome} <${p.email}>`, dados: { papeis: p.papeis, unidade: p.unidade ?? null } });
       }

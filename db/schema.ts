@@ -104,6 +104,12 @@ export interface UsuarioTable {
   senha_hash: string | null;
   papeis: string[];
   unidade: string | null;
+  /** Matrícula (ID funcional) of a servidor: documents he signs carry it. */
+  matricula: string | null;
+  /** The servidor's cargo as it goes under his signature ('Inspetora Escolar'); null: the role's. */
+  cargo: string | null;
+  /** Form of address (Padrão Ofício): 'senhor' | 'senhora'; null: unknown, the neutral form. */
+  tratamento: 'senhor' | 'senhora' | null;
   ativo: Generated<boolean>;
   senha_alterada_em: NullableTimestamp;
   criado_por: string;

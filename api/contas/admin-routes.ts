@@ -69,8 +69,19 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
       const problemas = validarPapeis(b.papeis, b.unidade);
       if (problemas.length) throw invalido(problemas);
       const usuario = await db.transaction().execute(async (trx) => {
-        const u = await criarUsuario(trx, { nome: b.nome, email: b.email, papeis: b.papeis, unidade: b.unidade ?? null }, admin.id);
-        await request.auditar({ resumo: `Conta criada para ${u.nome} <${u.email}> (${u.papeis.join(', ')})`, recursoId: u.id, dados: { email: u.email, papeis: u.papeis, unidade: u.unidade } }, trx);
+        const u = await criarUsuario(
+          trx,
+          { nome: b.nome, email: b.email, papeis: b.papeis, unidade: b.unidade ?? null, matricula: b.matricula, cargo: b.cargo, tratamento: b.tratamento },
+          admin.id,
+        );
+        await request.auditar(
+          {
+            resumo: `Conta criada para ${u.nome} <${u.email}> (${u.papeis.join(', ')})`,
+            recursoId: u.id,
+            dados: { email: u.email, papeis: u.papeis, unidade: u.unidade, matricula: u.matricula, cargo: u.cargo, tratamento: u.tratamento },
+          },
+          trx,
+        );
         return u;
       });
       if (b.enviarConvite) {
@@ -129,7 +140,7 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
       config: { papeis: ADMIN, auditoria: { acao: 'usuario.alterar', recurso: 'usuario' } },
       schema: {
         tags: ['administração'],
-        summary: 'Altera nome, papéis, unidade ou situação de uma conta',
+        summary: 'Altera nome, papéis, unidade, dados funcionais (matrícula, cargo, tratamento) ou situação de uma conta',
         description: 'Desativar a conta encerra suas sessões. Mudanças de papel valem na próxima requisição da pessoa.',
         params: idParams,
         body: usuarioAlteracaoSchema,
@@ -151,12 +162,21 @@ const adminRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio
         }
         const depois = await trx
           .updateTable('usuario')
-          .set({ nome: b.nome ?? antes.nome, papeis, unidade, ativo: b.ativo ?? antes.ativo, atualizado_em: new Date() })
+          .set({
+            nome: b.nome ?? antes.nome,
+            papeis,
+            unidade,
+            matricula: b.matricula !== undefined ? b.matricula : antes.matricula,
+            cargo: b.cargo !== undefined ? b.cargo : antes.cargo,
+            tratamento: b.tratamento !== undefined ? b.tratamento : antes.tratamento,
+            ativo: b.ativo ?? antes.ativo,
+            atualizado_em: new Date(),
+          })
           .where('id', '=', antes.id)
           .returningAll()
           .executeTakeFirstOrThrow();
         const sessoesEncerradas = antes.ativo && !depois.ativo ? await encerrarSessoesDoUsuario(trx, antes.id) : 0;
-        const mudou = (['nome', 'papeis', 'unidade', 'ativo'] as const).filter((k) => JSON.stringify(antes[k]) !== JSON.stringify(depois[k]));
+        const mudou = (['nome', 'papeis', 'unidade', 'matricula', 'cargo', 'tratamento', 'ativo'] as const).filter((k) => JSON.stringify(antes[k]) !== JSON.stringify(depois[k]));
         await request.auditar(
           {
             resumo: `Conta de ${depois.nome} alterada: ${mudou.join(', ') || 'nada mudou'}`,

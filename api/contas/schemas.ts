@@ -90,6 +90,9 @@ export const usuarioSchema = z
     email: z.string(),
     papeis: z.array(z.string()),
     unidade: z.string().nullable(),
+    matricula: z.string().nullable(),
+    cargo: z.string().nullable(),
+    tratamento: z.enum(['senhor', 'senhora']).nullable(),
     ativo: z.boolean(),
     senhaDefinida: z.boolean(),
     criadoEm: z.string(),
@@ -103,6 +106,12 @@ export const usuarioCriacaoSchema = z
     email: emailSchema,
     papeis: z.array(papelPessoaSchema).min(1, 'informe ao menos um papel').max(6),
     unidade: texto('unidade (COOIE)', 120).nullish().describe('COOIE do servidor, por exemplo "METROPOLITANA I"'),
+    matricula: texto('matrícula', 40).nullish().describe('Matrícula (ID funcional) do servidor: vai sob a sua assinatura nos documentos'),
+    cargo: texto('cargo', 200).nullish().describe('Cargo como vai sob a assinatura, por exemplo "Inspetora Escolar"; sem ele, o do papel'),
+    tratamento: z
+      .enum(['senhor', 'senhora'], { error: 'tratamento deve ser "senhor" ou "senhora"' })
+      .nullish()
+      .describe('Forma de tratamento nos ofícios (Senhor/Senhora); sem ela, a forma neutra'),
     enviarConvite: z.boolean().default(true).describe('Envia por e-mail o link para a pessoa definir a senha (válido por 72 horas)'),
   })
   .meta({ id: 'UsuarioCriacao' });
@@ -112,6 +121,12 @@ export const usuarioAlteracaoSchema = z
     nome: texto('nome').optional(),
     papeis: z.array(papelPessoaSchema).min(1, 'informe ao menos um papel').max(6).optional(),
     unidade: texto('unidade (COOIE)', 120).nullable().optional(),
+    matricula: texto('matrícula', 40).nullish().describe('Matrícula (ID funcional) do servidor: vai sob a sua assinatura nos documentos'),
+    cargo: texto('cargo', 200).nullish().describe('Cargo como vai sob a assinatura, por exemplo "Inspetora Escolar"; sem ele, o do papel'),
+    tratamento: z
+      .enum(['senhor', 'senhora'], { error: 'tratamento deve ser "senhor" ou "senhora"' })
+      .nullish()
+      .describe('Forma de tratamento nos ofícios (Senhor/Senhora); sem ela, a forma neutra'),
     ativo: z.boolean().optional().describe('false desativa a conta e encerra suas sessões'),
   })
   .meta({ id: 'UsuarioAlteracao' });

@@ -59,6 +59,9 @@ export interface NovoUsuario {
   email: string;
   papeis: string[];
   unidade: string | null;
+  matricula?: string | null;
+  cargo?: string | null;
+  tratamento?: 'senhor' | 'senhora' | null;
   senha?: string;
 }
 
@@ -74,6 +77,9 @@ export async function criarUsuario(db: Kysely<Database>, u: NovoUsuario, criadoP
         email: u.email.trim().toLowerCase(),
         papeis: u.papeis,
         unidade: u.unidade,
+        matricula: u.matricula ?? null,
+        cargo: u.cargo ?? null,
+        tratamento: u.tratamento ?? null,
         senha_hash: u.senha ? await hashSenha(u.senha) : null,
         senha_alterada_em: u.senha ? new Date() : null,
         criado_por: criadoPor,
@@ -258,6 +264,9 @@ export function usuarioView(u: Usuario, representacoes: Representacao[]) {
     email: u.email,
     papeis: u.papeis,
     unidade: u.unidade,
+    matricula: u.matricula,
+    cargo: u.cargo,
+    tratamento: u.tratamento,
     ativo: u.ativo,
     senhaDefinida: u.senha_hash !== null,
     criadoEm: instante(u.criado_em),

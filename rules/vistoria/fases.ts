@@ -59,7 +59,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     improrrogavelExpresso: true,
     notificacao: 'notificacao-exigencias',
     // The seed gives no dispositivo for this prazo; it is set by the guide.
-    baseLegal: 'Guia de Inspeção Escolar SEEDUC-RJ, Fluxo, item 3 (Deliberação CEE nº 388/2020)',
+    baseLegal: 'Deliberação CEE nº 388/2020; Guia de Inspeção Escolar SEEDUC-RJ, Fluxo, item 3',
     fonte:
       'A COOIE analisará o processo, aplicando checklist de conferência documental de análise de forma e tendo sido identificadas exigências, deverá ser concedido prazo de 10 dias Improrrogáveis, para adequação ao previsto na norma',
   },
@@ -72,7 +72,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     prorrogavel: true,
     improrrogavelExpresso: false,
     notificacao: 'notificacao-exigencias',
-    baseLegal: 'Guia de Inspeção Escolar SEEDUC-RJ, Fluxo, item 9 (Deliberação CEE nº 388/2020)',
+    baseLegal: 'Deliberação CEE nº 388/2020; Guia de Inspeção Escolar SEEDUC-RJ, Fluxo, item 9',
     fonte:
       'Após a visita e tendo sido identificadas exigências pela Comissão de Vistoria (documentais ou físicas), será concedido ao Representante Legal o prazo de 20 (vinte) dias, prorrogáveis por igual período para cumprimento.',
   },
@@ -99,7 +99,7 @@ export const PRAZOS_VISTORIA: Readonly<Record<CodigoPrazoVistoria, PrazoVistoria
     improrrogavelExpresso: false,
     notificacao: 'notificacao-exigencias',
     baseLegal:
-      'Deliberação CEE nº 388/2020, art. 41, § 2º; Guia de Inspeção Escolar SEEDUC-RJ, Dos Ritos Administrativos – Órgão Central de Inspeção Escolar (COOGIE), alínea (b)',
+      'Deliberação CEE nº 388/2020, art. 41, § 2º; Guia de Inspeção Escolar SEEDUC-RJ, Dos Ritos Administrativos – Órgão Central de Inspeção Escolar – COOGIE, alínea b',
     fonte:
       'Encaminhamento de e-mail ao Representante Legal ou Procurador Legalmente constituído, para ciência das exigências, concedendo o prazo de 10 (dez) dias úteis para cumprimento integral',
   },

@@ -154,4 +154,24 @@ describe('login with password and server-side session', () => {
     const repetido = await sys.request('POST', '/v1/usuarios', { as: admin, body: { nome: 'C', email: 'c@rito.test', papeis: ['coogie'], enviarConvite: false } });
     expect(repetido.status).toBe(409);
   });
+
+  it('keeps what documents need of a servidor: matrícula, cargo and form of address, changed only by an administrator, audited', async () => {
+    const admin = await sys.conta({ papeis: ['administrador'] });
+    const criada = await sys.request('POST', '/v1/usuarios', {
+      as: admin,
+      body: { nome: 'Renata Campos', email: 'renata.campos@rito.test', papeis: ['comissao'], unidade: 'METROPOLITANA I', matricula: '5012345-1', cargo: 'Inspetora Escolar', tratamento: 'senhora', enviarConvite: false },
+    });
+    expect(criada.status, JSON.stringify(criada.body)).toBe(201);
+    expect(criada.body).toMatchObject({ matricula: '5012345-1', cargo: 'Inspetora Escolar', tratamento: 'senhora' });
+    const ruim = await sys.request('PATCH', `/v1/usuarios/${criada.body.id}`, { as: admin, body: { tratamento: 'doutora' } });
+    expect(ruim.status).toBe(400);
+    expect(ruim.body.erro.campos).toEqual([{ campo: 'tratamento', mensagem: 'tratamento deve ser "senhor" ou "senhora"' }]);
+    const mudada = await sys.request('PATCH', `/v1/usuarios/${criada.body.id}`, { as: admin, body: { cargo: 'Inspetora Escolar — Comissão de Vistoria' } });
+    expect(mudada.status).toBe(200);
+    expect(mudada.body).toMatchObject({ matricula: '5012345-1', cargo: 'Inspetora Escolar — Comissão de Vistoria', tratamento: 'senhora' });
+    const trilha = await sys.db.selectFrom('auditoria').select(['resumo']).where('recurso_id', '=', criada.body.id).orderBy('seq').execute();
+    expect(trilha.at(-1)!.resumo).toBe('Conta de Renata Campos alterada: cargo');
+    const proprio = await sys.conta({ papeis: ['comissao'], unidade: 'METROPOLITANA I' });
+    expect((await sys.request('PATCH', `/v1/usuarios/${criada.body.id}`, { as: proprio, body: { cargo: 'Outro' } })).status).toBe(403);
+  });
 });

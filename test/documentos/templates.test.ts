@@ -58,6 +58,21 @@ describe('catálogo', () => {
     expect(fs.existsSync(path.join(DIRETORIO_TEMPLATES, 'partials', 'layout.hbs'))).toBe(true);
   });
 
+  it('never nests parentheses in the text (a legal citation inside parentheses cites without inner ones)', () => {
+    for (const tipo of TIPOS_DOCUMENTO) {
+      const texto = render(tipo).html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+      let profundidade = 0;
+      let inicio = 0;
+      for (let i = 0; i < texto.length; i++) {
+        if (texto[i] === '(') {
+          if (profundidade === 0) inicio = i;
+          profundidade++;
+          expect(profundidade, `${tipo}: parênteses aninhados em "${texto.slice(inicio, i + 60)}"`).toBeLessThan(2);
+        } else if (texto[i] === ')') profundidade = Math.max(0, profundidade - 1);
+      }
+    }
+  });
+
   it('no template outputs unescaped data (no triple-stash, no {{& }})', () => {
     const arquivos = [
       ...fs.readdirSync(DIRETORIO_TEMPLATES).filter((f) => f.endsWith('.hbs')).map((f) => path.join(DIRETORIO_TEMPLATES, f)),
@@ -275,7 +290,7 @@ describe('conteúdo específico', () => {
 
   it('notificação de indeferimento: the 20-day reconsideração prazo from the first business day after the comunicação', () => {
     const t = textoDe(render('notificacao-indeferimento').html);
-    expect(t).toContain('foi INDEFERIDO por meio do(a) Pronunciamento nº 4/2026/COOIE-METROPOLITANA I, de 20 de novembro de 2026');
+    expect(t).toContain('foi INDEFERIDO por meio do Pronunciamento nº 4/2026/COOIE-METROPOLITANA I, de 20 de novembro de 2026');
     expect(t).toContain(
       'O prazo para apresentar pedido de reconsideração é de 20 (vinte) dias a contar do primeiro dia útil seguinte à comunicação (Deliberação CEE nº 388/2020, art. 41, § 1º).',
     );

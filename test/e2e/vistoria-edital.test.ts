@@ -40,6 +40,8 @@ import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 const CNPJ = '11222333000181';
 const CNPJ_OUTRA = '11444777000161';
 const UNIDADE = 'METROPOLITANA I';
+// The unit's sigla as data (table unidade): its documents are numbered under it.
+const SIGLA = 'COOIE-METROPOLITANAI';
 const RIO = '3304557';
 const hoje = () => formatarData(diaCivilBrasilia(Date.now()));
 const NUMERO_SEI = `SEI-030001/017${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}/${hoje().slice(0, 4)}`;
@@ -196,7 +198,7 @@ describe('um processo de vistoria pela API, do requerimento à visita agendada',
     const os = await agirOk('publicar-ordem-servico', inspetor, { comissao: membros, publicacao: { data: hoje(), pagina: 14 } }, chave);
     expect(os.fase).toBe('analise-merito');
     expect(os.documentos).toHaveLength(1);
-    expect(os.documentos[0].identificacao).toMatch(/^Ordem de Serviço nº 1\/\d{4}\/COOIE-METROPOLITANA I$/);
+    expect(os.documentos[0].identificacao).toMatch(/^Ordem de Serviço nº 1\/\d{4}\/COOIE-METROPOLITANAI$/);
 
     // Retried with the same Idempotency-Key: the same answer, no second Ordem de Serviço.
     const repetido = await agirOk('publicar-ordem-servico', inspetor, { comissao: membros, publicacao: { data: hoje(), pagina: 14 } }, chave);
@@ -282,8 +284,8 @@ describe('um processo de vistoria pela API, do requerimento à visita agendada',
   it('cada documento se baixa em HTML e PDF; números em sequência por unidade; número SEI e data por extenso no texto', async () => {
     const linha = await linhaDoTempo();
     expect(numerosPorSerie(linha.documentos.map((d: { identificacao: string }) => d.identificacao))).toEqual({
-      [`COOIE-${UNIDADE} ${hoje().slice(0, 4)} Ofício`]: [1, 2],
-      [`COOIE-${UNIDADE} ${hoje().slice(0, 4)} Ordem de Serviço`]: [1],
+      [`${SIGLA} ${hoje().slice(0, 4)} Ofício`]: [1, 2],
+      [`${SIGLA} ${hoje().slice(0, 4)} Ordem de Serviço`]: [1],
     });
     for (const doc of linha.documentos as { id: string; identificacao: string; emitidoEm: string; links: { html: string; pdf: string } }[]) {
       expect(doc.links).toEqual({ html: `/v1/documentos/${doc.id}`, pdf: `/v1/documentos/${doc.id}.pdf` });

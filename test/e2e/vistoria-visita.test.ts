@@ -26,6 +26,8 @@ import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 
 const CNPJ = '11222333000181';
 const UNIDADE = 'METROPOLITANA I';
+// The unit's sigla as data (table unidade): its documents are numbered under it.
+const SIGLA = 'COOIE-METROPOLITANAI';
 const RIO = '3304557';
 const NUMERO_SEI = 'SEI-030001/018001/2026';
 const SENHA = `senha-de-teste-${randomUUID()}`;
@@ -212,10 +214,10 @@ describe('a visita, o Pronunciamento e o edital, no servidor de tempo acelerado'
     for (const [serie, numeros] of Object.entries(series)) expect(numeros, serie).toEqual(numeros.map((_, i) => i + 1));
     expect(Object.keys(series).map((s) => s.replace(/ \d{4} /, ' ')).sort()).toEqual([
       'COOGIE Edital',
-      `COOIE-${UNIDADE} Ofício`,
-      `COOIE-${UNIDADE} Ordem de Serviço`,
-      `COOIE-${UNIDADE} Pronunciamento`,
-      `COOIE-${UNIDADE} Termo de Visita`,
+      `${SIGLA} Ofício`,
+      `${SIGLA} Ordem de Serviço`,
+      `${SIGLA} Pronunciamento`,
+      `${SIGLA} Termo de Visita`,
     ]);
     const visita = (await handle.query(estadoVistoriaQuery)).visita!.data;
     for (const doc of linha.documentos as { tipo: string; identificacao: string; emitidoEm: string; links: { html: string; pdf: string } }[]) {

@@ -126,7 +126,8 @@ describe('rito de vistoria', () => {
     expect(r.mensagem).toMatch(/extemporâneo.*indeferimento compulsório/);
     expect(r.documentos.map((d) => d.tipo)).toEqual(['encaminhamento-cee']);
     const doc = await w.db.selectFrom('documento').select(['html', 'identificacao']).where('id', '=', r.documentos[0].id).executeTakeFirstOrThrow();
-    expect(doc.identificacao).toMatch(/^Ofício nº \d+\/2035\/COOIE-METROPOLITANA I$/);
+    // Numbered under the unit's sigla as data (table unidade), one word as the Padrão Ofício writes it.
+    expect(doc.identificacao).toMatch(/^Ofício nº \d+\/2035\/COOIE-METROPOLITANAI$/);
     expect(doc.html).toMatch(/extemporâneo/);
     await p.resultado();
   });
@@ -174,7 +175,7 @@ describe('rito de vistoria', () => {
       ['pronunciamento-coogie', expect.stringMatching(/^Pronunciamento nº \d+\/2035\/COOGIE$/)],
     ]);
     const doc = await w.db.selectFrom('documento').select(['html']).where('id', '=', deferida.documentos[0]!.id).executeTakeFirstOrThrow();
-    expect(doc.html).toMatch(/DEFERE o pedido de reconsideração e restitui o processo à Comissão de Vistoria da Coordenadoria Regional de Inspeção Escolar METROPOLITANA I/);
+    expect(doc.html).toMatch(/DEFERE o pedido de reconsideração e restitui o processo à Comissão de Vistoria da Coordenadoria Regional de Inspeção Escolar Metropolitana I/);
     const r = await p.agir('deferir', comissao, { fundamentacao }, '2035-09-24T10:00:00');
     expect(r.fase).toBe('encaminhado-coogie');
   });
@@ -268,6 +269,12 @@ describe('rito de vistoria', () => {
     // The notice cites the COOGIE's Pronunciamento as the decision, not the Estudo Técnico.
     expect(notificacao!.html).toMatch(/Pronunciamento nº \d+\/2035\/COOGIE/);
     expect(notificacao!.html).not.toMatch(/Estudo Técnico nº/);
+    // Addressed as the representante's account says (Senhora), never "o(a)" when rito knows her;
+    // signed by the COOGIE's servidora with the cargo and matrícula of her account.
+    expect(notificacao!.html).toContain('<p>A Sua Senhoria a Senhora</p>');
+    expect(notificacao!.html).toContain('Senhora Representante Legal,');
+    expect(notificacao!.html).not.toMatch(/o\(a\)|Senhor\(a\)/);
+    expect(pronunciamento!.html).toMatch(new RegExp(`<p class="nome">${coogie.nome}</p>\\s*<p class="cargo">Coordenadora-Geral de Inspeção Escolar</p>\\s*<p class="detalhe">Matrícula 5020001-3</p>`));
     await p.agir('tomar-ciencia', representante, {}, '2035-12-28T10:00:00');
     // Ciência Fri 28/12; 20 dias → Thu 17/01/2036.
     await p.esperarPrazo('2036-01-17T23:59:59-03:00');
@@ -277,11 +284,11 @@ describe('rito de vistoria', () => {
     // The recurso goes to the COOGIE with vistas to the CEE (issue 10 item 1), signed by a servidor of the
     // issuing COOIE with his cargo (the inspetora who autuou), never by the representante who appealed.
     const doc = await w.db.selectFrom('documento').select(['html', 'identificacao']).where('id', '=', r.documentos[0]!.id).executeTakeFirstOrThrow();
-    expect(doc.identificacao).toMatch(/^Ofício nº \d+\/2036\/COOIE-METROPOLITANA I$/);
+    expect(doc.identificacao).toMatch(/^Ofício nº \d+\/2036\/COOIE-METROPOLITANAI$/);
     expect(doc.html).toContain('Coordenadoria Geral de Inspeção Escolar — COOGIE');
     expect(doc.html).toContain('Com vistas ao Conselho Estadual de Educação');
-    expect(doc.html).toContain(inspetor.nome);
-    expect(doc.html).toMatch(/Inspetor\(a\) Escolar/);
+    // Signed with the name, cargo and matrícula her account holds (test/vistoria/support.ts criarContas).
+    expect(doc.html).toMatch(new RegExp(`<p class="nome">${inspetor.nome}</p>\\s*<p class="cargo">Inspetora Escolar</p>\\s*<p class="detalhe">Matrícula 5011111-2</p>`));
     expect(doc.html).not.toContain('Senhor(a) Representante Legal');
     expect((await p.resultado()).fase).toBe('recurso-cee');
   });
@@ -426,9 +433,20 @@ describe('rito de vistoria', () => {
       /não pode ser aprovada com itens não conformes \(alvara-localizacao\)/,
     );
     expect(await p.recusa('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo) }, '2036-11-04T10:01:00')).toMatch(/aprove a forma/);
+    // The unit's address and contact, as the administrator records them, go in the footer of its documents.
+    await w.db
+      .updateTable('unidade')
+      .set({ endereco: 'Rua da Ajuda, 5, 12º andar – Centro – 20040-000 – Rio de Janeiro/RJ', email: 'cooie.metro1@educacao.rj.gov.br', telefone: '(21) 2333-0000' })
+      .where('chave', '=', 'METROPOLITANA I')
+      .execute();
     // Only the item found não conforme: its exigência is the item's, with the base legal seed 003 gives alínea c.
     const exig = await p.agir('registrar-exigencias-forma', inspetor, { checklist: checklistForma(p.tipo, ['alvara-localizacao']) }, '2036-11-04T10:02:00');
     expect(exig.fase).toBe('exigencias-forma');
+    const oficio = await w.db.selectFrom('documento').select(['html']).where('id', '=', exig.documentos[0]!.id).executeTakeFirstOrThrow();
+    const rodape = oficio.html.slice(oficio.html.indexOf('<footer'));
+    expect(rodape).toContain('Coordenadoria Regional de Inspeção Escolar Metropolitana I — COOIE-METROPOLITANAI');
+    expect(rodape).toContain('Rua da Ajuda, 5, 12º andar – Centro – 20040-000 – Rio de Janeiro/RJ');
+    expect(rodape).toContain('Telefone: (21) 2333-0000 · E-mail: cooie.metro1@educacao.rj.gov.br');
     expect((await p.estado()).exigencias).toEqual([
       expect.objectContaining({ codigo: 'alvara-localizacao', baseLegal: 'Deliberação CEE nº 388/2020, art. 30, III', natureza: 'documental' }),
     ]);

@@ -52,15 +52,29 @@ export const indeferimento = { fundamentacao, exigenciasNaoAtendidas: [exigencia
 
 /** The accounts the rite's documents name (signatários) and the Comissão's designations point to. */
 export async function criarContas(db: WorkflowTestEnv['db']): Promise<void> {
+  // Servidores sign with the cargo and matrícula of their accounts; the representante is addressed as his account says.
   const contas = [
-    { ...inspetor, unidade: 'METROPOLITANA I' },
-    { ...coogie, unidade: null },
+    { ...inspetor, unidade: 'METROPOLITANA I', matricula: '5011111-2', cargo: 'Inspetora Escolar', tratamento: 'senhora' as const },
+    { ...coogie, unidade: null, matricula: '5020001-3', cargo: 'Coordenadora-Geral de Inspeção Escolar', tratamento: 'senhora' as const },
+    { ...representante, unidade: null, email: 'maria@example.org', tratamento: 'senhora' as const },
     ...membros.map((m) => ({ id: m.usuarioId, nome: m.nome, papeis: ['comissao'], unidade: 'METROPOLITANA I' })),
     { id: membroCoogie.usuarioId, nome: membroCoogie.nome, papeis: ['comissao'], unidade: null },
   ];
   await db
     .insertInto('usuario')
-    .values(contas.map((c) => ({ id: c.id, email: `${c.id}@example.org`, nome: c.nome, papeis: c.papeis, unidade: c.unidade, criado_por: 'teste' })))
+    .values(
+      contas.map((c) => ({
+        id: c.id,
+        email: 'email' in c ? c.email : `${c.id}@example.org`,
+        nome: c.nome,
+        papeis: c.papeis,
+        unidade: c.unidade,
+        matricula: 'matricula' in c ? c.matricula : null,
+        cargo: 'cargo' in c ? c.cargo : null,
+        tratamento: 'tratamento' in c ? c.tratamento : null,
+        criado_por: 'teste',
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
