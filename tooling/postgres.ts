@@ -21,6 +21,11 @@ export interface ThrowawayPostgres {
   /** Same cluster, database `postgres` (to create more databases). */
   adminUrl: string;
   dataDir: string;
+  /**
+   * `pg_ctl restart -m immediate`: every backend is killed at once, as in a crash, and the server comes back on the
+   * same port after recovery (the chaos drill, bench/caos.ts).
+   */
+  reiniciarImediatamente(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -204,6 +209,10 @@ export async function startThrowawayPostgres(log: (msg: string) => void): Promis
       url,
       adminUrl,
       dataDir,
+      async reiniciarImediatamente() {
+        const r = await run(cmd(pgCtl, '-D', dataDir, '-l', logFile, '-m', 'immediate', '-w', '-t', '60', 'restart'), root);
+        if (r.code !== 0) throw new Error(`o pg_ctl restart falhou (código ${r.code}):\n${tail(r.text)}`);
+      },
       async stop() {
         process.off('exit', stopSync);
         if (running) {
