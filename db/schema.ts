@@ -67,8 +67,22 @@ export interface DiaDecretadoTable {
   unidade: string | null;
   motivo: string;
   ato_legal: string;
+  /** 'sem-expediente' (no expediente) or 'expediente-parcial' (reduced: neither first nor last day of a prazo). */
+  tipo: ColumnType<'sem-expediente' | 'expediente-parcial', 'sem-expediente' | 'expediente-parcial' | undefined, 'sem-expediente' | 'expediente-parcial'>;
   criado_por: string;
   criado_em: DefaultedTimestamp;
+  removido_por: string | null;
+  removido_em: NullableTimestamp;
+}
+
+/** A period in which rito itself was unavailable, recorded by an administrator; removal is recorded, never deleted. */
+export interface IndisponibilidadeTable {
+  id: Generated<string>;
+  inicio: Timestamp;
+  fim: Timestamp;
+  motivo: string;
+  registrado_por: string;
+  registrado_em: DefaultedTimestamp;
   removido_por: string | null;
   removido_em: NullableTimestamp;
 }
@@ -356,6 +370,7 @@ export interface FeriadoMunicipalTable {
 export interface Database {
   unidade: UnidadeTable;
   feriado_municipal: FeriadoMunicipalTable;
+  indisponibilidade: IndisponibilidadeTable;
   processo: ProcessoTable;
   processo_evento: ProcessoEventoTable;
   dia_decretado: DiaDecretadoTable;

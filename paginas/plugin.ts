@@ -25,6 +25,7 @@ import { criarArmazenamentoArquivos } from '../documentos/arquivos';
 import contasPaginas from './rotas/contas';
 import correioPaginas from './rotas/correio';
 import inspecaoPaginas from './rotas/inspecao';
+import painelPaginas from './rotas/painel';
 import portalPaginas from './rotas/portal';
 import processoPaginas from './rotas/processo';
 import { EntradaNecessaria, redirecionar } from './sessao';
@@ -91,6 +92,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(inspecaoPaginas, opcoes);
     await escopo.register(processoPaginas, opcoes);
     await escopo.register(portalPaginas, opcoes);
+    await escopo.register(painelPaginas, opcoes);
     if (deps.caixaDeCorreio && deps.correio.pasta) await escopo.register(correioPaginas, { pasta: deps.correio.pasta });
   });
 }

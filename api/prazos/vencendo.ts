@@ -30,6 +30,7 @@ import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { noEscopo } from '../auth/escopo';
 import { erroSchema } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
+import type { Ator } from '../auth/ator';
 import { instante } from '../instantes';
 
 export interface OpcoesVencendo {
@@ -108,6 +109,77 @@ export async function horizonteDiasUteis(db: Db, hoje: string, dias: number, uni
   };
 }
 
+/**
+ * The open prazos in `ator`'s scope whose limit falls within the next `dias`
+ * business days from the civil day of `agoraMs`: GET /v1/prazos/vencendo and
+ * the supervisors' dashboard page (paginas/) alike.
+ */
+export async function prazosVencendo(db: Db, ator: Ator, { dias, unidade, limite }: { dias: number; unidade?: string; limite: number }, agoraMs: number) {
+  const hoje = formatarData(diaCivilBrasilia(agoraMs));
+  const h = await horizonteDiasUteis(db, hoje, dias, unidade);
+  let q = db
+    .selectFrom('prazo_processo')
+    .innerJoin('processo', 'processo.id', 'prazo_processo.processo_id')
+    .select([
+      'prazo_processo.id as prazo_id',
+      'prazo_processo.codigo',
+      'prazo_processo.rotulo',
+      'prazo_processo.ciencia',
+      'prazo_processo.dias',
+      'prazo_processo.uteis',
+      'prazo_processo.prorrogavel',
+      'prazo_processo.prorrogado',
+      'prazo_processo.vencimento',
+      'prazo_processo.limite',
+      'processo.id as processo_id',
+      'processo.tipo',
+      'processo.fase',
+      'processo.numero_sei',
+      'processo.unidade',
+      'processo.instituicao_cnpj',
+      'processo.instituicao_nome',
+    ])
+    .where('prazo_processo.situacao', '=', 'aberto')
+    .where('prazo_processo.limite', '<=', new Date(h.limiteEpochMs))
+    .where(noEscopo(ator))
+    .orderBy('prazo_processo.limite')
+    .orderBy('prazo_processo.id')
+    .limit(limite);
+  if (unidade) q = q.where('processo.unidade', '=', unidade);
+  const rows = await q.execute();
+  return {
+    hoje,
+    dias,
+    ate: h.ate,
+    limiteAte: h.limite,
+    diasDecretados: h.decretados,
+    itens: rows.map((r) => ({
+      prazo: {
+        id: r.prazo_id,
+        codigo: r.codigo,
+        rotulo: r.rotulo,
+        ciencia: r.ciencia,
+        dias: r.dias,
+        uteis: r.uteis,
+        prorrogavel: r.prorrogavel,
+        prorrogado: r.prorrogado,
+        vencimento: r.vencimento,
+        limite: instante(r.limite),
+      },
+      processo: {
+        id: r.processo_id,
+        tipo: r.tipo,
+        tipoRotulo: rotuloTipoProcesso(r.tipo),
+        fase: r.fase,
+        numeroSei: r.numero_sei,
+        unidade: r.unidade,
+        instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
+      },
+      vencido: new Date(r.limite).getTime() < agoraMs,
+    })),
+  };
+}
+
 const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, opts) => {
   const { db } = opts;
   const agora = opts.agora ?? Date.now;
@@ -128,72 +200,8 @@ const prazosVencendoRoutes: FastifyPluginAsyncZod<OpcoesVencendo> = async (app, 
       },
     },
     async (request) => {
-      const ator = requireAtor(request);
       const { dias, unidade, limite } = request.query;
-      const agoraMs = agora();
-      const hoje = formatarData(diaCivilBrasilia(agoraMs));
-      const h = await horizonteDiasUteis(db, hoje, dias, unidade);
-      let q = db
-        .selectFrom('prazo_processo')
-        .innerJoin('processo', 'processo.id', 'prazo_processo.processo_id')
-        .select([
-          'prazo_processo.id as prazo_id',
-          'prazo_processo.codigo',
-          'prazo_processo.rotulo',
-          'prazo_processo.ciencia',
-          'prazo_processo.dias',
-          'prazo_processo.uteis',
-          'prazo_processo.prorrogavel',
-          'prazo_processo.prorrogado',
-          'prazo_processo.vencimento',
-          'prazo_processo.limite',
-          'processo.id as processo_id',
-          'processo.tipo',
-          'processo.fase',
-          'processo.numero_sei',
-          'processo.unidade',
-          'processo.instituicao_cnpj',
-          'processo.instituicao_nome',
-        ])
-        .where('prazo_processo.situacao', '=', 'aberto')
-        .where('prazo_processo.limite', '<=', new Date(h.limiteEpochMs))
-        .where(noEscopo(ator))
-        .orderBy('prazo_processo.limite')
-        .orderBy('prazo_processo.id')
-        .limit(limite);
-      if (unidade) q = q.where('processo.unidade', '=', unidade);
-      const rows = await q.execute();
-      return {
-        hoje,
-        dias,
-        ate: h.ate,
-        limiteAte: h.limite,
-        diasDecretados: h.decretados,
-        itens: rows.map((r) => ({
-          prazo: {
-            id: r.prazo_id,
-            codigo: r.codigo,
-            rotulo: r.rotulo,
-            ciencia: r.ciencia,
-            dias: r.dias,
-            uteis: r.uteis,
-            prorrogavel: r.prorrogavel,
-            prorrogado: r.prorrogado,
-            vencimento: r.vencimento,
-            limite: instante(r.limite),
-          },
-          processo: {
-            id: r.processo_id,
-            tipo: r.tipo,
-            tipoRotulo: rotuloTipoProcesso(r.tipo),
-            fase: r.fase,
-            numeroSei: r.numero_sei,
-            unidade: r.unidade,
-            instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
-          },
-          vencido: new Date(r.limite).getTime() < agoraMs,
-        })),
-      };
+      return prazosVencendo(db, requireAtor(request), { dias, unidade, limite }, agora());
     },
   );
 };

@@ -18,6 +18,7 @@ import { rotuloAtorDoTipo, rotuloFase } from '../../rules/ritos/registro';
 import { escopoDe, noEscopo } from '../auth/escopo';
 import { erroSchema, HttpError } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
+import type { Ator } from '../auth/ator';
 import { instante } from '../instantes';
 
 export interface OpcoesTarefas {
@@ -64,6 +65,67 @@ export const tarefasSchema = z
   })
   .meta({ id: 'Tarefas' });
 
+/**
+ * The decisions units owe now in `ator`'s scope, soonest limit first: GET
+ * /v1/tarefas and the supervisors' dashboard page (paginas/) alike. An
+ * inspetor asking for another unit is refused (403).
+ */
+export async function tarefasDevidas(db: Db, ator: Ator, q: { atrasadas?: boolean; unidade?: string; responsavel?: string; limite: number }, agoraMs: number) {
+  const escopo = escopoDe(ator);
+  if (q.unidade && !escopo.tudo && !escopo.unidades.includes(q.unidade)) {
+    throw new HttpError(403, 'fora-do-escopo', `Você só vê as tarefas da sua unidade${ator.unidade ? ` (${ator.unidade})` : ''}.`);
+  }
+  const momento = new Date(agoraMs);
+  let query = db
+    .selectFrom('tarefa')
+    .innerJoin('processo', 'processo.id', 'tarefa.processo_id')
+    .select([
+      'processo.id',
+      'processo.tipo',
+      'processo.fase',
+      'processo.numero_sei',
+      'processo.unidade',
+      'processo.instituicao_cnpj',
+      'processo.instituicao_nome',
+      'tarefa.responsavel',
+      'tarefa.descricao',
+      'tarefa.limite',
+    ])
+    .where('tarefa.situacao', '=', 'aberta')
+    // The scope is the processes': a semi-join keeps its one SQL form (api/auth/escopo.ts).
+    .where('processo.id', 'in', db.selectFrom('processo').select('processo.id').where('encerrado', '=', false).where(noEscopo(ator)))
+    .orderBy('tarefa.limite')
+    .orderBy('processo.id')
+    .limit(q.limite);
+  if (q.unidade) query = query.where('processo.unidade', '=', q.unidade);
+  if (q.responsavel) query = query.where('tarefa.responsavel', '=', q.responsavel);
+  if (q.atrasadas === true) query = query.where('tarefa.limite', '<', momento);
+  if (q.atrasadas === false) query = query.where('tarefa.limite', '>=', momento);
+  const rows = await query.execute();
+  const itens = rows.map((r) => {
+    const limite = new Date(r.limite);
+    const responsavel = r.responsavel;
+    return {
+      processo: {
+        id: r.id,
+        tipo: r.tipo,
+        tipoRotulo: rotuloTipoProcesso(r.tipo),
+        fase: r.fase,
+        faseRotulo: rotuloFase(r.tipo, r.fase),
+        numeroSei: r.numero_sei,
+        unidade: r.unidade,
+        instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
+      },
+      responsavel,
+      responsavelRotulo: rotuloAtorDoTipo(r.tipo, responsavel),
+      descricao: r.descricao,
+      limite: instante(limite),
+      atrasada: limite.getTime() < agoraMs,
+    };
+  });
+  return { agora: instante(momento), total: itens.length, atrasadas: itens.filter((i) => i.atrasada).length, itens };
+}
+
 const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) => {
   const { db } = opts;
   const agora = opts.agora ?? Date.now;
@@ -84,64 +146,7 @@ const tarefasRoutes: FastifyPluginAsyncZod<OpcoesTarefas> = async (app, opts) =>
         response: { 200: tarefasSchema, 400: erroSchema, 401: erroSchema, 403: erroSchema },
       },
     },
-    async (request) => {
-      const ator = requireAtor(request);
-      const q = request.query;
-      const escopo = escopoDe(ator);
-      if (q.unidade && !escopo.tudo && !escopo.unidades.includes(q.unidade)) {
-        throw new HttpError(403, 'fora-do-escopo', `Você só vê as tarefas da sua unidade${ator.unidade ? ` (${ator.unidade})` : ''}.`);
-      }
-      const agoraMs = agora();
-      const momento = new Date(agoraMs);
-      let query = db
-        .selectFrom('tarefa')
-        .innerJoin('processo', 'processo.id', 'tarefa.processo_id')
-        .select([
-          'processo.id',
-          'processo.tipo',
-          'processo.fase',
-          'processo.numero_sei',
-          'processo.unidade',
-          'processo.instituicao_cnpj',
-          'processo.instituicao_nome',
-          'tarefa.responsavel',
-          'tarefa.descricao',
-          'tarefa.limite',
-        ])
-        .where('tarefa.situacao', '=', 'aberta')
-        // The scope is the processes': a semi-join keeps its one SQL form (api/auth/escopo.ts).
-        .where('processo.id', 'in', db.selectFrom('processo').select('processo.id').where('encerrado', '=', false).where(noEscopo(ator)))
-        .orderBy('tarefa.limite')
-        .orderBy('processo.id')
-        .limit(q.limite);
-      if (q.unidade) query = query.where('processo.unidade', '=', q.unidade);
-      if (q.responsavel) query = query.where('tarefa.responsavel', '=', q.responsavel);
-      if (q.atrasadas === true) query = query.where('tarefa.limite', '<', momento);
-      if (q.atrasadas === false) query = query.where('tarefa.limite', '>=', momento);
-      const rows = await query.execute();
-      const itens = rows.map((r) => {
-        const limite = new Date(r.limite);
-        const responsavel = r.responsavel;
-        return {
-          processo: {
-            id: r.id,
-            tipo: r.tipo,
-            tipoRotulo: rotuloTipoProcesso(r.tipo),
-            fase: r.fase,
-            faseRotulo: rotuloFase(r.tipo, r.fase),
-            numeroSei: r.numero_sei,
-            unidade: r.unidade,
-            instituicao: { cnpj: r.instituicao_cnpj, nome: r.instituicao_nome },
-          },
-          responsavel,
-          responsavelRotulo: rotuloAtorDoTipo(r.tipo, responsavel),
-          descricao: r.descricao,
-          limite: instante(limite),
-          atrasada: limite.getTime() < agoraMs,
-        };
-      });
-      return { agora: instante(momento), total: itens.length, atrasadas: itens.filter((i) => i.atrasada).length, itens };
-    },
+    async (request) => tarefasDevidas(db, requireAtor(request), request.query, agora()),
   );
 };
 

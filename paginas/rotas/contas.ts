@@ -24,7 +24,8 @@ const emailSchema = z.email({ error: 'informe um e-mail válido' }).max(254);
 
 /** The first page of each audience. */
 function inicioDe(papeis: readonly string[]): string {
-  return papeis.length === 1 && papeis[0] === 'representante' ? '/portal' : '/caixa';
+  if (papeis.length === 1 && papeis[0] === 'representante') return '/portal';
+  return papeis.includes('supervisor') ? '/painel' : '/caixa';
 }
 
 export default async function contasPaginas(app: FastifyInstance, deps: PaginasDeps) {

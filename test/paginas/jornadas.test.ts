@@ -39,7 +39,7 @@ const SENHA = `senha-de-teste-${randomUUID()}`;
 const TIPO = 'apostilamento-endereco';
 const endereco = { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
 
-type Quem = 'representante' | 'inspetor' | 'membro1' | 'membro2' | 'membro3';
+type Quem = 'representante' | 'inspetor' | 'supervisor' | 'membro1' | 'membro2' | 'membro3';
 let w: WorkflowTestEnv;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let baseUrl: string;
@@ -73,7 +73,7 @@ async function entrar(quem: Quem) {
   await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
   await pessoa.page.getByLabel('Senha').fill(SENHA);
   await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa)$/);
+  await pessoa.page.waitForURL(/\/(portal|caixa|painel)$/);
   return pessoa;
 }
 
@@ -93,6 +93,35 @@ async function abrirAcao(page: Page, acao: string) {
 }
 const formulario = (page: Page, acao: string) => page.locator(`#acao-${acao} form`);
 
+/** A process of the RL's institution (school `inep`) opened, autuado and with exigências de forma, through the API. */
+async function abrirComExigencias(inep: string, numeroSei: string): Promise<string> {
+  const aberto = await api('POST', '/v1/processos', 'representante', {
+    tipo: TIPO,
+    instituicao: { cnpj: CNPJ, codigoInep: inep, nome: 'Colégio Exemplo', municipio: RIO, endereco, mantenedora: 'Sociedade Educacional Exemplo Ltda.' },
+    unidade: UNIDADE,
+    requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
+  });
+  expect(aberto.status, JSON.stringify(aberto.body)).toBe(201);
+  const processo = aberto.body.id as string;
+  const agir = async (acao: string, como: Quem, dados: unknown) => {
+    const r = await api('POST', `/v1/processos/${processo}/vistoria/${acao}`, como, dados, { 'idempotency-key': `${acao}-${randomUUID()}` });
+    expect(r.status, `${acao}: ${JSON.stringify(r.body)}`).toBe(200);
+  };
+  await agir('autuar', 'inspetor', { numeroSei });
+  await agir('registrar-exigencias-forma', 'inspetor', {
+    checklist: checklistForma(TIPO),
+    exigencias: [
+      {
+        codigo: 'laudo-seguranca',
+        descricao: 'Apresentar laudo técnico de segurança e acessibilidade do imóvel anexado',
+        motivacao: 'O laudo apresentado não abrange o imóvel contíguo que se pretende anexar.',
+        baseLegal: 'Deliberação CEE nº 388/2020, art. 22, VII',
+      },
+    ],
+  });
+  return processo;
+}
+
 beforeAll(async () => {
   w = await startWorkflowEnv();
   const criar = async (quem: Quem, nome: string, papeis: string[], unidade: string | null) => {
@@ -102,6 +131,7 @@ beforeAll(async () => {
   };
   await criar('representante', 'Maria Representante', ['representante'], null);
   await criar('inspetor', 'Ana Inspetora', ['inspetor'], UNIDADE);
+  await criar('supervisor', 'Sara Supervisora', ['supervisor'], null);
   await criar('membro1', 'Bruno Servidor', ['comissao'], UNIDADE);
   await criar('membro2', 'Carla Servidora', ['comissao'], UNIDADE);
   await criar('membro3', 'Diego Servidor', ['comissao'], UNIDADE);
@@ -121,26 +151,7 @@ beforeAll(async () => {
   browser = await abrirNavegador();
 
   // The requerimento and the exigências of the análise de forma, through the API.
-  const aberto = await api('POST', '/v1/processos', 'representante', {
-    tipo: TIPO,
-    instituicao: { cnpj: CNPJ, codigoInep: INEP, nome: 'Colégio Exemplo', municipio: RIO, endereco, mantenedora: 'Sociedade Educacional Exemplo Ltda.' },
-    unidade: UNIDADE,
-    requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
-  });
-  expect(aberto.status, JSON.stringify(aberto.body)).toBe(201);
-  id = aberto.body.id;
-  await agirPelaApi('autuar', 'inspetor', { numeroSei: NUMERO_SEI });
-  await agirPelaApi('registrar-exigencias-forma', 'inspetor', {
-    checklist: checklistForma(TIPO),
-    exigencias: [
-      {
-        codigo: 'laudo-seguranca',
-        descricao: 'Apresentar laudo técnico de segurança e acessibilidade do imóvel anexado',
-        motivacao: 'O laudo apresentado não abrange o imóvel contíguo que se pretende anexar.',
-        baseLegal: 'Deliberação CEE nº 388/2020, art. 22, VII',
-      },
-    ],
-  });
+  id = await abrirComExigencias(INEP, NUMERO_SEI);
 }, 240_000);
 
 afterAll(async () => {
@@ -222,6 +233,39 @@ describe('as jornadas da vistoria pelas páginas', () => {
       await contexto.close();
     }
   }, 180_000);
+
+  it('a supervisora vê no painel o prazo em curso e a notificação sem ciência, e os exporta em CSV', async () => {
+    // Two more processes of the school's other units: one whose notice was opened (its prazo runs), one not yet.
+    const comPrazo = await abrirComExigencias(`${INEP.slice(0, 6)}91`, 'SEI-030001/018003/2026');
+    const r = await api('POST', `/v1/processos/${comPrazo}/vistoria/tomar-ciencia`, 'representante', {}, { 'idempotency-key': `ciencia-${randomUUID()}` });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const semCiencia = await abrirComExigencias(`${INEP.slice(0, 6)}92`, 'SEI-030001/018004/2026');
+    await ate(() => api('GET', `/v1/processos/${comPrazo}/linha-do-tempo`, 'representante'), (x) => x.body.prazos.some((p: { situacao: string }) => p.situacao === 'aberto'), 'prazo aberto');
+    const { contexto, page, violacoesCsp } = await entrar('supervisor');
+    try {
+      expect(new URL(page.url()).pathname).toBe('/painel');
+      // The answer's prazo (10 dias corridos) ends within 10 business days from today.
+      await page.getByLabel('Vencendo em até (dias úteis)').fill('10');
+      await page.getByRole('button', { name: 'Atualizar' }).click();
+      await page.waitForURL(/dias=10/);
+      expect(await page.locator('#titulo-vencendo ~ .rito-tabela tr', { hasText: 'SEI-030001/018003/2026' }).textContent()).toContain('Cumprimento das exigências da análise de forma');
+      // Ciência tácita: ten calendar days after the notice was sent, moved to the next business day (rules/prazos cienciaTacita).
+      const aguardando = page.locator('#titulo-ciencia ~ .rito-tabela tr', { hasText: 'SEI-030001/018004/2026' });
+      expect(await aguardando.textContent()).toMatch(/\d+ de \S+ de \d{4}/);
+      expect(await aguardando.locator('a').getAttribute('href')).toBe(`/processos/${semCiencia}`);
+      expect(await page.locator('#titulo-ciencia ~ .rito-tabela tr', { hasText: 'SEI-030001/018003/2026' }).count()).toBe(0);
+      await conferirPagina(page, 'painel', violacoesCsp);
+      const resposta = await page.request.get(`${baseUrl}${await page.getByRole('link', { name: /Exportar em CSV/ }).first().getAttribute('href')}`);
+      expect(resposta.status()).toBe(200);
+      expect(resposta.headers()['content-type']).toBe('text/csv; charset=utf-8');
+      const csv = (await resposta.body()).toString('utf8');
+      expect(csv.startsWith('\uFEFFProcesso;Número SEI;Instituição;')).toBe(true);
+      const registro = csv.split('\r\n').find((l) => l.includes('SEI-030001/018003/2026'));
+      expect(registro?.split(';').slice(0, 5)).toEqual([comPrazo, 'SEI-030001/018003/2026', 'Colégio Exemplo', CNPJ, UNIDADE]);
+    } finally {
+      await contexto.close();
+    }
+  }, 120_000);
 
   it('a Comissão agenda a visita e registra o Termo de Visita pelos formulários gerados', async () => {
     await agirPelaApi('aprovar-forma', 'inspetor', { checklist: checklistForma(TIPO) });

@@ -1,0 +1,147 @@
+/**
+ * The supervisors' deadline dashboard (/painel): the open prazos due within N
+ * business days and those already past (GET /v1/prazos/vencendo's
+ * prazosVencendo), the decisions units owe that are overdue (GET /v1/tarefas's
+ * tarefasDevidas), and the notices still awaiting the party's ciência with the
+ * date it becomes tácita (rules/prazos cienciaTacita, on the unit's calendar).
+ * Each table also as CSV (/painel/{tabela}.csv). Same scope as the API: an
+ * inspetor sees his unit; supervisors and the COOGIE, everything.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Ator } from '../../api/auth/ator';
+import { noEscopo } from '../../api/auth/escopo';
+import { HttpError } from '../../api/errors';
+import { DIAS_VENCENDO_MAXIMO, prazosVencendo } from '../../api/prazos/vencendo';
+import { tarefasDevidas } from '../../api/tarefas/routes';
+import { lerDiasDecretados } from '../../db/dias-decretados';
+import { localDaUnidade } from '../../db/unidades';
+import { diaCivilBrasilia, formatarData } from '../../rules/calendario';
+import { cienciaTacita } from '../../rules/prazos';
+import { rotuloTipoProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo } from '../../rules/ritos/registro';
+import { estadoRitoQuery } from '../../workflows/ritos/definitions';
+import { paraCsv } from '../csv';
+import type { PaginasDeps } from '../plugin';
+import { exigirAtor } from '../sessao';
+import { instanteBR, renderizar } from '../visao';
+
+const PAPEIS = ['supervisor', 'coogie', 'inspetor'] as const;
+const DIAS_PADRAO = 5;
+
+export default async function painelPaginas(app: FastifyInstance, deps: PaginasDeps) {
+  const agora = async () => Number(await (deps.relogio ?? Date.now)());
+
+  /** Notices sent and not yet known: the phase waits on a prazo that has not started (it starts at the ciência). */
+  async function aguardandoCiencia(ator: Ator, agoraMs: number) {
+    const abertos = await deps.db
+      .selectFrom('processo')
+      .selectAll()
+      .where('encerrado', '=', false)
+      .where(noEscopo(ator))
+      .where('id', 'not in', deps.db.selectFrom('prazo_processo').select('processo_id').where('situacao', '=', 'aberto'))
+      .orderBy('atualizado_em')
+      .limit(500)
+      .execute();
+    const candidatos = abertos.filter((p) => {
+      const fase = ritoDoTipo(p.tipo)?.fases[p.fase];
+      return fase?.aguardaPrazo && fase.responsavel;
+    });
+    const itens = await Promise.all(
+      candidatos.map(async (p) => {
+        const def = ritoDoTipo(p.tipo)!;
+        const estado = await deps.temporal.connection
+          .withDeadline(Date.now() + 5_000, () => deps.temporal.workflow.getHandle(p.id).query(estadoRitoQuery(def)))
+          .catch(() => null);
+        const n = estado?.notificacao;
+        if (!n || n.ciencia) return null;
+        const local = await localDaUnidade(deps.db, p.unidade);
+        const decretados = await lerDiasDecretados(deps.db, local, n.enviadaEm.slice(0, 10));
+        const tacita = cienciaTacita({ envio: n.enviadaEm, local, diasDecretados: decretados });
+        return {
+          id: p.id,
+          numeroSei: p.numero_sei,
+          instituicao: p.instituicao_nome,
+          unidade: p.unidade,
+          tipo: rotuloTipoProcesso(p.tipo),
+          fase: def.fases[p.fase]!.rotulo,
+          enviadaEm: n.enviadaEm,
+          dataTacita: tacita.dataTacita,
+          tacitaJaOcorreu: tacita.dataTacita < formatarData(diaCivilBrasilia(agoraMs)),
+        };
+      }),
+    );
+    return itens.filter((i): i is NonNullable<typeof i> => i !== null).sort((a, b) => a.dataTacita.localeCompare(b.dataTacita));
+  }
+
+  async function dados(request: FastifyRequest) {
+    const ator = exigirAtor(request, PAPEIS);
+    const q = request.query as { dias?: string; unidade?: string };
+    const dias = q.dias === undefined || q.dias === '' ? DIAS_PADRAO : Number(q.dias);
+    if (!Number.isInteger(dias) || dias < 1 || dias > DIAS_VENCENDO_MAXIMO) {
+      throw new HttpError(400, 'validacao', `“Vencendo em” deve ser um número inteiro de dias úteis entre 1 e ${DIAS_VENCENDO_MAXIMO}.`);
+    }
+    const agoraMs = await agora();
+    const [prazos, tarefas, ciencia] = await Promise.all([
+      prazosVencendo(deps.db, ator, { dias, limite: 500 }, agoraMs),
+      // Only units that own tasks here: a supervisor, the COOGIE and the inspetores (GET /v1/tarefas's roles).
+      tarefasDevidas(deps.db, ator, { atrasadas: true, limite: 500 }, agoraMs),
+      aguardandoCiencia(ator, agoraMs),
+    ]);
+    return { dias, prazos, tarefas, ciencia };
+  }
+
+  app.get('/painel', { schema: { hide: true } }, async (request, reply) => {
+    const d = await dados(request);
+    return renderizar(request, reply, 'painel', {
+      titulo: 'Painel de prazos',
+      migalhas: [{ rotulo: 'Painel de prazos' }],
+      busca: true,
+      ...d,
+      vencidos: d.prazos.itens.filter((i) => i.vencido),
+      aVencer: d.prazos.itens.filter((i) => !i.vencido),
+    });
+  });
+
+  const csv = (reply: FastifyReply, nome: string, conteudo: string) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${nome}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(conteudo);
+
+  app.get('/painel/prazos.csv', { schema: { hide: true } }, async (request, reply) => {
+    const d = await dados(request);
+    return csv(
+      reply,
+      `prazos-vencendo-${d.dias}-dias-uteis`,
+      paraCsv(
+        ['Processo', 'Número SEI', 'Instituição', 'CNPJ', 'Unidade', 'Tipo', 'Prazo', 'Último dia', 'Limite', 'Vencido'],
+        d.prazos.itens.map((i) => [i.processo.id, i.processo.numeroSei, i.processo.instituicao.nome, i.processo.instituicao.cnpj, i.processo.unidade, i.processo.tipoRotulo, i.prazo.rotulo, i.prazo.vencimento, instanteBR(i.prazo.limite), i.vencido ? 'sim' : 'não']),
+      ),
+    );
+  });
+
+  app.get('/painel/tarefas.csv', { schema: { hide: true } }, async (request, reply) => {
+    const d = await dados(request);
+    return csv(
+      reply,
+      'tarefas-atrasadas',
+      paraCsv(
+        ['Processo', 'Número SEI', 'Instituição', 'Unidade', 'Fase', 'Quem deve decidir', 'Decisão', 'Limite'],
+        d.tarefas.itens.map((t) => [t.processo.id, t.processo.numeroSei, t.processo.instituicao.nome, t.processo.unidade, t.processo.faseRotulo, t.responsavelRotulo, t.descricao, instanteBR(t.limite)]),
+      ),
+    );
+  });
+
+  app.get('/painel/ciencia.csv', { schema: { hide: true } }, async (request, reply) => {
+    const d = await dados(request);
+    return csv(
+      reply,
+      'notificacoes-aguardando-ciencia',
+      paraCsv(
+        ['Processo', 'Número SEI', 'Instituição', 'Unidade', 'Fase', 'Enviada em', 'Ciência tácita em'],
+        d.ciencia.map((c) => [c.id, c.numeroSei, c.instituicao, c.unidade, c.fase, instanteBR(c.enviadaEm), c.dataTacita]),
+      ),
+    );
+  });
+}
