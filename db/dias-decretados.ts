@@ -8,6 +8,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DataCivil, DiaDecretado, FonteDiasDecretados, Local, UF } from '../rules/calendario';
 import { lerFeriadosMunicipais } from './feriados-municipais';
+import { diasDeIndisponibilidade } from './indisponibilidades';
 import type { Database } from './schema';
 
 /** The decreed days that count at a place: national ones, and those of its UF, município and unit. */
@@ -21,7 +22,10 @@ export function aplicaAoLocal(local: Local) {
     ]);
 }
 
-/** The decreed days in force at `local` from `desde` (and up to `ate`, both inclusive), in date order. */
+/**
+ * The decreed days in force at `local` from `desde` (and up to `ate`, both
+ * inclusive), in date order, with the days rito was unavailable (db/indisponibilidades.ts).
+ */
 export async function lerDiasDecretados(db: Kysely<Database>, local: Local, desde: DataCivil, ate?: DataCivil): Promise<DiaDecretado[]> {
   let q = db
     .selectFrom('dia_decretado')
@@ -30,16 +34,19 @@ export async function lerDiasDecretados(db: Kysely<Database>, local: Local, desd
     .where('data', '>=', desde)
     .where(aplicaAoLocal(local));
   if (ate !== undefined) q = q.where('data', '<=', ate);
-  const rows = await q.orderBy('data').execute();
-  return rows.map((r) => ({
+  const [rows, indisponiveis] = await Promise.all([q.orderBy('data').execute(), diasDeIndisponibilidade(db, desde, ate)]);
+  const decretados = rows.map((r) => ({
     data: r.data,
     escopo: r.escopo,
+    ...(r.tipo !== 'sem-expediente' ? { tipo: r.tipo } : {}),
     ...(r.uf ? { uf: r.uf as UF } : {}),
     ...(r.municipio ? { municipio: r.municipio } : {}),
     ...(r.unidade ? { unidade: r.unidade } : {}),
     motivo: r.motivo,
     atoLegal: r.ato_legal,
   }));
+  // The days rito was unavailable count everywhere, like a national decreed day (of their own kind).
+  return [...decretados, ...indisponiveis].sort((a, b) => (a.data < b.data ? -1 : a.data > b.data ? 1 : 0));
 }
 
 /**

@@ -44,6 +44,7 @@ type Linha = {
   unidade: string | null;
   motivo: string;
   ato_legal: string;
+  tipo: 'sem-expediente' | 'expediente-parcial';
   criado_por: string;
   criado_em: Date;
   removido_por: string | null;
@@ -60,6 +61,7 @@ export function toView(l: Linha) {
     unidade: l.unidade,
     motivo: l.motivo,
     atoLegal: l.ato_legal,
+    tipo: l.tipo,
     criadoPor: l.criado_por,
     criadoEm: instante(l.criado_em),
     removidoPor: l.removido_por,
@@ -125,7 +127,7 @@ export class DecretadosService {
       const r = await this.db.transaction().execute(async (trx) => {
         const criado = await trx
           .insertInto('dia_decretado')
-          .values({ data: d.data, escopo: d.escopo, uf: d.uf, municipio: d.municipio, unidade: d.unidade, motivo: d.motivo, ato_legal: d.atoLegal, criado_por: ator.id })
+          .values({ data: d.data, escopo: d.escopo, uf: d.uf, municipio: d.municipio, unidade: d.unidade, motivo: d.motivo, ato_legal: d.atoLegal, tipo: d.tipo, criado_por: ator.id })
           .onConflict((oc) =>
             oc
               .expression(sql`data, escopo, coalesce(uf, ''), coalesce(municipio, ''), coalesce(unidade, '')`)

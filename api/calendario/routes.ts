@@ -15,6 +15,7 @@ import { requireAtor } from '../plugins/autenticacao';
 import { calendarioDoAno } from './ano';
 import { DecretadosService, localDaConsulta, motivoSemAutorizacao, toView } from './decretados';
 import { rotasFeriadosMunicipais } from './feriados-municipais';
+import { rotasIndisponibilidades } from './indisponibilidades';
 import {
   calendarioAnoSchema,
   calendarioQuerySchema,
@@ -44,6 +45,7 @@ const calendarioRoutes: FastifyPluginAsyncZod<OpcoesCalendario> = async (app, de
   const fonte = deps.fonteDecretados ?? fonteDiasDecretados(deps.db);
   const service = new DecretadosService(deps.db, deps.temporal, app.log);
   rotasFeriadosMunicipais(app, deps);
+  rotasIndisponibilidades(app, deps);
 
   app.get(
     '/:ano',

@@ -34,8 +34,15 @@ export const novoDecretadoSchema = z
     uf: z.string().trim().optional().describe('Com escopo "uf": a sigla da UF'),
     municipio: z.string().trim().optional().describe('Com escopo "municipio": o código IBGE (7 dígitos)'),
     unidade: z.string().trim().max(120, 'unidade deve ter no máximo 120 caracteres').optional().describe('Com escopo "unidade": a unidade, como nos processos (ex.: "METROPOLITANA I")'),
-    motivo: texto('motivo', 3, 300).describe('Ex.: "Ponto facultativo — Carnaval", "Indisponibilidade do SEI"'),
+    motivo: texto('motivo', 3, 300).describe('Ex.: "Ponto facultativo — Carnaval", "Ponto facultativo até as 14h — Véspera de Natal"'),
     atoLegal: texto('atoLegal', 3, 300).describe('Ato que decretou o dia, ex.: "Decreto Estadual 49.999/2026"'),
+    tipo: z
+      .enum(['sem-expediente', 'expediente-parcial'], { error: 'tipo deve ser sem-expediente ou expediente-parcial' })
+      .default('sem-expediente')
+      .describe(
+        'sem-expediente: o dia não é útil; expediente-parcial: expediente reduzido (ponto facultativo "até as 14h", "a partir das 12h"; diga o horário no motivo): ' +
+          'conta no meio do prazo, mas nenhum prazo começa nem vence nele (Lei 9.784/1999, art. 66, § 1º; CPC, art. 224, § 1º)',
+      ),
   })
   .superRefine((d, ctx) => {
     conferirData(d.data, ctx, ['data']);
@@ -63,6 +70,7 @@ export const novoDecretadoSchema = z
     unidade: d.escopo === 'unidade' ? d.unidade! : null,
     motivo: d.motivo,
     atoLegal: d.atoLegal,
+    tipo: d.tipo,
   }))
   .meta({
     id: 'NovoDiaDecretado',
@@ -81,6 +89,7 @@ export const diaDecretadoSchema = z
     unidade: z.string().nullable(),
     motivo: z.string(),
     atoLegal: z.string(),
+    tipo: z.enum(['sem-expediente', 'expediente-parcial']),
     criadoPor: z.string(),
     criadoEm: z.string(),
     removidoPor: z.string().nullable(),
@@ -97,6 +106,7 @@ export const diaDecretadoSchema = z
       unidade: null,
       motivo: 'Ponto facultativo — Véspera de Natal',
       atoLegal: 'Decreto Estadual 50.000/2026',
+      tipo: 'sem-expediente',
       criadoPor: 'usr_…',
       criadoEm: '2026-12-01T13:00:00.000Z',
       removidoPor: null,

@@ -32,6 +32,10 @@ export const diaDecretadoSimuladoSchema = z
     unidade: z.string().optional(),
     motivo: z.string(),
     atoLegal: z.string(),
+    tipo: z
+      .enum(['sem-expediente', 'expediente-parcial', 'indisponibilidade'], { error: 'tipo deve ser sem-expediente, expediente-parcial ou indisponibilidade' })
+      .optional()
+      .describe('Padrão sem-expediente; expediente-parcial: nem começa nem vence nele; indisponibilidade: não vence nele'),
   })
   .meta({ id: 'DiaDecretadoSimulado' });
 

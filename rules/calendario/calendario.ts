@@ -23,7 +23,7 @@ import {
   type RegraFeriado,
 } from './feriados';
 import { diaDaPascoa } from './pascoa';
-import { CODIGO_IBGE_UF, UFS, type DiaDecretado, type Local, type NaoUtil, type UF } from './tipos';
+import { CODIGO_IBGE_UF, TIPOS_DECRETADO, UFS, type DiaDecretado, type Local, type NaoUtil, type TipoDecretado, type UF } from './tipos';
 
 /** Years the calendar answers for (the rules in feriados.ts are checked for 2009 onwards). */
 export const ANO_MINIMO = 2010;
@@ -76,6 +76,9 @@ function validarDecretado(d: unknown, campo: string): DiaDecretado & { dia: numb
   }
   if (escopo === 'unidade' && !(typeof x.unidade === 'string' && x.unidade)) {
     throw new ErroEntrada(`${campo}.unidade`, 'escopo "unidade" exige o identificador da unidade.');
+  }
+  if (x.tipo !== undefined && !(TIPOS_DECRETADO as readonly unknown[]).includes(x.tipo)) {
+    throw new ErroEntrada(`${campo}.tipo`, `"${String(x.tipo)}" não é tipo válido (${TIPOS_DECRETADO.join(', ')}).`);
   }
   return { ...(x as unknown as DiaDecretado), uf: typeof x.uf === 'string' ? (x.uf.toUpperCase() as UF) : undefined, dia };
 }
@@ -182,6 +185,8 @@ export class Calendario {
   /** pt-BR warnings about gaps in the data (UF or município without a verified table). */
   readonly avisos: readonly string[];
   private readonly decretados: ReadonlyMap<number, readonly string[]>;
+  /** Business days on which a prazo may not start ('expediente-parcial') or end (that and 'indisponibilidade'), with why. */
+  private readonly restritos: ReadonlyMap<number, { tipo: Exclude<TipoDecretado, 'sem-expediente'>; motivos: string[] }>;
   private readonly campoIntervalo: string;
   private ano = 0;
   private inicioAno = 1;
@@ -195,15 +200,27 @@ export class Calendario {
     const campoDec = opcoes.campoDecretados ?? 'diasDecretados';
     if (!Array.isArray(diasDecretados)) throw new ErroEntrada(campoDec, 'informe uma lista de dias decretados.');
     const dec = new Map<number, string[]>();
+    const restritos = new Map<number, { tipo: Exclude<TipoDecretado, 'sem-expediente'>; motivos: string[] }>();
     diasDecretados.forEach((bruto, i) => {
       const d = validarDecretado(bruto, `${campoDec}[${i}]`);
       if (!aplicaAoLocal(d, this.local)) return;
       const motivo = `${d.motivo.trim()} (${d.atoLegal.trim()})`;
+      if (d.tipo === 'expediente-parcial' || d.tipo === 'indisponibilidade') {
+        const r = restritos.get(d.dia);
+        // A reduced expediente also bars the start: it wins over an outage on the same day.
+        if (!r) restritos.set(d.dia, { tipo: d.tipo, motivos: [motivo] });
+        else {
+          if (d.tipo === 'expediente-parcial') r.tipo = d.tipo;
+          if (!r.motivos.includes(motivo)) r.motivos.push(motivo);
+        }
+        return;
+      }
       const lista = dec.get(d.dia);
       if (!lista) dec.set(d.dia, [motivo]);
       else if (!lista.includes(motivo)) lista.push(motivo);
     });
     this.decretados = dec;
+    this.restritos = restritos;
     const avisos: string[] = [];
     const { uf, municipio } = this.local;
     this.municipais = municipaisDoLocal(municipio, opcoes.feriadosMunicipais);
@@ -244,6 +261,25 @@ export class Calendario {
       return false;
     }
     return !this.feriados(dia) && !this.decretados.has(dia);
+  }
+
+  /**
+   * May a prazo end on this day? A business day with full expediente and no
+   * outage of the system (Lei 9.784/1999, art. 66, § 1º; seed 002, art. 18, VI).
+   */
+  podeVencer(dia: number): boolean {
+    return this.ehDiaUtil(dia) && !this.restritos.has(dia);
+  }
+
+  /** May a prazo's count start on this day? A business day whose expediente is not reduced (CPC, art. 224, § 1º). */
+  podeIniciar(dia: number): boolean {
+    return this.ehDiaUtil(dia) && this.restritos.get(dia)?.tipo !== 'expediente-parcial';
+  }
+
+  /** Why a business day cannot end (or start) a prazo: its kind and reasons; undefined for a full day. */
+  restricao(dia: number): { tipo: 'expediente-parcial' | 'indisponibilidade'; motivo: string } | undefined {
+    const r = this.restritos.get(dia);
+    return r && { tipo: r.tipo, motivo: r.motivos.join('; ') };
   }
 
   /** Why a day is not a business day ("Sábado", "Feriado nacional — …", decreed reason; joined by "; "), or undefined. */

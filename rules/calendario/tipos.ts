@@ -28,17 +28,33 @@ export const ESCOPOS_DECRETADO = ['nacional', 'uf', 'municipio', 'unidade'] as c
 export type EscopoDecretado = (typeof ESCOPOS_DECRETADO)[number];
 
 /**
- * A day without expediente decreed by an authority: ponto facultativo,
- * suspension of expediente, system unavailability. Data maintained by
- * authorised users (the database supplies it); it is passed IN to every
- * function, never looked up here.
+ * What a decreed day does to the count:
+ * - 'sem-expediente' (the default): no expediente at all; not a business day.
+ * - 'expediente-parcial': expediente reduced ("ponto facultativo até as 14h",
+ *   "a partir das 12h": Ash Wednesday, 24/12, 31/12). A business day that
+ *   counts in the middle of a prazo, but on which a prazo neither starts nor
+ *   ends (Lei 9.784/1999, art. 66, § 1º; CPC, art. 224, § 1º, applied
+ *   subsidiarily by its art. 15).
+ * - 'indisponibilidade': rito itself was unavailable during part of the day
+ *   (recorded by an administrator). It counts in the middle; a prazo ending on
+ *   it moves to the next business day (seed 002, art. 18, VI; Lei 11.419/2006,
+ *   art. 10, § 2º).
+ */
+export const TIPOS_DECRETADO = ['sem-expediente', 'expediente-parcial', 'indisponibilidade'] as const;
+export type TipoDecretado = (typeof TIPOS_DECRETADO)[number];
+
+/**
+ * A day without (full) expediente decreed by an authority: ponto facultativo,
+ * suspension of expediente, reduced expediente, system unavailability. Data
+ * maintained by authorised users (the database supplies it); it is passed IN
+ * to every function, never looked up here.
  *
  * Scope: 'nacional' applies everywhere; 'uf' needs `uf`; 'municipio' needs
  * `municipio` (IBGE); 'unidade' needs `unidade` (matched against Local.unidade).
- * A decreed day is a whole day without expediente (a partial one, e.g. "ponto
- * facultativo até as 14h", is not a day without expediente: do not pass it).
  */
 export interface DiaDecretado {
+  /** Absent: 'sem-expediente'. */
+  tipo?: TipoDecretado;
   data: DataCivil;
   escopo: EscopoDecretado;
   uf?: UF;

@@ -57,7 +57,7 @@ class Registro {
   readonly naoUteis: NaoUtil[] = [];
   readonly explicacao: string[] = [];
   private ultimo = -Infinity;
-  constructor(private readonly cal: Calendario) {}
+  constructor(readonly cal: Calendario) {}
   /** Records `dia` if it is not a business day; returns whether it is one. */
   ver(dia: number): boolean {
     if (this.cal.ehDiaUtil(dia)) return true;
@@ -86,7 +86,57 @@ class Registro {
     while (!this.ver(d)) d++;
     return d;
   }
+  /** Records a business day a prazo may not start or end on (reduced expediente, outage). */
+  registrarRestricao(dia: number): void {
+    const r = this.cal.restricao(dia);
+    if (!r || dia <= this.ultimo) return;
+    this.naoUteis.push({ data: formatarData(dia), motivo: `${r.tipo === 'expediente-parcial' ? 'Expediente reduzido' : 'Indisponibilidade do sistema'}: ${r.motivo}` });
+    this.ultimo = dia;
+  }
+  /** `dia` if a prazo may end on it (rule 3, art. 66 § 1), else the next day that may; records those skipped. */
+  ajustarVencimento(dia: number): number {
+    let d = dia;
+    for (;;) {
+      if (this.ver(d)) {
+        if (this.cal.podeVencer(d)) return d;
+        this.registrarRestricao(d);
+      }
+      d++;
+    }
+  }
+  /** `dia` if a prazo's count may start on it (CPC art. 224 § 1), else the next day that may; records those skipped. */
+  ajustarInicio(dia: number): number {
+    let d = dia;
+    for (;;) {
+      if (this.ver(d)) {
+        if (this.cal.podeIniciar(d)) return d;
+        this.registrarRestricao(d);
+      }
+      d++;
+    }
+  }
+  /** Why a prazo does not end on `dia`, as the explanation says it (with the rule's source). */
+  porQueNaoVence(dia: number): string {
+    const m = this.cal.motivoNaoUtil(dia);
+    if (m) return `não é dia útil (${m})`;
+    const r = this.cal.restricao(dia);
+    if (r?.tipo === 'expediente-parcial') {
+      return `tem expediente reduzido (${r.motivo}), e nenhum prazo vence em dia assim (${ART_66_1}; ${CPC_224_1})`;
+    }
+    if (r) return `teve indisponibilidade do sistema (${r.motivo}), e o prazo que nele vence se prorroga (${INDISPONIBILIDADE})`;
+    return 'é dia útil';
+  }
 }
+
+/** The sources each explanation names (DOMAIN prazos rules 3, 5, 7, 10, 11). */
+const ART_66 = 'Lei 9.784/1999, art. 66';
+const ART_66_1 = 'Lei 9.784/1999, art. 66, § 1º';
+const CPC_224_1 = 'CPC, art. 224, § 1º';
+const CPC_224_3 = 'CPC, art. 224, § 3º';
+const LEI_11419_5_2 = 'Lei 11.419/2006, art. 5º, § 2º';
+const LEI_11419_5_3 = 'Lei 11.419/2006, art. 5º, § 3º';
+const TEMPESTIVIDADE = 'Instrução Normativa SEI-MEC (DOU de 16/10/2025), art. 18, VII';
+const INDISPONIBILIDADE = 'Instrução Normativa SEI-MEC (DOU de 16/10/2025), art. 18, VI; Lei 11.419/2006, art. 10, § 2º';
 
 function lerDias(valor: unknown, campo = 'dias'): number {
   if (typeof valor !== 'number' || !Number.isInteger(valor) || valor < 1 || valor > DIAS_MAXIMO) {
@@ -138,41 +188,54 @@ function contar(
   dias: number,
   uteis: boolean,
   contarDe: ContarDe,
-  excluido = 'o dia da ciência não se conta, regra 1',
+  excluido = `o dia da ciência não se conta, regra 1; ${ART_66}`,
 ): { inicio: number; nominal: number; vencimento: number } {
   const exp = reg.explicacao;
+  const prorrogar = (nominal: number): number => {
+    const vencimento = reg.ajustarVencimento(nominal);
+    if (vencimento !== nominal) {
+      // The nominal day, and each business day passed over that could not end the prazo either.
+      const motivos = [nominal];
+      for (let d = nominal + 1; d < vencimento; d++) if (reg.cal.ehDiaUtil(d)) motivos.push(d);
+      exp.push(
+        `${motivos.map((d) => `${formatarDataBR(d)} ${reg.porQueNaoVence(d)}`).join('; ')}; o prazo se prorroga para o primeiro dia útil seguinte, ${formatarDataBR(vencimento)} (regra 3; ${ART_66_1}).`,
+      );
+    }
+    return vencimento;
+  };
+  const semInicio = (dia: number) =>
+    exp.push(`${formatarDataBR(dia)} tem expediente reduzido (${reg.cal.restricao(dia)!.motivo}): o prazo não começa nesse dia (${CPC_224_1}).`);
   if (uteis) {
     let d = base;
     let inicio = 0;
     for (let n = 0; n < dias; ) {
       d++;
-      if (reg.ver(d)) {
-        n++;
-        if (n === 1) inicio = d;
+      if (!reg.ver(d)) continue;
+      // Day 1 is a day of full expediente; a reduced one counts only once the prazo has started.
+      if (n === 0 && !reg.cal.podeIniciar(d)) {
+        reg.registrarRestricao(d);
+        semInicio(d);
+        continue;
       }
+      n++;
+      if (n === 1) inicio = d;
     }
     exp.push(
       `Contagem de ${rotuloDias(dias, true)}: só dias úteis contam (regra 2); dia 1 = ${formatarDataBR(inicio)}, dia ${dias} = ${formatarDataBR(d)}.`,
     );
-    return { inicio, nominal: d, vencimento: d };
+    return { inicio, nominal: d, vencimento: prorrogar(d) };
   }
   let inicio = base + 1;
   if (contarDe === 'primeiro-dia-util') {
-    inicio = reg.ajustar(inicio);
-    exp.push(`A contar do primeiro dia útil seguinte (regra 5): dia 1 = ${formatarDataBR(inicio)}.`);
+    inicio = reg.ajustarInicio(inicio);
+    exp.push(`A contar do primeiro dia útil seguinte (regra 5; Deliberação CEE 388/2020, art. 41, § 1º; ${CPC_224_3}): dia 1 = ${formatarDataBR(inicio)}.`);
   } else {
     exp.push(`Dia 1 = ${formatarDataBR(inicio)} (${excluido}).`);
   }
   const nominal = inicio + dias - 1;
   reg.verIntervalo(inicio, nominal - 1);
   exp.push(`Contagem de ${rotuloDias(dias, false)} (regra 2): dia ${dias} = ${formatarDataBR(nominal)}.`);
-  const vencimento = reg.ajustar(nominal);
-  if (vencimento !== nominal) {
-    exp.push(
-      `${formatarDataBR(nominal)} não é dia útil (${reg.motivo(nominal)}); o prazo se prorroga para o primeiro dia útil seguinte, ${formatarDataBR(vencimento)} (regra 3).`,
-    );
-  }
-  return { inicio, nominal, vencimento };
+  return { inicio, nominal, vencimento: prorrogar(nominal) };
 }
 
 // ------------------------------------------------------------ calcularPrazo
@@ -192,14 +255,14 @@ export function calcularPrazo(entrada: EntradaPrazo): ResultadoPrazo {
   const efetiva = reg.ajustar(ciencia);
   if (efetiva !== ciencia) {
     reg.explicacao.push(
-      `Ciência em ${formatarDataBR(ciencia)}, dia não útil (${reg.motivo(ciencia)}): considera-se feita no primeiro dia útil seguinte, ${formatarDataBR(efetiva)} (regra 7).`,
+      `Ciência em ${formatarDataBR(ciencia)}, dia não útil (${reg.motivo(ciencia)}): considera-se feita no primeiro dia útil seguinte, ${formatarDataBR(efetiva)} (regra 7; ${LEI_11419_5_2}).`,
     );
   } else {
     reg.explicacao.push(`Ciência em ${formatarDataBR(ciencia)}.`);
   }
   const { inicio, nominal, vencimento } = contar(reg, efetiva, dias, uteis, contarDe);
   reg.explicacao.push(
-    `Vencimento: ${formatarDataBR(vencimento)}; o ato é tempestivo até 23:59:59 (horário de Brasília) desse dia, ${limiteTexto(vencimento)} (regra 4).`,
+    `Vencimento: ${formatarDataBR(vencimento)}; o ato é tempestivo até 23:59:59 (horário de Brasília) desse dia, ${limiteTexto(vencimento)} (regra 4; ${TEMPESTIVIDADE}).`,
   );
   return {
     ciencia: formatarData(ciencia),
@@ -238,10 +301,10 @@ export function prorrogarPrazo(entrada: EntradaProrrogacao): ResultadoProrrogaca
   const reg = new Registro(cal);
   const avisos = [...cal.avisos];
 
-  const anterior = reg.ajustar(vencInformado);
+  const anterior = reg.ajustarVencimento(vencInformado);
   if (anterior !== vencInformado) {
     reg.explicacao.push(
-      `O vencimento informado, ${formatarDataBR(vencInformado)}, não é dia útil (${reg.motivo(vencInformado)}); o vencimento atual é ${formatarDataBR(anterior)} (regra 3).`,
+      `O vencimento informado, ${formatarDataBR(vencInformado)}, ${reg.porQueNaoVence(vencInformado)}; o vencimento atual é ${formatarDataBR(anterior)} (regra 3; ${ART_66_1}).`,
     );
   }
   const base = {
@@ -281,7 +344,7 @@ export function prorrogarPrazo(entrada: EntradaProrrogacao): ResultadoProrrogaca
 
   reg.explicacao.push(`Prorrogação por igual período (${rotuloDias(dias, uteis)}), contada a partir do vencimento atual, ${formatarDataBR(anterior)} (regra 6).`);
   const { nominal, vencimento } = contar(reg, anterior, dias, uteis, 'dia-seguinte', 'o dia do vencimento atual não se conta');
-  reg.explicacao.push(`Novo vencimento: ${formatarDataBR(vencimento)}, até ${limiteTexto(vencimento)} (regra 4).`);
+  reg.explicacao.push(`Novo vencimento: ${formatarDataBR(vencimento)}, até ${limiteTexto(vencimento)} (regra 4; ${TEMPESTIVIDADE}).`);
   return {
     concedida: true,
     ...base,
@@ -314,9 +377,11 @@ export function cienciaTacita(entrada: EntradaCiencia): ResultadoCiencia {
   const tacitaNominal = envio + DIAS_CIENCIA_TACITA;
   reg.verIntervalo(envio + 1, tacitaNominal - 1);
   const dataTacita = reg.ajustar(tacitaNominal);
-  exp.push(`Envio em ${formatarDataBR(envio)}; sem abertura, a ciência é tácita ${DIAS_CIENCIA_TACITA} dias corridos depois: ${formatarDataBR(tacitaNominal)} (regra 7).`);
+  exp.push(
+    `Envio em ${formatarDataBR(envio)}; sem abertura, a ciência é tácita ${DIAS_CIENCIA_TACITA} dias corridos depois, contados do envio: ${formatarDataBR(tacitaNominal)} (regra 7; ${LEI_11419_5_3}).`,
+  );
   if (dataTacita !== tacitaNominal) {
-    exp.push(`${formatarDataBR(tacitaNominal)} não é dia útil (${reg.motivo(tacitaNominal)}): a ciência tácita conta em ${formatarDataBR(dataTacita)}.`);
+    exp.push(`${formatarDataBR(tacitaNominal)} não é dia útil (${reg.motivo(tacitaNominal)}): a ciência tácita conta em ${formatarDataBR(dataTacita)} (${LEI_11419_5_2}).`);
   }
 
   let ciencia = dataTacita;
@@ -333,7 +398,7 @@ export function cienciaTacita(entrada: EntradaCiencia): ResultadoCiencia {
       if (!cal.ehDiaUtil(diaAberta)) {
         ciencia = cal.proximoDiaUtil(diaAberta);
         exp.push(
-          `Aberta em ${formatarInstanteBrasilia(aberta)}, dia não útil (${reg.motivo(diaAberta)}): ciência expressa considerada em ${formatarDataBR(ciencia)} (regra 7).`,
+          `Aberta em ${formatarInstanteBrasilia(aberta)}, dia não útil (${reg.motivo(diaAberta)}): ciência expressa considerada em ${formatarDataBR(ciencia)} (regra 7; ${LEI_11419_5_2}).`,
         );
       } else {
         exp.push(`Aberta em ${formatarInstanteBrasilia(aberta)}, antes da data da ciência tácita: ciência expressa em ${formatarDataBR(ciencia)}.`);
@@ -344,7 +409,7 @@ export function cienciaTacita(entrada: EntradaCiencia): ResultadoCiencia {
   } else {
     exp.push(`Não consta abertura: ciência tácita em ${formatarDataBR(dataTacita)}.`);
   }
-  exp.push(`Os prazos correm a partir da ciência (${formatarDataBR(ciencia)}), excluído esse dia (regra 1).`);
+  exp.push(`Os prazos correm a partir da ciência (${formatarDataBR(ciencia)}), excluído esse dia (regra 1; ${ART_66}); os contados do primeiro dia útil seguinte, a partir dele (${CPC_224_3}).`);
   return {
     envio: formatarData(envio),
     ciencia: formatarData(ciencia),
@@ -406,9 +471,10 @@ export function tempestivo(entrada: EntradaTempestividade): ResultadoTempestivid
   if (e.local !== undefined) {
     const cal = calendario(e, 'vencimento');
     avisos.push(...cal.avisos);
-    if (!cal.ehDiaUtil(venc)) {
+    if (!cal.podeVencer(venc)) {
+      const reg = new Registro(cal);
       avisos.push(
-        `O vencimento informado, ${formatarDataBR(venc)}, não é dia útil (${cal.motivoNaoUtil(venc)}); pela regra 3 o último dia seria ${formatarDataBR(cal.proximoDiaUtil(venc))}.`,
+        `O vencimento informado, ${formatarDataBR(venc)}, ${reg.porQueNaoVence(venc)}; pela regra 3 (${ART_66_1}) o último dia seria ${formatarDataBR(reg.ajustarVencimento(venc))}.`,
       );
     }
   }
@@ -416,7 +482,7 @@ export function tempestivo(entrada: EntradaTempestividade): ResultadoTempestivid
   const segundos = segundosAposLimite(em, venc);
   const ok = segundos <= 0;
   explicacao.push(
-    `Ato recebido em ${formatarInstanteBrasilia(em)} (horário de Brasília); limite ${formatarInstanteBrasilia(limite)} (regra 4): ${ok ? 'tempestivo' : 'intempestivo (extemporâneo)'}.`,
+    `Ato recebido em ${formatarInstanteBrasilia(em)} (horário de Brasília); limite ${formatarInstanteBrasilia(limite)} (regra 4; ${TEMPESTIVIDADE}): ${ok ? 'tempestivo' : 'intempestivo (extemporâneo)'}.`,
   );
   return {
     tempestivo: ok,

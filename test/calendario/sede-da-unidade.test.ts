@@ -8,22 +8,12 @@
  *
  * Real time, through the API and the worker on the dev server.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calcularPrazo } from '../../rules/prazos';
-import { CHECKLISTS_VISTORIA } from '../../rules/vistoria/checklists';
-import { eventually } from '../support/eventualmente';
-
-/** Waits until `ok(f())`. */
-const eventualmente = <T>(f: () => Promise<T>, ok: (v: T) => boolean, _o: { rotulo: string }) =>
-  eventually(async () => {
-    const v = await f();
-    return ok(v) ? v : undefined;
-  }, 30_000);
+import { eventualmente, processoComPrazo } from '../support/prazo-em-curso';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 
 const CNPJ = '11222333000181';
-const RIO = '3304557';
 const NITEROI = '3303302';
 const PETROPOLIS = '3303906';
 const UNIDADE_NITEROI = 'TESTE SEDE NITEROI';
@@ -54,52 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sys?.stop();
 });
-
-/** Opens a vistoria for `unidade` (school in Rio) and drives it into the 10 dias of the exigências de forma. */
-export async function processoComPrazo(sys: TestSystem, representante: Conta, inspetor: Conta, unidade: string, codigoInep: string) {
-  const aberto = await sys.request('POST', '/v1/processos', {
-    as: representante,
-    body: {
-      tipo: 'apostilamento-endereco',
-      instituicao: {
-        cnpj: CNPJ,
-        codigoInep,
-        nome: 'Colégio Exemplo',
-        municipio: RIO,
-        endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-      },
-      unidade,
-      requerente: { nome: 'Maria Representante', cpf: '529.982.247-25', email: 'maria@example.org' },
-    },
-  });
-  expect(aberto.status, JSON.stringify(aberto.body)).toBe(201);
-  const id = aberto.body.id as string;
-  const agir = async (acao: string, como: Conta, body: unknown) => {
-    const r = await sys.request('POST', `/v1/processos/${id}/vistoria/${acao}`, { as: como, body, headers: { 'idempotency-key': `${acao}-${randomUUID()}` } });
-    expect(r.status, `${acao}: ${JSON.stringify(r.body)}`).toBe(200);
-  };
-  await agir('autuar', inspetor, { numeroSei: `SEI-0300${codigoInep.slice(-2)}/016815/2026` });
-  await agir('registrar-exigencias-forma', inspetor, {
-    // The análise de forma applied item by item (every item met), plus one exigência of its own.
-    checklist: CHECKLISTS_VISTORIA['apostilamento-endereco'].documentos.map((i) => ({ codigo: i.codigo, situacao: i.condicao ? 'nao-se-aplica' : 'conforme' })),
-    exigencias: [
-      {
-        codigo: 'laudo-seguranca',
-        descricao: 'Apresentar laudo técnico de segurança e acessibilidade do imóvel anexado',
-        motivacao: 'O laudo apresentado não abrange o imóvel contíguo que se pretende anexar.',
-        baseLegal: 'Deliberação CEE nº 388/2020, art. 22, VII',
-        natureza: 'documental',
-      },
-    ],
-  });
-  await agir('tomar-ciencia', representante, {});
-  const prazo = await eventualmente(
-    () => sys.db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', id).executeTakeFirst(),
-    (p) => p?.situacao === 'aberto',
-    { rotulo: 'prazo aberto' },
-  );
-  return { id, prazo: prazo! };
-}
 
 describe('o calendário da sede da unidade', () => {
   it('conta o prazo na sede da unidade; um dia sem expediente na sede move só o prazo dos processos dessa unidade', async () => {
