@@ -7,16 +7,19 @@
  * - An instant is an ISO 8601 string with an explicit offset ('Z' or ±hh:mm) or
  *   epoch milliseconds (UTC).
  *
- * Offset of Brasília time — decision: a fixed UTC−03:00, derived through the one
- * function `offsetBrasiliaMinutos` below.
+ * Offset of Brasília time — decision: UTC−03:00, except during the official
+ * summer-time periods up to February 2019 (UTC−02:00), derived through the one
+ * function `offsetBrasiliaMinutos` below from a fixed table (HORARIO_DE_VERAO).
  *   Brazil has had no daylight saving time since Decreto 9.772/2019 (which revoked
  *   Decreto 6.558/2008), so America/Sao_Paulo has been UTC−3 all year since
- *   2019-02-17. We do not ask Intl: its answer depends on the ICU/tzdata shipped
- *   with the Node that runs the worker, and a workflow replayed on a worker with a
- *   different tzdata could take a different branch (non-determinism). If DST is
- *   ever reinstated, change `offsetBrasiliaMinutos` (a table of periods), and
- *   `inicioDoDiaBrasilia` will follow; a test compares this function with Intl
- *   for 2020–2040 so that a tzdata change is noticed.
+ *   2019-02-17; before that, an instant converts with the offset then in force
+ *   (an act received at 2018-11-21T02:30Z was made at 00:30 of 21/11, Brasília
+ *   summer time). We do not ask Intl: its answer depends on the ICU/tzdata
+ *   shipped with the Node that runs the worker, and a workflow replayed on a
+ *   worker with a different tzdata could take a different branch
+ *   (non-determinism). If DST is ever reinstated, add its periods to the table;
+ *   a test compares this function with Intl for 2008–2040 so that a tzdata
+ *   change is noticed.
  */
 import { ErroEntrada } from './erros';
 
@@ -100,11 +103,45 @@ export function formatarDataBR(n: number): string {
 // ---------------------------------------------------------------- offset
 
 /**
- * Offset of Brasília time (America/Sao_Paulo) from UTC, in minutes, in force at
- * an instant. The ONE place that knows it: fixed −180 since Decreto 9.772/2019
- * ended daylight saving time (see the comment at the top of this file).
+ * The official summer-time periods of Brasília time (horário de verão) the
+ * calendar's years reach: from 00:00 (UTC−3, clocks moved to 01:00) of the
+ * first day to 00:00 (UTC−2, clocks moved back to 23:00 of the day before) of
+ * the last. Decreto 6.558/2008: third Sunday of October to third Sunday of
+ * February, the latter moved a week when it is Carnival Sunday (2012, 2015);
+ * Decreto 9.242/2017: from the first Sunday of November (2018); Decreto
+ * 9.772/2019 ended it.
  */
-export function offsetBrasiliaMinutos(_epochMsUtc: number): number {
+export const HORARIO_DE_VERAO: readonly { inicio: string; fim: string; atoLegal: string }[] = [
+  { inicio: '2008-10-19', fim: '2009-02-15', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2009-10-18', fim: '2010-02-21', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2010-10-17', fim: '2011-02-20', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2011-10-16', fim: '2012-02-26', atoLegal: 'Decreto 6.558/2008 (fim adiado pelo Carnaval)' },
+  { inicio: '2012-10-21', fim: '2013-02-17', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2013-10-20', fim: '2014-02-16', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2014-10-19', fim: '2015-02-22', atoLegal: 'Decreto 6.558/2008 (fim adiado pelo Carnaval)' },
+  { inicio: '2015-10-18', fim: '2016-02-21', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2016-10-16', fim: '2017-02-19', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2017-10-15', fim: '2018-02-18', atoLegal: 'Decreto 6.558/2008' },
+  { inicio: '2018-11-04', fim: '2019-02-17', atoLegal: 'Decreto 6.558/2008, red. Decreto 9.242/2017' },
+];
+
+const HORA_MS = 3_600_000;
+/** [start, end) of each period in epoch ms (UTC): 03:00Z of the first day, 02:00Z of the last. */
+const PERIODOS_VERAO_MS: readonly (readonly [number, number])[] = HORARIO_DE_VERAO.map(({ inicio, fim }) => {
+  const [a1, m1, d1] = inicio.split('-').map(Number);
+  const [a2, m2, d2] = fim.split('-').map(Number);
+  return [diaDoCivil(a1, m1, d1) * MS_POR_DIA + 3 * HORA_MS, diaDoCivil(a2, m2, d2) * MS_POR_DIA + 2 * HORA_MS] as const;
+});
+const FIM_DO_ULTIMO_VERAO_MS = PERIODOS_VERAO_MS[PERIODOS_VERAO_MS.length - 1][1];
+
+/**
+ * Offset of Brasília time (America/Sao_Paulo) from UTC, in minutes, in force at
+ * an instant. The ONE place that knows it: −120 within a summer-time period of
+ * HORARIO_DE_VERAO, −180 otherwise (always since Decreto 9.772/2019).
+ */
+export function offsetBrasiliaMinutos(epochMsUtc: number): number {
+  if (epochMsUtc >= FIM_DO_ULTIMO_VERAO_MS) return -180;
+  for (const [inicio, fim] of PERIODOS_VERAO_MS) if (epochMsUtc >= inicio && epochMsUtc < fim) return -120;
   return -180;
 }
 
@@ -117,8 +154,11 @@ function formatarOffset(min: number): string {
 /** Epoch ms (UTC) of 00:00:00 Brasília time of a civil day. */
 export function inicioDoDiaBrasilia(n: number): number {
   const local = n * MS_POR_DIA;
-  // With a fixed offset one pass is exact; with DST a second pass would settle it.
-  return local - offsetBrasiliaMinutos(local) * 60_000;
+  // Guess with the offset in force 3 h after local midnight, then settle: on the day summer time
+  // starts, 00:00 does not exist and the day begins at 01:00 (UTC−2), i.e. 03:00Z.
+  const primeiro = local - offsetBrasiliaMinutos(local + 3 * HORA_MS) * 60_000;
+  const off = offsetBrasiliaMinutos(primeiro);
+  return local - off * 60_000 === primeiro ? primeiro : Math.max(primeiro, local - off * 60_000);
 }
 
 /** Epoch ms of 23:59:59 Brasília time of a civil day: the `limite` of a prazo ending that day. */

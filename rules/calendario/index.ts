@@ -21,6 +21,7 @@ export {
   diaDaSemana,
   anoDoDia,
   offsetBrasiliaMinutos,
+  HORARIO_DE_VERAO,
   inicioDoDiaBrasilia,
   limiteDoDia,
   diaCivilBrasilia,
