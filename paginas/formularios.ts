@@ -275,3 +275,24 @@ export function errosPorCampo(erros: readonly ErroCampo[]): Record<string, strin
   for (const e of erros) r[e.campo] ??= e.mensagem;
   return r;
 }
+
+/**
+ * The schema with its local references (`$ref: "#/$defs/…"`, which zod writes for
+ * schemas with a meta id) replaced by what they name, so the functions above see
+ * plain objects. A reference to itself (a recursive schema) stops at the second level.
+ */
+export function resolverRefs(raiz: Record<string, unknown>): Esquema {
+  const defs = (raiz.$defs ?? {}) as Record<string, unknown>;
+  const resolver = (v: unknown, profundidade: number): unknown => {
+    if (Array.isArray(v)) return v.map((x) => resolver(x, profundidade));
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.$ref === 'string' && o.$ref.startsWith('#/$defs/')) {
+      const alvo = defs[o.$ref.slice('#/$defs/'.length)];
+      const { $ref: _ref, ...resto } = o;
+      return profundidade > 8 ? resto : resolver({ ...(alvo as object), ...resto }, profundidade + 1);
+    }
+    return Object.fromEntries(Object.entries(o).filter(([k]) => k !== '$defs').map(([k, x]) => [k, resolver(x, profundidade)]));
+  };
+  return resolver(raiz, 0) as Esquema;
+}

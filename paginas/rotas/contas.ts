@@ -25,7 +25,8 @@ const emailSchema = z.email({ error: 'informe um e-mail válido' }).max(254);
 /** The first page of each audience. */
 function inicioDe(papeis: readonly string[]): string {
   if (papeis.length === 1 && papeis[0] === 'representante') return '/portal';
-  return papeis.includes('supervisor') ? '/painel' : '/caixa';
+  if (papeis.includes('supervisor')) return '/painel';
+  return papeis.length === 1 && papeis[0] === 'administrador' ? '/calendario' : '/caixa';
 }
 
 export default async function contasPaginas(app: FastifyInstance, deps: PaginasDeps) {

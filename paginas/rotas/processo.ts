@@ -31,7 +31,7 @@ import { ritoDoTipo } from '../../rules/ritos/registro';
 import { formatarCnpj } from '../../rules/identificadores';
 import { estadoRitoQuery, type EstadoRito } from '../../workflows/ritos/definitions';
 import { lerFormulario } from '../formulario-http';
-import { campos, dadosDoFormulario, type Esquema, errosDoZod, errosPorCampo, itensPostados, type Preenchimento, preenchimentoVazio } from '../formularios';
+import { campos, dadosDoFormulario, errosDoZod, errosPorCampo, itensPostados, type Preenchimento, preenchimentoVazio, resolverRefs } from '../formularios';
 import type { PaginasDeps } from '../plugin';
 import { restante } from '../prazos';
 import { atorDoFormulario, exigirAtor, redirecionar } from '../sessao';
@@ -85,7 +85,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
       return {
         ...a,
         cabeA: desc ? rotuloAtor(def!, desc.ator) : undefined,
-        campos: campos(a.esquema as Esquema, `f-${a.acao}`, p2),
+        campos: campos(resolverRefs(a.esquema), `f-${a.acao}`, p2),
         temArquivos: JSON.stringify(a.esquema).includes('"arquivos"'),
         // A key per rendering of the form: sending the same form twice acts once.
         chave: `pagina-${randomUUID()}`,
@@ -144,7 +144,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
     const papel = papelDoAtor(def, desc ? desc.ator : parteDoRito(def));
     if (!papel || !ator.papeis.includes(papel)) throw new HttpError(403, 'sem-permissao', 'Seu perfil não permite esta ação.');
     const schema = desc?.schema ?? z.object({}).strict();
-    const esquema = esquemaJson(schema) as Esquema;
+    const esquema = resolverRefs(esquemaJson(schema));
     const itens = itensPostados(valores);
     const re = (erros: Record<string, string>, mensagem?: string): Reexibicao => ({ acao, preenchimento: { valores, erros, itens }, mensagem });
 

@@ -23,7 +23,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createAutenticador } from '../../api/auth';
 import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
-import { diaCivilBrasilia, formatarData, lerData } from '../../rules/calendario';
+import { lerDiasDecretados } from '../../db/dias-decretados';
+import { localDaUnidade } from '../../db/unidades';
+import { criarCalendario, diaCivilBrasilia, formatarData, lerData } from '../../rules/calendario';
 import { dataMinimaVisita } from '../../rules/prazos';
 import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
@@ -39,12 +41,14 @@ const SENHA = `senha-de-teste-${randomUUID()}`;
 const TIPO = 'apostilamento-endereco';
 const endereco = { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
 
-type Quem = 'representante' | 'inspetor' | 'supervisor' | 'membro1' | 'membro2' | 'membro3';
+type Quem = 'representante' | 'inspetor' | 'supervisor' | 'administrador' | 'membro1' | 'membro2' | 'membro3';
 let w: WorkflowTestEnv;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let baseUrl: string;
 let browser: Browser;
 let id: string;
+/** A process whose answer's prazo is running (the supervisor's and the administrator's tests). */
+let comPrazo: string;
 const contas = {} as Record<Quem, { id: string; nome: string; email: string }>;
 const sessoes = {} as Record<Quem, { cookie: string; csrf: string }>;
 
@@ -73,7 +77,7 @@ async function entrar(quem: Quem) {
   await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
   await pessoa.page.getByLabel('Senha').fill(SENHA);
   await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa|painel)$/);
+  await pessoa.page.waitForURL(/\/(portal|caixa|painel|calendario)$/);
   return pessoa;
 }
 
@@ -132,6 +136,7 @@ beforeAll(async () => {
   await criar('representante', 'Maria Representante', ['representante'], null);
   await criar('inspetor', 'Ana Inspetora', ['inspetor'], UNIDADE);
   await criar('supervisor', 'Sara Supervisora', ['supervisor'], null);
+  await criar('administrador', 'Alberto Administrador', ['administrador'], null);
   await criar('membro1', 'Bruno Servidor', ['comissao'], UNIDADE);
   await criar('membro2', 'Carla Servidora', ['comissao'], UNIDADE);
   await criar('membro3', 'Diego Servidor', ['comissao'], UNIDADE);
@@ -236,7 +241,7 @@ describe('as jornadas da vistoria pelas páginas', () => {
 
   it('a supervisora vê no painel o prazo em curso e a notificação sem ciência, e os exporta em CSV', async () => {
     // Two more processes of the school's other units: one whose notice was opened (its prazo runs), one not yet.
-    const comPrazo = await abrirComExigencias(`${INEP.slice(0, 6)}91`, 'SEI-030001/018003/2026');
+    comPrazo = await abrirComExigencias(`${INEP.slice(0, 6)}91`, 'SEI-030001/018003/2026');
     const r = await api('POST', `/v1/processos/${comPrazo}/vistoria/tomar-ciencia`, 'representante', {}, { 'idempotency-key': `ciencia-${randomUUID()}` });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const semCiencia = await abrirComExigencias(`${INEP.slice(0, 6)}92`, 'SEI-030001/018004/2026');
@@ -267,6 +272,49 @@ describe('as jornadas da vistoria pelas páginas', () => {
     }
   }, 120_000);
 
+  it('o administrador cadastra um dia sem expediente no último dia de um prazo: vê antes o prazo afetado, e o prazo se move', async () => {
+    const linha = await api('GET', `/v1/processos/${comPrazo}/linha-do-tempo`, 'representante');
+    const prazo = linha.body.prazos.find((p: { situacao: string }) => p.situacao === 'aberto');
+    // A last day without expediente in the unit moves the end to the next business day (Lei 9.784/1999, art. 66, § 1º):
+    // the day after, unless it is a weekend or holiday (then the next business day of the calendar).
+    const local = await localDaUnidade(w.db, UNIDADE);
+    const calendario = criarCalendario(local, []);
+    let seguinte = lerData(prazo.vencimento, 'vencimento') + 1;
+    while (!calendario.ehDiaUtil(seguinte)) seguinte++;
+    const novoUltimoDia = formatarData(seguinte);
+
+    const { contexto, page, violacoesCsp } = await entrar('administrador');
+    try {
+      expect(new URL(page.url()).pathname).toBe('/calendario');
+      await conferirPagina(page, 'calendario', violacoesCsp);
+      const form = page.locator('form[action="/calendario/previa"]');
+      await form.locator('[name="data"]').fill(prazo.vencimento);
+      await form.locator('[name="escopo"]').selectOption('unidade');
+      await form.locator('[name="unidade"]').fill(UNIDADE);
+      await form.locator('[name="motivo"]').fill('Sem expediente — mudança de sede');
+      await form.locator('[name="atoLegal"]').fill('Portaria SEEDUC nº 1/2026');
+      await form.getByRole('button', { name: 'Ver os prazos afetados' }).click();
+      await page.waitForURL(/\/calendario\/previa$/);
+      // Before anything is recorded: the prazo it will move, with its limit now.
+      const afetado = page.locator('tr', { hasText: 'SEI-030001/018003/2026' });
+      expect(await afetado.textContent()).toContain(`${prazo.vencimento.slice(8, 10)}/${prazo.vencimento.slice(5, 7)}/${prazo.vencimento.slice(0, 4)} 23:59:59`);
+      expect(await w.db.selectFrom('dia_decretado').select('id').where('data', '=', prazo.vencimento).execute()).toEqual([]);
+      await conferirPagina(page, 'calendario-previa', violacoesCsp);
+
+      await page.getByRole('button', { name: 'Confirmar e recalcular os prazos' }).click();
+      await page.waitForURL(/\/calendario\/decretados$/);
+      expect(await page.getByRole('status').first().textContent()).toContain('Dia sem expediente cadastrado');
+      await page.getByRole('link', { name: comPrazo }).click();
+      const esperado = `${novoUltimoDia.slice(8, 10)}/${novoUltimoDia.slice(5, 7)}/${novoUltimoDia.slice(0, 4)} 23:59:59`;
+      await ate(async () => (await page.reload(), await page.locator('.rito-cartao', { hasText: 'Prazo em curso' }).textContent()), (t) => !!t?.includes(esperado), 'novo limite na página');
+      // The change of limit, with its reason, in the prazo's history.
+      expect(await page.locator('#titulo-prazos ~ .rito-tabela').first().textContent()).toContain('mudança de sede');
+      await conferirPagina(page, 'processo-prazo-movido', violacoesCsp);
+    } finally {
+      await contexto.close();
+    }
+  }, 120_000);
+
   it('a Comissão agenda a visita e registra o Termo de Visita pelos formulários gerados', async () => {
     await agirPelaApi('aprovar-forma', 'inspetor', { checklist: checklistForma(TIPO) });
     const membros = (['membro1', 'membro2', 'membro3'] as const).map((m, i) => ({ nome: contas[m].nome, matricula: `200${i + 1}`, usuarioId: contas[m].id }));
@@ -286,7 +334,9 @@ describe('as jornadas da vistoria pelas páginas', () => {
       expect(await page.getByRole('link', { name: NUMERO_SEI }).count()).toBe(1);
 
       await page.getByRole('link', { name: NUMERO_SEI }).click();
-      visita = dataMinimaVisita({ aviso: await w.agora(), local: { uf: 'RJ', municipio: RIO, unidade: UNIDADE } }).data;
+      // On the unit's calendar with its decreed days (the administrator's test decreed one).
+      const local = await localDaUnidade(w.db, UNIDADE);
+      visita = dataMinimaVisita({ aviso: await w.agora(), local, diasDecretados: await lerDiasDecretados(w.db, local, await hojeNoServidor()) }).data;
       await abrirAcao(page, 'agendar-visita');
       const agendar = formulario(page, 'agendar-visita');
       await agendar.getByLabel('Data').fill(visita);
