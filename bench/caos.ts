@@ -18,7 +18,9 @@
  *   issued twice in a unit, year and espécie, an action's ofício issued twice, an
  *   abertura recorded twice in the audit trail;
  * - client errors: requests refused for good (a 4xx the retry cannot fix, or
- *   the retries exhausted), and the transient failures retried, by kind.
+ *   the retries exhausted), and the transient failures retried, by kind;
+ * - crashes: exits of the API or the worker the drill did not cause (the
+ *   supervisor would hide them otherwise).
  *
  * The short form (a few processes, about a minute) runs in the test suite:
  * test/caos/caos.test.ts.
@@ -63,6 +65,8 @@ export interface ResultadoCaos {
   duplicados: string[];
   /** Requests refused for good. */
   errosCliente: string[];
+  /** Exits of the API or the worker the drill did not cause (a crash on a PostgreSQL or Temporal restart). */
+  quedas: string[];
   /** Transient failures the clients retried, by kind (HTTP status or network error). */
   tentativasRepetidas: Record<string, number>;
   falhas: string[];
@@ -75,6 +79,8 @@ class Supervisionado {
   private filho: ChildProcess | null = null;
   private parando = false;
   reinicios = 0;
+  /** SIGKILLs sent by the drill: any other restart is a crash of the process's own. */
+  mortes = 0;
   constructor(
     readonly nome: string,
     private readonly args: string[],
@@ -96,7 +102,7 @@ class Supervisionado {
     this.filho = filho;
   }
   matar(): void {
-    this.filho?.kill('SIGKILL');
+    if (this.filho?.kill('SIGKILL')) this.mortes++;
   }
   async parar(): Promise<void> {
     this.parando = true;
@@ -298,8 +304,9 @@ export async function simularCaos(o: OpcoesCaos): Promise<ResultadoCaos> {
       presos,
       duplicados,
       errosCliente,
+      quedas: supervisionados.filter((s) => s.reinicios > s.mortes).map((s) => `${s.nome}: ${s.reinicios - s.mortes} vez(es) sem ser morto (ver o log)`),
       tentativasRepetidas: tentativas,
-      falhas: [...falhas, ...supervisionados.map((s) => `${s.nome}: reiniciado ${s.reinicios} vezes`)],
+      falhas: [...falhas, ...supervisionados.map((s) => `${s.nome}: morto ${s.mortes} vezes, reiniciado ${s.reinicios}`)],
       duracaoS: Math.round((Date.now() - t0) / 1000),
       logs,
     };
@@ -325,6 +332,7 @@ export function relatorioCaos(r: ResultadoCaos): string {
     `  workflows presos: ${r.presos.length}${lista(r.presos)}`,
     `  números duplicados: ${r.duplicados.length}${lista(r.duplicados)}`,
     `  erros de cliente: ${r.errosCliente.length}${lista(r.errosCliente)}`,
+    `  quedas não provocadas (API, worker): ${r.quedas.length}${lista(r.quedas)}`,
     `  tentativas repetidas (falhas passageiras): ${repetidas}`,
     `  falhas provocadas e reinícios: ${r.falhas.join('; ')}`,
     `  logs dos processos: ${r.logs}`,
@@ -336,7 +344,7 @@ if (require.main === module) {
   simularCaos({ processos, intervaloMs: 1_000, convergenciaMs: 180_000, log: (m) => process.stderr.write(`caos: ${m}\n`) }).then(
     (r) => {
       process.stdout.write(`${relatorioCaos(r)}\n`);
-      process.exitCode = r.perdidos.length || r.presos.length || r.duplicados.length || r.errosCliente.length ? 1 : 0;
+      process.exitCode = r.perdidos.length || r.presos.length || r.duplicados.length || r.errosCliente.length || r.quedas.length ? 1 : 0;
     },
     (err) => {
       process.stderr.write(`caos: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -16,5 +16,12 @@ export function connectDb(url: string, opts: { max?: number } = {}): Db {
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') process.emitWarning(`conexão ociosa com o PostgreSQL encerrada: ${err.message}`);
   });
+  // Nor a connection dropped while checked out between two queries (a transaction awaiting Temporal, say): pg-pool
+  // listens only on idle clients, and an 'error' event nobody listens to ends the process (the chaos drill,
+  // bench/caos.ts, saw the API die so at a PostgreSQL restart). The next query on it fails, as a 503, and the pool
+  // drops it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -137,6 +137,10 @@ describe('contrato da API (schemathesis)', () => {
           // ("AST constructor recursion depth mismatch", a runtime error of the tool, not an answer of the API).
           '--workers', '1',
           '--no-shrink',
+          // On a busy CI machine (the suite runs files in parallel on two cores) a slow answer is not a defect: no
+          // hypothesis health check on generation speed, and a request may take up to a minute.
+          '--suppress-health-check', 'all',
+          '--request-timeout', '60',
           ...suas.flatMap((o) => ['--include-name', o]),
           '--report', 'json', '--report-json-path', relatorioPath,
         ],
