@@ -262,12 +262,16 @@ opções comuns:
   --uf UF               UF do ato (padrão RJ)
   --municipio CODIGO    código IBGE do município (ex.: 3304557, Rio de Janeiro)
   --unidade ID          unidade (para dias decretados de escopo "unidade")
-  --decretados ARQUIVO  JSON com dias decretados sem expediente [{data, escopo, uf?, municipio?, unidade?, motivo, atoLegal}]
+  --decretados ARQUIVO  JSON com dias decretados [{data, escopo, uf?, municipio?, unidade?, motivo, atoLegal, tipo?}];
+                        tipo: sem-expediente (padrão), expediente-parcial (nem começa nem vence nele)
+                        ou indisponibilidade (não vence nele)
   --json                um objeto JSON em stdout (vencimento, limite, naoUteis, …)
 
 INSTANTE: ISO 8601 com fuso, ex.: 2026-09-08T23:59:59-03:00 ou 2026-09-09T02:59:59Z.
 
-Com DATABASE_URL definida, os dias decretados cadastrados no banco também contam.
+Com DATABASE_URL definida, os dias decretados, as indisponibilidades do rito e os
+feriados municipais cadastrados no banco também contam (sem banco, só os feriados
+municipais que o rito traz, do Rio de Janeiro; um município sem tabela é avisado).
 `;
 
 const SUBCOMANDOS = ['calcular', 'prorrogar', 'ciencia', 'visita', 'tempestivo'];
