@@ -1,7 +1,7 @@
 /**
  * The ETAP and obligations rules are imported by workflow code: no clock, no
  * randomness, no I/O, no Intl, no Node built-ins; they import only each other,
- * the shared pure rules (../campos, ../calendario) and zod.
+ * the shared pure rules (../campos, ../calendario, ../identificadores/schemas) and zod.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const RAIZ = resolve(__dirname, '../..');
 // The rule modules of this work (the rite's own files in rules/etap are checked with the rites).
-const ARQUIVOS = ['rules/etap/formacoes.ts', 'rules/etap/qualificacao.ts', 'rules/etap/docentes.ts', 'rules/etap/cobertura.ts'];
+const ARQUIVOS = ['rules/etap/formacoes.ts', 'rules/etap/qualificacao.ts', 'rules/etap/docentes.ts', 'rules/etap/cobertura.ts', 'rules/etap/crt.ts'];
 const PASTAS = ['rules/obrigacoes'];
 const fontes = () => [
   ...ARQUIVOS.filter((a) => existsSync(join(RAIZ, a))),
@@ -24,7 +24,7 @@ describe('pureza das regras da ETAP e das obrigações periódicas', () => {
       const codigo = readFileSync(join(RAIZ, onde), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       expect(codigo, onde).not.toMatch(/Date\.now|new Date\s*\(|Math\.random|performance\.|process\.|Intl\.|setTimeout|setInterval|console\.|require\(|globalThis/);
       for (const [, origem] of codigo.matchAll(/from\s+'([^']+)'/g)) {
-        expect(origem, onde).toMatch(/^zod$|^\.\/|^\.\.\/campos$|^\.\.\/calendario$|^\.\.\/etap\//);
+        expect(origem, onde).toMatch(/^zod$|^\.\/|^\.\.\/campos$|^\.\.\/calendario$|^\.\.\/identificadores\/schemas$|^\.\.\/etap\//);
       }
     }
   });
