@@ -92,7 +92,7 @@ export async function buildApp(
   await app.register(linhaDoTempoRoutes, { ...deps, prefix: '/v1/processos' });
   await app.register(prazosVencendoRoutes, { db: deps.db, prefix: '/v1/prazos' });
   await app.register(tarefasRoutes, { db: deps.db, prefix: '/v1/tarefas' });
-  await app.register(unidadesRoutes, { db: deps.db, prefix: '/v1/unidades' });
+  await app.register(unidadesRoutes, { db: deps.db, temporal: deps.temporal, prefix: '/v1/unidades' });
   await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });

@@ -51,6 +51,10 @@ export async function registrarPrazo(db: Db, { processoId, prazo, motivo }: { pr
             vencimento: eb.ref('excluded.vencimento'),
             limite: eb.ref('excluded.limite'),
             situacao: eb.ref('excluded.situacao'),
+            // Where it is counted follows its unit's seat (a seat recorded or changed while it runs).
+            uf: eb.ref('excluded.uf'),
+            municipio: eb.ref('excluded.municipio'),
+            unidade: eb.ref('excluded.unidade'),
             versao: eb.ref('excluded.versao'),
             atualizado_em: eb.fn('now'),
           }))

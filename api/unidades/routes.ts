@@ -3,13 +3,16 @@
  * name, sigla, seat, address and contact. Internal users read them; the
  * administrador creates and corrects them. Every change and its audit entry
  * are written in one transaction. A change of seat changes the calendar the
- * unit's prazos count on from their next recomputation (issue 11).
+ * unit's prazos count on: every process of the unit with an open prazo or
+ * task is then signalled and re-times it (issue 11).
  */
+import type { Client } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import { type DadosUnidade, type AuditoriaUnidade, chaveDaSigla, gravarUnidade, listarUnidades, obterUnidade } from '../../db/unidades';
 import { CODIGO_IBGE_UF } from '../../rules/calendario';
+import { avisarProcessos } from '../calendario/decretados';
 import { conflito, erroSchema, invalido, naoEncontrado } from '../errors';
 import { instante } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
@@ -21,6 +24,14 @@ import {
   unidadeCriacaoSchema,
   unidadeSchema,
 } from './schemas';
+
+const alteracaoUnidadeSchema = unidadeSchema
+  .extend({
+    processosNotificados: z.number().describe('Com a sede alterada: quantos processos da unidade com prazo ou tarefa em curso foram avisados e recalculam'),
+    processos: z.array(z.string()),
+    naoNotificados: z.array(z.object({ processoId: z.string(), motivo: z.string() })),
+  })
+  .meta({ id: 'UnidadeAlterada' });
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
 const ADMIN = ['administrador'] as const;
@@ -60,7 +71,16 @@ function view(u: DadosUnidade & AuditoriaUnidade) {
 
 const CAMPOS_AUDITADOS = ['nome', 'sigla', 'tipo', 'uf', 'sede', 'endereco', 'email', 'telefone', 'vigenteDesde', 'fonte'] as const;
 
-const unidadesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/** The processes of a unit with an open prazo or an open task: those a change of its seat may re-time. */
+async function processosDaUnidade(db: Db, chave: string): Promise<string[]> {
+  const [prazos, tarefas] = await Promise.all([
+    db.selectFrom('prazo_processo').select('processo_id').distinct().where('situacao', '=', 'aberto').where('unidade', '=', chave).execute(),
+    db.selectFrom('tarefa').innerJoin('processo', 'processo.id', 'tarefa.processo_id').select('tarefa.processo_id').where('tarefa.situacao', '=', 'aberta').where('processo.unidade', '=', chave).execute(),
+  ]);
+  return [...new Set([...prazos, ...tarefas].map((r) => r.processo_id))].sort();
+}
+
+const unidadesRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client }> = async (app, { db, temporal }) => {
   app.get(
     '/',
     {
@@ -140,7 +160,7 @@ const unidadesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) =>
           'Uma nova sede vale para os prazos da unidade a partir do próximo recálculo de cada um.',
         params: chaveUnidadeParams,
         body: unidadeAlteracaoSchema,
-        response: { 200: unidadeSchema, ...erros },
+        response: { 200: alteracaoUnidadeSchema, ...erros },
       },
     },
     async (request) => {
@@ -179,9 +199,18 @@ const unidadesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) =>
           },
           trx,
         );
-        return depois;
+        return { depois, sedeMudou: mudou.includes('sede') || mudou.includes('uf') };
       });
-      return view(u);
+      // The seat's calendar is what the unit's prazos count on: re-time them.
+      const notificacao = u.sedeMudou
+        ? await avisarProcessos(temporal, app.log, await processosDaUnidade(db, u.depois.chave), {
+            data: '',
+            operacao: 'incluido',
+            motivo: 'sede da unidade alterada',
+            descricao: `sede da unidade ${u.depois.chave} alterada para ${u.depois.sede ? `${u.depois.sede.nome}/${u.depois.uf}` : `${u.depois.uf} (município a cadastrar)`}; os prazos contam no calendário da sede (Lei 9.784/1999, art. 66, § 1º)`,
+          })
+        : { processosNotificados: 0, processos: [], naoNotificados: [] };
+      return { ...view(u.depois), ...notificacao };
     },
   );
 };

@@ -168,5 +168,37 @@ describe('o calendário da sede da unidade', () => {
     const audit = await sys.db.selectFrom('auditoria').select('resumo').where('acao', '=', 'calendario.importar-feriados-municipais').execute();
     expect(audit.map((a) => a.resumo)).toEqual(['Importação de feriados municipais: 2 incluídos, 0 já cadastrados']);
   });
-});
 
+  it('a sede da unidade alterada pelo administrador re-temporiza os prazos em curso da unidade', async () => {
+    const inep = () => `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+    const p = await processoComPrazo(sys, representante, inspetorP, UNIDADE_PETROPOLIS, inep());
+    // Derivation: a Niterói holiday on the prazo's last day does not touch the Petrópolis unit; once the unit
+    // is seated in Niterói, that day has no expediente where the act is done and the prazo moves (rule 3).
+    const venc = p.prazo.vencimento;
+    const feriado = { municipio: NITEROI, municipioNome: 'Niterói', dia: `${venc.slice(8, 10)}/${venc.slice(5, 7)}`, nome: 'Outro feriado de teste', atoLegal: 'Lei Municipal 9.998/2026 (teste)', desde: venc, fonte: 'teste' };
+    const r = await sys.request('POST', '/v1/calendario/feriados-municipais', { as: admin, body: feriado });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.processos).not.toContain(p.id);
+    const esperado = calcularPrazo({
+      ciencia: p.prazo.ciencia,
+      dias: 10,
+      local: { uf: 'RJ', municipio: NITEROI },
+      feriadosMunicipais: [{ municipio: NITEROI, municipioNome: 'Niterói', uf: 'RJ', quando: { dia: venc.slice(5) }, nome: feriado.nome, atoLegal: feriado.atoLegal, desde: venc }],
+    });
+    expect(esperado.vencimento > venc).toBe(true);
+    const mudou = await sys.request('PATCH', `/v1/unidades/${encodeURIComponent(UNIDADE_PETROPOLIS)}`, { as: admin, body: { sede: { municipio: NITEROI, nome: 'Niterói' } } });
+    expect(mudou.status, JSON.stringify(mudou.body)).toBe(200);
+    expect(mudou.body.processos).toContain(p.id);
+    const movido = await eventualmente(
+      () => sys.db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', p.id).executeTakeFirstOrThrow(),
+      (x) => x.vencimento === esperado.vencimento,
+      { rotulo: 'prazo movido com a nova sede' },
+    );
+    expect(movido.municipio).toBe(NITEROI);
+    await eventualmente(
+      async () => (await sys.db.selectFrom('processo_evento').select('descricao').where('processo_id', '=', p.id).where('tipo', '=', 'prazo').execute()).map((e) => e.descricao),
+      (d) => d.some((x) => x.startsWith(`Calendário alterado: sede da unidade ${UNIDADE_PETROPOLIS} alterada para Niterói/RJ`)),
+      { rotulo: 'motivo na linha do tempo' },
+    );
+  });
+});
