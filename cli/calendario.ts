@@ -56,11 +56,18 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli) {
         if (e instanceof ErroEntrada && e.campo === 'ano') throw new ErroArgumento('ANO', e.detalhe);
         throw e;
       }
-      const { naoUteis, avisos } = calendario;
+      const { naoUteis, restritos, avisos } = calendario;
       const linhas = [
         `Dias não úteis${v['fins-de-semana'] ? '' : ' de segunda a sexta'} em ${ano} — ${rotuloLocal(local)}`,
         ...naoUteis.map((n) => `  ${formatarDataBR(lerData(n.data, 'data'))}  ${n.motivo}`),
         `  (${naoUteis.length} dias)`,
+        ...(restritos.length
+          ? [
+              '',
+              'Dias úteis em que nenhum prazo vence (expediente reduzido: nem começa; indisponibilidade do rito):',
+              ...restritos.map((n) => `  ${formatarDataBR(lerData(n.data, 'data'))}  ${n.motivo}`),
+            ]
+          : []),
         ...(avisos.length ? ['', 'Avisos:', ...avisos.map((a) => `  ! ${a}`)] : []),
       ];
       return { json: calendario, texto: linhas.join('\n') + '\n' };

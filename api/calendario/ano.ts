@@ -20,6 +20,8 @@ export interface CalendarioDoAno {
   ano: number;
   local: Local;
   naoUteis: { data: DataCivil; motivo: string }[];
+  /** Business days on which no prazo ends (reduced expediente, on which none starts either; outages of rito). */
+  restritos: { data: DataCivil; motivo: string; tipo: 'expediente-parcial' | 'indisponibilidade' }[];
   avisos: string[];
 }
 
@@ -34,9 +36,11 @@ export async function calendarioDoAno(
   const doAno = Number.isInteger(ano) && ano >= 1000 && ano <= 9999;
   const daFonte = dadosDaFonte(fonte && doAno ? await fonte({ local: lugar, de: `${ano}-01-01`, ate: `${ano}-12-31` }) : []);
   const municipais = daFonte.feriadosMunicipais !== undefined ? { feriadosMunicipais: daFonte.feriadosMunicipais } : {};
-  const naoUteis = naoUteisDoAno(ano, lugar, [...(opcoes.diasDecretados ?? []), ...daFonte.diasDecretados], {
+  const decretados = [...(opcoes.diasDecretados ?? []), ...daFonte.diasDecretados];
+  const naoUteis = naoUteisDoAno(ano, lugar, decretados, {
     incluirFinsDeSemana: !!opcoes.incluirFinsDeSemana,
     ...municipais,
   });
-  return { ano, local: lugar, naoUteis, avisos: [...criarCalendario(lugar, [], municipais).avisos] };
+  const cal = criarCalendario(lugar, decretados, municipais);
+  return { ano, local: lugar, naoUteis, restritos: cal.restritosDoAno(ano), avisos: [...cal.avisos] };
 }

@@ -181,6 +181,9 @@ export const calendarioAnoSchema = z
     ano: z.number(),
     local: z.object({ uf: z.string(), municipio: z.string().optional(), unidade: z.string().optional() }),
     naoUteis: z.array(naoUtilSchema).describe('Dias não úteis de segunda a sexta (feriados e dias decretados), com o motivo'),
+    restritos: z
+      .array(z.object({ data: z.string(), motivo: z.string(), tipo: z.enum(['expediente-parcial', 'indisponibilidade']) }))
+      .describe('Dias úteis em que nenhum prazo vence: expediente reduzido (em que nenhum começa, Lei 9.784/1999, art. 66, § 1º; CPC, art. 224, § 1º) e indisponibilidade do rito'),
     avisos: z.array(z.string()),
   })
   .meta({
@@ -192,6 +195,7 @@ export const calendarioAnoSchema = z
         { data: '2026-01-01', motivo: 'Feriado nacional — Confraternização Universal (Lei 662/1949, red. Lei 10.607/2002)' },
         { data: '2026-01-20', motivo: 'Feriado municipal (Rio de Janeiro/RJ) — Dia de São Sebastião (Lei Municipal 1.271/1988)' },
       ],
+      restritos: [{ data: '2026-02-18', motivo: 'Ponto facultativo até as 12h — Quarta-feira de Cinzas (Decreto Estadual 50.000/2026)', tipo: 'expediente-parcial' }],
       avisos: [],
     },
   });

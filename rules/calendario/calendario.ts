@@ -308,6 +308,17 @@ export class Calendario {
     return [...idx.keys()].sort((a, b) => a - b).map((dia) => ({ data: formatarData(dia), motivo: idx.get(dia)!.join('; ') }));
   }
 
+  /** Business days of a year on which a prazo may not end (reduced expediente: nor start; outages of the system), with why. */
+  restritosDoAno(ano: number): (NaoUtil & { tipo: 'expediente-parcial' | 'indisponibilidade' })[] {
+    this.feriados(diaDoCivil(ano, 1, 1));
+    const out: (NaoUtil & { tipo: 'expediente-parcial' | 'indisponibilidade' })[] = [];
+    for (const [dia, r] of [...this.restritos].sort((a, b) => a[0] - b[0])) {
+      if (anoDoDia(dia) !== ano || !this.ehDiaUtil(dia)) continue;
+      out.push({ data: formatarData(dia), motivo: r.motivos.join('; '), tipo: r.tipo });
+    }
+    return out;
+  }
+
   /** Non-business days of a year: by default only Monday–Friday ones (holidays and decreed days). */
   naoUteisDoAno(ano: number, incluirFinsDeSemana = false): NaoUtil[] {
     const out: NaoUtil[] = [];

@@ -62,6 +62,7 @@ describe('expediente reduzido no último dia de um prazo em curso', () => {
     // A reduced expediente is still a business day: the calendar of the year does not list it as non-business.
     const cal = await sys.request('GET', `/v1/calendario/${prazo.vencimento.slice(0, 4)}?unidade=${encodeURIComponent(UNIDADE)}&municipio=3304557`, { as: admin });
     expect(cal.body.naoUteis.map((n: { data: string }) => n.data)).not.toContain(prazo.vencimento);
+    expect(cal.body.restritos).toContainEqual({ data: prazo.vencimento, motivo: 'Ponto facultativo até as 14h (teste) (Portaria COOIE 1/2026 (teste))', tipo: 'expediente-parcial' });
     const fora = await sys.request('DELETE', `/v1/calendario/decretados/${r.body.diaDecretado.id}`, { as: admin });
     expect(fora.status).toBe(200);
     await eventualmente(() => vencimento(id), (v) => v.vencimento === prazo.vencimento, { rotulo: 'prazo de volta' });
