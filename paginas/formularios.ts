@@ -174,7 +174,8 @@ function campo(chave: string, e: Esquema, obrigatorio: boolean, prefixo: string,
   }
   if (e.format === 'date') return { ...comum, tipo: 'data', valor };
   if (e.pattern === '^([01]\\d|2[0-3]):[0-5]\\d$') return { ...comum, tipo: 'hora', valor };
-  const longo = e.maxLength === undefined || e.maxLength > 300;
+  // Long texts (a fundamentação, a resposta) get a text area; identifiers and names a line.
+  const longo = e.maxLength !== undefined && e.maxLength > 300;
   return { ...comum, tipo: longo ? 'textoLongo' : 'texto', valor, maxLength: e.maxLength };
 }
 

@@ -73,6 +73,8 @@ export interface DadosPagina {
   mensagens?: Mensagem[];
   /** The page has a search/filter form (id="busca"): the skip link Alt+3 points to it. */
   busca?: boolean;
+  /** The page's address, when it answers a form (the high-contrast switch comes back to it). */
+  enderecoDaPagina?: string;
   [k: string]: unknown;
 }
 
@@ -108,7 +110,8 @@ export function renderizar(request: FastifyRequest, reply: FastifyReply, nome: s
     csrf: request.autenticacao?.csrfToken ?? null,
     menu: menuDe(ator, caminho),
     contraste: request.cookies?.rito_contraste === '1',
-    voltar: encodeURIComponent(caminho),
+    // Where the contrast switch comes back to: the page's own address (a page answering a form names it: `enderecoDaPagina`).
+    voltar: encodeURIComponent(dados.enderecoDaPagina ?? (request.method === 'GET' ? caminho : '/')),
   };
   const corpo = modelo(nome)(contexto);
   const html = modelo('layout')({ ...contexto, corpo });

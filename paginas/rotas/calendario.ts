@@ -38,7 +38,7 @@ export default async function calendarioPaginas(app: FastifyInstance, deps: Pagi
       request,
       reply,
       'calendario',
-      { titulo: 'Calendário: dias sem expediente', migalhas: [{ rotulo: 'Calendário' }], mensagens, dias, campos: campos(ESQUEMA, 'dia', p) },
+      { titulo: 'Calendário: dias sem expediente', enderecoDaPagina: '/calendario', migalhas: [{ rotulo: 'Calendário' }], mensagens, dias, campos: campos(ESQUEMA, 'dia', p) },
       status,
     );
   }

@@ -101,6 +101,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
       'processo',
       {
         titulo: `${view.tipoRotulo}: ${view.instituicao.nome}`,
+        enderecoDaPagina: `/processos/${encodeURIComponent(p.id)}`,
         migalhas: [ehParte ? { rotulo: 'Minhas instituições', href: '/portal' } : { rotulo: 'Caixa de trabalho', href: '/caixa' }, { rotulo: view.numeroSei ?? view.id }],
         mensagens,
         p: { ...view, cnpj: formatarCnpj(view.instituicao.cnpj), faseRotulo: def?.fases[view.fase]?.rotulo ?? view.fase },

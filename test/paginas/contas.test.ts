@@ -134,6 +134,44 @@ describe('entrar, sair e senhas pelas páginas', () => {
     }
   }, 60_000);
 
+  it('só com o teclado: atalhos do eMAG (o primeiro Tab chega a eles, Enter leva ao conteúdo), Tab pelos campos, Enter envia; alto contraste sem script', async () => {
+    const rep = await sys.criarConta({ papeis: ['representante'], instituicoes: ['11222333000181'] });
+    const { contexto, page, violacoesCsp } = await novaPessoa(browser);
+    try {
+      await page.goto(`${sys.baseUrl}/entrar`);
+      // The first Tab reaches the skip links.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.textContent')).toContain('Ir para o conteúdo');
+      // eMAG's access keys: 1 content, 2 menu, 4 footer (3, the search, on pages that have one).
+      for (const [tecla, alvo] of [['1', '#conteudo'], ['2', '#menu'], ['4', '#rodape']]) {
+        expect(await page.locator(`a[accesskey="${tecla}"]`).getAttribute('href')).toBe(alvo);
+        expect(await page.locator(alvo).count()).toBe(1);
+      }
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate('location.hash')).toBe('#conteudo');
+      // From the content, Tab reaches the e-mail field, then the password; Enter sends the form.
+      await page.locator('#conteudo').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.id')).toBe('email');
+      await page.keyboard.type(rep.email);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.id')).toBe('senha');
+      await page.keyboard.type(rep.senha);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/portal$/);
+
+      // High contrast: a link (a cookie), no script needed; the page still passes axe in it.
+      await page.getByRole('link', { name: 'Alto contraste' }).click();
+      await page.waitForURL(/\/portal$/);
+      expect(await page.evaluate('document.documentElement.className')).toBe('contraste');
+      await conferirPagina(page, 'portal-alto-contraste', violacoesCsp);
+      await page.getByRole('link', { name: 'Contraste normal' }).click();
+      expect(await page.evaluate('document.documentElement.className')).toBe('');
+    } finally {
+      await contexto.close();
+    }
+  }, 60_000);
+
   it('um formulário de outra origem, sem o token CSRF da sessão, não age', async () => {
     const { contexto, page } = await novaPessoa(browser);
     try {

@@ -176,6 +176,9 @@ describe('as jornadas da vistoria pelas páginas', () => {
       await page.getByRole('link', { name: NUMERO_SEI }).click();
       await page.waitForURL(new RegExp(`/processos/${id}$`));
       await conferirPagina(page, 'processo-notificacao-pendente', violacoesCsp);
+      // Reading the process's page reads personal data: audited, as GET /v1/processos/{id} is.
+      const leitura = await w.db.selectFrom('auditoria').select(['ator_id']).where('acao', '=', 'pagina.processo.ler').where('processo_id', '=', id).execute();
+      expect(leitura.map((l) => l.ator_id)).toContain(contas.representante.id);
       // Before the ciência, the process offers the ciência itself besides the answer (GET /v1/processos/{id}'s acoes).
       expect(await page.locator('#acao-tomar-ciencia form').count()).toBe(1);
 
@@ -383,6 +386,27 @@ describe('as jornadas da vistoria pelas páginas', () => {
       // What was typed is still there.
       expect(await campo(`verificacoes.${itens.length - 1}.codigo`).inputValue()).toBe(itens.at(-1)!.codigo);
       await conferirPagina(page, 'processo-termo-recusado', violacoesCsp);
+      // The process page in high contrast (back on the page the form was on), then as before.
+      await page.getByRole('link', { name: 'Alto contraste' }).click();
+      await page.waitForURL(new RegExp(`/processos/${id}$`));
+      await conferirPagina(page, 'processo-alto-contraste', violacoesCsp);
+      await page.getByRole('link', { name: 'Contraste normal' }).click();
+      await page.waitForURL(new RegExp(`/processos/${id}$`));
+      // The form is shown afresh: the Termo typed again, now ending after it starts.
+      await abrirAcao(page, 'concluir-visita-sem-exigencias');
+      for (let i = 1; i < itens.length; i++) {
+        await formulario(page, 'concluir-visita-sem-exigencias').getByRole('button', { name: /Acrescentar item em “Verificações”/ }).click();
+        await page.waitForLoadState();
+      }
+      await campo('realizadaEm').fill(visita);
+      await campo('horaInicio').fill('09:00');
+      await campo('representante.nome').fill('Maria Representante');
+      await campo('representante.qualidade').selectOption('representante-legal');
+      for (const [i, v] of itens.entries()) {
+        await campo(`verificacoes.${i}.codigo`).fill(v.codigo);
+        await campo(`verificacoes.${i}.item`).fill(v.item);
+        await campo(`verificacoes.${i}.situacao`).selectOption(v.situacao);
+      }
 
       await campo('horaFim').fill('11:30');
       await termo.getByRole('button', { name: /Concluir a visita/ }).click();

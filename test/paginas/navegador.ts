@@ -44,7 +44,7 @@ export async function conferirPagina(page: Page, nome: string, violacoesCsp: str
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, alvos: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
   });
   const graves = resultado.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(graves, `${nome}: violações de acessibilidade graves`).toEqual([]);
+  expect(graves, `${nome}: violações de acessibilidade graves: ${JSON.stringify(graves)}`).toEqual([]);
   expect(violacoesCsp, `${nome}: violações da CSP`).toEqual([]);
 
   fs.mkdirSync(PASTA_CAPTURAS, { recursive: true });
