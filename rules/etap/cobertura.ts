@@ -7,7 +7,7 @@
  * for Técnico em Enfermagem, with the hours on the CRT (seed 003, Fluxo para o
  * cadastramento ETAP, item 3).
  *
- * Weekly schedules: a weekday and a time span 'HH:MM'–'HH:MM' within that day
+ * Weekly schedules: a weekday and a time span inicio–fim ('HH:MM') within that day
  * ('24:00' closes at midnight). Every answer is merged and sorted: Monday
  * first (the school week), then by time.
  *
@@ -38,15 +38,15 @@ const RE_HORA = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const minutos = (h: string) => Number(h.slice(0, 2)) * 60 + Number(h.slice(3, 5));
 const hora = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-/** A span of time on a weekday. `de` < `ate`; a span past midnight is given as two spans. */
+/** A span of time on a weekday. `inicio` < `fim`; a span past midnight is given as two spans. */
 export const horarioSchema = z
   .strictObject({
     dia: z.enum(CODIGOS_DIA, { error: `dia da semana inválido: use ${CODIGOS_DIA.join(', ')}` }),
-    de: z.string().regex(RE_HORA, 'hora inválida: use HH:MM (24 horas)'),
-    ate: z.string().regex(RE_HORA, 'hora inválida: use HH:MM (24 horas; 24:00 para meia-noite)'),
+    inicio: z.string().regex(RE_HORA, 'hora inválida: use HH:MM (24 horas)'),
+    fim: z.string().regex(RE_HORA, 'hora inválida: use HH:MM (24 horas; 24:00 para meia-noite)'),
   })
-  .refine((h) => !RE_HORA.test(h.de) || !RE_HORA.test(h.ate) || minutos(h.de) < minutos(h.ate), {
-    path: ['ate'],
+  .refine((h) => !RE_HORA.test(h.inicio) || !RE_HORA.test(h.fim) || minutos(h.inicio) < minutos(h.fim), {
+    path: ['fim'],
     message: 'o fim deve ser depois do início (um horário que passa da meia-noite vai em dois, um para cada dia)',
   });
 export type Horario = z.output<typeof horarioSchema>;
@@ -56,6 +56,8 @@ export const membroQuadroSchema = z.strictObject({
   nome: texto(200),
   funcao: z.enum(Object.keys(FUNCOES_ETAP) as [FuncaoEtap, ...FuncaoEtap[]], { error: 'função da ETAP inválida' }),
   horarios: z.array(horarioSchema).max(50, 'no máximo 50 horários por membro'),
+  /** Coordenador Técnico: the curso técnico he coordinates ("Coordenador(a) Técnico(a) de ____"). */
+  curso: texto(200).optional(),
 });
 export type MembroQuadro = z.output<typeof membroQuadroSchema>;
 
@@ -67,8 +69,8 @@ export type QuadroEtap = z.output<typeof quadroEtapSchema>;
 /** A span in which nothing required is there (no ETAP member; or a Coordenador Técnico outside the course or CRT). */
 export interface Intervalo {
   readonly dia: DiaSemana;
-  readonly de: string;
-  readonly ate: string;
+  readonly inicio: string;
+  readonly fim: string;
 }
 
 export interface Lacuna extends Intervalo {
@@ -112,7 +114,7 @@ function porDia(horarios: readonly Horario[]): Map<DiaSemana, Faixa[]> {
   const m = new Map<DiaSemana, Faixa[]>();
   for (const h of horarios) {
     const lista = m.get(h.dia) ?? [];
-    lista.push([minutos(h.de), minutos(h.ate)]);
+    lista.push([minutos(h.inicio), minutos(h.fim)]);
     m.set(h.dia, lista);
   }
   for (const [d, l] of m) m.set(d, unir(l));
@@ -125,14 +127,14 @@ function diferenca(a: readonly Horario[], b: readonly Horario[]): Intervalo[] {
   const B = porDia(b);
   const out: Intervalo[] = [];
   for (const dia of CODIGOS_DIA) {
-    for (const [x, y] of subtrair(A.get(dia) ?? [], B.get(dia) ?? [])) out.push({ dia, de: hora(x), ate: hora(y) });
+    for (const [x, y] of subtrair(A.get(dia) ?? [], B.get(dia) ?? [])) out.push({ dia, inicio: hora(x), fim: hora(y) });
   }
   return out;
 }
 
 /** 'quarta-feira, das 18:00 às 22:00' */
 export function descreverIntervalo(i: Intervalo): string {
-  return `${DIAS_SEMANA[i.dia]}, das ${i.de} às ${i.ate}`;
+  return `${DIAS_SEMANA[i.dia]}, das ${i.inicio} às ${i.fim}`;
 }
 
 // ------------------------------------------------------------------ § 4º: coverage of the opening hours

@@ -135,7 +135,7 @@ export const HABILITACAO_DOCENTE: readonly RegraDocencia[] = [
         excepcional: true,
         requisitos: [
           { tipo: 'formacao', descricao: 'Bacharelado', tipos: ['bacharelado'] },
-          { tipo: 'formacao', descricao: 'Pós-graduação Lato Sensu nas áreas de Educação ou Ensino', tipos: ['pos-graduacao-lato-sensu'], areas: ['Educação', 'Ensino'] },
+          { tipo: 'formacao', descricao: 'Pós-graduação Lato Sensu nas áreas de Educação ou Ensino', tipos: ['pos-lato-sensu'], areas: ['Educação', 'Ensino'] },
         ],
         observacao: SEM_AREA,
       },
@@ -174,7 +174,7 @@ export const HABILITACAO_DOCENTE: readonly RegraDocencia[] = [
         excepcional: true,
         requisitos: [
           { tipo: 'formacao', descricao: 'Bacharelado', tipos: ['bacharelado'] },
-          { tipo: 'formacao', descricao: 'Pós-graduação na área de atuação', tipos: ['pos-graduacao-lato-sensu', 'pos-graduacao-stricto-sensu'], areas: 'area-de-atuacao' },
+          { tipo: 'formacao', descricao: 'Pós-graduação na área de atuação', tipos: ['pos-lato-sensu', 'pos-stricto-sensu'], areas: 'area-de-atuacao' },
           {
             tipo: 'formacao',
             descricao: 'programa especial de formação pedagógica em serviço, com no mínimo 120 horas, desenvolvido pela própria instituição de ensino',

@@ -18,12 +18,12 @@ export const TIPOS_FORMACAO = {
   licenciatura: 'Licenciatura',
   bacharelado: 'Bacharelado',
   tecnologo: 'Curso Superior de Tecnologia',
-  'pos-graduacao-lato-sensu': 'Pós-graduação lato sensu',
-  'pos-graduacao-stricto-sensu': 'Pós-graduação stricto sensu',
+  'pos-lato-sensu': 'Pós-graduação lato sensu',
+  'pos-stricto-sensu': 'Pós-graduação stricto sensu',
   'curso-tecnico': 'Curso Técnico',
   'normal-medio': 'Formação Normal em Nível Médio',
   'qualificacao-profissional': 'Curso de Qualificação Profissional',
-  'formacao-em-servico-ou-extensao': 'Programa de formação em serviço ou extensão',
+  'formacao-em-servico': 'Programa de formação em serviço ou extensão',
   'formacao-pedagogica': 'Programa de formação pedagógica',
   'complementacao-pedagogica': 'Complementação pedagógica',
   'reconhecimento-de-saberes': 'Reconhecimento de saberes profissionais',
@@ -71,7 +71,7 @@ export const formacaoSchema = z
     /** Licenciatura curta (before Lei 9.394/1996); absent: plena. */
     licenciaturaCurta: z.boolean().optional(),
     /** Carga horária in hours, as the certificate states. */
-    horas: z.number().int('informe horas inteiras').positive('a carga horária deve ser positiva').max(20000, 'carga horária acima de 20.000 horas').optional(),
+    cargaHoraria: z.number().int('informe horas inteiras').positive('a carga horária deve ser positiva').max(20000, 'carga horária acima de 20.000 horas').optional(),
     instituicao: texto(200).optional(),
     tipoInstituicao: z.enum(CODIGOS_INSTITUICAO, { error: `tipo de instituição inválido: use ${CODIGOS_INSTITUICAO.join(', ')}` }).optional(),
     inicio: dataCivil.refine(anoMaximo, 'data fora do intervalo').optional(),
@@ -85,12 +85,13 @@ export type Formacao = z.output<typeof formacaoSchema>;
 
 /** One declared experience (function, area, years). */
 export const experienciaSchema = z.strictObject({
-  funcao: z.enum(CODIGOS_EXPERIENCIA, { error: `função inválida: use ${CODIGOS_EXPERIENCIA.join(', ')}` }),
+  /** Absent: 'profissional-na-area' (the Coordenador Técnico's experience, art. 14, IV, c). */
+  funcao: z.enum(CODIGOS_EXPERIENCIA, { error: `função inválida: use ${CODIGOS_EXPERIENCIA.join(', ')}` }).default('profissional-na-area'),
   /** The area of the experience ('Enfermagem'); needed where the rule asks for "na área de atuação". */
   area: texto(200).optional(),
   anos: z.number().nonnegative('os anos não podem ser negativos').max(80, 'no máximo 80 anos'),
 });
-export type Experiencia = z.output<typeof experienciaSchema>;
+export type Experiencia = z.input<typeof experienciaSchema>;
 
 // ------------------------------------------------------------------ requirements
 
@@ -192,8 +193,8 @@ function falhaDaFormacao(r: RequisitoFormacao, f: Formacao, todas: readonly Form
     }
   }
   if (r.horasMinimas !== undefined) {
-    if (f.horas === undefined) return `não informa a carga horária; a alínea exige no mínimo ${r.horasMinimas} horas`;
-    if (f.horas < r.horasMinimas) return `tem ${f.horas} horas; a alínea exige no mínimo ${r.horasMinimas} horas`;
+    if (f.cargaHoraria === undefined) return `não informa a carga horária; a alínea exige no mínimo ${r.horasMinimas} horas`;
+    if (f.cargaHoraria < r.horasMinimas) return `tem ${f.cargaHoraria} horas; a alínea exige no mínimo ${r.horasMinimas} horas`;
   }
   if (r.instituicoes) {
     const exigidas = listaOu(r.instituicoes.map((t) => TIPOS_INSTITUICAO[t]));
@@ -237,7 +238,7 @@ function avaliarExperiencia(r: RequisitoExperiencia, experiencias: readonly Expe
   if (r.naAreaDeAtuacao && !areas.size) {
     return { descricao: r.descricao, atendido: false, explicacao: `${r.descricao}: a área de atuação do cargo não foi informada para a conferência` };
   }
-  const contam = experiencias.filter((e) => e.funcao === r.funcao && (!r.naAreaDeAtuacao || (e.area !== undefined && areas.has(normalizarArea(e.area)))));
+  const contam = experiencias.filter((e) => (e.funcao ?? 'profissional-na-area') === r.funcao && (!r.naAreaDeAtuacao || (e.area !== undefined && areas.has(normalizarArea(e.area)))));
   const anos = contam.reduce((s, e) => s + e.anos, 0);
   const ok = (r.anosMinimos === undefined || anos >= r.anosMinimos) && (r.maisDeAnos === undefined || anos > r.maisDeAnos);
   const exigido = r.anosMinimos !== undefined ? `no mínimo ${r.anosMinimos}` : `mais de ${r.maisDeAnos}`;

@@ -127,13 +127,13 @@ const LIC_PLENA_PEDAGOGIA: Requisito = {
 const STRICTO_EDUCACAO: Requisito = {
   tipo: 'formacao',
   descricao: 'Pós-graduação stricto sensu em Educação',
-  tipos: ['pos-graduacao-stricto-sensu'],
+  tipos: ['pos-stricto-sensu'],
   areas: AREAS.educacao,
 };
 const LATO_GESTAO_360: Requisito = {
   tipo: 'formacao',
   descricao: 'Pós-graduação lato sensu em Administração Escolar/Educacional ou Gestão Escolar/Educacional, com no mínimo 360 horas, em instituição de educação superior credenciada',
-  tipos: ['pos-graduacao-lato-sensu'],
+  tipos: ['pos-lato-sensu'],
   areas: AREAS.gestaoEscolar,
   horasMinimas: 360,
   instituicoes: ['ies-credenciada'],
@@ -194,7 +194,7 @@ export const QUALIFICACAO_ETAP: readonly IncisoQualificacao[] = [
           {
             tipo: 'formacao',
             descricao: 'programa de formação em serviço ou extensão em Administração Escolar/Educacional ou Gestão Escolar/Educacional, com no mínimo 120 horas, em instituição de educação superior credenciada ou por parceria com agência pública formadora',
-            tipos: ['formacao-em-servico-ou-extensao'],
+            tipos: ['formacao-em-servico'],
             areas: AREAS.gestaoEscolar,
             horasMinimas: 120,
             instituicoes: IES_OU_PARCERIA,
@@ -219,7 +219,7 @@ export const QUALIFICACAO_ETAP: readonly IncisoQualificacao[] = [
           {
             tipo: 'formacao',
             descricao: 'Pós-graduação lato sensu em Supervisão ou Orientação Educacional/Escolar, com no mínimo 360 horas, em instituição de educação superior credenciada',
-            tipos: ['pos-graduacao-lato-sensu'],
+            tipos: ['pos-lato-sensu'],
             areas: AREAS.supervisaoOrientacao,
             horasMinimas: 360,
             instituicoes: ['ies-credenciada'],
@@ -239,7 +239,7 @@ export const QUALIFICACAO_ETAP: readonly IncisoQualificacao[] = [
           {
             tipo: 'formacao',
             descricao: 'programa de formação em serviço ou extensão em Supervisão ou Orientação Educacional/Escolar, com no mínimo 120 horas, em instituição de educação superior credenciada ou por parceria com agência pública formadora',
-            tipos: ['formacao-em-servico-ou-extensao'],
+            tipos: ['formacao-em-servico'],
             areas: AREAS.supervisaoOrientacao,
             horasMinimas: 120,
             instituicoes: IES_OU_PARCERIA,
@@ -300,7 +300,7 @@ export const QUALIFICACAO_ETAP: readonly IncisoQualificacao[] = [
           {
             tipo: 'formacao',
             descricao: 'programa de formação em serviço ou extensão em Secretaria Escolar, com no mínimo 120 horas, em instituição de educação superior credenciada ou por parceria com agência pública formadora',
-            tipos: ['formacao-em-servico-ou-extensao'],
+            tipos: ['formacao-em-servico'],
             areas: AREAS.secretariaEscolar,
             horasMinimas: 120,
             instituicoes: IES_OU_PARCERIA,
@@ -330,7 +330,7 @@ export const QUALIFICACAO_ETAP: readonly IncisoQualificacao[] = [
           'Pós-graduação na área de autuação, acrescida de programa de formação pedagógica, com no mínimo 120 (cento e vinte) horas, realizado em instituição de educação superior credenciada, ou por meio de parceria com agência pública formadora',
         fonte: fonte('IV', 'b'),
         requisitos: [
-          { tipo: 'formacao', descricao: 'Pós-graduação na área de atuação', tipos: ['pos-graduacao-lato-sensu', 'pos-graduacao-stricto-sensu'], areas: 'area-de-atuacao' },
+          { tipo: 'formacao', descricao: 'Pós-graduação na área de atuação', tipos: ['pos-lato-sensu', 'pos-stricto-sensu'], areas: 'area-de-atuacao' },
           FORMACAO_PEDAGOGICA_120,
         ],
         nota: 'Pós-graduação lato ou stricto sensu: a alínea não distingue.',
@@ -360,7 +360,12 @@ export function incisoDaFuncao(funcao: FuncaoEtap): IncisoQualificacao {
 
 // ------------------------------------------------------------------ Coordenador Pedagógico mandatory
 
-/** "obrigatório em instituições de ensino com quantidade igual ou superior a 200 matrículas ativas" (art. 14, II). */
+/**
+ * "obrigatório em instituições de ensino com quantidade igual ou superior a 200
+ * matrículas ativas" (art. 14, II). The seed's introduction to the ETAP says
+ * "para escolas acima de 200 alunos matriculados"; the article's own words
+ * (200 included, active enrolments) win over the guide's paraphrase.
+ */
 export const MATRICULAS_COORDENADOR_PEDAGOGICO_OBRIGATORIO = { minimo: 200, fonte: `${FONTE_ART_14}, II` } as const;
 
 /** Is a Coordenador (Supervisor, Orientador) Pedagógico mandatory with this many active enrolments? From 200 on. */
@@ -436,7 +441,7 @@ export function avaliarQualificacao(membro: MembroEtap, ctx: ContextoAvaliacao):
   const primeira = alineas.find((a) => a.atendida);
   const nome = FUNCOES_ETAP[membro.funcao];
   const explicacao = primeira
-    ? `${nome}: qualificação mínima atendida — ${primeira.explicacao}`
+    ? `${nome}: ${primeira.explicacao.charAt(0).toLowerCase()}${primeira.explicacao.slice(1)}`
     : `${nome}: não comprovou nenhuma das formações da ${FONTE_ART_14}, ${inciso.inciso}. ${alineas
         .map((a) => `${a.alinea}) ${a.motivos.join('; ')}.`)
         .join(' ')}`;

@@ -54,7 +54,7 @@ describe('Anos Finais e Ensino Médio (art. 15, II)', () => {
   });
 
   it('bacharel com complementação pedagógica na disciplina em IES credenciada é admitido; fora de IES não', () => {
-    const comp: Formacao = { tipo: 'complementacao-pedagogica', area: 'Química', horas: 540, tipoInstituicao: 'ies-credenciada', conclusao: '2019-07-01' };
+    const comp: Formacao = { tipo: 'complementacao-pedagogica', area: 'Química', cargaHoraria: 540, tipoInstituicao: 'ies-credenciada', conclusao: '2019-07-01' };
     const doc: Docente = { etapa: 'ensino-medio', formacoes: [{ tipo: 'bacharelado', area: 'Química', conclusao: '2015-12-01' }, comp] };
     expect(avaliarDocente(doc, { em: EM, areaDeAtuacao: 'Química' }).habilitacaoAtendida).toBe('admitida');
     const fora = avaliarDocente({ ...doc, formacoes: [{ ...comp, tipoInstituicao: 'outra' }] }, { em: EM, areaDeAtuacao: 'Química' });
@@ -73,7 +73,7 @@ describe('Educação Profissional, disciplinas técnicas (art. 15, III) e o limi
   });
 
   it('a) bacharel com lato sensu em Educação: habilita em 31/12/2025, não em 01/01/2026', () => {
-    const lato: Formacao = { tipo: 'pos-graduacao-lato-sensu', area: 'Ensino', horas: 360, conclusao: '2018-12-01' };
+    const lato: Formacao = { tipo: 'pos-lato-sensu', area: 'Ensino', cargaHoraria: 360, conclusao: '2018-12-01' };
     const doc: Docente = { etapa: 'educacao-profissional', formacoes: [bach, lato] };
     expect(LIMITE_EXCEPCIONALIDADE_EDUCACAO_PROFISSIONAL.ate).toBe('2025-12-31');
     const ate = avaliarDocente(doc, ctx('2025-12-31'));
@@ -114,8 +114,8 @@ describe('Educação Profissional, disciplinas técnicas (art. 15, III) e o limi
   });
 
   it('e) bacharel com pós na área e formação pedagógica em serviço de 120 h pela própria instituição; por IES não é a alínea', () => {
-    const pos: Formacao = { tipo: 'pos-graduacao-lato-sensu', area: 'Enfermagem', horas: 360, conclusao: '2014-12-01' };
-    const fp: Formacao = { tipo: 'formacao-pedagogica', area: 'Formação Pedagógica', horas: 120, tipoInstituicao: 'propria-instituicao', conclusao: '2021-12-01' };
+    const pos: Formacao = { tipo: 'pos-lato-sensu', area: 'Enfermagem', cargaHoraria: 360, conclusao: '2014-12-01' };
+    const fp: Formacao = { tipo: 'formacao-pedagogica', area: 'Formação Pedagógica', cargaHoraria: 120, tipoInstituicao: 'propria-instituicao', conclusao: '2021-12-01' };
     expect(avaliarDocente({ etapa: 'educacao-profissional', formacoes: [bach, pos, fp] }, ctx('2025-01-15')).habilitacaoAtendida).toBe('e');
     const ies = avaliarDocente({ etapa: 'educacao-profissional', formacoes: [bach, pos, { ...fp, tipoInstituicao: 'ies-credenciada' }] }, ctx('2025-01-15'));
     expect(ies.habilitacoes.find((h) => h.alinea === 'e')!.explicacao).toContain('a alínea exige a própria instituição de ensino');

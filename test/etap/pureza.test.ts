@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const RAIZ = resolve(__dirname, '../..');
 // The rule modules of this work (the rite's own files in rules/etap are checked with the rites).
-const ARQUIVOS = ['rules/etap/formacoes.ts', 'rules/etap/qualificacao.ts', 'rules/etap/docentes.ts', 'rules/etap/cobertura.ts', 'rules/etap/crt.ts'];
+const ARQUIVOS = ['rules/etap/formacoes.ts', 'rules/etap/qualificacao.ts', 'rules/etap/docentes.ts', 'rules/etap/cobertura.ts', 'rules/etap/crt.ts', 'rules/etap/composicao.ts'];
 const PASTAS = ['rules/obrigacoes'];
 const fontes = () => [
   ...ARQUIVOS.filter((a) => existsSync(join(RAIZ, a))),

@@ -64,7 +64,9 @@ describe('Diretor e Diretor-substituto (art. 14, I)', () => {
     const r = avaliarQualificacao({ funcao: 'diretor', formacoes: [pedagogia] }, { em: EM });
     expect(r.atende).toBe(true);
     expect(r.alineaAtendida).toBe('a');
-    expect(r.explicacao).toContain('Licenciatura em Pedagogia (UERJ, conclusão em 15/12/2011)');
+    expect(r.explicacao).toBe(
+      'Diretor: atende à alínea a do inciso I (Deliberação CEE nº 388/2020, art. 14, I, a): Licenciatura Plena em Pedagogia ou com habilitação em Administração Escolar, Administração Educacional, Gestão Escolar ou Gestão Educacional: comprovado por Licenciatura em Pedagogia (UERJ, conclusão em 15/12/2011).',
+    );
   });
 
   it('I a: licenciatura com habilitação em Administração Escolar (diretor-substituto)', () => {
@@ -79,7 +81,7 @@ describe('Diretor e Diretor-substituto (art. 14, I)', () => {
   });
 
   it('I b: lato sensu em Gestão Escolar com 300 horas não basta, com 360 sim', () => {
-    const lato: Formacao = { tipo: 'pos-graduacao-lato-sensu', area: 'Gestão Escolar', horas: 300, instituicao: 'UCAM', tipoInstituicao: 'ies-credenciada', conclusao: '2020-06-30' };
+    const lato: Formacao = { tipo: 'pos-lato-sensu', area: 'Gestão Escolar', cargaHoraria: 300, instituicao: 'UCAM', tipoInstituicao: 'ies-credenciada', conclusao: '2020-06-30' };
     const nao = avaliarQualificacao({ funcao: 'diretor', formacoes: [lato] }, { em: EM });
     expect(nao.atende).toBe(false);
     expect(nao.alineas[1].explicacao).toContain('Pós-graduação lato sensu em Gestão Escolar (UCAM, conclusão em 30/06/2020) tem 300 horas; a alínea exige no mínimo 360 horas');
@@ -87,25 +89,25 @@ describe('Diretor e Diretor-substituto (art. 14, I)', () => {
     expect(nao.explicacao).toMatch(/^Diretor: não comprovou nenhuma das formações da Deliberação CEE nº 388\/2020, art\. 14, I\. a\) falta Licenciatura Plena/);
     expect(nao.explicacao).toContain('c) falta Pós-graduação stricto sensu em Educação: nenhuma formação declarada do tipo Pós-graduação stricto sensu');
     expect(nao.explicacao).toContain('d) falta Licenciatura em Nível Superior');
-    expect(avaliarQualificacao({ funcao: 'diretor', formacoes: [{ ...lato, horas: 360 }] }, { em: EM }).alineaAtendida).toBe('b');
+    expect(avaliarQualificacao({ funcao: 'diretor', formacoes: [{ ...lato, cargaHoraria: 360 }] }, { em: EM }).alineaAtendida).toBe('b');
   });
 
   it('I b: lato sensu em instituição que não é IES credenciada não serve', () => {
-    const lato: Formacao = { tipo: 'pos-graduacao-lato-sensu', area: 'Gestão Educacional', horas: 400, tipoInstituicao: 'outra', conclusao: '2020-06-30' };
+    const lato: Formacao = { tipo: 'pos-lato-sensu', area: 'Gestão Educacional', cargaHoraria: 400, tipoInstituicao: 'outra', conclusao: '2020-06-30' };
     const r = avaliarQualificacao({ funcao: 'diretor', formacoes: [lato] }, { em: EM });
     expect(r.alineas[1].explicacao).toContain('foi oferecido por outra instituição; a alínea exige instituição de educação superior credenciada');
   });
 
   it('I c: mestrado em Educação', () => {
-    const f: Formacao = { tipo: 'pos-graduacao-stricto-sensu', area: 'educação', conclusao: '2015-03-01' };
+    const f: Formacao = { tipo: 'pos-stricto-sensu', area: 'educação', conclusao: '2015-03-01' };
     expect(avaliarQualificacao({ funcao: 'diretor', formacoes: [f] }, { em: EM }).alineaAtendida).toBe('c');
   });
 
   it('I d: licenciatura e extensão em Gestão Escolar de 120 horas por parceria com agência pública; 119 horas não', () => {
     const lic: Formacao = { tipo: 'licenciatura', area: 'História', conclusao: '2005-12-01' };
-    const ext: Formacao = { tipo: 'formacao-em-servico-ou-extensao', area: 'Gestão Escolar', horas: 120, tipoInstituicao: 'parceria-agencia-publica', conclusao: '2019-11-01' };
+    const ext: Formacao = { tipo: 'formacao-em-servico', area: 'Gestão Escolar', cargaHoraria: 120, tipoInstituicao: 'parceria-agencia-publica', conclusao: '2019-11-01' };
     expect(avaliarQualificacao({ funcao: 'diretor', formacoes: [lic, ext] }, { em: EM }).alineaAtendida).toBe('d');
-    const r = avaliarQualificacao({ funcao: 'diretor', formacoes: [lic, { ...ext, horas: 119 }] }, { em: EM });
+    const r = avaliarQualificacao({ funcao: 'diretor', formacoes: [lic, { ...ext, cargaHoraria: 119 }] }, { em: EM });
     expect(r.atende).toBe(false);
     expect(r.alineas[3].motivos).toEqual([expect.stringContaining('tem 119 horas; a alínea exige no mínimo 120 horas')]);
   });
@@ -126,7 +128,7 @@ describe('Diretor e Diretor-substituto (art. 14, I)', () => {
 describe('Coordenador, Supervisor ou Orientador Pedagógico (art. 14, II)', () => {
   it('II a: Pedagogia; II b: lato sensu em Orientação Educacional 360 h; II d: lato sensu em Gestão não é Supervisão', () => {
     expect(avaliarQualificacao({ funcao: 'coordenador-pedagogico', formacoes: [pedagogia] }, { em: EM }).alineaAtendida).toBe('a');
-    const orient: Formacao = { tipo: 'pos-graduacao-lato-sensu', area: 'Orientação Educacional', horas: 360, tipoInstituicao: 'ies-credenciada', conclusao: '2018-01-01' };
+    const orient: Formacao = { tipo: 'pos-lato-sensu', area: 'Orientação Educacional', cargaHoraria: 360, tipoInstituicao: 'ies-credenciada', conclusao: '2018-01-01' };
     expect(avaliarQualificacao({ funcao: 'orientador-pedagogico', formacoes: [orient] }, { em: EM }).alineaAtendida).toBe('b');
     const gestao = { ...orient, area: 'Gestão Escolar' };
     const r = avaliarQualificacao({ funcao: 'supervisor-pedagogico', formacoes: [gestao] }, { em: EM });
@@ -170,7 +172,7 @@ describe('Secretário Escolar (art. 14, III)', () => {
     const tec: Formacao = { tipo: 'curso-tecnico', area: 'Secretaria Escolar', conclusao: '2015-07-01' };
     expect(avaliarQualificacao({ funcao: 'secretario-escolar', formacoes: [tec] }, { em: EM }).alineaAtendida).toBe('a');
     const normal: Formacao = { tipo: 'normal-medio', area: 'Formação de Professores', conclusao: '2001-12-01' };
-    const ext: Formacao = { tipo: 'formacao-em-servico-ou-extensao', area: 'Secretaria Escolar', horas: 160, tipoInstituicao: 'ies-credenciada', conclusao: '2022-05-01' };
+    const ext: Formacao = { tipo: 'formacao-em-servico', area: 'Secretaria Escolar', cargaHoraria: 160, tipoInstituicao: 'ies-credenciada', conclusao: '2022-05-01' };
     expect(avaliarQualificacao({ funcao: 'secretario-escolar', formacoes: [normal, ext] }, { em: EM }).alineaAtendida).toBe('f');
   });
 });
@@ -178,7 +180,7 @@ describe('Secretário Escolar (art. 14, III)', () => {
 describe('Coordenador Técnico (art. 14, IV)', () => {
   const ctx = { em: EM, areaDeAtuacao: ['Enfermagem'] };
   const bach: Formacao = { tipo: 'bacharelado', area: 'Enfermagem', instituicao: 'UFF', tipoInstituicao: 'ies-credenciada', conclusao: '2012-12-01' };
-  const fp = (horas: number): Formacao => ({ tipo: 'formacao-pedagogica', area: 'Formação Pedagógica', horas, tipoInstituicao: 'ies-credenciada', conclusao: '2016-06-01' });
+  const fp = (cargaHoraria: number): Formacao => ({ tipo: 'formacao-pedagogica', area: 'Formação Pedagógica', cargaHoraria, tipoInstituicao: 'ies-credenciada', conclusao: '2016-06-01' });
 
   it('IV a: bacharel em Enfermagem com 120 horas de formação pedagógica em IES credenciada', () => {
     const r = avaliarQualificacao({ funcao: 'coordenador-tecnico', formacoes: [bach, fp(120)] }, ctx);

@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     root: join(__dirname, '..', '..'),
     include: [
-      'test/etap/{qualificacao,docentes,cobertura,crt,pureza}.test.ts',
+      'test/etap/{qualificacao,docentes,cobertura,crt,composicao,pureza}.test.ts',
       'test/obrigacoes/**/*.test.ts',
     ],
   },
