@@ -24,7 +24,7 @@ export const ETAPAS_DOCENCIA = {
   'anos-iniciais': 'Anos Iniciais do Ensino Fundamental',
   'anos-finais': 'Anos Finais do Ensino Fundamental',
   'ensino-medio': 'Ensino Médio',
-  'educacao-profissional': 'Educação Profissional Técnica de Nível Médio (disciplinas técnicas)',
+  'educacao-profissional': 'Educação Profissional Técnica de Nível Médio, disciplinas técnicas',
 } as const;
 export type EtapaDocencia = keyof typeof ETAPAS_DOCENCIA;
 const CODIGOS_ETAPA = Object.keys(ETAPAS_DOCENCIA) as [EtapaDocencia, ...EtapaDocencia[]];
@@ -42,7 +42,7 @@ const CODIGOS_ETAPA = Object.keys(ETAPAS_DOCENCIA) as [EtapaDocencia, ...EtapaDo
  */
 export const LIMITE_EXCEPCIONALIDADE_EDUCACAO_PROFISSIONAL = {
   ate: '2025-12-31',
-  fonte: `${FONTE_ART_15}, III (prazo da excepcionalidade encerrado no ano de 2025)`,
+  fonte: `${FONTE_ART_15}, III`,
 } as const;
 
 /** One formation that habilitates: the rule itself ('regra') or an admitted alternative / exception. */
@@ -242,7 +242,7 @@ export function avaliarDocente(docente: Docente, ctx: ContextoDocente): Resultad
         atendida: false,
         encerradaEm2025: true,
         motivos: [`excepcionalidade encerrada no ano de 2025`],
-        explicacao: `A formação corresponde à alínea ${h.alinea} do inciso III, mas a excepcionalidade encerrou-se no ano de 2025 (${LIMITE_EXCEPCIONALIDADE_EDUCACAO_PROFISSIONAL.fonte}); desde 01/01/2026 só a licenciatura na área profissional do curso ou no correspondente curricular habilita.`,
+        explicacao: `A formação corresponde à alínea ${h.alinea} do inciso III, mas o prazo da excepcionalidade encerrou-se no ano de 2025 (${LIMITE_EXCEPCIONALIDADE_EDUCACAO_PROFISSIONAL.fonte}); desde 01/01/2026 só a licenciatura na área profissional do curso ou no correspondente curricular habilita.`,
       };
     }
     return base;
@@ -250,7 +250,7 @@ export function avaliarDocente(docente: Docente, ctx: ContextoDocente): Resultad
   const primeira = habilitacoes.find((h) => h.atendida);
   const etapa = ETAPAS_DOCENCIA[docente.etapa];
   const explicacao = primeira
-    ? `Habilitado para ${etapa}: ${primeira.explicacao}${primeira.observacao ? ` ${primeira.observacao}` : ''}`
+    ? `Habilitado para ${etapa}: ${primeira.explicacao.charAt(0).toLowerCase()}${primeira.explicacao.slice(1)}${primeira.observacao ? ` ${primeira.observacao}` : ''}`
     : `Não habilitado para ${etapa} (${FONTE_ART_15}, ${regra.inciso}): ${habilitacoes.map((h) => h.explicacao).join(' ')}`;
   return { etapa: docente.etapa, habilitado: !!primeira, habilitacaoAtendida: primeira?.alinea, habilitacoes, explicacao };
 }

@@ -189,7 +189,7 @@ function falhaDaFormacao(r: RequisitoFormacao, f: Formacao, todas: readonly Form
     const daFormacao = [f.area, ...(f.habilitacoes ?? [])];
     if (!daFormacao.some((a) => normAceitas.has(normalizarArea(a)))) {
       const quais = r.areas === 'area-de-atuacao' ? `a área de atuação (${listaOu(aceitas)})` : listaOu(aceitas);
-      return `a área "${daFormacao.join('", "')}" não é ${quais}`;
+      return `é da área "${daFormacao.join('", "')}", não ${quais}`;
     }
   }
   if (r.horasMinimas !== undefined) {

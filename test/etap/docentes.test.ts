@@ -40,7 +40,7 @@ describe('Educação Infantil e Anos Iniciais (art. 15, I)', () => {
     const letras = avaliarDocente({ etapa: 'anos-iniciais', formacoes: [{ tipo: 'licenciatura', area: 'Letras', conclusao: '2010-12-01' }] }, { em: EM });
     expect(letras.habilitado).toBe(false);
     expect(letras.explicacao).toContain('Não habilitado para Anos Iniciais do Ensino Fundamental (Deliberação CEE nº 388/2020, art. 15, I)');
-    expect(letras.explicacao).toContain('a área "Letras" não é Pedagogia');
+    expect(letras.explicacao).toContain('é da área "Letras", não Pedagogia');
   });
 });
 
@@ -50,7 +50,7 @@ describe('Anos Finais e Ensino Médio (art. 15, II)', () => {
     expect(avaliarDocente(mat, { em: EM, areaDeAtuacao: 'Matemática' }).habilitacaoAtendida).toBe('regra');
     const r = avaliarDocente({ ...mat, etapa: 'ensino-medio' }, { em: EM, areaDeAtuacao: 'Física' });
     expect(r.habilitado).toBe(false);
-    expect(r.habilitacoes[0].explicacao).toContain('a área "Matemática" não é a área de atuação (Física)');
+    expect(r.habilitacoes[0].explicacao).toContain('Licenciatura em Matemática (conclusão em 01/12/2012) é da área "Matemática", não a área de atuação (Física)');
   });
 
   it('bacharel com complementação pedagógica na disciplina em IES credenciada é admitido; fora de IES não', () => {
@@ -83,7 +83,9 @@ describe('Educação Profissional, disciplinas técnicas (art. 15, III) e o limi
     expect(depois.habilitado).toBe(false);
     const a = depois.habilitacoes.find((h) => h.alinea === 'a')!;
     expect(a.encerradaEm2025).toBe(true);
-    expect(a.explicacao).toContain('a excepcionalidade encerrou-se no ano de 2025');
+    expect(a.explicacao).toBe(
+      'A formação corresponde à alínea a do inciso III, mas o prazo da excepcionalidade encerrou-se no ano de 2025 (Deliberação CEE nº 388/2020, art. 15, III); desde 01/01/2026 só a licenciatura na área profissional do curso ou no correspondente curricular habilita.',
+    );
   });
 
   it('b) reconhecimento de saberes exige MAIS de 10 anos: 10 não bastam, 11 sim (em 2025)', () => {

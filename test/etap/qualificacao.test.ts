@@ -133,7 +133,7 @@ describe('Coordenador, Supervisor ou Orientador Pedagógico (art. 14, II)', () =
     const gestao = { ...orient, area: 'Gestão Escolar' };
     const r = avaliarQualificacao({ funcao: 'supervisor-pedagogico', formacoes: [gestao] }, { em: EM });
     expect(r.atende).toBe(false);
-    expect(r.alineas[1].explicacao).toContain('a área "Gestão Escolar" não é Supervisão Educacional');
+    expect(r.alineas[1].explicacao).toContain('é da área "Gestão Escolar", não Supervisão Educacional');
   });
 });
 
@@ -193,7 +193,7 @@ describe('Coordenador Técnico (art. 14, IV)', () => {
     expect(r.atende).toBe(false);
     expect(r.alineas[0].motivos).toEqual([expect.stringContaining('tem 100 horas; a alínea exige no mínimo 120 horas')]);
     const outra = avaliarQualificacao({ funcao: 'coordenador-tecnico', formacoes: [{ ...bach, area: 'Farmácia' }, fp(120)] }, ctx);
-    expect(outra.alineas[0].explicacao).toContain('a área "Farmácia" não é a área de atuação (Enfermagem)');
+    expect(outra.alineas[0].explicacao).toContain('Bacharelado em Farmácia (UFF, conclusão em 01/12/2012) é da área "Farmácia", não a área de atuação (Enfermagem)');
   });
 
   it('IV c: licenciatura, curso técnico em Enfermagem e 5 anos de experiência na área; 4,5 anos não', () => {
