@@ -96,6 +96,11 @@ function configuracao(como: Credencial): string {
     // The credentials are the caller's, sent as headers: no generated (or left-out) cookie or key of the security schemes.
     'with-security-parameters = false',
     '',
+    // The coverage phase would also send every path each method it does not take: the 405s of an unknown method are the
+    // router's, one answer for every path (test/api/respostas-de-erro.test.ts), and would take a third of the run.
+    '[phases.coverage]',
+    'unexpected-methods = []',
+    '',
     '[checks.negative_data_rejection]',
     `expected-statuses = [${RECUSAS.map((s) => JSON.stringify(s)).join(', ')}]`,
     '',
