@@ -175,7 +175,15 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
       if (comArquivos && arquivos.length) {
         const ids: string[] = [];
         for (const a of arquivos.filter((x) => x.campo === 'arquivos')) {
-          ids.push((await receberArquivo(request, deps.arquivos!, p.id, { filename: a.filename, mimetype: a.mimetype, file: a.conteudo })).id);
+          try {
+            ids.push((await receberArquivo(request, deps.arquivos!, p.id, { filename: a.filename, mimetype: a.mimetype, file: a.conteudo })).id);
+          } catch (err) {
+            // The storage's refusal (type, size, empty, name), told next to the file field, naming the file.
+            if (err instanceof HttpError && err.statusCode < 500) {
+              return pagina(request, reply, ator, p, re({ arquivos: `${a.filename}: ${err.campos?.[0]?.mensagem ?? err.message}` }, 'O arquivo não foi aceito; nada foi protocolado.'), err.statusCode);
+            }
+            throw err;
+          }
         }
         validado = schema.safeParse({ ...dados, arquivos: ids });
         if (!validado.success) return pagina(request, reply, ator, p, re(errosPorCampo(errosDoZod(validado.error.issues)), 'Confira os campos indicados.'), 400);

@@ -214,6 +214,14 @@ describe('as jornadas da vistoria pelas páginas', () => {
       expect(await erro.textContent()).toMatch(/resposta é obrigatório/);
       await conferirPagina(page, 'processo-resposta-recusada', violacoesCsp);
 
+      // A file of another type: refused with the API's message, next to the file field; nothing is filed.
+      await formulario(page, 'cumprir-exigencias').getByLabel('Resposta').fill('Segue o laudo técnico abrangendo o imóvel anexado.');
+      await formulario(page, 'cumprir-exigencias').getByLabel('Arquivos').setInputFiles({ name: 'laudo.txt', mimeType: 'text/plain', buffer: Buffer.from('não é um PDF') });
+      await formulario(page, 'cumprir-exigencias').getByRole('button', { name: /Apresentar o cumprimento/ }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('#f-cumprir-exigencias-arquivos-erro').textContent()).toContain('Tipo de arquivo não permitido');
+      expect(await formulario(page, 'cumprir-exigencias').getByLabel('Resposta').inputValue()).toBe('Segue o laudo técnico abrangendo o imóvel anexado.');
+
       const laudo = Buffer.from('%PDF-1.4\n% laudo de segurança do imóvel anexado\n%%EOF\n', 'latin1');
       const chave = await formulario(page, 'cumprir-exigencias').locator('input[name="_chave"]').inputValue();
       const csrf = await formulario(page, 'cumprir-exigencias').locator('input[name="_csrf"]').inputValue();
