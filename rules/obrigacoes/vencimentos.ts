@@ -68,6 +68,29 @@ function lerMes(ano: number, mes: number): void {
 
 const ultimoDiaDoMes = (ano: number, mes: number) => diaDoCivil(mes === 12 ? ano + 1 : ano, mes === 12 ? 1 : mes + 1, 1) - 1;
 
+const ART_66_1 = 'Lei 9.784/1999, art. 66, § 1º';
+const INDISPONIBILIDADE = 'Instrução Normativa SEI-MEC (DOU de 16/10/2025), art. 18, VI; Lei 11.419/2006, art. 10, § 2º';
+
+/**
+ * A due date is the last day of a prazo: on a day without expediente, with
+ * reduced expediente or with rito unavailable, none ends; it is prolonged to
+ * the next day on which one may (DOMAIN rules 3 and 10). Returns that day and,
+ * if it moved, why, in pt-BR.
+ */
+function prorrogar(cal: Calendario, dia: number): { dia: number; porque?: string } {
+  if (cal.podeVencer(dia)) return { dia };
+  let d = dia;
+  while (!cal.podeVencer(d)) d++;
+  const sem = cal.motivoNaoUtil(dia);
+  const r = cal.restricao(dia);
+  const porque = sem
+    ? `${formatarDataBR(dia)} ficou sem expediente: ${sem}; prorrogado para ${formatarDataBR(d)} (${ART_66_1}).`
+    : r?.tipo === 'expediente-parcial'
+      ? `${formatarDataBR(dia)} tem expediente reduzido: ${r.motivo}; nenhum prazo vence em dia assim: prorrogado para ${formatarDataBR(d)} (${ART_66_1}).`
+      : `${formatarDataBR(dia)} teve indisponibilidade do sistema: ${r?.motivo ?? ''}; prorrogado para ${formatarDataBR(d)} (${INDISPONIBILIDADE}).`;
+  return { dia: d, porque };
+}
+
 function vencimento(dia: number, fonte: string, explicacao: string): Vencimento {
   const limiteMs = limiteDoDia(dia);
   return { data: formatarData(dia), limite: formatarInstanteBrasilia(limiteMs), limiteMs, fonte, explicacao };
@@ -88,7 +111,10 @@ function pulados(cal: Calendario, de: number, ate: number): string[] {
 /**
  * Due date of the RGA of month `mes` of `ano` (the month named in the file,
  * RGA<ano>.<MÊS>): the 10th business day of that month at the place of
- * delivery. Decreed days without expediente are not counted.
+ * delivery. Decreed days without expediente are not counted; a day of reduced
+ * expediente counts, but if the 10th falls on one (or on an outage of rito)
+ * the date is prolonged to the next day on which a prazo may end (DOMAIN
+ * rule 10).
  */
 export function vencimentoRga(ano: number, mes: number, onde: CalendarioDaEntrega): Vencimento {
   lerMes(ano, mes);
@@ -100,11 +126,13 @@ export function vencimentoRga(ano: number, mes: number, onde: CalendarioDaEntreg
     if (cal.ehDiaUtil(dia)) n++;
   }
   const sem = pulados(cal, primeiro, dia);
+  const prorrogado = prorrogar(cal, dia);
   const explicacao =
     `RGA de ${NOMES_MESES[mes - 1]}/${ano}: entrega até o ${DIA_UTIL_DO_RGA}º dia útil do mês (${FONTE_RGA}), ` +
     `contado a partir de 01/${String(mes).padStart(2, '0')}/${ano}: ${formatarDataBR(dia)}` +
-    (sem.length ? `; dias não úteis no mês até lá, além dos fins de semana: ${sem.join('; ')}.` : '; sem feriado nem dia sem expediente no caminho, só fins de semana.');
-  return vencimento(dia, FONTE_RGA, explicacao);
+    (sem.length ? `; dias não úteis no mês até lá, além dos fins de semana: ${sem.join('; ')}.` : '; sem feriado nem dia sem expediente no caminho, só fins de semana.') +
+    (prorrogado.porque ? ` ${prorrogado.porque}` : '');
+  return vencimento(prorrogado.dia, FONTE_RGA, explicacao);
 }
 
 /**
@@ -112,10 +140,11 @@ export function vencimentoRga(ano: number, mes: number, onde: CalendarioDaEntreg
  * ano letivo `anoDeEntrega - 1`): the last business day of May.
  *
  * CHOICE — the last business day of May is found on the calendar of holidays
- * by law (national, state, municipal); a day without expediente decreed on it
- * afterwards does not shorten the time: the date is then prolonged to the next
- * business day (Lei 9.784/1999, art. 66, § 1º; DOMAIN rule 3), as for any
- * prazo, rather than moved back to an earlier day of May.
+ * by law (national, state, municipal); a day decreed without (full)
+ * expediente on it, or an outage of rito, does not shorten the time: the date
+ * is then prolonged to the next day on which a prazo may end (Lei 9.784/1999,
+ * art. 66, § 1º; DOMAIN rules 3 and 10), as for any prazo, rather than moved
+ * back to an earlier day of May.
  */
 export function vencimentoRelatorioAnual(anoDeEntrega: number, onde: CalendarioDaEntrega): Vencimento & { readonly anoLetivo: number } {
   lerMes(anoDeEntrega, MES_DO_RELATORIO_ANUAL);
@@ -124,15 +153,13 @@ export function vencimentoRelatorioAnual(anoDeEntrega: number, onde: CalendarioD
   const fim = ultimoDiaDoMes(anoDeEntrega, MES_DO_RELATORIO_ANUAL);
   let ultimo = fim;
   while (!porLei.ehDiaUtil(ultimo)) ultimo--;
-  const dia = cal.proximoDiaUtil(ultimo);
+  const { dia, porque } = prorrogar(cal, ultimo);
   const sem = pulados(porLei, ultimo + 1, fim);
   let explicacao =
     `Relatório Anual do ano letivo de ${anoDeEntrega - 1}: entrega até o último dia útil de maio de ${anoDeEntrega} (${FONTE_RELATORIO_ANUAL}): ${formatarDataBR(ultimo)}` +
     (sem.length ? `; depois dele, em maio: ${sem.join('; ')}` : ultimo < fim ? ' (os dias seguintes de maio caem no fim de semana)' : '') +
     '.';
-  if (dia !== ultimo) {
-    explicacao += ` Sem expediente nesse dia (${cal.motivoNaoUtil(ultimo)}): prorrogado para ${formatarDataBR(dia)} (Lei 9.784/1999, art. 66, § 1º).`;
-  }
+  if (porque) explicacao += ` ${porque}`;
   return { ...vencimento(dia, FONTE_RELATORIO_ANUAL, explicacao), anoLetivo: anoDeEntrega - 1 };
 }
 

@@ -58,7 +58,7 @@ describe('Relatório Anual: último dia útil de maio (Portaria E/COIE.E nº 02/
       diasDecretados: [{ data: '2026-05-29', escopo: 'municipio', municipio: '3304557', motivo: 'Ponto facultativo', atoLegal: 'Decreto Municipal 1/2026' }],
     });
     expect(v.data).toBe('2026-06-01');
-    expect(v.explicacao).toContain('Sem expediente nesse dia (Ponto facultativo (Decreto Municipal 1/2026)): prorrogado para seg 01/06/2026 (Lei 9.784/1999, art. 66, § 1º).');
+    expect(v.explicacao).toContain('sex 29/05/2026 ficou sem expediente: Ponto facultativo (Decreto Municipal 1/2026); prorrogado para seg 01/06/2026 (Lei 9.784/1999, art. 66, § 1º).');
   });
 });
 
@@ -117,6 +117,25 @@ describe('RGA: 10º dia útil de cada mês (Del. CEE 345/2014, alterada pela 368
     // March 2026 with Mon 02/03 decreed without expediente: 03–06 (1–4), 09–13 (5–9), Mon 16 (10).
     const v = vencimentoRga(2026, 3, { ...RIO, diasDecretados: [{ data: '2026-03-02', escopo: 'uf', uf: 'RJ', motivo: 'Suspensão do expediente', atoLegal: 'Decreto Estadual 1/2026' }] });
     expect(v.data).toBe('2026-03-16');
+  });
+
+  it('10º dia útil com expediente reduzido: conta como dia útil no caminho, mas o prazo não vence nele', () => {
+    // March 2026: Wed 04/03 with expediente only until 14h still counts (02–06 are days 1–5, 09–13 are 6–10);
+    // if the 10th, Fri 13/03, has reduced expediente, the RGA is due on Mon 16/03 (Lei 9.784/1999, art. 66, § 1º).
+    const parcial = (data: string) => ({ tipo: 'expediente-parcial' as const, data, escopo: 'uf' as const, uf: 'RJ' as const, motivo: 'Ponto facultativo até as 14h', atoLegal: 'Decreto Estadual 2/2026' });
+    expect(vencimentoRga(2026, 3, { ...RIO, diasDecretados: [parcial('2026-03-04')] }).data).toBe('2026-03-13');
+    const v = vencimentoRga(2026, 3, { ...RIO, diasDecretados: [parcial('2026-03-13')] });
+    expect(v.data).toBe('2026-03-16');
+    expect(v.explicacao).toContain('sex 13/03/2026 tem expediente reduzido: Ponto facultativo até as 14h (Decreto Estadual 2/2026); nenhum prazo vence em dia assim: prorrogado para seg 16/03/2026 (Lei 9.784/1999, art. 66, § 1º).');
+  });
+
+  it('indisponibilidade do rito no último dia útil de maio prorroga o Relatório Anual', () => {
+    // 31/05/2027 (Mon) with an outage of rito → Tue 01/06/2027 (seed 002, art. 18, VI).
+    const v = vencimentoRelatorioAnual(2027, {
+      ...RIO,
+      diasDecretados: [{ tipo: 'indisponibilidade', data: '2027-05-31', escopo: 'nacional', motivo: 'Indisponibilidade do rito das 10h às 16h', atoLegal: 'registro do administrador' }],
+    });
+    expect(v.data).toBe('2027-06-01');
   });
 
   it('o calendário é o do lugar da entrega: fevereiro/2027 numa unidade de São Paulo/SP', () => {
