@@ -20,7 +20,7 @@ import {
   inteiro,
   lerArgumentos,
   lerArquivoDecretados,
-  localDosArgumentos,
+  localDoComando,
   OPCOES_LOCAL,
 } from './prazo';
 
@@ -48,7 +48,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli) {
       if (v.help) return 'ajuda' as const;
       if (positionals.length !== 1) throw new ErroArgumento('ANO', 'informe um ano, ex.: rito calendario listar 2026.');
       const ano = inteiro(positionals[0], 'ANO');
-      const local = localDosArgumentos(v);
+      const local = await localDoComando(v, amb);
       let calendario;
       try {
         calendario = await calendarioDoAno(ano, local, { incluirFinsDeSemana: !!v['fins-de-semana'], diasDecretados: lerArquivoDecretados(v.decretados) }, amb.diasDecretados);
@@ -83,7 +83,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli) {
       } catch (e) {
         throw e instanceof ErroEntrada ? new ErroArgumento('DATA', e.detalhe) : e;
       }
-      const local = localDosArgumentos(v);
+      const local = await localDoComando(v, amb);
       const daFonte = dadosDaFonte(amb.diasDecretados ? await amb.diasDecretados({ local, de: data, ate: data }) : []);
       const decretados = [...lerArquivoDecretados(v.decretados), ...daFonte.diasDecretados];
       const cal = criarCalendario(local, decretados, daFonte.feriadosMunicipais !== undefined ? { feriadosMunicipais: daFonte.feriadosMunicipais } : {});

@@ -51,6 +51,12 @@ export interface AmbienteCli {
    * only `--decretados` files count.
    */
   diasDecretados?: FonteDiasDecretados;
+  /**
+   * The seat of a unit (db/unidades.ts), so that `--unidade` alone counts on
+   * the unit's calendar as its processes do. With DATABASE_URL; undefined for
+   * an unknown unit.
+   */
+  sedeDaUnidade?: (chave: string) => Promise<Local | undefined>;
   escrever?: (texto: string) => void;
   escreverErro?: (texto: string) => void;
 }
@@ -65,13 +71,22 @@ export function ambienteDoProcesso(env: NodeJS.ProcessEnv = process.env): { ambi
   const url = readSetting('DATABASE_URL', env);
   if (!url) return { ambiente: {}, encerrar: async () => {} };
   let db: import('../db/connect').Db | undefined;
+  // Loaded on first use so that commands without a database never pay for pg and Kysely.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const conectar = () => (db ??= (require('../db/connect') as typeof import('../db/connect')).connectDb(url, { max: 1 }));
   const ambiente: AmbienteCli = {
+    sedeDaUnidade: async (chave) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { obterUnidade, localDaUnidade } = require('../db/unidades') as typeof import('../db/unidades');
+      try {
+        return (await obterUnidade(conectar(), chave)) ? await localDaUnidade(conectar(), chave) : undefined;
+      } catch (e) {
+        throw new Error(`não foi possível ler a unidade do banco (DATABASE_URL): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
     diasDecretados: async (consulta) => {
       try {
-        // Loaded here so that commands without a database never pay for pg and Kysely.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        db ??= (require('../db/connect') as typeof import('../db/connect')).connectDb(url, { max: 1 });
-        return await fonteDiasDecretados(db)(consulta);
+        return await fonteDiasDecretados(conectar())(consulta);
       } catch (e) {
         throw new Error(`não foi possível ler os dias decretados do banco (DATABASE_URL): ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -165,6 +180,20 @@ export function obrigatorio(valor: string | undefined, argumento: string, oQue: 
 export function inteiro(valor: string, argumento: string): number {
   if (!/^\d+$/.test(valor.trim())) throw new ErroArgumento(argumento, `informe um número inteiro (recebido "${valor}").`);
   return Number(valor);
+}
+
+/**
+ * Local of a command: --unidade alone, with a database, is the unit's seat
+ * (where its processes' prazos count, Lei 9.784/1999 art. 66 § 1º); otherwise
+ * --uf (default RJ), --municipio, --unidade as given.
+ */
+export async function localDoComando(v: { uf?: string; municipio?: string; unidade?: string }, amb: AmbienteCli): Promise<Local> {
+  if (v.unidade && v.uf === undefined && v.municipio === undefined && amb.sedeDaUnidade) {
+    // A unit not in the table counts as before units were data: RJ, its own decreed days (the result warns of the município).
+    const sede = await amb.sedeDaUnidade(v.unidade);
+    if (sede) return sede;
+  }
+  return localDosArgumentos(v);
 }
 
 /** Local from --uf (default RJ), --municipio, --unidade. */
@@ -261,7 +290,8 @@ subcomandos:
 opções comuns:
   --uf UF               UF do ato (padrão RJ)
   --municipio CODIGO    código IBGE do município (ex.: 3304557, Rio de Janeiro)
-  --unidade ID          unidade (para dias decretados de escopo "unidade")
+  --unidade ID          unidade (dias decretados de escopo "unidade"); sozinha e com DATABASE_URL,
+                        conta no calendário da sede da unidade, como os processos dela
   --decretados ARQUIVO  JSON com dias decretados [{data, escopo, uf?, municipio?, unidade?, motivo, atoLegal, tipo?}];
                         tipo: sem-expediente (padrão), expediente-parcial (nem começa nem vence nele)
                         ou indisponibilidade (não vence nele)
@@ -292,7 +322,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       if (v.help) return 'ajuda';
       const ciencia = obrigatorio(v.ciencia, '--ciencia', 'data da ciência, AAAA-MM-DD');
       const dias = inteiro(obrigatorio(v.dias, '--dias', 'número de dias do prazo'), '--dias');
-      const local = localDosArgumentos(v);
+      const local = await localDoComando(v, amb);
       const arquivo = lerArquivoDecretados(v.decretados);
       const r = await calculos.calcular({ ciencia, dias, uteis: !!v.uteis, contarDe: v['contar-de'] as never, local, diasDecretados: arquivo }, fonte);
       return { json: r, texto: textoPrazo(r, local) };
@@ -310,7 +340,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       if (v.help) return 'ajuda';
       const vencimento = obrigatorio(v.vencimento, '--vencimento', 'último dia atual do prazo, AAAA-MM-DD');
       const dias = inteiro(obrigatorio(v.dias, '--dias', 'duração do prazo original, em dias'), '--dias');
-      const local = localDosArgumentos(v);
+      const local = await localDoComando(v, amb);
       const arquivo = lerArquivoDecretados(v.decretados);
       const r = await calculos.prorrogar(
         {
@@ -331,7 +361,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       const { values: v } = lerArgumentos(args, { ...OPCOES_LOCAL, envio: { type: 'string' }, 'aberta-em': { type: 'string' } });
       if (v.help) return 'ajuda';
       const envio = obrigatorio(v.envio, '--envio', 'data ou instante do envio da comunicação');
-      const local = localDosArgumentos(v);
+      const local = await localDoComando(v, amb);
       const arquivo = lerArquivoDecretados(v.decretados);
       const r = await calculos.ciencia({ envio, ...(v['aberta-em'] !== undefined ? { abertaEm: v['aberta-em'] } : {}), local, diasDecretados: arquivo }, fonte);
       return { json: r, texto: textoCiencia(r) };
@@ -341,7 +371,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       if (v.help) return 'ajuda';
       const aviso = obrigatorio(v.aviso, '--aviso', 'data do aviso da visita, AAAA-MM-DD');
       const antecedenciaDias = v.antecedencia === undefined ? undefined : inteiro(v.antecedencia, '--antecedencia');
-      const local = localDosArgumentos(v);
+      const local = await localDoComando(v, amb);
       const arquivo = lerArquivoDecretados(v.decretados);
       const r = await calculos.visita({ aviso, ...(antecedenciaDias !== undefined ? { antecedenciaDias } : {}), local, diasDecretados: arquivo }, fonte);
       return { json: r, texto: textoVisita(r) };
@@ -354,7 +384,7 @@ async function subcomando(nome: string, args: string[], amb: AmbienteCli): Promi
       // The place only matters to warn about a vencimento that is not a business day: used when given.
       const comLocal = v.uf !== undefined || v.municipio !== undefined || v.unidade !== undefined || v.decretados !== undefined;
       const r = await calculos.tempestividade(
-        comLocal ? { vencimento, em, local: localDosArgumentos(v), diasDecretados: lerArquivoDecretados(v.decretados) } : { vencimento, em },
+        comLocal ? { vencimento, em, local: await localDoComando(v, amb), diasDecretados: lerArquivoDecretados(v.decretados) } : { vencimento, em },
         fonte,
       );
       return { json: r, texto: textoTempestividade(r) };

@@ -53,6 +53,32 @@ describe('DATABASE_URL', () => {
     expect(JSON.parse(sp.stdout).vencimento).toBe('2030-09-09');
   });
 
+  it('--unidade sozinha conta na sede da unidade; os feriados municipais vêm do banco', async () => {
+    // METROPOLITANA I is seated in Rio (migration 2026_11_29_unidade), whose 20/01 (São Sebastião) is a row of
+    // feriado_municipal: ciência sex 15/01/2027, 5 dias → dia 5 = qua 20/01 → qui 21/01/2027.
+    const metro = await rito(['prazo', 'calcular', '--ciencia', '2027-01-15', '--dias', '5', '--unidade', 'METROPOLITANA I', '--json'], { DATABASE_URL: banco.url });
+    expect(metro.stderr).toBe('');
+    expect(JSON.parse(metro.stdout).vencimento).toBe('2027-01-21');
+    // MÉDIO PARAÍBA has no seat yet: 20/01 is a business day there, and the result says the município is unknown.
+    const medio = JSON.parse((await rito(['prazo', 'calcular', '--ciencia', '2027-01-15', '--dias', '5', '--unidade', 'MÉDIO PARAÍBA', '--json'], { DATABASE_URL: banco.url })).stdout);
+    expect(medio.vencimento).toBe('2027-01-20');
+    expect(medio.avisos.join('\n')).toContain('Município não informado');
+    // A municipal holiday kept in the database counts at its município (Niterói, 24/06: ciência seg 21/06/2027,
+    // 3 dias → dia 3 = qui 24/06 → sex 25/06); and Niterói's rows replace nothing elsewhere.
+    await banco.db
+      .insertInto('feriado_municipal')
+      .values({ municipio: '3303302', municipio_nome: 'Niterói', uf: 'RJ', dia: '06-24', nome: 'São João Batista', ato_legal: 'Lei Municipal de teste', fonte: 'teste', criado_por: 'teste', atualizado_por: 'teste' })
+      .execute();
+    const niteroi = JSON.parse((await rito(['prazo', 'calcular', '--ciencia', '2027-06-21', '--dias', '3', '--municipio', '3303302', '--json'], { DATABASE_URL: banco.url })).stdout);
+    expect(niteroi.vencimento).toBe('2027-06-25');
+    expect(niteroi.naoUteis[0].motivo).toBe('Feriado municipal (Niterói/RJ) — São João Batista (Lei Municipal de teste)');
+    expect(niteroi.avisos.join('\n')).not.toContain('Feriados municipais');
+    // Without a database, Niterói is a place rito does not know: it warns.
+    const semBanco = JSON.parse((await rito(['prazo', 'calcular', '--ciencia', '2027-06-21', '--dias', '3', '--municipio', '3303302', '--json'], { DATABASE_URL: '' })).stdout);
+    expect(semBanco.vencimento).toBe('2027-06-24');
+    expect(semBanco.avisos.join('\n')).toContain('Feriados municipais do município 3303302 ainda não cadastrados');
+  });
+
   it('rito calendario listar e dia mostram os dias do banco', async () => {
     const listar = await rito(['calendario', 'listar', '2030', '--json'], { DATABASE_URL: banco.url });
     const naoUteis = JSON.parse(listar.stdout).naoUteis as { data: string; motivo: string }[];
