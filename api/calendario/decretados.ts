@@ -213,7 +213,13 @@ export class DecretadosService {
   /** Sends calendarioAlteradoSignal to every process `dia` touches; never fails for a finished workflow. */
   async notificar(dia: Linha, operacao: AlteracaoCalendario['operacao']): Promise<ResultadoNotificacao> {
     const alvos = await this.processosAfetados(dia);
-    return avisarProcessos(this.temporal, this.log, alvos, { data: dia.data, operacao, motivo: `${dia.motivo} (${dia.ato_legal})` });
+    const motivo = `${dia.motivo} (${dia.ato_legal})`;
+    // A reduced expediente is not a day without expediente: the timeline says which it is.
+    const descricao =
+      dia.tipo === 'expediente-parcial'
+        ? `${dia.data} ${operacao === 'incluido' ? 'incluído' : 'removido'} como dia de expediente reduzido, em que nenhum prazo começa nem vence (${motivo})`
+        : undefined;
+    return avisarProcessos(this.temporal, this.log, alvos, { data: dia.data, operacao, motivo, ...(descricao ? { descricao } : {}) });
   }
 }
 

@@ -56,7 +56,7 @@ describe('expediente reduzido no último dia de um prazo em curso', () => {
     expect(r.body.diaDecretado.tipo).toBe('expediente-parcial');
     expect(r.body.processos).toContain(id);
     await eventualmente(() => vencimento(id), (v) => v.vencimento === esperado.vencimento, { rotulo: 'prazo movido pelo expediente reduzido' });
-    await eventualmente(() => eventos(id), (d) => d.some((x) => x.startsWith(`Calendário alterado: ${prazo.vencimento} incluído como dia sem expediente (Ponto facultativo até as 14h (teste)`)), {
+    await eventualmente(() => eventos(id), (d) => d.some((x) => x === `Calendário alterado: ${prazo.vencimento} incluído como dia de expediente reduzido, em que nenhum prazo começa nem vence (Ponto facultativo até as 14h (teste) (Portaria COOIE 1/2026 (teste)))`), {
       rotulo: 'motivo na linha do tempo',
     });
     // A reduced expediente is still a business day: the calendar of the year does not list it as non-business.
