@@ -26,7 +26,7 @@ import { dadosParaAtor } from '../../api/ritos/parte';
 import { papelDoAtor, praticarAcao } from '../../api/ritos/routes';
 import { obterProcesso } from '../../db/processos';
 import type { Processo } from '../../db/schema';
-import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, type DefinicaoRito, parteDoRito, rotuloAtor } from '../../rules/ritos/definicao';
+import { ACAO_PRORROGAR_PRAZO, ACAO_TOMAR_CIENCIA, acoesDeUsuario, type DefinicaoRito, parteDoRito, rotuloAtor, transicaoPermitida } from '../../rules/ritos/definicao';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { formatarCnpj } from '../../rules/identificadores';
 import { estadoRitoQuery, type EstadoRito } from '../../workflows/ritos/definitions';
@@ -94,6 +94,12 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
         aberta: re?.acao === a.acao,
       };
     });
+    // Where the party may not ask for a prorrogação now, the rite's reason, in its words (improrrogável, no prazo running…).
+    let semProrrogacao: string | null = null;
+    if (def && ehParte && aberto && !view.encerrado && (acoesDeUsuario(def) as string[]).includes(ACAO_PRORROGAR_PRAZO) && !acoes.some((a) => a.acao === ACAO_PRORROGAR_PRAZO)) {
+      const t = transicaoPermitida(def, view.fase, ACAO_PRORROGAR_PRAZO);
+      if (!t.permitida) semProrrogacao = t.motivo;
+    }
     const eventos = linha.eventos.map((e) => ({ ...e, dados: def ? dadosParaAtor(def, ator, e.dados) : e.dados }));
     return renderizar(
       request,
@@ -107,6 +113,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
         p: { ...view, cnpj: formatarCnpj(view.instituicao.cnpj), faseRotulo: def?.fases[view.fase]?.rotulo ?? view.fase },
         notificacao: n && documentoNotificacao ? { ...n, documento: documentoNotificacao, pendente: !n.ciencia, ehParte } : null,
         prazo: aberto,
+        semProrrogacao,
         tarefa: rito?.tarefa && rito.tarefa.situacao === 'aberta' ? { ...rito.tarefa, responsavelRotulo: def ? rotuloAtor(def, rito.tarefa.responsavel) : rito.tarefa.responsavel } : null,
         acoes,
         umaAcao: acoes.length === 1,

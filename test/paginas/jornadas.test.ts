@@ -198,6 +198,9 @@ describe('as jornadas da vistoria pelas páginas', () => {
       const dias = lerData(prazo.vencimento, 'vencimento') - lerData(await hojeNoServidor(), 'hoje');
       expect(await page.locator('.rito-cartao .rito-prazo').textContent()).toBe(`faltam ${dias} dias`);
       expect(await page.locator('#titulo-notificacao + p + p').textContent()).toMatch(/^Ciência em \d{2}\/\d{2}\/\d{4}/);
+      // The exigências de forma's 10 days are improrrogáveis: the page says so, in the rite's words, instead of offering it.
+      expect(await page.locator('#acao-prorrogar-prazo').count()).toBe(0);
+      expect(await page.locator('#sem-prorrogacao').textContent()).toMatch(/improrrogável/);
       await conferirPagina(page, 'processo-prazo-em-curso', violacoesCsp);
 
       // The ofício as PDF, from the page's link, in the person's session.
