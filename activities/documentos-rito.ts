@@ -11,10 +11,13 @@ import type { Db } from '../db/connect';
 import type { Processo } from '../db/schema';
 import type { DocumentoEmitido, PedidoDocumentoRito } from '../workflows/ritos/interpretador';
 import { createEmissaoDocumentosActivities } from './documentos';
+import { type FontesDocumento, createFontesDocumento } from './documentos-fontes';
 
 export type MontadorDocumento = (
   processo: Processo,
   pedido: PedidoDocumentoRito,
+  /** The units, signer, addressee and documents of the process (activities/documentos-fontes.ts), read on demand. */
+  fontes: () => Promise<FontesDocumento>,
 ) => { unidade: string; dados: Record<string, unknown> } | Promise<{ unidade: string; dados: Record<string, unknown> }>;
 
 const montadores = new Map<string, MontadorDocumento>();
@@ -44,12 +47,13 @@ export async function emitirMontado(
 
 export function createDocumentoRitoActivities(db: Db) {
   const emissao = createEmissaoDocumentosActivities(db);
+  const fontesDocumento = createFontesDocumento(db);
   return {
     async emitirDocumentoRito(pedido: PedidoDocumentoRito): Promise<DocumentoEmitido> {
       const montar = montadores.get(pedido.tipo);
       if (!montar) throw ApplicationFailure.nonRetryable(`Nenhum rito sabe montar o documento ${pedido.tipo}.`, 'TipoDocumentoDesconhecido');
       const processo = await db.selectFrom('processo').selectAll().where('id', '=', pedido.processoId).executeTakeFirstOrThrow();
-      return emitirMontado(emissao, pedido, await montar(processo, pedido));
+      return emitirMontado(emissao, pedido, await montar(processo, pedido, () => fontesDocumento(processo, pedido.emitidoPor)));
     },
   };
 }

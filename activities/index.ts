@@ -1,6 +1,8 @@
 import type { Db } from '../db/connect';
 import { createEmissaoDocumentosActivities } from './documentos';
 import { createDocumentoRitoActivities } from './documentos-rito';
+// The builders of each rite's documents register themselves with documentos-rito.
+import './etap-documentos';
 import { comAlertas } from './falhas';
 import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';

@@ -3,7 +3,10 @@
  * signatures and derived values), and the derivations every family shares.
  */
 import { z } from 'zod';
+import { dataNumerica, dataPorExtenso } from '../../rules/datas/extenso';
 import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import type { PrazoRito } from '../../rules/ritos/definicao';
+import { numeroComExtenso } from '../extenso';
 import type { Endereco, Signatario } from '../campos';
 
 // ---------------------------------------------------------------------------
@@ -85,4 +88,58 @@ export function assinaturaDe(s: Signatario): Assinatura {
 export function somarDias(data: string, dias: number): string {
   const [a, m, d] = data.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(a, m - 1, d + dias)).toISOString().slice(0, 10);
+}
+
+/** Text of a rite's prazo (its definition's data: duration, counting, extension, base legal), with its limit when known. */
+export function textoDoPrazo(p: PrazoRito, datas: { ciencia?: string; vencimento?: string } = {}) {
+  const aPartirDaComunicacao = p.contarDe === 'primeiro-dia-util';
+  return {
+    rotulo: p.rotulo,
+    duracao: `${numeroComExtenso(p.dias)} ${p.uteis ? 'dias úteis' : 'dias'}`,
+    regime: p.improrrogavelExpresso
+      ? 'improrrogáveis'
+      : p.prorrogavel
+        ? 'prorrogáveis uma única vez por igual período, mediante pedido apresentado antes do seu término'
+        : null,
+    contagem: aPartirDaComunicacao
+      ? 'a contar do primeiro dia útil seguinte à comunicação'
+      : 'contados da ciência, excluído o dia da ciência e incluído o do vencimento',
+    marco: aPartirDaComunicacao ? 'a comunicação' : 'a ciência',
+    ciencia: datas.ciencia ? dataPorExtenso(datas.ciencia) : null,
+    vencimento: datas.vencimento ? dataPorExtenso(datas.vencimento) : null,
+    vencimentoNumerico: datas.vencimento ? dataNumerica(datas.vencimento) : null,
+    baseLegal: p.baseLegal,
+  };
+}
+
+/** The dates of a running prazo against the document's date. */
+export function validarDatasPrazo(campo: string, datas: { ciencia?: string; vencimento?: string }, ctx: ContextoEmissao): CampoInvalido[] {
+  const erros: CampoInvalido[] = [];
+  if (datas.vencimento === undefined) {
+    if (datas.ciencia !== undefined) erros.push({ campo: `${campo}.vencimento`, mensagem: 'com a data de ciência, informe também o vencimento' });
+    return erros;
+  }
+  if (datas.vencimento <= ctx.data) {
+    erros.push({
+      campo: `${campo}.vencimento`,
+      mensagem: `o vencimento do prazo (${dataNumerica(datas.vencimento)}) deve ser posterior à data do documento (${dataNumerica(ctx.data)})`,
+    });
+  }
+  if (datas.ciencia !== undefined) {
+    if (datas.ciencia < ctx.data) {
+      erros.push({ campo: `${campo}.ciencia`, mensagem: 'a ciência não pode ser anterior à data do documento' });
+    }
+    if (datas.ciencia >= datas.vencimento) {
+      erros.push({ campo: `${campo}.ciencia`, mensagem: 'a ciência deve ser anterior ao vencimento do prazo' });
+    }
+  }
+  return erros;
+}
+
+/** What templates say of a list of exigências: each one's nature, and whether any is física. */
+export function exigenciasDerivadas(lista: readonly { natureza: 'documental' | 'fisica' }[]) {
+  return {
+    naturezas: lista.map((e) => (e.natureza === 'fisica' ? 'física' : 'documental')),
+    haFisicas: lista.some((e) => e.natureza === 'fisica'),
+  };
 }

@@ -30,7 +30,19 @@ import {
   tipoVistoria,
 } from '../campos';
 import { numeroComExtenso } from '../extenso';
-import { type Assinatura, type CampoInvalido, type ContextoEmissao, assinaturaDe, definir, enderecoEmLinha, instituicaoDerivada, somarDias } from './definicao';
+import {
+  type Assinatura,
+  type CampoInvalido,
+  type ContextoEmissao,
+  assinaturaDe,
+  definir,
+  enderecoEmLinha,
+  exigenciasDerivadas,
+  instituicaoDerivada,
+  somarDias,
+  textoDoPrazo,
+  validarDatasPrazo,
+} from './definicao';
 
 const rotuloVistoria = (t: TipoVistoria) => TIPOS_VISTORIA_INFO[t].rotulo;
 
@@ -45,55 +57,7 @@ function assinaturasComissao(membros: z.output<typeof comissao>): Assinatura[] {
 
 /** Text of a prazo of the vistoria rite (rules/vistoria PRAZOS_VISTORIA), with its limit. */
 export function descreverPrazo(codigo: CodigoPrazoVistoria, datas: { ciencia?: string; vencimento?: string } = {}) {
-  const p = PRAZOS_VISTORIA[codigo];
-  const aPartirDaComunicacao = p.contarDe === 'primeiro-dia-util';
-  return {
-    rotulo: p.rotulo,
-    duracao: `${numeroComExtenso(p.dias)} ${p.uteis ? 'dias úteis' : 'dias'}`,
-    regime: p.improrrogavelExpresso
-      ? 'improrrogáveis'
-      : p.prorrogavel
-        ? 'prorrogáveis uma única vez por igual período, mediante pedido apresentado antes do seu término'
-        : null,
-    contagem: aPartirDaComunicacao
-      ? 'a contar do primeiro dia útil seguinte à comunicação'
-      : 'contados da ciência, excluído o dia da ciência e incluído o do vencimento',
-    marco: aPartirDaComunicacao ? 'a comunicação' : 'a ciência',
-    ciencia: datas.ciencia ? dataPorExtenso(datas.ciencia) : null,
-    vencimento: datas.vencimento ? dataPorExtenso(datas.vencimento) : null,
-    vencimentoNumerico: datas.vencimento ? dataNumerica(datas.vencimento) : null,
-    baseLegal: p.baseLegal,
-  };
-}
-
-function validarDatasPrazo(campo: string, datas: { ciencia?: string; vencimento?: string }, ctx: ContextoEmissao): CampoInvalido[] {
-  const erros: CampoInvalido[] = [];
-  if (datas.vencimento === undefined) {
-    if (datas.ciencia !== undefined) erros.push({ campo: `${campo}.vencimento`, mensagem: 'com a data de ciência, informe também o vencimento' });
-    return erros;
-  }
-  if (datas.vencimento <= ctx.data) {
-    erros.push({
-      campo: `${campo}.vencimento`,
-      mensagem: `o vencimento do prazo (${dataNumerica(datas.vencimento)}) deve ser posterior à data do documento (${dataNumerica(ctx.data)})`,
-    });
-  }
-  if (datas.ciencia !== undefined) {
-    if (datas.ciencia < ctx.data) {
-      erros.push({ campo: `${campo}.ciencia`, mensagem: 'a ciência não pode ser anterior à data do documento' });
-    }
-    if (datas.ciencia >= datas.vencimento) {
-      erros.push({ campo: `${campo}.ciencia`, mensagem: 'a ciência deve ser anterior ao vencimento do prazo' });
-    }
-  }
-  return erros;
-}
-
-function exigenciasDerivadas(lista: readonly { natureza: 'documental' | 'fisica' }[]) {
-  return {
-    naturezas: lista.map((e) => (e.natureza === 'fisica' ? 'física' : 'documental')),
-    haFisicas: lista.some((e) => e.natureza === 'fisica'),
-  };
+  return textoDoPrazo(PRAZOS_VISTORIA[codigo], datas);
 }
 
 const notificacaoExigencias = definir({

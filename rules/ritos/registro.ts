@@ -5,6 +5,7 @@
  * imports it too (each side registers the same definitions at load).
  */
 import { tipoProcesso } from '../processos/tipos';
+import { RITO_ETAP } from '../etap/rito';
 import { RITO_VISTORIA } from '../vistoria/rito';
 import type { DefinicaoRito } from './definicao';
 
@@ -32,6 +33,7 @@ export function ritosRegistrados(): DefinicaoRito[] {
 }
 
 registrarRito(RITO_VISTORIA);
+registrarRito(RITO_ETAP);
 
 /** The label of a phase of a process of this kind, or the code when the kind or phase is unknown. */
 export function rotuloFase(tipo: string, fase: string): string {

@@ -239,18 +239,20 @@ describe('um dia decretado pela API muda os cálculos por HTTP', () => {
   });
 });
 
+const TIPO_SEM_RITO = 'alteracao-mantenedora';
+
 describe('aviso aos processos com prazo aberto que o dia afeta', () => {
-  // A cadastro-etap process opened before kinds without a rite were refused
-  // (the API refuses them now) keeps its workflow running and listening: it is
-  // started here as it was then, and the prazos of the read model are written
-  // as fixtures.
+  // A process of a kind whose rite is not built, opened before such kinds were
+  // refused (the API refuses them now), keeps its workflow running and listening:
+  // it is started here as it was then, and the prazos of the read model are
+  // written as fixtures. (The ETAP's kind had such processes; its rite now runs.)
   let n = 0;
   const abrirProcesso = async (): Promise<string> => {
     const codigoInep = `3305${String(++n).padStart(4, '0')}`;
     const abertura: AberturaProcesso = {
-      id: idProcesso('cadastro-etap', CNPJ, codigoInep, 1),
-      tipo: 'cadastro-etap',
-      chave: chaveProcesso('cadastro-etap', CNPJ, codigoInep),
+      id: idProcesso(TIPO_SEM_RITO, CNPJ, codigoInep, 1),
+      tipo: TIPO_SEM_RITO,
+      chave: chaveProcesso(TIPO_SEM_RITO, CNPJ, codigoInep),
       ordinal: 1,
       instituicao: { cnpj: CNPJ, codigoInep, nome: `Escola ${n}` },
       unidade: 'METROPOLITANA I',

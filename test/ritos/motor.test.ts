@@ -20,6 +20,10 @@ import { DADOS } from '../documentos/fixtures';
 import { cookieDaResposta, type Credencial } from '../support/system';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { RITO_TESTE, TIPO_TESTE } from './rito-de-teste';
+import { registrarTipoProcesso } from '../../rules/processos/tipos';
+
+// A kind whose rite is not built yet (as the mantenedora's alterations still are).
+registrarTipoProcesso('alteracao-mantenedora-teste', { rotulo: 'Alteração da Mantenedora (teste)', rito: 'mantenedora-inexistente' });
 
 // The ofício's data (activity side): the catalogue's example, with the coordinator the action named.
 registrarMontador('nomeacao-coordenador', (processo, pedido) => {
@@ -120,9 +124,9 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
   });
 
   it('refuses to open a kind whose rite is not built, naming it', async () => {
-    const r = await abrir('33090001', 'cadastro-etap');
+    const r = await abrir('33090001', 'alteracao-mantenedora-teste');
     expect(r.status).toBe(400);
-    expect(r.body.erro.campos).toEqual([{ campo: 'tipo', mensagem: expect.stringContaining('Cadastro de ETAP ainda não podem ser abertos') }]);
+    expect(r.body.erro.campos).toEqual([{ campo: 'tipo', mensagem: expect.stringContaining('Alteração da Mantenedora (teste) ainda não podem ser abertos') }]);
   });
 
   it('opens, notifies, counts the prazo from the ciência and archives the process when it expires', async () => {

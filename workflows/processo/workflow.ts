@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   log,
+  patched,
   condition,
   continueAsNew,
   proxyActivities,
@@ -68,8 +69,21 @@ export interface Retomada {
  * process kind runs inside it; the read model in PostgreSQL is fed from here
  * through activities so that it never runs ahead of the workflow.
  */
+/**
+ * Kinds whose rite was built after processes of the kind could already be opened (and wait, without a
+ * rite, to be closed by hand): such a process keeps waiting; one opened since runs its rite. Each is
+ * versioned with patched() under its own id, asked only for its kind.
+ */
+const RITO_POSTERIOR: Readonly<Record<string, string>> = { 'cadastro-etap': 'rito-etap' };
+
+function ritoDoProcesso(tipo: string) {
+  const patch = RITO_POSTERIOR[tipo];
+  if (patch && !patched(patch)) return undefined;
+  return ritoDoTipo(tipo);
+}
+
 export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Retomada): Promise<EstadoProcesso> {
-  const definicao = ritoDoTipo(abertura.tipo);
+  const definicao = ritoDoProcesso(abertura.tipo);
   const estado: EstadoProcesso = retomada?.estado ?? {
     id: abertura.id,
     tipo: abertura.tipo,

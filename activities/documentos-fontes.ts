@@ -1,0 +1,187 @@
+/**
+ * What every document of a rite draws on besides the action's own data: the
+ * issuing units as data (header down to the unit, footer with its address and
+ * contact, place, the sigla it numbers under), who signs (a servidor with the
+ * cargo and matrícula of his account), the addressee (the representante as his
+ * account and mandate know him), and the documents already issued in the process.
+ * The vistoria's builders and every rite's (activities/documentos-rito.ts) share it.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { sql } from 'kysely';
+import type { Db } from '../db/connect';
+import type { EnderecoInstituicao, Processo } from '../db/schema';
+import { type DadosUnidade, obterUnidade } from '../db/unidades';
+import { dataEmSaoPaulo } from '../documentos/emissao';
+
+/** Where every document of SEEDUC-RJ's inspection comes from (Padrão Ofício cabeçalho). */
+const ORGAO = ['GOVERNO DO ESTADO DO RIO DE JANEIRO', 'SECRETARIA DE ESTADO DE EDUCAÇÃO'];
+/** The central unit's key in table unidade. */
+const CHAVE_COOGIE = 'COOGIE';
+/** Where SEEDUC sits: the place of a document whose unit has no seat recorded yet (db/unidades.ts pendencias). */
+const LOCAL_SEEDUC = 'Rio de Janeiro';
+
+/** The cargo under a signature when the account holds none: the role's, in the unit's name. */
+const CARGO_DO_PAPEL: Record<string, (unidade: string) => string> = {
+  inspetor: (u) => `Inspetor(a) Escolar — ${u}`,
+  comissao: () => 'Membro da Comissão de Vistoria',
+  coogie: (u) => `Servidor(a) da ${u}`,
+  supervisor: () => 'Supervisor(a) de Inspeção Escolar',
+  administrador: () => 'Administrador(a) do sistema',
+};
+
+/** The Padrão Ofício's forms of address, by what rito knows of the person. */
+const TRATAMENTO = {
+  senhor: { enderecamento: 'A Sua Senhoria o Senhor', vocativo: 'Senhor', procurador: 'Procurador' },
+  senhora: { enderecamento: 'A Sua Senhoria a Senhora', vocativo: 'Senhora', procurador: 'Procuradora' },
+  desconhecido: { enderecamento: 'A Sua Senhoria o(a) Senhor(a)', vocativo: 'Senhor(a)', procurador: 'Procurador(a)' },
+} as const;
+
+function dataDe(instante: string | Date): string {
+  return dataEmSaoPaulo(new Date(instante));
+}
+
+/** What a document's builder knows of its process. */
+export interface FontesDocumento {
+  p: Processo;
+  /** The SEI number the process was autuado under. */
+  processoSei: string;
+  instituicao: { nome: string; cnpj: string; codigoInep: string };
+  instituicaoComEndereco: { nome: string; cnpj: string; codigoInep: string; endereco: EnderecoInstituicao };
+  assina: { nome: string; cargo: string };
+  cooie: { emissor: { orgao: string[]; contato?: string[] }; local: string };
+  coogie: { emissor: { orgao: string[]; contato?: string[] }; local: string };
+  /** The regional unit's official name ('Coordenadoria Regional de Inspeção Escolar Metropolitana I'). */
+  nomeRegional: string;
+  /** The series each unit numbers its documents in (table unidade: 'COOIE-METROPOLITANAI', 'COOGIE'). */
+  siglas: { cooie: string; coogie: string };
+  comunicacao: Record<string, unknown>;
+  referido(tipos: string[], oQue: string): Promise<{ identificacao: string; data: string }>;
+  ultimo(tipos: string[]): Promise<{ identificacao: string } | undefined>;
+}
+
+export function createFontesDocumento(db: Db) {
+  async function ultimo(processoId: string, tipos: string[]) {
+    return db
+      .selectFrom('documento')
+      .select(['identificacao', 'emitido_em', 'tipo'])
+      .where('processo_id', '=', processoId)
+      .where('tipo', 'in', tipos)
+      .orderBy('emitido_em', 'desc')
+      .orderBy('criado_em', 'desc')
+      .executeTakeFirst();
+  }
+
+  async function referido(processoId: string, tipos: string[], oQue: string) {
+    const doc = await ultimo(processoId, tipos);
+    if (!doc) throw ApplicationFailure.nonRetryable(`Não há ${oQue} emitido neste processo para citar no documento.`, 'DocumentoAusente');
+    return { identificacao: doc.identificacao, data: dataDe(doc.emitido_em) };
+  }
+
+  /**
+   * Who signs: a servidor of the issuing unit, with his name, cargo and matrícula
+   * as his account holds them (the role's cargo while the account has none).
+   * When the act is the representante's (a recurso) or the rite's own (a prazo
+   * ended), the document is signed by the servidor who instructs the process:
+   * the one who autuou it (choice: the seed names no signer for these
+   * forwardings; the instructing servidor answers for the autos, Lei 9.784/1999 art. 29).
+   */
+  async function signatario(usuarioId: string, p: Processo, nomeRegional: string, nomeCoogie: string) {
+    const servidor = async (id: string) => {
+      const u = await db.selectFrom('usuario').select(['nome', 'papeis', 'cargo', 'matricula']).where('id', '=', id).executeTakeFirst();
+      const papel = u?.papeis.find((x) => CARGO_DO_PAPEL[x]);
+      if (!u || !papel) return undefined;
+      const cargo = u.cargo ?? CARGO_DO_PAPEL[papel]!(papel === 'coogie' ? nomeCoogie : nomeRegional);
+      return { nome: u.nome, cargo, ...(u.matricula ? { matricula: u.matricula } : {}) };
+    };
+    const proprio = usuarioId === 'sistema' ? undefined : await servidor(usuarioId);
+    if (proprio) return proprio;
+    const autuacao = await db
+      .selectFrom('processo_evento')
+      .select('ator')
+      .where('processo_id', '=', p.id)
+      .where('tipo', '=', 'autuar')
+      .orderBy('seq')
+      .executeTakeFirst();
+    const instrutor = autuacao ? await servidor(autuacao.ator) : undefined;
+    // Without either, in the name of the unit.
+    return instrutor ?? { nome: nomeRegional, cargo: 'Documento emitido pelo rito' };
+  }
+
+  /** The unit as data (table unidade); a unit not recorded yet is named from its key, as before units were data. */
+  async function unidade(chave: string, tipo: 'cooie' | 'coogie'): Promise<DadosUnidade> {
+    const u = await obterUnidade(db, chave);
+    if (u) return u;
+    return tipo === 'coogie'
+      ? { chave, nome: 'Coordenadoria Geral de Inspeção Escolar', sigla: 'COOGIE', tipo, uf: 'RJ', sede: null, endereco: null, email: null, telefone: null, vigenteDesde: null, fonte: '' }
+      : { chave, nome: `Coordenadoria Regional de Inspeção Escolar ${chave}`, sigla: `COOIE-${chave}`, tipo, uf: 'RJ', sede: null, endereco: null, email: null, telefone: null, vigenteDesde: null, fonte: '' };
+  }
+
+  /** Header (Padrão Ofício: the órgão down to the issuing unit), footer (the unit's address and contact) and place. */
+  function base(u: DadosUnidade, coogie: DadosUnidade) {
+    const linha = (x: DadosUnidade) => x.nome.toLocaleUpperCase('pt-BR');
+    const orgao = u.tipo === 'coogie' ? [...ORGAO, linha(u)] : [...ORGAO, linha(coogie), linha(u)];
+    const contato = [
+      `${u.nome} — ${u.sigla}`,
+      ...(u.endereco ? [u.endereco] : []),
+      ...(u.email || u.telefone ? [[u.telefone ? `Telefone: ${u.telefone}` : null, u.email ? `E-mail: ${u.email}` : null].filter(Boolean).join(' · ')] : []),
+    ];
+    return { emissor: { orgao, contato }, local: u.sede?.nome ?? LOCAL_SEEDUC };
+  }
+
+  /** The addressee: the representante as the process and his account know him. */
+  async function comunicacao(p: Processo, endereco: EnderecoInstituicao) {
+    const conta = await db
+      .selectFrom('usuario')
+      .select(['id', 'tratamento'])
+      .where((eb) => eb.or([eb('email', '=', p.requerente_email.toLowerCase()), eb('id', '=', p.aberto_por)]))
+      .orderBy(sql`email = ${p.requerente_email.toLowerCase()}`, 'desc')
+      .executeTakeFirst();
+    const t = TRATAMENTO[conta?.tratamento ?? 'desconhecido'];
+    const mandato = conta
+      ? await db
+          .selectFrom('representacao')
+          .select('tipo')
+          .where('usuario_id', '=', conta.id)
+          .where('instituicao_cnpj', '=', p.instituicao_cnpj)
+          .orderBy('inicio', 'desc')
+          .executeTakeFirst()
+      : undefined;
+    const qualidade = mandato?.tipo === 'procurador' ? t.procurador : 'Representante Legal';
+    return {
+      destinatario: {
+        tratamento: t.enderecamento,
+        nome: p.requerente_nome,
+        cargo: qualidade,
+        instituicao: p.mantenedora_nome ?? p.instituicao_nome,
+        endereco,
+      },
+      vocativo: `${t.vocativo} ${qualidade}`,
+      fecho: 'Atenciosamente',
+    };
+  }
+
+  /** What every builder draws on: the process, its institution and SEI number, who signs, the documents already issued. */
+  async function fontes(p: Processo, emitidoPor: string): Promise<FontesDocumento> {
+    const endereco = p.instituicao_endereco as unknown as EnderecoInstituicao | null;
+    if (!endereco) throw ApplicationFailure.nonRetryable('O processo não tem o endereço da instituição: os ofícios não podem ser emitidos.', 'DadosIncompletos');
+    if (!p.numero_sei) throw ApplicationFailure.nonRetryable('O processo ainda não foi autuado (sem número SEI).', 'DadosIncompletos');
+    const instituicao = { nome: p.instituicao_nome, cnpj: p.instituicao_cnpj, codigoInep: p.instituicao_codigo_inep };
+    const [regional, central] = await Promise.all([unidade(p.unidade, 'cooie'), unidade(CHAVE_COOGIE, 'coogie')]);
+    return {
+      p,
+      processoSei: p.numero_sei,
+      instituicao,
+      instituicaoComEndereco: { ...instituicao, endereco },
+      assina: await signatario(emitidoPor, p, regional.nome, central.nome),
+      cooie: base(regional, central),
+      coogie: base(central, central),
+      nomeRegional: regional.nome,
+      siglas: { cooie: regional.sigla, coogie: central.sigla },
+      comunicacao: await comunicacao(p, endereco),
+      referido: (tipos, oQue) => referido(p.id, tipos, oQue),
+      ultimo: (tipos) => ultimo(p.id, tipos),
+    };
+  }
+
+  return fontes;
+}
