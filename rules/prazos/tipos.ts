@@ -23,7 +23,11 @@ interface ComCalendario {
 
 /** Every result explains itself. */
 export interface Explicado {
-  /** Each non-business day the computation passed over or moved across, in date order. */
+  /**
+   * Each non-business day the computation passed over or moved across, in date
+   * order; and each business day on which the prazo could not start or end
+   * (its motivo begins "Expediente reduzido:" or "Indisponibilidade do sistema:").
+   */
   naoUteis: NaoUtil[];
   /** pt-BR, one step per line, citing the rule applied. */
   explicacao: string[];

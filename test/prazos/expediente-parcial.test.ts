@@ -5,8 +5,9 @@
  * Tuesday (state holiday, Lei RJ 5.243/2008) is 17/02 and Ash Wednesday 18/02;
  * Carnival Monday 16/02 is only a ponto facultativo by decree, not given here.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DiaDecretado, Local } from '../../rules/calendario';
+import { criarCalendario, diaDoCivil, formatarData, lerData, type DiaDecretado, type Local, type TipoDecretado } from '../../rules/calendario';
 import { calcularPrazo, cienciaTacita, prorrogarPrazo, tempestivo } from '../../rules/prazos';
 
 const RJ: Local = { uf: 'RJ' };
@@ -112,5 +113,48 @@ describe('as explicações citam a lei que aplicam', () => {
     // Ciência qua 02/09/2026; 5 dias: dia 5 = seg 07/09 (feriado) → ter 08/09.
     const r = calcularPrazo({ ciencia: '2026-09-02', dias: 5, local: RJ });
     expect(r.explicacao.join('\n')).toContain('o prazo se prorroga para o primeiro dia útil seguinte, ter 08/09/2026 (regra 3; Lei 9.784/1999, art. 66, § 1º)');
+  });
+});
+
+describe('propriedades com dias de expediente reduzido e indisponibilidades (fast-check)', () => {
+  const INICIO = diaDoCivil(2020, 1, 1);
+  const FIM = diaDoCivil(2039, 12, 31);
+  const data = fc.integer({ min: INICIO, max: FIM }).map(formatarData);
+  const decretado: fc.Arbitrary<DiaDecretado> = fc.record({
+    data,
+    tipo: fc.constantFrom<TipoDecretado>('sem-expediente', 'expediente-parcial', 'indisponibilidade'),
+    motivo: fc.constant('Ponto facultativo'),
+    atoLegal: fc.constant('Decreto de teste'),
+  }).map((d) => ({ ...d, escopo: 'nacional' as const }));
+  const entrada = fc.record({
+    ciencia: data,
+    dias: fc.integer({ min: 1, max: 200 }),
+    uteis: fc.boolean(),
+    contarDe: fc.constantFrom('dia-seguinte' as const, 'primeiro-dia-util' as const),
+    local: fc.constantFrom<Local>({ uf: 'RJ' }, { uf: 'RJ', municipio: '3304557' }, { uf: 'SP' }),
+    diasDecretados: fc.array(decretado, { maxLength: 8 }),
+  });
+
+  it('o prazo vence num dia em que pode vencer, e começa num em que pode começar (dias úteis)', () => {
+    fc.assert(
+      fc.property(entrada, (e) => {
+        const r = calcularPrazo(e);
+        const cal = criarCalendario(e.local, e.diasDecretados);
+        expect(cal.podeVencer(lerData(r.vencimento, 'v'))).toBe(true);
+        if (e.uteis || e.contarDe === 'primeiro-dia-util') expect(cal.podeIniciar(lerData(r.inicio, 'i'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('acrescentar um dia de qualquer tipo nunca antecipa o limite', () => {
+    fc.assert(
+      fc.property(entrada, decretado, (e, novo) => {
+        const antes = calcularPrazo(e);
+        const depois = calcularPrazo({ ...e, diasDecretados: [...e.diasDecretados, novo] });
+        expect(depois.limiteEpochMs).toBeGreaterThanOrEqual(antes.limiteEpochMs);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
