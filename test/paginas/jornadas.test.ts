@@ -391,7 +391,8 @@ describe('as jornadas da vistoria pelas páginas', () => {
         await campo(`verificacoes.${i}.item`).fill(v.item);
         await campo(`verificacoes.${i}.situacao`).selectOption(v.situacao);
       }
-      await termo.getByRole('button', { name: /Concluir a visita/ }).click();
+      // Enter in a field sends the action (the form's default button), not "acrescentar item".
+      await campo('representante.nome').press('Enter');
       await page.waitForLoadState();
       expect(await page.locator('#f-concluir-visita-sem-exigencias-termoVisita-horaFim-erro').textContent()).toBe('o término da visita deve ser posterior ao início');
       // What was typed is still there.
