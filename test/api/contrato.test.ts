@@ -36,9 +36,9 @@ let st: string;
 let pasta: string;
 const papeis: { nome: string; papel: string; como: Credencial }[] = [];
 
-function executar(cmd: string, args: string[], opts: { timeout: number }): Promise<{ codigo: number; saida: string }> {
+function executar(cmd: string, args: string[], opts: { timeout: number; cwd?: string }): Promise<{ codigo: number; saida: string }> {
   return new Promise((ok) =>
-    execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: opts.timeout, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) =>
+    execFile(cmd, args, { cwd: opts.cwd, maxBuffer: 64 * 1024 * 1024, timeout: opts.timeout, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) =>
       ok({ codigo: err ? (typeof err.code === 'number' ? err.code : 1) : 0, saida: `${stdout}${stderr}` }),
     ),
   );
@@ -149,7 +149,8 @@ describe('contrato da API (schemathesis)', () => {
           ...suas.flatMap((o) => ['--include-name', o]),
           '--report', 'json', '--report-json-path', relatorioPath,
         ],
-        { timeout: 240_000 },
+        // In the run's folder: schemathesis keeps a cache (.schemathesis/) where it runs.
+        { timeout: 240_000, cwd: pasta },
       );
       if (!fs.existsSync(relatorioPath)) throw new Error(`schemathesis terminou (${codigo}) sem relatório:\n${saida}`);
       const texto = fs.readFileSync(relatorioPath, 'utf8');
