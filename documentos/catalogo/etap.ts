@@ -1,7 +1,7 @@
 /** The documents of the ETAP's cadastramento (seed 003): the notice of exigências and the edital. */
 import { z } from 'zod';
 import { formatarCnpj } from '../../rules/identificadores/cnpj';
-import { FUNCOES_ETAP } from '../../rules/etap/acoes';
+import { FUNCOES_ETAP } from '../../rules/etap/qualificacao';
 import { PRAZOS_ETAP } from '../../rules/etap/rito';
 import { dataPorExtenso } from '../../rules/datas/extenso';
 import { atoBase, comunicacaoBase, dataCivil, datasPrazo, exigencia, instituicaoComEndereco, instituicaoEnsino, signatario, texto } from '../campos';

@@ -5,9 +5,15 @@
  * Pure: safe in workflow code.
  */
 import { z } from 'zod';
-import { dataCivil, hora } from '../campos';
+import { dataCivil } from '../campos';
 import { cpfSchema, numeroSeiSchema } from '../identificadores/schemas';
 import { exigenciaSchema } from '../vistoria/acoes';
+import { horarioSchema } from './cobertura';
+import { crtSchema } from './crt';
+import { experienciaSchema, formacaoSchema } from './formacoes';
+import { FUNCOES_ETAP, type FuncaoEtap } from './qualificacao';
+
+const CODIGOS_FUNCAO = Object.keys(FUNCOES_ETAP) as [FuncaoEtap, ...FuncaoEtap[]];
 
 const texto = (campo: string, min = 1, max = 2000) =>
   z
@@ -16,55 +22,31 @@ const texto = (campo: string, min = 1, max = 2000) =>
     .min(min, min > 1 ? `${campo} deve ter ao menos ${min} caracteres` : `${campo} é obrigatório`)
     .max(max, `${campo} deve ter no máximo ${max} caracteres`);
 
-/** The functions of a private school's ETAP (Del. CEE nº 388/2020, art. 14; seed 003). */
-export const FUNCOES_ETAP = {
-  diretor: 'Diretor(a)',
-  'diretor-substituto': 'Diretor(a) Substituto(a)',
-  'secretario-escolar': 'Secretário(a) Escolar',
-  'coordenador-pedagogico': 'Coordenador(a), Supervisor(a) ou Orientador(a) Pedagógico(a)',
-  'coordenador-tecnico': 'Coordenador(a) Técnico(a) de Educação Profissional',
-} as const;
-export type FuncaoEtap = keyof typeof FUNCOES_ETAP;
-const funcoes = Object.keys(FUNCOES_ETAP) as [FuncaoEtap, ...FuncaoEtap[]];
-
-export const DIAS_SEMANA = ['segunda', 'terca', 'quarta', 'quinta', 'sexta', 'sabado', 'domingo'] as const;
-
-/** A stretch of a weekday (Quadro da ETAP, anexo XIV; the institution's opening hours). */
-export const periodoSchema = z
-  .object({
-    dia: z.enum(DIAS_SEMANA, { error: `dia inválido: use ${DIAS_SEMANA.join(', ')}` }),
-    inicio: hora,
-    fim: hora,
-  })
-  .refine((p) => p.fim > p.inicio, { message: 'o fim deve ser posterior ao início', path: ['fim'] });
-
-/** A course or degree a member declares, with what the qualification rules read of it. */
-export const formacaoSchema = z.object({
-  nivel: z.enum(
-    ['curso-tecnico', 'qualificacao-profissional', 'normal-medio', 'licenciatura', 'bacharelado', 'pos-lato-sensu', 'pos-stricto-sensu', 'formacao-em-servico', 'formacao-pedagogica'],
-    { error: 'nível da formação inválido' },
-  ),
-  curso: texto('curso', 3, 300),
-  area: texto('área', 2, 300).optional(),
-  cargaHoraria: z.number().int().positive().max(20_000).optional(),
-  inicio: dataCivil.optional(),
-  conclusao: dataCivil.optional(),
-  instituicao: texto('instituição', 2, 300),
-});
-
-export const membroEtapSchema = z.object({
+/** A member the request indicates: who, in which function, from when, replacing whom, what he proves, when present. */
+export const membroRequerimentoSchema = z.object({
   nome: texto('nome', 3, 200),
   cpf: cpfSchema,
-  funcao: z.enum(funcoes, { error: `função inválida: use ${funcoes.join(', ')}` }),
+  funcao: z.enum(CODIGOS_FUNCAO, { error: `função inválida: use ${CODIGOS_FUNCAO.join(', ')}` }),
   desde: dataCivil.describe('a partir de quando assume a função'),
   substitui: texto('quem substitui', 3, 200).optional(),
-  formacoes: z.array(formacaoSchema).max(20).default([]),
-  /** Years of professional experience in an area (Coordenador Técnico, art. 14 IV c). */
-  experiencias: z.array(z.object({ area: texto('área', 2, 300), anos: z.number().min(0).max(60) })).max(20).default([]),
-  horario: z.array(periodoSchema).min(1, 'informe o horário do membro no Quadro da ETAP').max(40),
-  crt: z.object({ numero: texto('número do CRT', 1, 60), validade: dataCivil, titular: texto('titular do CRT', 3, 200) }).optional(),
+  formacoes: z.array(formacaoSchema).max(30).default([]),
+  experiencias: z.array(experienciaSchema).max(30).default([]),
+  /** His hours in the Quadro da ETAP (anexo XIV). */
+  horarios: z.array(horarioSchema).min(1, 'informe o horário do membro no Quadro da ETAP').max(50),
+  /** Coordenador Técnico: the curso técnico he coordinates, as named in `cursosTecnicos`. */
+  curso: texto('curso', 3, 200).optional(),
+  /** Coordenador Técnico of Enfermagem: his CRT (COREN-RJ, Del. CEE nº 378/2020 art. 29). */
+  crt: crtSchema.optional(),
 });
-export type MembroEtap = z.output<typeof membroEtapSchema>;
+export type MembroRequerimento = z.output<typeof membroRequerimentoSchema>;
+
+/** A curso técnico the institution offers, with its hours (the Coordenador Técnico's must fall within them). */
+export const cursoTecnicoSchema = z.object({
+  nome: texto('nome do curso', 3, 200),
+  horarios: z.array(horarioSchema).min(1, 'informe o horário de oferta do curso').max(50),
+  /** Curso Técnico em Enfermagem or one of its especializações: the CRT is required. */
+  enfermagem: z.boolean().default(false),
+});
 
 const arquivos = z.array(z.string().min(1).max(100)).max(50).default([]).describe('ids de arquivos já enviados em POST /v1/arquivos');
 
@@ -80,10 +62,10 @@ const checklist = z
   .max(50);
 
 const requerimento = z.object({
-  membros: z.array(membroEtapSchema).min(1, 'indique ao menos um membro').max(12),
-  horarioFuncionamento: z.array(periodoSchema).min(1, 'informe o horário de funcionamento da instituição').max(40),
+  membros: z.array(membroRequerimentoSchema).min(1, 'indique ao menos um membro').max(20),
+  horarioFuncionamento: z.array(horarioSchema).min(1, 'informe o horário de funcionamento da instituição').max(50),
   matriculasAtivas: z.number().int().min(0).max(100_000),
-  ofertaEducacaoProfissional: z.boolean().default(false),
+  cursosTecnicos: z.array(cursoTecnicoSchema).max(30).default([]),
   atoAnterior: texto('ato de cadastramento anterior', 3, 500).describe('Ofício do Órgão Central, publicação no DOERJ (após 2019) ou número do processo anterior'),
   arquivos,
 });

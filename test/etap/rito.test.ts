@@ -26,24 +26,39 @@ afterAll(async () => {
   await w?.stop();
 });
 
+const semana = (inicio: string, fim: string) => (['segunda', 'terca', 'quarta', 'quinta', 'sexta'] as const).map((dia) => ({ dia, inicio, fim }));
+// The three functions every ETAP has (Del. CEE 388/2020 art. 14 I and III), each with a formation its alínea accepts.
 const diretor = {
   nome: 'Paulo Henrique Tavares',
   cpf: '111.444.777-35',
   funcao: 'diretor',
   desde: '2037-04-01',
   substitui: 'Sônia Maria Freitas',
-  formacoes: [{ nivel: 'licenciatura', curso: 'Licenciatura Plena em Pedagogia', instituicao: 'Universidade Federal Fluminense', conclusao: '2010-12-15' }],
-  horario: [
-    { dia: 'segunda', inicio: '07:00', fim: '13:00' },
-    { dia: 'terca', inicio: '07:00', fim: '13:00' },
-  ],
+  // I a: Licenciatura Plena em Pedagogia.
+  formacoes: [{ tipo: 'licenciatura', area: 'Pedagogia', instituicao: 'Universidade Federal Fluminense', tipoInstituicao: 'ies-credenciada', conclusao: '2010-12-15' }],
+  horarios: semana('07:00', '13:00'),
+};
+const substituta = {
+  nome: 'Clara Moura Reis',
+  cpf: '529.982.247-25',
+  funcao: 'diretor-substituto',
+  desde: '2037-04-01',
+  // I b: pós-graduação lato sensu em Gestão Escolar, 360 horas, em IES credenciada.
+  formacoes: [{ tipo: 'pos-lato-sensu', area: 'Gestão Escolar', cargaHoraria: 360, instituicao: 'UERJ', tipoInstituicao: 'ies-credenciada', conclusao: '2015-07-01' }],
+  horarios: semana('10:00', '13:00'),
+};
+const secretario = {
+  nome: 'Renata Lopes Dias',
+  cpf: '390.533.447-05',
+  funcao: 'secretario-escolar',
+  desde: '2037-04-01',
+  // III a: Curso Técnico em Secretaria Escolar.
+  formacoes: [{ tipo: 'curso-tecnico', area: 'Secretaria Escolar', instituicao: 'FAETEC', conclusao: '2012-12-10' }],
+  horarios: semana('07:00', '11:00'),
 };
 const requerimento = {
-  membros: [diretor],
-  horarioFuncionamento: [
-    { dia: 'segunda', inicio: '07:00', fim: '13:00' },
-    { dia: 'terca', inicio: '07:00', fim: '13:00' },
-  ],
+  membros: [diretor, substituta, secretario],
+  horarioFuncionamento: semana('07:00', '13:00'),
   matriculasAtivas: 180,
   atoAnterior: 'Publicação no DOERJ de 12/03/2024, página 31',
 };
@@ -145,7 +160,8 @@ describe('rito de cadastramento da ETAP', () => {
     // Published by the Órgão Central, in its series; the members with their functions and dates.
     expect(edital.identificacao).toMatch(/^Edital nº \d+\/2037\/COOGIE$/);
     expect(edital.html).toContain('Paulo Henrique Tavares, em substituição a Sônia Maria Freitas');
-    expect(edital.html).toContain('Diretor(a)');
+    expect(edital.html).toContain('<td>Diretor</td>');
+    expect(edital.html).toContain('Renata Lopes Dias');
     expect(edital.html).toContain('1º de abril de 2037');
   });
 
@@ -169,7 +185,10 @@ describe('rito de cadastramento da ETAP', () => {
     await p.agir('tomar-ciencia', representante, {}, '2037-03-10T15:00:00');
     // Ciência Tue 10/03; 20 dias corridos: day 1 Wed 11/03, day 20 Mon 30/03 (a business day).
     await p.esperar((e) => e.prazo?.limite === '2037-03-30T23:59:59-03:00', 'o prazo até 30/03/2037');
-    const corrigido = { ...requerimento, membros: [{ ...diretor, formacoes: [...diretor.formacoes, { nivel: 'pos-lato-sensu', curso: 'Gestão Escolar', cargaHoraria: 420, instituicao: 'UERJ' }] }] };
+    const corrigido = {
+      ...requerimento,
+      membros: [{ ...diretor, formacoes: [...diretor.formacoes, { tipo: 'pos-lato-sensu', area: 'Gestão Escolar', cargaHoraria: 420, instituicao: 'UERJ', tipoInstituicao: 'ies-credenciada', conclusao: '2020-06-30' }] }, substituta, secretario],
+    };
     const cumprido = await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o diploma registrado e o certificado de pós-graduação.', arquivos: [], requerimento: corrigido }, '2037-03-12T10:00:00');
     expect(cumprido.fase).toBe('analise');
     expect((await p.estado()).requerimento?.membros[0]?.formacoes).toHaveLength(2);
@@ -207,4 +226,28 @@ describe('rito de cadastramento da ETAP', () => {
     const r = await p.agir('indeferir', inspetor, { fundamentacao: 'Decorrido o prazo sem a indicação de Diretor não apenado (Del. CEE nº 388/2020, art. 19, § 3º).' }, '2037-04-28T10:00:00');
     expect(r.fase).toBe('indeferido');
   });
+
+  it('explains to the COOIE why a member does not qualify and where no one is present, and refuses the approval until the request is corrected', async () => {
+    const p = await ProcessoEtap.abrir(brt('2037-05-04T08:00:00'));
+    // A Diretor with only an 80-hour extension course (I d asks 120 hours and a licenciatura), and nobody on Wednesday from 11:00.
+    const semQualificacao = { ...diretor, formacoes: [{ tipo: 'formacao-em-servico', area: 'Gestão Escolar', cargaHoraria: 80, instituicao: 'Curso livre', conclusao: '2030-01-10' }], horarios: semana('07:00', '13:00').map((h) => (h.dia === 'quarta' ? { ...h, fim: '11:00' } : h)) };
+    const comLacuna = { ...requerimento, membros: [semQualificacao, { ...substituta, horarios: semana('07:00', '10:00') }, secretario] };
+    await p.agir('apresentar-requerimento', representante, comLacuna, '2037-05-04T09:00:00');
+    const { avaliacao } = await p.estado();
+    expect(avaliacao!.membros.map((m) => [m.nome, m.atende])).toEqual([
+      ['Paulo Henrique Tavares', false],
+      ['Clara Moura Reis', true],
+      ['Renata Lopes Dias', true],
+    ]);
+    expect(avaliacao!.membros[0]!.explicacao).toMatch(/^Diretor: não comprovou nenhuma das formações da Deliberação CEE nº 388\/2020, art\. 14, I/);
+    // Wednesday 11:00–13:00: the Diretor leaves at 11:00, the substituta at 10:00, the secretário at 11:00.
+    expect(avaliacao!.lacunas).toEqual([expect.objectContaining({ dia: 'quarta', inicio: '11:00', fim: '13:00' })]);
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-05-04T10:00:00');
+    await p.agir('consultar-coogie', inspetor, {}, '2037-05-04T10:05:00');
+    await p.agir('responder-consulta', coogie, { apenados: [], resposta: 'Consultados os registros: nenhum dos membros foi apenado nos termos da Lei Estadual nº 6.533/2013.' }, '2037-05-04T11:00:00');
+    const recusa = await p.recusa('aprovar-cadastramento', inspetor, { checklist: checklist() }, '2037-05-04T11:30:00');
+    expect(recusa).toMatch(/não pode ser aprovado: Diretor: não comprovou/);
+    expect(recusa).toMatch(/quarta-feira/);
+  });
+
 });

@@ -8,7 +8,11 @@ import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { conferirItens } from '../../rules/ritos/checklist';
 import { CHECKLIST_ETAP, NOME_CHECKLIST_ETAP } from '../../rules/etap/checklist';
 import type { ExigenciaVistoria } from '../../rules/vistoria/acoes';
+import type { RequerimentoEtap } from '../../rules/etap/acoes';
+import { avaliarRequerimento } from '../../rules/etap/avaliacao';
 import type { EstadoEtap } from './definitions';
+
+const diaBrasilia = (instante: string) => formatarInstanteBrasilia(Date.parse(instante)).slice(0, 10);
 
 /** What the ETAP's own rules refuse beyond its transitions, in pt-BR (validators run on delivery, never on replay). */
 function recusaDaEtap(acao: string, dados: Record<string, any>, e: EstadoEtap, hoje: string): string | undefined {
@@ -22,6 +26,10 @@ function recusaDaEtap(acao: string, dados: Record<string, any>, e: EstadoEtap, h
       if (c.emFalta.length) return `O cadastramento não pode ser aprovado com itens não conformes (${c.emFalta.map((f) => f.item.codigo).join(', ')}): registre as exigências.`;
       // Seed 003, Fluxo 3: "Deverá ser realizada pesquisa junto a COOGIE" before the cadastramento.
       if (!e.consulta?.respondidaEm) return 'A pesquisa junto à COOGIE sobre apenação dos membros (Lei Estadual nº 6.533/2013) ainda não foi respondida.';
+      // Del. CEE 388/2020 art. 14 and § 4º, Del. CEE 378/2020 art. 29, as rito checked them (rules/etap/avaliacao.ts).
+      // Evaluated again today: a CRT may have expired since the request.
+      const avaliacao = e.requerimento ? avaliarRequerimento(e.requerimento, hoje) : null;
+      if (avaliacao?.problemas.length) return `O cadastramento não pode ser aprovado: ${avaliacao.problemas.join(' ')} Registre as exigências.`;
       if (e.consulta.apenados.length) {
         return `A COOGIE informou membros apenados nos termos da Lei Estadual nº 6.533/2013 (${e.consulta.apenados.join(', ')}): registre a exigência de substituição ou indefira.`;
       }
@@ -34,11 +42,11 @@ function recusaDaEtap(acao: string, dados: Record<string, any>, e: EstadoEtap, h
 const emitir = (a: AcaoEmCurso<EstadoEtap>, tipo: 'notificacao-exigencias-etap' | 'edital-cadastramento-etap', contexto: Record<string, unknown>) => a.emitir(tipo, contexto);
 
 export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
-  estadoInicial: () => ({ requerimento: null, consulta: null, exigencias: [], edital: null }),
+  estadoInicial: () => ({ requerimento: null, avaliacao: null, consulta: null, exigencias: [], edital: null }),
   atividadeDocumentos: 'emitirDocumentoRito',
 
   validar({ acao, dados, estado, pedido }) {
-    const motivo = recusaDaEtap(acao, dados, estado, formatarInstanteBrasilia(Date.parse(pedido.em)).slice(0, 10));
+    const motivo = recusaDaEtap(acao, dados, estado, diaBrasilia(pedido.em));
     if (motivo) throw new RecusaAcao(motivo);
   },
 
@@ -46,7 +54,8 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
     const { estado: e, dados, ctx, pedido: p } = a;
     switch (a.acao) {
       case 'apresentar-requerimento':
-        e.requerimento = dados as EstadoEtap['requerimento'];
+        e.requerimento = dados as RequerimentoEtap;
+        e.avaliacao = avaliarRequerimento(e.requerimento, diaBrasilia(p.em));
         break;
       case 'autuar':
         ctx.autuar(dados.numeroSei);
@@ -74,7 +83,10 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
         break;
       }
       case 'cumprir-exigencias':
-        if (dados.requerimento) e.requerimento = dados.requerimento;
+        if (dados.requerimento) {
+          e.requerimento = dados.requerimento as RequerimentoEtap;
+          e.avaliacao = avaliarRequerimento(e.requerimento, diaBrasilia(p.em));
+        }
         break;
       case 'aprovar-cadastramento':
         e.exigencias = [];
