@@ -367,8 +367,14 @@ export interface FeriadoMunicipalTable {
   removido_em: NullableTimestamp;
 }
 
+/** A minute in which some API instance was up (rito's own health record). */
+export interface BatimentoTable {
+  minuto: Timestamp;
+}
+
 export interface Database {
   unidade: UnidadeTable;
+  batimento: BatimentoTable;
   feriado_municipal: FeriadoMunicipalTable;
   indisponibilidade: IndisponibilidadeTable;
   processo: ProcessoTable;

@@ -6,6 +6,7 @@ import { createAutenticador } from '../api/auth';
 import { correioDaConfiguracao } from '../api/contas/correio';
 import type { Config } from '../config/settings';
 import type { Db } from '../db/connect';
+import { registrarBatimento } from '../db/batimentos';
 import { fecharNavegador } from '../documentos/pdf';
 import { conversorDeDados } from './codec';
 import { progress } from './log';
@@ -56,12 +57,14 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
   );
   const address = await app.listen({ host: opts.config.HOST, port: opts.config.PORT });
   const pararAncoras = ancorarPeriodicamente(app.log, opts);
+  const pararBatimentos = baterPeriodicamente(app.log, opts.db);
   return {
     app,
     address,
     async stop() {
       try {
         await pararAncoras();
+        await pararBatimentos();
         await app.close(); // documentos' onClose hook closes the PDF Chromium too
         await connection.close();
       } finally {
@@ -104,6 +107,25 @@ function ancorarPeriodicamente(
     clearInterval(timer);
     await emCurso;
     ancorar(); // the head as the API leaves it
+    await emCurso;
+  };
+}
+
+/**
+ * rito's own health record: the minute the API is in, written now and every
+ * minute (db/batimentos.ts). The minutes without one are the outages an
+ * administrator may confirm (GET /v1/calendario/indisponibilidades/detectadas).
+ */
+function baterPeriodicamente(log: { warn(o: object, m: string): void }, db: Db): () => Promise<void> {
+  let emCurso: Promise<void> = Promise.resolve();
+  const bater = () => {
+    emCurso = registrarBatimento(db).catch((err) => log.warn({ err }, 'falha ao registrar o batimento do rito'));
+  };
+  bater();
+  const timer = setInterval(bater, 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
     await emCurso;
   };
 }

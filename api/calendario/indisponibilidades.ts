@@ -10,6 +10,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { lacunasDeBatimento } from '../../db/batimentos';
 import type { Db } from '../../db/connect';
 import {
   diasDoPeriodo,
@@ -103,6 +104,38 @@ export function rotasIndisponibilidades(app: FastifyInstance, { db, temporal }: 
       },
     },
     async (request) => ({ itens: (await listarIndisponibilidades(db, request.query)).map(view) }),
+  );
+
+  r.get(
+    '/indisponibilidades/detectadas',
+    {
+      config: { papeis: ['administrador', 'supervisor'], auditoria: { dadosPessoais: false } }, // rito's health record: no one's personal data
+      schema: {
+        tags: ['calendario'],
+        summary: 'Períodos em que o rito não registrou batimento: indisponibilidades a confirmar',
+        description:
+          'Cada API no ar registra o minuto em que está (uma vez por minuto). Um trecho de ao menos minimoMinutos sem registro, entre dois registros, ' +
+          'é uma indisponibilidade provável; o administrador a confirma registrando-a em POST /v1/calendario/indisponibilidades (registrada: true quando ' +
+          'já há registro que a cubra). Padrão: os últimos 30 dias, trechos de 15 minutos ou mais.',
+        querystring: z.object({
+          de: z.iso.datetime({ offset: true, error: 'de: use um instante ISO 8601 com fuso' }).optional(),
+          ate: z.iso.datetime({ offset: true, error: 'ate: use um instante ISO 8601 com fuso' }).optional(),
+          minimoMinutos: z.coerce.number({ error: 'minimoMinutos deve ser um número' }).int('minimoMinutos deve ser inteiro').min(2, 'minimoMinutos: ao menos 2').max(10_080, 'minimoMinutos: no máximo 10080 (7 dias)').default(15),
+        }),
+        response: {
+          200: z.object({ itens: z.array(z.object({ inicio: z.string(), fim: z.string(), minutos: z.number(), registrada: z.boolean() })) }),
+          ...erros,
+        },
+      },
+    },
+    async (request) => {
+      const agora = Date.now();
+      const ate = request.query.ate ? new Date(request.query.ate) : new Date(agora);
+      const de = request.query.de ? new Date(request.query.de) : new Date(ate.getTime() - 30 * 86_400_000);
+      if (de >= ate) throw invalido([{ campo: 'de', mensagem: 'de deve ser anterior a ate' }]);
+      const lacunas = await lacunasDeBatimento(db, de, ate, request.query.minimoMinutos);
+      return { itens: lacunas.map((l) => ({ inicio: instante(l.inicio), fim: instante(l.fim), minutos: l.minutos, registrada: l.registrada })) };
+    },
   );
 
   r.post(

@@ -18,6 +18,7 @@ import * as m20261129Trilha from './2026_11_29_trilha_correlacao_idempotencia';
 import * as m20261129Unidade from './2026_11_29_unidade';
 import * as m20261129FeriadoMunicipal from './2026_11_29_feriado_municipal';
 import * as m20261129DiaDecretadoTipo from './2026_11_29_dia_decretado_tipo';
+import * as m20261129Batimento from './2026_11_29_batimento';
 import * as m20261129UsuarioFuncional from './2026_11_29_usuario_dados_funcionais';
 
 export const migrations: Record<string, Migration> = {
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_unidade': m20261129Unidade,
   '2026_11_29_feriado_municipal': m20261129FeriadoMunicipal,
   '2026_11_29_dia_decretado_tipo': m20261129DiaDecretadoTipo,
+  '2026_11_29_batimento': m20261129Batimento,
   '2026_11_29_usuario_dados_funcionais': m20261129UsuarioFuncional,
 };

@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiaDecretado, Local } from '../../rules/calendario';
+import { registrarBatimento } from '../../db/batimentos';
 import { calcularPrazo } from '../../rules/prazos';
 import { eventualmente, processoComPrazo } from '../support/prazo-em-curso';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
@@ -112,3 +113,24 @@ describe('indisponibilidade do rito registrada pelo administrador', () => {
     await eventualmente(() => vencimento(id), (v) => v.vencimento === prazo.vencimento, { rotulo: 'prazo de volta' });
   });
 });
+
+describe('indisponibilidades detectadas pelos batimentos do rito', () => {
+  it('um trecho sem batimento aparece para o administrador confirmar; registrado, aparece como tal', async () => {
+    // The API was up 09:00–09:05 and 09:40–09:42 (Brasília) on 02/11/2025: 34 minutes without a heartbeat, 09:06 to 09:40.
+    const minutos = [0, 1, 2, 3, 4, 5, 40, 41, 42].map((m) => new Date(Date.parse('2025-11-02T09:00:00-03:00') + m * 60_000));
+    for (const m of minutos) await registrarBatimento(sys.db, new Date(m.getTime() + 17_000)); // any second of the minute
+    await registrarBatimento(sys.db, minutos[0]); // the same minute again: one row
+    const url = `/v1/calendario/indisponibilidades/detectadas?de=${encodeURIComponent('2025-11-02T08:00:00-03:00')}&ate=${encodeURIComponent('2025-11-02T12:00:00-03:00')}`;
+    expect((await sys.request('GET', url, { as: inspetor })).status).toBe(403);
+    const r = await sys.request('GET', url, { as: admin });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.itens).toEqual([{ inicio: '2025-11-02T09:06:00-03:00', fim: '2025-11-02T09:40:00-03:00', minutos: 34, registrada: false }]);
+    // Shorter stretches than asked for are not reported.
+    expect((await sys.request('GET', `${url}&minimoMinutos=40`, { as: admin })).body.itens).toEqual([]);
+    // Confirmed by the administrator, it is reported as recorded.
+    const c = await sys.request('POST', '/v1/calendario/indisponibilidades', { as: admin, body: { inicio: '2025-11-02T09:06:00-03:00', fim: '2025-11-02T09:40:00-03:00', motivo: 'Queda detectada pelos batimentos (teste)' } });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    expect((await sys.request('GET', url, { as: admin })).body.itens[0].registrada).toBe(true);
+  });
+});
+
