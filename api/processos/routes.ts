@@ -51,7 +51,15 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
             processoId: processo.id,
             recursoId: processo.id,
             dados: registrada
-              ? { criado: true, tipo: body.tipo, instituicao: body.instituicao, unidade: body.unidade, numeroSei: body.numeroSei ?? null, requerente: body.requerente }
+              ? {
+                  criado: true,
+                  ...(criado ? {} : { registradaNaRepeticao: true }),
+                  tipo: body.tipo,
+                  instituicao: body.instituicao,
+                  unidade: body.unidade,
+                  numeroSei: body.numeroSei ?? null,
+                  requerente: body.requerente,
+                }
               : { criado: false },
           },
           trx,

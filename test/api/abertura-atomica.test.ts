@@ -20,9 +20,11 @@ import { createAutenticador } from '../../api/auth';
 import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
 import { conectarEmbutido, startEmbeddedPostgres } from '../../db/embedded';
 import { migrateToLatest } from '../../db/migrate';
-import { idProcesso } from '../../rules/processos/tipos';
+import { chaveProcesso, idProcesso } from '../../rules/processos/tipos';
+import type { AberturaProcesso } from '../../workflows/processo/definitions';
 import { freeLoopbackPort } from '../../tooling/cache';
 import { corpoAbertura } from '../support/abertura';
+import { eventually } from '../support/eventualmente';
 import { type Conta, cookieDaResposta, startTestSystem, type TestSystem } from '../support/system';
 
 const CNPJ = '11222333000181';
@@ -105,6 +107,36 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it("records the abertura on the retry that finds its process without one (the first request's commit failed after the start)", async () => {
+    const inep = inepDe(5);
+    const corpo = corpoAbertura({ cnpj: CNPJ, codigoInep: inep, nomeEscola: 'Escola do Commit Perdido' });
+    // What such a first request leaves: the workflow, and the row it writes itself; no audit entry.
+    const id = idProcesso('apostilamento-endereco', CNPJ, inep, 1);
+    const abertura: AberturaProcesso = {
+      id,
+      tipo: 'apostilamento-endereco',
+      chave: chaveProcesso('apostilamento-endereco', CNPJ, inep),
+      ordinal: 1,
+      instituicao: { ...corpo.instituicao, cnpj: CNPJ },
+      unidade: corpo.unidade,
+      numeroSei: null,
+      requerente: { ...corpo.requerente, cpf: '52998224725' },
+      abertoPor: rl.id,
+    };
+    await sys.temporal.workflow.start('processoWorkflow', { taskQueue: sys.taskQueue, workflowId: id, args: [abertura] });
+    await eventually(() => sys.db.selectFrom('processo').select('id').where('id', '=', id).executeTakeFirst());
+    expect((await rastros(inep)).entradas).toEqual([]);
+
+    const r = await sys.request('POST', '/v1/processos', { as: rl, body: corpo });
+    expect(r.status).toBe(200);
+    const entradas = await sys.db.selectFrom('auditoria').select(['acao', 'dados']).where('processo_id', '=', id).where('acao', 'like', 'processo.abrir%').execute();
+    expect(entradas).toEqual([{ acao: 'processo.abrir', dados: expect.objectContaining({ criado: true, registradaNaRepeticao: true }) }]);
+    // A further retry is a repetition of it.
+    expect((await sys.request('POST', '/v1/processos', { as: rl, body: corpo })).status).toBe(200);
+    expect((await rastros(inep)).entradas.map((e) => e.acao)).toEqual(['processo.abrir', 'processo.abrir.repeticao']);
+    await sys.temporal.workflow.getHandle(id).terminate('fim do teste');
   });
 
   it('on the embedded PGlite: concurrent aberturas and reads finish, one process with one abertura entry and the rest repetitions', async () => {
