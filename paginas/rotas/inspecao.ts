@@ -109,7 +109,11 @@ export default async function inspecaoPaginas(app: FastifyInstance, deps: Pagina
       const unidades = escopo.tudo
         ? (await deps.db.selectFrom('processo').select('unidade').distinct().orderBy('unidade').execute()).map((u) => u.unidade)
         : escopo.unidades;
-      const fases = ritosRegistrados().flatMap((def) => Object.entries(def.fases).filter(([, f]) => !f.terminal).map(([codigo, f]) => ({ codigo, rotulo: f.rotulo, selecionada: codigo === filtro.fase })));
+      // The phases of every registered rite, grouped by rite (a new rite's phases appear here by themselves).
+      const fases = ritosRegistrados().map((def) => ({
+        rito: def.rotulo,
+        fases: Object.entries(def.fases).filter(([, f]) => !f.terminal).map(([codigo, f]) => ({ codigo, rotulo: f.rotulo, selecionada: codigo === filtro.fase })),
+      }));
       const tipos = Object.keys(TIPOS_PROCESSO).filter((t) => ritoDoTipo(t)).map((t) => ({ codigo: t, rotulo: rotuloTipoProcesso(t), selecionada: t === filtro.tipo }));
       return renderizar(request, reply, 'caixa', {
         titulo: 'Caixa de trabalho',

@@ -26,6 +26,8 @@ export async function abrirNavegador(): Promise<Browser> {
 export async function novaPessoa(browser: Browser): Promise<{ contexto: BrowserContext; page: Page; violacoesCsp: string[] }> {
   const contexto = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-BR' });
   const page = await contexto.newPage();
+  // A shared 2-core machine under load answers an action (a workflow update) slowly: wait longer than Playwright's 30 s.
+  page.setDefaultTimeout(90_000);
   const violacoesCsp: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violacoesCsp.push(m.text());
