@@ -3,6 +3,7 @@ import { createEmissaoDocumentosActivities } from './documentos';
 import { createDocumentoRitoActivities } from './documentos-rito';
 // The builders of each rite's documents register themselves with documentos-rito.
 import './etap-documentos';
+import { createEtapActivities } from './etap';
 import { comAlertas } from './falhas';
 import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';
@@ -16,6 +17,7 @@ export function createActivities(deps: { db: Db }) {
     ...createPrazoActivities(deps.db),
     ...createDocumentoActivities(deps.db),
     ...createDocumentoRitoActivities(deps.db),
+    ...createEtapActivities(deps.db),
   });
 }
 

@@ -32,6 +32,7 @@ import ritosRoutes from './ritos/routes';
 import tarefasRoutes from './tarefas/routes';
 import unidadesRoutes from './unidades/routes';
 import checklistsRoutes from './checklists/routes';
+import instituicoesRoutes from './instituicoes/routes';
 import codecTemporalRoutes from './temporal/codec';
 import type { ApiDeps } from './deps';
 import paginas from '../paginas/plugin';
@@ -94,6 +95,7 @@ export async function buildApp(
   await app.register(tarefasRoutes, { db: deps.db, prefix: '/v1/tarefas' });
   await app.register(unidadesRoutes, { db: deps.db, temporal: deps.temporal, prefix: '/v1/unidades' });
   await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
+  await app.register(instituicoesRoutes, { db: deps.db, prefix: '/v1/instituicoes' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });
   // The pages people use (paginas/): same sessions, scope and actions as the routes above, server-rendered.

@@ -372,7 +372,22 @@ export interface BatimentoTable {
   minuto: Timestamp;
 }
 
+/** A member of an institution's registered ETAP (db/etap.ts). */
+export interface EtapMembroTable {
+  id: Generated<string>;
+  instituicao_cnpj: string;
+  codigo_inep: string;
+  funcao: string;
+  nome: string;
+  desde: string;
+  ate: string | null;
+  processo_id: string;
+  ato: string;
+  registrado_em: DefaultedTimestamp;
+}
+
 export interface Database {
+  etap_membro: EtapMembroTable;
   unidade: UnidadeTable;
   batimento: BatimentoTable;
   feriado_municipal: FeriadoMunicipalTable;

@@ -15,6 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAutenticador } from '../../api/auth';
 import { buildApp } from '../../api/app';
+import { registrarEtap } from '../../db/etap';
 import { emitirDocumento } from '../../documentos/emissao';
 import { DADOS } from '../documentos/fixtures';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
@@ -27,6 +28,7 @@ const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')
 let sys: TestSystem;
 let admin: Conta, supervisor: Conta, rep: Conta;
 let processo: string;
+let processoEtap: string;
 let documento: string;
 let arquivo: string;
 
@@ -38,6 +40,14 @@ beforeAll(async () => {
     sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
   ]);
   processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
+  processoEtap = await abrirProcesso(sys, rep, { tipo: 'cadastro-etap', cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
+  await registrarEtap(sys.db, {
+    processoId: processoEtap,
+    cnpj: CNPJ,
+    codigoInep: INEP,
+    ato: 'Edital nº 1/2026/COOGIE, DOERJ de 20/11/2026, p. 3',
+    membros: [{ nome: 'Paulo Henrique Tavares', funcao: 'diretor', desde: '2026-12-01' }],
+  });
   documento = (
     await emitirDocumento(sys.db, {
       chave: `leituras:${processo}`,
@@ -70,6 +80,8 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
   '/v1/processos/{id}': { url: () => `/v1/processos/${processo}`, como: () => rep, acao: 'processo.ler' },
   '/v1/processos/{id}/linha-do-tempo': { url: () => `/v1/processos/${processo}/linha-do-tempo`, como: () => rep, acao: 'processo.linha-do-tempo.ler' },
   '/v1/processos/{id}/vistoria': { url: () => `/v1/processos/${processo}/vistoria`, como: () => rep, acao: 'vistoria.estado.ler' },
+  '/v1/processos/{id}/etap': { url: () => `/v1/processos/${processoEtap}/etap`, como: () => rep, acao: 'etap.estado.ler' },
+  '/v1/instituicoes/{codigoInep}/etap': { url: () => `/v1/instituicoes/${INEP}/etap`, como: () => rep, acao: 'instituicao.etap.ler' },
   '/v1/documentos/{id}': { url: () => `/v1/documentos/${documento}`, como: () => rep, acao: 'documento.ler' },
   '/v1/documentos/{id}.pdf': { url: () => `/v1/documentos/${documento}.pdf`, como: () => rep, acao: 'documento.ler' },
   '/v1/arquivos/{id}': { url: () => `/v1/arquivos/${arquivo}`, como: () => supervisor, acao: 'arquivo.ler' },
@@ -128,7 +140,7 @@ describe('reads of personal data are audited: one entry per request, with who, w
     expect(novas.map((e) => e.acao)).toEqual([l.acao]);
     expect(novas[0]!.ator_id).toBe(l.como().id);
     expect(novas[0]!.ocorrido_em.getTime()).toBeGreaterThanOrEqual(inicio - 1000);
-    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(processo);
+    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(rota.endsWith('/etap') ? processoEtap : processo);
   });
 
   it('a listing of many rows writes one entry; a refused read (403, 404) writes none', async () => {

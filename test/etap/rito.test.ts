@@ -9,6 +9,7 @@ import '../support/temporal-log';
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { etapDaInstituicao } from '../../db/etap';
 import { CHECKLIST_ETAP } from '../../rules/etap/checklist';
 import { acaoEtapUpdate, estadoEtapQuery } from '../../workflows/etap/definitions';
 import type { AberturaProcesso } from '../../workflows/processo/definitions';
@@ -163,6 +164,15 @@ describe('rito de cadastramento da ETAP', () => {
     expect(edital.html).toContain('<td>Diretor</td>');
     expect(edital.html).toContain('Renata Lopes Dias');
     expect(edital.html).toContain('1º de abril de 2037');
+    // From the publication on, they are the institution's registered ETAP, under that edital (db/etap.ts).
+    const inep = p.id.split('-').at(-2)!;
+    const etap = await etapDaInstituicao(w.db, inep);
+    expect(etap.map((m) => [m.funcao, m.nome])).toEqual([
+      ['diretor', 'Paulo Henrique Tavares'],
+      ['diretor-substituto', 'Clara Moura Reis'],
+      ['secretario-escolar', 'Renata Lopes Dias'],
+    ]);
+    expect(etap[0]!.ato).toBe(`${edital.identificacao}, DOERJ de 09/03/2037, p. 12`);
   });
 
   it('with exigências: the notice from the items found wanting, 20 days from the ciência, the representante corrects the request, then the edital', async () => {

@@ -3,6 +3,8 @@
  * its own state (the request, the COOGIE's consulta, the exigências, the edital),
  * the checks before approval, and the documents it issues.
  */
+import { proxyActivities } from '@temporalio/workflow';
+import type { EtapActivities } from '../../activities/etap';
 import { type AcaoEmCurso, type HooksRito, RecusaAcao } from '../ritos/interpretador';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { conferirItens } from '../../rules/ritos/checklist';
@@ -38,6 +40,11 @@ function recusaDaEtap(acao: string, dados: Record<string, any>, e: EstadoEtap, h
   if (acao === 'publicar-edital' && dados.publicacao.data > hoje) return `A publicação no DOERJ não pode ser registrada antes de ocorrer (${dados.publicacao.data}).`;
   return undefined;
 }
+
+const { registrarEtapCadastrada } = proxyActivities<EtapActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
 
 const emitir = (a: AcaoEmCurso<EstadoEtap>, tipo: 'notificacao-exigencias-etap' | 'edital-cadastramento-etap', contexto: Record<string, unknown>) => a.emitir(tipo, contexto);
 
@@ -91,13 +98,17 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
       case 'aprovar-cadastramento':
         e.exigencias = [];
         break;
-      case 'publicar-edital':
+      case 'publicar-edital': {
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
-        await emitir(a, 'edital-cadastramento-etap', {
+        const membros = (e.requerimento?.membros ?? []).map((m) => ({ nome: m.nome, funcao: m.funcao, desde: m.desde }));
+        const edital = await emitir(a, 'edital-cadastramento-etap', {
           membros: (e.requerimento?.membros ?? []).map((m) => ({ nome: m.nome, funcao: m.funcao, desde: m.desde, ...(m.substitui ? { substitui: m.substitui } : {}) })),
           publicacao: dados.publicacao,
         });
+        // From the publication on, they are the institution's registered team ("cadastrada junto à Secretaria").
+        await registrarEtapCadastrada({ processoId: ctx.processoId, edital: edital.identificacao, publicacao: dados.publicacao, membros });
         break;
+      }
       default:
         // indeferir, expirar-prazo, prorrogar-prazo: the transition and the timeline say it all.
         break;

@@ -1,0 +1,75 @@
+/**
+ * What rito knows of an institution across its processes (/v1/instituicoes):
+ * its registered ETAP (db/etap.ts), written when the edital of a cadastramento
+ * is published. Servidores see any institution; a representante only those he
+ * represents (404 otherwise, as for processes). The names of the team are
+ * personal data: each read is audited.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connect';
+import { etapDaInstituicao } from '../../db/etap';
+import { FUNCOES_ETAP, type FuncaoEtap } from '../../rules/etap/qualificacao';
+import { codigoInepSchema } from '../../rules/identificadores';
+import { PAPEIS_DE_PESSOA } from '../auth/ator';
+import { HttpError, erroSchema } from '../errors';
+import { requireAtor } from '../plugins/autenticacao';
+
+const etapSchema = z.object({
+  codigoInep: z.string(),
+  membros: z.array(
+    z.object({
+      funcao: z.string(),
+      funcaoRotulo: z.string(),
+      nome: z.string(),
+      desde: z.string(),
+      ate: z.string().nullable().describe('dia em que o sucessor assumiu; null: em exercício'),
+      ato: z.string().describe('edital e publicação no DOERJ que o cadastraram'),
+      processoId: z.string(),
+    }),
+  ),
+});
+
+const instituicoesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/:codigoInep/etap',
+    {
+      config: { papeis: [...PAPEIS_DE_PESSOA], auditoria: { acao: 'instituicao.etap.ler', recurso: 'instituicao', dadosPessoais: true } },
+      schema: {
+        tags: ['processos'],
+        summary: 'A ETAP cadastrada da instituição: quem exerce cada função, desde quando, por qual ato (com ?historico=true, também os substituídos)',
+        params: z.object({ codigoInep: codigoInepSchema }),
+        querystring: z.object({ historico: z.enum(['true', 'false'], { error: 'historico deve ser true ou false' }).optional() }),
+        response: { 200: etapSchema, 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const linhas = await etapDaInstituicao(db, request.params.codigoInep, { historico: request.query.historico === 'true' });
+      // A representante sees only the institutions he represents; any other answers as if unknown.
+      const soRepresentante = ator.papeis.every((p) => p === 'representante');
+      if (soRepresentante) {
+        const cnpjs = new Set(
+          (await db.selectFrom('etap_membro').select('instituicao_cnpj').where('codigo_inep', '=', request.params.codigoInep).execute()).map((l) => l.instituicao_cnpj),
+        );
+        if (![...cnpjs].some((c) => ator.instituicoes.includes(c))) throw new HttpError(404, 'nao-encontrado', 'Instituição não encontrada.');
+      } else if (linhas.length === 0) {
+        throw new HttpError(404, 'nao-encontrado', 'Nenhuma ETAP cadastrada para esta instituição.');
+      }
+      return {
+        codigoInep: request.params.codigoInep,
+        membros: linhas.map((l) => ({
+          funcao: l.funcao,
+          funcaoRotulo: FUNCOES_ETAP[l.funcao as FuncaoEtap] ?? l.funcao,
+          nome: l.nome,
+          desde: l.desde,
+          ate: l.ate,
+          ato: l.ato,
+          processoId: l.processo_id,
+        })),
+      };
+    },
+  );
+};
+
+export default instituicoesRoutes;
