@@ -110,3 +110,22 @@ describe('formulários gerados do esquema da ação', () => {
     expect(c['membros.0.nome']?.erro).toBe(erros['membros.0.nome']);
   });
 });
+
+describe('todo rito registrado tem as suas telas', () => {
+  it('cada ação de pessoa de cada rito gera um formulário: campos rotulados, ids únicos, e os dados voltam sem erro', async () => {
+    const { ritosRegistrados } = await import('../../rules/ritos/registro');
+    const { acoesDeUsuario } = await import('../../rules/ritos/definicao');
+    const ritos = ritosRegistrados();
+    expect(ritos.length).toBeGreaterThan(0);
+    for (const def of ritos) {
+      for (const a of acoesDeUsuario(def)) {
+        const esquemaAcao = resolverRefs(esquemaJson(def.acoes[a]!.schema));
+        const todos = Object.values(porNome(campos(esquemaAcao, `f-${a}`)));
+        for (const c of todos) expect(c.rotulo.trim(), `${def.codigo}.${a}: ${c.nome}`).not.toBe('');
+        const ids = todos.map((c) => c.id);
+        expect(new Set(ids).size, `${def.codigo}.${a}: ids repetidos`).toBe(ids.length);
+        expect(() => dadosDoFormulario(esquemaAcao, {}), `${def.codigo}.${a}`).not.toThrow();
+      }
+    }
+  });
+});
