@@ -22,7 +22,7 @@ import {
   sedesSemFeriadosMunicipais,
 } from '../../db/feriados-municipais';
 import { PAPEIS } from '../auth/ator';
-import { erroSchema, invalido, naoEncontrado } from '../errors';
+import { conflito, erroSchema, invalido, naoEncontrado } from '../errors';
 import { instante, instanteOuNulo } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
 import { avisarProcessos, type ResultadoNotificacao } from './decretados';
@@ -34,7 +34,7 @@ import {
   novoFeriadoMunicipalSchema,
 } from './feriados-municipais-schemas';
 
-const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema };
+const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
 const ADMIN = ['administrador'] as const;
 const SERVIDORES = ['inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'] as const;
 const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, 'id deve ser um número') });
@@ -231,20 +231,32 @@ export function rotasFeriadosMunicipais(app: FastifyInstance, { db, temporal }: 
     async (request) => {
       const ator = requireAtor(request);
       const b = request.body;
-      const r2 = await db.transaction().execute(async (trx) => {
-        const x = await alterarFeriadoMunicipal(trx, request.params.id, b, ator.id);
-        if (!x) throw naoEncontrado('Feriado municipal');
-        if (x.depois.desde && x.depois.ate && x.depois.desde > x.depois.ate) throw invalido([{ campo: 'ate', mensagem: 'ate deve ser igual ou posterior a desde' }]);
-        const campos = (['nome', 'ato_legal', 'desde', 'ate', 'fonte'] as const).filter((k) => x.antes[k] !== x.depois[k]);
-        await request.auditar(
-          {
-            resumo: `Feriado municipal ${x.depois.id} alterado (${campos.join(', ') || 'nada mudou'}): ${rotulo(x.depois)}`,
-            dados: { antes: Object.fromEntries(campos.map((k) => [k, x.antes[k]])), depois: Object.fromEntries(campos.map((k) => [k, x.depois[k]])) },
-          },
-          trx,
-        );
-        return x.depois;
-      });
+      const r2 = await db
+        .transaction()
+        .execute(async (trx) => {
+          const x = await alterarFeriadoMunicipal(trx, request.params.id, b, ator.id);
+          if (!x) throw naoEncontrado('Feriado municipal');
+          const campos = (['nome', 'ato_legal', 'desde', 'ate', 'fonte'] as const).filter((k) => x.antes[k] !== x.depois[k]);
+          await request.auditar(
+            {
+              resumo: `Feriado municipal ${x.depois.id} alterado (${campos.join(', ') || 'nada mudou'}): ${rotulo(x.depois)}`,
+              dados: { antes: Object.fromEntries(campos.map((k) => [k, x.antes[k]])), depois: Object.fromEntries(campos.map((k) => [k, x.depois[k]])) },
+            },
+            trx,
+          );
+          return x.depois;
+        })
+        .catch((err: unknown) => {
+          // The same município, day and start as another holiday in force (index feriado_municipal_vigente_unique).
+          if (typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505') {
+            throw conflito('feriado-municipal-existente', 'Já há um feriado em vigor neste município, neste dia e com este início de vigência.');
+          }
+          // desde after ate (check feriado_municipal_vigencia), given one of them here and the other already stored.
+          if (typeof err === 'object' && err !== null && (err as { code?: string }).code === '23514') {
+            throw invalido([{ campo: 'ate', mensagem: 'ate deve ser igual ou posterior a desde' }]);
+          }
+          throw err;
+        });
       const vigencia = `${r2.desde ? `de ${r2.desde} ` : ''}${r2.ate ? `até ${r2.ate}` : 'em vigor'}`;
       const notificacao = await avisar(db, temporal, app, r2.municipio, `feriado municipal alterado: ${rotulo(r2)}, ${vigencia}`, r2.ate ?? '');
       return { feriado: feriadoView(r2), ...notificacao };

@@ -137,6 +137,10 @@ describe('o calendário da sede da unidade', () => {
     expect(de.status).toBe(200);
     expect(de.body.criado).toBe(false);
 
+    // A validity that ends before it starts is refused, naming the field.
+    const invertida = await sys.request('PATCH', `/v1/calendario/feriados-municipais/${r.body.feriado.id}`, { as: admin, body: { ate: n.prazo.ciencia } });
+    expect(invertida.status).toBe(400);
+    expect(invertida.body.erro.campos).toEqual([{ campo: 'ate', mensagem: 'ate deve ser igual ou posterior a desde' }]);
     // Ending its validity the day before (the law revoked) brings the limit back.
     const fim = await sys.request('PATCH', `/v1/calendario/feriados-municipais/${r.body.feriado.id}`, { as: admin, body: { desde: null, ate: n.prazo.ciencia } });
     expect(fim.status, JSON.stringify(fim.body)).toBe(200);
