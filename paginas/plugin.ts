@@ -22,6 +22,7 @@ import type { ApiDeps } from '../api/deps';
 import { HttpError } from '../api/errors';
 import type { Correio } from '../api/contas/correio';
 import { criarArmazenamentoArquivos } from '../documentos/arquivos';
+import auditoriaPaginas from './rotas/auditoria';
 import calendarioPaginas from './rotas/calendario';
 import contasPaginas from './rotas/contas';
 import correioPaginas from './rotas/correio';
@@ -95,6 +96,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(portalPaginas, opcoes);
     await escopo.register(painelPaginas, opcoes);
     await escopo.register(calendarioPaginas, opcoes);
+    await escopo.register(auditoriaPaginas, opcoes);
     if (deps.caixaDeCorreio && deps.correio.pasta) await escopo.register(correioPaginas, { pasta: deps.correio.pasta });
   });
 }

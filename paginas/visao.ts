@@ -87,6 +87,7 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   if (tem('inspetor', 'comissao', 'coogie', 'supervisor', 'administrador')) itens.push({ rotulo: 'Caixa de trabalho', href: '/caixa', icone: 'fa-inbox' });
   if (tem('supervisor', 'coogie', 'inspetor')) itens.push({ rotulo: 'Painel de prazos', href: '/painel', icone: 'fa-gauge' });
   if (tem('supervisor', 'administrador')) itens.push({ rotulo: 'Calendário', href: '/calendario', icone: 'fa-calendar-days' });
+  if (tem('supervisor')) itens.push({ rotulo: 'Auditoria', href: '/auditoria', icone: 'fa-clipboard-list' });
   return itens.map((i) => ({ ...i, atual: atual === i.href || atual.startsWith(`${i.href}?`) }));
 }
 

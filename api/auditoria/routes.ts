@@ -28,7 +28,7 @@ const entradaSchema = z
   })
   .meta({ id: 'EntradaAuditoria' });
 
-const querySchema = z.object({
+export const querySchema = z.object({
   ator: z.string().max(200).optional().describe('id do ator (usuário, ou chave:<id> para chaves de API)'),
   acao: z
     .string()
@@ -63,6 +63,26 @@ export function entradaView(r: Auditoria) {
   };
 }
 
+export type ConsultaTrilha = z.output<typeof querySchema>;
+
+/** A page of the audit trail, newest first, with the filters of GET /v1/auditoria (and of the supervisors' page, paginas/). */
+export async function lerTrilha(db: Db, q: ConsultaTrilha) {
+  let query = db.selectFrom('auditoria').selectAll().orderBy('seq', 'desc').limit(q.limite + 1);
+  if (q.ator) query = query.where('ator_id', '=', q.ator);
+  if (q.acao) query = q.acao.endsWith('.') ? query.where('acao', 'like', `${q.acao.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : query.where('acao', '=', q.acao);
+  if (q.processo) query = query.where('processo_id', '=', q.processo);
+  if (q.recurso) query = query.where('recurso', '=', q.recurso);
+  if (q.recursoId) query = query.where('recurso_id', '=', q.recursoId);
+  if (q.requestId) query = query.where('request_id', '=', q.requestId);
+  if (q.correlacao) query = query.where('correlacao_id', '=', q.correlacao);
+  if (q.de) query = query.where('ocorrido_em', '>=', new Date(q.de));
+  if (q.ate) query = query.where('ocorrido_em', '<=', new Date(q.ate));
+  if (q.cursor) query = query.where('seq', '<', String(q.cursor));
+  const rows = await query.execute();
+  const pagina = rows.slice(0, q.limite);
+  return { itens: pagina.map(entradaView), proximoCursor: rows.length > q.limite ? Number(pagina[pagina.length - 1].seq) : null };
+}
+
 const auditoriaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/',
@@ -83,23 +103,7 @@ const auditoriaRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) =
         },
       },
     },
-    async (request) => {
-      const q = request.query;
-      let query = db.selectFrom('auditoria').selectAll().orderBy('seq', 'desc').limit(q.limite + 1);
-      if (q.ator) query = query.where('ator_id', '=', q.ator);
-      if (q.acao) query = q.acao.endsWith('.') ? query.where('acao', 'like', `${q.acao.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : query.where('acao', '=', q.acao);
-      if (q.processo) query = query.where('processo_id', '=', q.processo);
-      if (q.recurso) query = query.where('recurso', '=', q.recurso);
-      if (q.recursoId) query = query.where('recurso_id', '=', q.recursoId);
-      if (q.requestId) query = query.where('request_id', '=', q.requestId);
-      if (q.correlacao) query = query.where('correlacao_id', '=', q.correlacao);
-      if (q.de) query = query.where('ocorrido_em', '>=', new Date(q.de));
-      if (q.ate) query = query.where('ocorrido_em', '<=', new Date(q.ate));
-      if (q.cursor) query = query.where('seq', '<', String(q.cursor));
-      const rows = await query.execute();
-      const pagina = rows.slice(0, q.limite);
-      return { itens: pagina.map(entradaView), proximoCursor: rows.length > q.limite ? Number(pagina[pagina.length - 1].seq) : null };
-    },
+    async (request) => lerTrilha(db, request.query),
   );
 };
 

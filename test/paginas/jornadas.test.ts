@@ -281,6 +281,16 @@ describe('as jornadas da vistoria pelas páginas', () => {
       expect(csv.startsWith('\uFEFFProcesso;Número SEI;Instituição;')).toBe(true);
       const registro = csv.split('\r\n').find((l) => l.includes('SEI-030001/018003/2026'));
       expect(registro?.split(';').slice(0, 5)).toEqual([comPrazo, 'SEI-030001/018003/2026', 'Colégio Exemplo', CNPJ, UNIDADE]);
+
+      // The audit trail, filtered by the process: the RL's ciência and the inspetora's acts, newest first.
+      await page.getByRole('link', { name: 'Auditoria' }).click();
+      await page.getByLabel('Processo').fill(comPrazo);
+      await page.getByLabel('Ação (ou prefixo terminado em “.”)').fill('vistoria.');
+      await page.getByRole('button', { name: 'Filtrar' }).click();
+      await page.waitForURL(/\/auditoria\?/);
+      const acoes = await page.locator('tbody code').allTextContents();
+      expect(acoes).toEqual(['vistoria.tomar-ciencia', 'vistoria.registrar-exigencias-forma', 'vistoria.autuar']);
+      await conferirPagina(page, 'auditoria', violacoesCsp);
     } finally {
       await contexto.close();
     }
