@@ -1,26 +1,9 @@
 /**
- * The documents of the ETAP's cadastramento (documentos/catalogo/etap.ts),
+ * The edital of the ETAP's cadastramento (documentos/catalogo/etap.ts),
  * assembled from what the workflow sends and what the process knows, for the
  * rite engine's one document activity (activities/documentos-rito.ts).
  */
 import { registrarMontador } from './documentos-rito';
-
-registrarMontador('notificacao-exigencias-etap', async (_p, pedido, fontes) => {
-  const f = await fontes();
-  const c = pedido.contexto as { exigencias: { natureza?: string; descricao: string; motivacao: string; baseLegal: string }[] };
-  return {
-    unidade: f.siglas.cooie,
-    dados: {
-      ...f.cooie,
-      ...f.comunicacao,
-      processoSei: f.processoSei,
-      signatario: f.assina,
-      instituicao: f.instituicao,
-      exigencias: c.exigencias.map((e) => ({ natureza: e.natureza === 'fisica' ? 'fisica' : 'documental', descricao: e.descricao, motivacao: e.motivacao, baseLegal: e.baseLegal })),
-      prazo: {},
-    },
-  };
-});
 
 registrarMontador('edital-cadastramento-etap', async (_p, pedido, fontes) => {
   const f = await fontes();

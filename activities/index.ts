@@ -2,6 +2,7 @@ import type { Db } from '../db/connect';
 import { createEmissaoDocumentosActivities } from './documentos';
 import { createDocumentoRitoActivities } from './documentos-rito';
 // The builders of each rite's documents register themselves with documentos-rito.
+import './cadastros-documentos';
 import './etap-documentos';
 import { createEtapActivities } from './etap';
 import { comAlertas } from './falhas';

@@ -1,35 +1,13 @@
-/** The documents of the ETAP's cadastramento (seed 003): the notice of exigências and the edital. */
+/** The edital of the ETAP's cadastramento (seed 003); its notice of exigências is every cadastramento's (./cadastros.ts). */
 import { z } from 'zod';
 import { formatarCnpj } from '../../rules/identificadores/cnpj';
 import { FUNCOES_ETAP } from '../../rules/etap/qualificacao';
-import { PRAZOS_ETAP } from '../../rules/etap/rito';
 import { dataPorExtenso } from '../../rules/datas/extenso';
-import { atoBase, comunicacaoBase, dataCivil, datasPrazo, exigencia, instituicaoComEndereco, instituicaoEnsino, signatario, texto } from '../campos';
+import { atoBase, dataCivil, instituicaoComEndereco, signatario, texto } from '../campos';
 import { numeroSeiSchema } from '../../rules/identificadores/schemas';
-import { assinaturaDe, definir, enderecoEmLinha, exigenciasDerivadas, instituicaoDerivada, textoDoPrazo, validarDatasPrazo } from './definicao';
+import { assinaturaDe, definir, enderecoEmLinha, instituicaoDerivada } from './definicao';
 
 const funcoes = Object.keys(FUNCOES_ETAP) as [keyof typeof FUNCOES_ETAP, ...(keyof typeof FUNCOES_ETAP)[]];
-
-const notificacaoExigenciasEtap = definir({
-  rotulo: 'Notificação de exigências (ETAP)',
-  especie: 'oficio',
-  forma: 'comunicacao',
-  schema: z.strictObject({
-    ...comunicacaoBase,
-    processoSei: numeroSeiSchema,
-    instituicao: instituicaoEnsino,
-    exigencias: z.array(exigencia).min(1, 'informe ao menos uma exigência'),
-    prazo: datasPrazo,
-  }),
-  assunto: () => 'Notificação de exigências — cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
-  assinaturas: (d) => [assinaturaDe(d.signatario)],
-  validarContexto: (d, ctx) => validarDatasPrazo('prazo', d.prazo, ctx),
-  derivar: (d) => ({
-    instituicao: instituicaoDerivada(d.instituicao),
-    prazo: textoDoPrazo(PRAZOS_ETAP['exigencias-etap'], d.prazo),
-    exigencias: exigenciasDerivadas(d.exigencias),
-  }),
-});
 
 const editalEtap = definir({
   rotulo: 'Edital de cadastramento da ETAP',
@@ -54,6 +32,5 @@ const editalEtap = definir({
 });
 
 export const CATALOGO_ETAP = {
-  'notificacao-exigencias-etap': notificacaoExigenciasEtap,
   'edital-cadastramento-etap': editalEtap,
 } as const;

@@ -15,11 +15,12 @@
  * the 'Ofício' series; each kind of act has its own ('Ordem de Serviço nº 1/2026/…'
  * and 'Ofício nº 1/2026/…' coexist), as units number their acts in practice.
  *
- * The catalogue is split by rite family: ./vistoria.ts, ./etap.ts, ./presenca.ts; what a
+ * The catalogue is split by rite family: ./vistoria.ts, ./cadastros.ts, ./etap.ts, ./presenca.ts; what a
  * document is and the shared derivations are in ./definicao.ts.
  */
 import type { z } from 'zod';
 import type { DefinicaoDocumento } from './definicao';
+import { CATALOGO_CADASTROS } from './cadastros';
 import { CATALOGO_ETAP } from './etap';
 import { CATALOGO_PRESENCA } from './presenca';
 import { CATALOGO_VISTORIA } from './vistoria';
@@ -28,7 +29,7 @@ export * from './definicao';
 export { descreverPrazo } from './vistoria';
 export { emissor, fecho, vocativo, signatario } from '../campos';
 
-export const CATALOGO = { ...CATALOGO_VISTORIA, ...CATALOGO_ETAP, ...CATALOGO_PRESENCA } as const;
+export const CATALOGO = { ...CATALOGO_VISTORIA, ...CATALOGO_CADASTROS, ...CATALOGO_ETAP, ...CATALOGO_PRESENCA } as const;
 
 export type TipoDocumento = keyof typeof CATALOGO;
 export const TIPOS_DOCUMENTO = Object.keys(CATALOGO) as TipoDocumento[];

@@ -13,33 +13,16 @@
  * Pure data: safe in workflow code.
  */
 import { ACAO_EXPIRAR_PRAZO, type AcaoRito, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
+import { prazoExigenciasCadastro } from '../cadastros/prazo';
 import { type AcaoEtap, DADOS_ACAO_ETAP } from './acoes';
 
 export type FaseEtap = 'requerimento' | 'autuacao' | 'analise' | 'consulta-coogie' | 'exigencias' | 'edital' | 'cadastrado' | 'indeferido';
 export type AtorEtap = 'representante-legal' | 'cooie' | 'coogie' | 'sistema';
 export type CodigoPrazoEtap = 'exigencias-etap';
 
-/**
- * The seed gives no prazo for the ETAP's exigências ("Restando alguma exigência, o
- * Representante Legal será informado, para cumprir com as exigências"). Choice: the
- * 20 days, extendable once, the same guide gives for the exigências of the vistoria
- * (seed 003, Fluxo item 9) — the same COOIE, the same kind of documental exigência —
- * rather than the 5 days of Lei 9.784/1999 art. 24, too short to obtain a diploma or a
- * CRT. Counted from the ciência, excluding its day (DOMAIN prazos rule 1).
- */
+/** The seed gives no prazo for the ETAP's exigências: the one chosen for every cadastramento (rules/cadastros/prazo.ts). */
 export const PRAZOS_ETAP: Readonly<Record<CodigoPrazoEtap, PrazoRito<CodigoPrazoEtap>>> = {
-  'exigencias-etap': {
-    codigo: 'exigencias-etap',
-    rotulo: 'Cumprimento das exigências do cadastramento da ETAP',
-    dias: 20,
-    uteis: false,
-    contarDe: 'dia-seguinte',
-    prorrogavel: true,
-    improrrogavelExpresso: false,
-    notificacao: 'notificacao-exigencias-etap',
-    baseLegal: 'Guia de Inspeção Escolar SEEDUC-RJ, Fluxo para o cadastramento ETAP, item 4; prazo por analogia ao item 9 do Fluxo da vistoria',
-    fonte: 'Restando alguma exigência, o Representante Legal será informado, para cumprir com as exigências',
-  },
+  'exigencias-etap': prazoExigenciasCadastro('exigencias-etap', 'Cumprimento das exigências do cadastramento da ETAP', 'Fluxo para o cadastramento ETAP, item 4'),
 };
 
 const ROTULOS: Record<AcaoEtap, [string, AtorEtap]> = {

@@ -58,3 +58,36 @@ export function conferirItens<I extends ItemConferivel>(itens: readonly I[], nom
   if (ausentes.length) problemas.unshift(`registre cada item do ${nome}; faltam: ${ausentes.join(', ')}`);
   return { problemas, emFalta };
 }
+
+/** An exigência as every rite writes it (motivação and base legal required: seed 003, Fluxo 8 d). */
+export interface ExigenciaDeItem {
+  codigo: string;
+  descricao: string;
+  motivacao: string;
+  baseLegal: string;
+  natureza: 'documental' | 'fisica';
+}
+
+/**
+ * The exigências of the items found wanting (the item's words and base legal; the servidor's
+ * observação as the motivação when it says something), then the others given; one given for an
+ * item found wanting replaces the derived one, so the servidor can word it for the case.
+ */
+export function exigenciasDosItens<E extends { codigo: string }>(
+  emFalta: ChecklistConferido<ItemConferivel & { descricao: string; baseLegal: string }>['emFalta'],
+  outras: readonly E[],
+  motivoPadrao: (item: ItemConferivel) => string,
+): (ExigenciaDeItem | E)[] {
+  const dadas = new Set(outras.map((e) => e.codigo));
+  const derivadas = emFalta
+    .filter(({ item }) => !dadas.has(item.codigo))
+    .map(({ item, observacao }): ExigenciaDeItem => ({
+      codigo: item.codigo,
+      descricao: item.descricao,
+      // A short note ("ausente") does not make a motivação; the item's own then stands.
+      motivacao: observacao && observacao.length >= 10 ? observacao : motivoPadrao(item),
+      baseLegal: item.baseLegal,
+      natureza: 'documental',
+    }));
+  return [...derivadas, ...outras];
+}

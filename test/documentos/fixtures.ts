@@ -193,7 +193,7 @@ export const DADOS: { [T in TipoDocumento]: EntradaDocumento<T> } = {
     exigenciasNaoAtendidas: EXIGENCIAS,
     signatario: { nome: 'Roberto Almeida Pinto', cargo: 'Coordenador Geral de Inspeção Escolar', matricula: '0800111-9' },
   },
-  'notificacao-exigencias-etap': {
+  'notificacao-exigencias-cadastro': {
     emissor: EMISSOR_COOIE,
     local: 'Rio de Janeiro',
     destinatario: RL,
@@ -202,6 +202,8 @@ export const DADOS: { [T in TipoDocumento]: EntradaDocumento<T> } = {
     signatario: COORDENADORA,
     processoSei: PROCESSO,
     instituicao: INSTITUICAO,
+    objeto: 'cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
+    codigoPrazo: 'exigencias-etap',
     exigencias: [
       {
         natureza: 'documental',
@@ -211,6 +213,16 @@ export const DADOS: { [T in TipoDocumento]: EntradaDocumento<T> } = {
       },
     ],
     prazo: { ciencia: '2026-11-24', vencimento: '2026-12-14' },
+  },
+  'edital-alteracao-mantenedora': {
+    emissor: EMISSOR_COOGIE,
+    local: 'Rio de Janeiro',
+    processoSei: PROCESSO,
+    autoridade: 'A COORDENADORIA GERAL DE INSPEÇÃO ESCOLAR',
+    instituicao: INSTITUICAO_COM_ENDERECO,
+    mantenedora: { nome: 'Sociedade Educacional Horizonte Azul S.A.', cnpj: '44.555.666/0001-81' },
+    alteracoes: [{ tipo: 'representante-legal', descricao: 'Assume a representação legal Marta Regina Albuquerque, em substituição a Jorge Luiz Albuquerque.' }],
+    signatario: { nome: 'Roberto Almeida Pinto', cargo: 'Coordenador Geral de Inspeção Escolar', matricula: '0800111-9' },
   },
   'edital-cadastramento-etap': {
     emissor: EMISSOR_COOGIE,
@@ -364,7 +376,8 @@ export const UNIDADES: { [T in TipoDocumento]: string } = {
   'notificacao-indeferimento': 'COOIE-METROPOLITANA I',
   'estudo-tecnico': 'COOGIE',
   'pronunciamento-coogie': 'COOGIE',
-  'notificacao-exigencias-etap': 'COOIE-METROPOLITANA I',
+  'notificacao-exigencias-cadastro': 'COOIE-METROPOLITANA I',
+  'edital-alteracao-mantenedora': 'COOGIE',
   'edital-cadastramento-etap': 'COOGIE',
   'edital-cadastramento': 'COOGIE',
   'encaminhamento-cee': 'COOGIE',

@@ -187,7 +187,7 @@ describe('rito de cadastramento da ETAP', () => {
     );
     expect(exig.fase).toBe('exigencias');
     const notificacao = await documento(exig.documentos[0]!.id);
-    expect(notificacao.tipo).toBe('notificacao-exigencias-etap');
+    expect(notificacao.tipo).toBe('notificacao-exigencias-cadastro');
     expect(notificacao.identificacao).toMatch(/^Ofício nº \d+\/2037\/COOIE-METROPOLITANAI$/);
     // The item's own base legal (art. 14) and the servidor's observação as the motivação.
     expect(notificacao.html).toContain('O diploma de Pedagogia apresentado não tem o registro exigido.');

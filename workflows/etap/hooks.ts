@@ -7,7 +7,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { EtapActivities } from '../../activities/etap';
 import { type AcaoEmCurso, type HooksRito, RecusaAcao } from '../ritos/interpretador';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
-import { conferirItens } from '../../rules/ritos/checklist';
+import { conferirItens, exigenciasDosItens } from '../../rules/ritos/checklist';
 import { CHECKLIST_ETAP, NOME_CHECKLIST_ETAP } from '../../rules/etap/checklist';
 import type { ExigenciaVistoria } from '../../rules/vistoria/acoes';
 import type { RequerimentoEtap } from '../../rules/etap/acoes';
@@ -46,7 +46,7 @@ const { registrarEtapCadastrada } = proxyActivities<EtapActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const emitir = (a: AcaoEmCurso<EstadoEtap>, tipo: 'notificacao-exigencias-etap' | 'edital-cadastramento-etap', contexto: Record<string, unknown>) => a.emitir(tipo, contexto);
+const emitir = (a: AcaoEmCurso<EstadoEtap>, tipo: 'notificacao-exigencias-cadastro' | 'edital-cadastramento-etap', contexto: Record<string, unknown>) => a.emitir(tipo, contexto);
 
 export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
   estadoInicial: () => ({ requerimento: null, avaliacao: null, consulta: null, exigencias: [], edital: null }),
@@ -74,19 +74,8 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
         e.consulta = { pedidaEm: e.consulta?.pedidaEm ?? p.em, respondidaEm: p.em, apenados: dados.apenados, resposta: dados.resposta };
         break;
       case 'registrar-exigencias': {
-        // From the items found não conforme (the item's words and base legal), plus any other given.
         const c = conferirItens(CHECKLIST_ETAP, NOME_CHECKLIST_ETAP, dados.checklist);
-        const dadas = new Set((dados.exigencias as ExigenciaVistoria[]).map((x) => x.codigo));
-        const doChecklist: ExigenciaVistoria[] = c.emFalta
-          .filter(({ item }) => !dadas.has(item.codigo))
-          .map(({ item, observacao }) => ({
-            codigo: item.codigo,
-            descricao: item.descricao,
-            motivacao: observacao && observacao.length >= 10 ? observacao : `Item "${item.alinea}" da conferência do cadastramento da ETAP não atendido.`,
-            baseLegal: item.baseLegal,
-            natureza: 'documental',
-          }));
-        e.exigencias = [...doChecklist, ...dados.exigencias];
+        e.exigencias = exigenciasDosItens(c.emFalta, dados.exigencias as ExigenciaVistoria[], (i) => `Item "${i.alinea}" da conferência do cadastramento da ETAP não atendido.`);
         break;
       }
       case 'cumprir-exigencias':
@@ -116,6 +105,12 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
   },
 
   async aoEntrarNaFase(a, { codigoPrazo }) {
-    if (codigoPrazo === 'exigencias-etap') await emitir(a, 'notificacao-exigencias-etap', { exigencias: a.estado.exigencias });
+    if (codigoPrazo === 'exigencias-etap') {
+      await emitir(a, 'notificacao-exigencias-cadastro', {
+        objeto: 'cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
+        codigoPrazo,
+        exigencias: a.estado.exigencias,
+      });
+    }
   },
 };
