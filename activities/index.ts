@@ -6,6 +6,7 @@ import './cadastros-documentos';
 import './etap-documentos';
 import { createEtapActivities } from './etap';
 import { comAlertas } from './falhas';
+import { createMantenedoraActivities } from './mantenedora';
 import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';
 import { createDocumentoActivities } from './vistoria-documentos';
@@ -19,6 +20,7 @@ export function createActivities(deps: { db: Db }) {
     ...createDocumentoActivities(deps.db),
     ...createDocumentoRitoActivities(deps.db),
     ...createEtapActivities(deps.db),
+    ...createMantenedoraActivities(deps.db),
   });
 }
 

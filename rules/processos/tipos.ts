@@ -13,6 +13,7 @@ export const TIPOS_PROCESSO: Readonly<Record<string, TipoProcessoInfo>> = {
   'aumento-capacidade': { rotulo: 'Aumento de Capacidade Máxima de Matrícula', rito: 'vistoria' },
   'entrada-suplementar': { rotulo: 'Entrada Suplementar', rito: 'vistoria' },
   'cadastro-etap': { rotulo: 'Cadastro de ETAP', rito: 'etap' },
+  'alteracao-mantenedora': { rotulo: 'Alteração na Composição da Entidade Mantenedora', rito: 'mantenedora' },
 };
 
 const tipos = new Map<string, TipoProcessoInfo>(Object.entries(TIPOS_PROCESSO));

@@ -29,6 +29,7 @@ let sys: TestSystem;
 let admin: Conta, supervisor: Conta, rep: Conta;
 let processo: string;
 let processoEtap: string;
+let processoMantenedora: string;
 let documento: string;
 let arquivo: string;
 
@@ -41,6 +42,7 @@ beforeAll(async () => {
   ]);
   processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
   processoEtap = await abrirProcesso(sys, rep, { tipo: 'cadastro-etap', cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
+  processoMantenedora = await abrirProcesso(sys, rep, { tipo: 'alteracao-mantenedora', cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
   await registrarEtap(sys.db, {
     processoId: processoEtap,
     cnpj: CNPJ,
@@ -81,6 +83,7 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
   '/v1/processos/{id}/linha-do-tempo': { url: () => `/v1/processos/${processo}/linha-do-tempo`, como: () => rep, acao: 'processo.linha-do-tempo.ler' },
   '/v1/processos/{id}/vistoria': { url: () => `/v1/processos/${processo}/vistoria`, como: () => rep, acao: 'vistoria.estado.ler' },
   '/v1/processos/{id}/etap': { url: () => `/v1/processos/${processoEtap}/etap`, como: () => rep, acao: 'etap.estado.ler' },
+  '/v1/processos/{id}/mantenedora': { url: () => `/v1/processos/${processoMantenedora}/mantenedora`, como: () => rep, acao: 'mantenedora.estado.ler' },
   '/v1/instituicoes/{codigoInep}/etap': { url: () => `/v1/instituicoes/${INEP}/etap`, como: () => rep, acao: 'instituicao.etap.ler' },
   '/v1/documentos/{id}': { url: () => `/v1/documentos/${documento}`, como: () => rep, acao: 'documento.ler' },
   '/v1/documentos/{id}.pdf': { url: () => `/v1/documentos/${documento}.pdf`, como: () => rep, acao: 'documento.ler' },
@@ -140,7 +143,8 @@ describe('reads of personal data are audited: one entry per request, with who, w
     expect(novas.map((e) => e.acao)).toEqual([l.acao]);
     expect(novas[0]!.ator_id).toBe(l.como().id);
     expect(novas[0]!.ocorrido_em.getTime()).toBeGreaterThanOrEqual(inicio - 1000);
-    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(rota.endsWith('/etap') ? processoEtap : processo);
+    const doRito: Record<string, string> = { etap: processoEtap, mantenedora: processoMantenedora };
+    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(doRito[rota.split('/').at(-1)!] ?? processo);
   });
 
   it('a listing of many rows writes one entry; a refused read (403, 404) writes none', async () => {

@@ -239,7 +239,7 @@ describe('um dia decretado pela API muda os cálculos por HTTP', () => {
   });
 });
 
-const TIPO_SEM_RITO = 'alteracao-mantenedora';
+const TIPO_SEM_RITO = 'tipo-sem-rito-teste';
 
 describe('aviso aos processos com prazo aberto que o dia afeta', () => {
   // A process of a kind whose rite is not built, opened before such kinds were
