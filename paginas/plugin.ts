@@ -30,6 +30,7 @@ import inspecaoPaginas from './rotas/inspecao';
 import painelPaginas from './rotas/painel';
 import portalPaginas from './rotas/portal';
 import processoPaginas from './rotas/processo';
+import requerimentoPaginas from './rotas/requerimento';
 import { EntradaNecessaria, redirecionar } from './sessao';
 import { renderizar } from './visao';
 
@@ -92,6 +93,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     const opcoes = { ...deps, arquivos };
     await escopo.register(contasPaginas, opcoes);
     await escopo.register(inspecaoPaginas, opcoes);
+    await escopo.register(requerimentoPaginas, opcoes);
     await escopo.register(processoPaginas, opcoes);
     await escopo.register(portalPaginas, opcoes);
     await escopo.register(painelPaginas, opcoes);

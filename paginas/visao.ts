@@ -84,6 +84,7 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   const tem = (...p: Papel[]) => ator.papeis.some((x) => p.includes(x));
   const itens: { rotulo: string; href: string; icone: string }[] = [];
   if (tem('representante')) itens.push({ rotulo: 'Minhas instituições', href: '/portal', icone: 'fa-school' });
+  if (tem('representante', 'inspetor', 'administrador')) itens.push({ rotulo: 'Novo processo', href: '/processos/novo', icone: 'fa-file-circle-plus' });
   if (tem('inspetor', 'comissao', 'coogie', 'supervisor', 'administrador')) itens.push({ rotulo: 'Caixa de trabalho', href: '/caixa', icone: 'fa-inbox' });
   if (tem('supervisor', 'coogie', 'inspetor')) itens.push({ rotulo: 'Painel de prazos', href: '/painel', icone: 'fa-gauge' });
   if (tem('supervisor', 'administrador')) itens.push({ rotulo: 'Calendário', href: '/calendario', icone: 'fa-calendar-days' });

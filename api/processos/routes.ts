@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { erroSchema, HttpError, naoEncontrado } from '../errors';
@@ -5,10 +6,55 @@ import { noEscopo, podeVer } from '../auth/escopo';
 import { requireAtor } from '../plugins/autenticacao';
 import { processoDaRota } from '../plugins/escopo-processo';
 import type { ApiDeps } from '../deps';
-import { aberturaSchema, listagemQuerySchema, listagemSchema, processoSchema } from './schemas';
+import { type AberturaBody, aberturaSchema, listagemQuerySchema, listagemSchema, processoSchema } from './schemas';
 import { ProcessosService, toView } from './service';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema };
+
+/**
+ * Opens a process for the request's actor (in his scope; administrators
+ * anywhere), auditing the abertura or its repetition in the transaction that
+ * records it: POST /v1/processos and the requerimento page (paginas/) alike.
+ */
+export async function abrirProcesso(service: ProcessosService, request: FastifyRequest, body: AberturaBody) {
+  const ator = requireAtor(request);
+  const escopo = { unidade: body.unidade, instituicao_cnpj: body.instituicao.cnpj };
+  if (!podeVer(ator, escopo) && !ator.papeis.includes('administrador')) {
+    throw new HttpError(403, 'fora-do-escopo', 'Você não pode abrir processos para esta instituição ou unidade.');
+  }
+  return service.abrir(body, ator, async (trx, processo, criado) => {
+    // A retry finding the process with no abertura in the trail (its first request's commit failed after the
+    // workflow had started, and the workflow wrote the row) records the abertura, not a repetition of nothing.
+    const registrada =
+      criado ||
+      (await trx.selectFrom('auditoria').select('seq').where('acao', '=', 'processo.abrir').where('processo_id', '=', processo.id).limit(1).executeTakeFirst()) === undefined;
+    await request.auditar(
+      {
+        acao: 'processo.abrir',
+        recurso: 'processo',
+        resumo: registrada
+          ? `Processo aberto: ${processo.tipo} de ${processo.instituicao_nome} (${processo.instituicao_cnpj}), unidade ${processo.unidade}`
+          : `Abertura repetida: devolvido o processo já aberto ${processo.id}`,
+        // A repeated abertura opened nothing: processo.abrir.repeticao, pointing at the abertura's entry.
+        repeticao: !registrada,
+        processoId: processo.id,
+        recursoId: processo.id,
+        dados: registrada
+          ? {
+              criado: true,
+              ...(criado ? {} : { registradaNaRepeticao: true }),
+              tipo: body.tipo,
+              instituicao: body.instituicao,
+              unidade: body.unidade,
+              numeroSei: body.numeroSei ?? null,
+              requerente: body.requerente,
+            }
+          : { criado: false },
+      },
+      trx,
+    );
+  });
+}
 
 const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   const service = new ProcessosService(deps.db, deps.temporal, deps.taskQueue);
@@ -30,41 +76,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     },
     async (request, reply) => {
       const ator = requireAtor(request);
-      const body = request.body;
-      const escopo = { unidade: body.unidade, instituicao_cnpj: body.instituicao.cnpj };
-      if (!podeVer(ator, escopo) && !ator.papeis.includes('administrador')) {
-        throw new HttpError(403, 'fora-do-escopo', 'Você não pode abrir processos para esta instituição ou unidade.');
-      }
-      const { processo, criado } = await service.abrir(body, ator, async (trx, processo, criado) => {
-        // A retry finding the process with no abertura in the trail (its first request's commit failed after the
-        // workflow had started, and the workflow wrote the row) records the abertura, not a repetition of nothing.
-        const registrada =
-          criado ||
-          (await trx.selectFrom('auditoria').select('seq').where('acao', '=', 'processo.abrir').where('processo_id', '=', processo.id).limit(1).executeTakeFirst()) === undefined;
-        await request.auditar(
-          {
-            resumo: registrada
-              ? `Processo aberto: ${processo.tipo} de ${processo.instituicao_nome} (${processo.instituicao_cnpj}), unidade ${processo.unidade}`
-              : `Abertura repetida: devolvido o processo já aberto ${processo.id}`,
-            // A repeated abertura opened nothing: processo.abrir.repeticao, pointing at the abertura's entry.
-            repeticao: !registrada,
-            processoId: processo.id,
-            recursoId: processo.id,
-            dados: registrada
-              ? {
-                  criado: true,
-                  ...(criado ? {} : { registradaNaRepeticao: true }),
-                  tipo: body.tipo,
-                  instituicao: body.instituicao,
-                  unidade: body.unidade,
-                  numeroSei: body.numeroSei ?? null,
-                  requerente: body.requerente,
-                }
-              : { criado: false },
-          },
-          trx,
-        );
-      });
+      const { processo, criado } = await abrirProcesso(service, request, request.body);
       return reply
         .code(criado ? 201 : 200)
         .header('location', `/v1/processos/${processo.id}`)

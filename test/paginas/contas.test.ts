@@ -172,6 +172,61 @@ describe('entrar, sair e senhas pelas páginas', () => {
     }
   }, 60_000);
 
+  it('o representante abre um processo pelo requerimento: erros ao lado dos campos, depois o processo; repetir leva ao mesmo', async () => {
+    const cnpj = '11222333000181';
+    const inep = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+    const rep = await sys.criarConta({ papeis: ['representante'], instituicoes: [cnpj] });
+    const { contexto, page, violacoesCsp } = await novaPessoa(browser);
+    try {
+      await page.goto(`${sys.baseUrl}/entrar`);
+      await page.getByLabel('E-mail').fill(rep.email);
+      await page.getByLabel('Senha').fill(rep.senha);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/portal$/);
+      await page.getByRole('link', { name: 'Novo processo' }).click();
+      await conferirPagina(page, 'requerimento', violacoesCsp);
+      const campo = (nome: string) => page.locator(`form[action="/processos/novo"] [name="${nome}"]`);
+      const preencher = async (cpf: string) => {
+        await campo('tipo').selectOption('apostilamento-endereco');
+        await campo('instituicao.cnpj').fill(cnpj);
+        await campo('instituicao.codigoInep').fill(inep);
+        await campo('instituicao.nome').fill('Colégio do Requerimento');
+        await campo('instituicao.endereco.logradouro').fill('Rua A, 1');
+        await campo('instituicao.endereco.bairro').fill('Centro');
+        await campo('instituicao.endereco.cep').fill('20000-000');
+        await campo('instituicao.endereco.municipio').fill('Rio de Janeiro');
+        await campo('instituicao.endereco.uf').fill('RJ');
+        await campo('unidade').fill('METROPOLITANA I');
+        await campo('requerente.nome').fill('Rita Requerente');
+        await campo('requerente.cpf').fill(cpf);
+        await campo('requerente.email').fill('rita@example.org');
+      };
+      // A CPF whose check digits do not match: refused next to its field, what was typed kept.
+      await preencher('529.982.247-24');
+      await page.getByRole('button', { name: 'Abrir o processo' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('#abertura-requerente-cpf-erro').textContent()).toMatch(/CPF/);
+      expect(await campo('instituicao.nome').inputValue()).toBe('Colégio do Requerimento');
+      await conferirPagina(page, 'requerimento-recusado', violacoesCsp);
+
+      await campo('requerente.cpf').fill('529.982.247-25');
+      await page.getByRole('button', { name: 'Abrir o processo' }).click();
+      await page.waitForURL(/\/processos\/apostilamento-endereco-/);
+      const aberto = new URL(page.url()).pathname;
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Colégio do Requerimento');
+
+      await page.goto(`${sys.baseUrl}/processos/novo`);
+      await preencher('529.982.247-25');
+      await page.getByRole('button', { name: 'Abrir o processo' }).click();
+      await page.waitForURL(/\/processos\/apostilamento-endereco-/);
+      expect(new URL(page.url()).pathname).toBe(aberto);
+      const aberturas = await sys.db.selectFrom('auditoria').select('acao').where('processo_id', '=', decodeURIComponent(aberto.split('/')[2]!)).where('acao', 'like', 'processo.abrir%').execute();
+      expect(aberturas.map((a) => a.acao)).toEqual(['processo.abrir', 'processo.abrir.repeticao']);
+    } finally {
+      await contexto.close();
+    }
+  }, 90_000);
+
   it('um formulário de outra origem, sem o token CSRF da sessão, não age', async () => {
     const { contexto, page } = await novaPessoa(browser);
     try {
