@@ -6,7 +6,7 @@
  * edital's object. Pure: the workflow's validator asks it (workflows/vistoria/hooks.ts),
  * with what it knows of the process; the answer is the reason in pt-BR, or undefined.
  */
-import { type DiaDecretado, type Local, criarCalendario, formatarInstanteBrasilia, lerData } from '../calendario';
+import { type DiaDecretado, type FeriadoMunicipal, type Local, criarCalendario, formatarInstanteBrasilia, lerData } from '../calendario';
 import { dataMinimaVisita, tempestivo } from '../prazos';
 import { conferirChecklist } from './checklist-aplicado';
 
@@ -31,11 +31,13 @@ export interface PedidoParaRegras {
   tipo: string;
   local: Local;
   decretados: readonly DiaDecretado[];
+  /** The municipal holidays maintained in the database for the unit's seat (absent: the ones rito ships). */
+  feriadosMunicipais?: readonly FeriadoMunicipal[];
 }
 
 const diaBrasilia = (instante: string) => formatarInstanteBrasilia(Date.parse(instante)).slice(0, 10);
 
-export function recusaDaVistoria({ acao, dados, estado, em, tipo, local, decretados }: PedidoParaRegras): string | undefined {
+export function recusaDaVistoria({ acao, dados, estado, em, tipo, local, decretados, feriadosMunicipais }: PedidoParaRegras): string | undefined {
   const hoje = diaBrasilia(em);
   // Step 4: the OS is published in DOERJ before the Comissão acts; never dated before the OS.
   if (acao === 'publicar-ordem-servico' && !dados.publicacao) {
@@ -96,11 +98,12 @@ export function recusaDaVistoria({ acao, dados, estado, em, tipo, local, decreta
     return `O Pronunciamento não pode anteceder a visita em que se baseia (${estado.visita.termoEm}).`;
   }
   if (acao === 'agendar-visita' || acao === 'reagendar-visita') {
-    const minima = dataMinimaVisita({ aviso: em, local, diasDecretados: decretados });
+    const municipais = feriadosMunicipais ? { feriadosMunicipais } : {};
+    const minima = dataMinimaVisita({ aviso: em, local, diasDecretados: decretados, ...municipais });
     if (dados.data < minima.data) {
       return `A visita deve ser agendada com no mínimo 5 dias de antecedência: a data mais próxima possível é ${minima.data}.`;
     }
-    const motivo = criarCalendario(local, decretados).motivoNaoUtil(lerData(dados.data, 'data'));
+    const motivo = criarCalendario(local, decretados, municipais).motivoNaoUtil(lerData(dados.data, 'data'));
     if (motivo) return `A visita deve ocorrer em dia útil; ${dados.data} não é (${motivo}).`;
   }
   // The Termo records a visit that happened: not before the date it was scheduled for.

@@ -46,7 +46,9 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
   designados: (estado) => estado.comissao.map((m) => m.usuarioId),
 
   validar({ ctx, acao, dados, pedido, estado }) {
-    const motivo = recusaDaVistoria({ acao, dados, estado, em: pedido.em, tipo: ctx.tipo, local: ctx.local, decretados: ctx.prazos.decretados });
+    // The calendar the process's prazos count on: the unit's seat, its decreed and maintained municipal days.
+    const { local, diasDecretados, feriadosMunicipais } = ctx.prazos.calendario;
+    const motivo = recusaDaVistoria({ acao, dados, estado, em: pedido.em, tipo: ctx.tipo, local, decretados: diasDecretados, ...(feriadosMunicipais ? { feriadosMunicipais } : {}) });
     if (motivo) throw new RecusaAcao(motivo);
   },
 
