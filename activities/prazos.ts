@@ -2,12 +2,11 @@
  * I/O for prazos: the decreed days a workflow's calendar needs, and the prazo
  * read model. The computation itself is pure (rules/prazos) and runs in the workflow.
  */
-import type { DiaDecretado, FeriadoMunicipal, Local } from '../rules/calendario';
+import type { DiaDecretado, Local } from '../rules/calendario';
 import type { Db } from '../db/connect';
 import { lerDiasDecretados } from '../db/dias-decretados';
-import { lerFeriadosMunicipais } from '../db/feriados-municipais';
+import { type CalendarioDaUnidade, calendarioDaUnidade } from '../db/calendario-da-unidade';
 import { registrarPrazo } from '../db/prazos';
-import { localDaUnidade } from '../db/unidades';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
 
 export function createPrazoActivities(db: Db) {
@@ -23,12 +22,7 @@ export function createPrazoActivities(db: Db) {
      * workflow replays on what it read.
      */
     async calendarioDaUnidade({ unidade, desde }: { unidade: string; desde: string }): Promise<CalendarioDaUnidade> {
-      const local = await localDaUnidade(db, unidade);
-      return {
-        local,
-        diasDecretados: await lerDiasDecretados(db, local, desde),
-        feriadosMunicipais: local.municipio ? await lerFeriadosMunicipais(db, local.municipio) : [],
-      };
+      return calendarioDaUnidade(db, unidade, desde);
     },
 
     /** Records the prazo and the change that made it what it is (db/prazos.ts). */
@@ -38,11 +32,6 @@ export function createPrazoActivities(db: Db) {
   };
 }
 
-export interface CalendarioDaUnidade {
-  local: Local;
-  diasDecretados: DiaDecretado[];
-  /** Absent in results recorded before municipal holidays were data (the engine then counts the ones rito ships). */
-  feriadosMunicipais?: FeriadoMunicipal[];
-}
+export type { CalendarioDaUnidade } from '../db/calendario-da-unidade';
 
 export type PrazoActivities = ReturnType<typeof createPrazoActivities>;

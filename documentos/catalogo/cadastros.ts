@@ -1,17 +1,19 @@
 /**
  * The documents the cadastramentos of seed 003 share (ETAP, Alteração na
- * Composição da Entidade Mantenedora): the notice of exigências, whose prazo is
- * each rite's own (rules/cadastros/prazo.ts), and the mantenedora's edital.
+ * Composição da Entidade Mantenedora, and the Relatório Anual's pendências):
+ * the notice of exigências, whose prazo is each rite's own, and the
+ * mantenedora's edital.
  */
 import { z } from 'zod';
 import { PRAZOS_ETAP } from '../../rules/etap/rito';
 import { numeroSeiSchema } from '../../rules/identificadores/schemas';
 import { ALTERACOES_MANTENEDORA, type AlteracaoMantenedora, PRAZOS_MANTENEDORA } from '../../rules/mantenedora/rito';
+import { PRAZOS_RELATORIO_ANUAL } from '../../rules/relatorio-anual/rito';
 import { atoBase, comunicacaoBase, datasPrazo, exigencia, instituicaoComEndereco, instituicaoEnsino, signatario, texto } from '../campos';
 import { assinaturaDe, definir, enderecoEmLinha, exigenciasDerivadas, instituicaoDerivada, textoDoPrazo, validarDatasPrazo } from './definicao';
 
 /** Every cadastramento's prazo of exigências, by code. */
-const PRAZOS_CADASTRO = { ...PRAZOS_ETAP, ...PRAZOS_MANTENEDORA };
+const PRAZOS_CADASTRO = { ...PRAZOS_ETAP, ...PRAZOS_MANTENEDORA, ...PRAZOS_RELATORIO_ANUAL };
 const CODIGOS_PRAZO = Object.keys(PRAZOS_CADASTRO) as [keyof typeof PRAZOS_CADASTRO, ...(keyof typeof PRAZOS_CADASTRO)[]];
 
 const notificacaoExigenciasCadastro = definir({
@@ -22,7 +24,7 @@ const notificacaoExigenciasCadastro = definir({
     ...comunicacaoBase,
     processoSei: numeroSeiSchema,
     instituicao: instituicaoEnsino,
-    /** What is being registered: 'cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)'. */
+    /** What was analysed: 'pedido de cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)', 'Relatório Anual do ano letivo de 2036'. */
     objeto: texto(300),
     codigoPrazo: z.enum(CODIGOS_PRAZO, { error: `prazo inválido: use ${CODIGOS_PRAZO.join(', ')}` }),
     exigencias: z.array(exigencia).min(1, 'informe ao menos uma exigência'),

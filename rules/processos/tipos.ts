@@ -14,6 +14,7 @@ export const TIPOS_PROCESSO: Readonly<Record<string, TipoProcessoInfo>> = {
   'entrada-suplementar': { rotulo: 'Entrada Suplementar', rito: 'vistoria' },
   'cadastro-etap': { rotulo: 'Cadastro de ETAP', rito: 'etap' },
   'alteracao-mantenedora': { rotulo: 'Alteração na Composição da Entidade Mantenedora', rito: 'mantenedora' },
+  'relatorio-anual': { rotulo: 'Relatório Anual', rito: 'relatorio-anual' },
 };
 
 const tipos = new Map<string, TipoProcessoInfo>(Object.entries(TIPOS_PROCESSO));

@@ -7,6 +7,7 @@
 import { tipoProcesso } from '../processos/tipos';
 import { RITO_ETAP } from '../etap/rito';
 import { RITO_MANTENEDORA } from '../mantenedora/rito';
+import { RITO_RELATORIO_ANUAL } from '../relatorio-anual/rito';
 import { RITO_VISTORIA } from '../vistoria/rito';
 import type { DefinicaoRito } from './definicao';
 
@@ -36,6 +37,7 @@ export function ritosRegistrados(): DefinicaoRito[] {
 registrarRito(RITO_VISTORIA);
 registrarRito(RITO_ETAP);
 registrarRito(RITO_MANTENEDORA);
+registrarRito(RITO_RELATORIO_ANUAL);
 
 /** The label of a phase of a process of this kind, or the code when the kind or phase is unknown. */
 export function rotuloFase(tipo: string, fase: string): string {

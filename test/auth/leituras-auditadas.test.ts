@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAutenticador } from '../../api/auth';
 import { buildApp } from '../../api/app';
 import { registrarEtap } from '../../db/etap';
+import { tiposProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
 import { emitirDocumento } from '../../documentos/emissao';
 import { DADOS } from '../documentos/fixtures';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
@@ -28,8 +30,11 @@ const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')
 let sys: TestSystem;
 let admin: Conta, supervisor: Conta, rep: Conta;
 let processo: string;
-let processoEtap: string;
-let processoMantenedora: string;
+/** Every registered rite but the vistoria's (whose process is `processo`), with a kind that follows it. */
+const OUTROS_RITOS = ritosRegistrados()
+  .filter((r) => r.codigo !== 'vistoria')
+  .map((r) => ({ codigo: r.codigo, tipo: tiposProcesso().find((t) => ritoDoTipo(t)?.codigo === r.codigo)! }));
+const processoDoRito: Record<string, string> = {};
 let documento: string;
 let arquivo: string;
 
@@ -41,10 +46,11 @@ beforeAll(async () => {
     sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
   ]);
   processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
-  processoEtap = await abrirProcesso(sys, rep, { tipo: 'cadastro-etap', cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
-  processoMantenedora = await abrirProcesso(sys, rep, { tipo: 'alteracao-mantenedora', cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
+  for (const r of OUTROS_RITOS) {
+    processoDoRito[r.codigo] = await abrirProcesso(sys, rep, { tipo: r.tipo, cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana', cpf: '529.982.247-25', email: 'req@example.org' } });
+  }
   await registrarEtap(sys.db, {
-    processoId: processoEtap,
+    processoId: processoDoRito.etap!,
     cnpj: CNPJ,
     codigoInep: INEP,
     ato: 'Edital nº 1/2026/COOGIE, DOERJ de 20/11/2026, p. 3',
@@ -82,8 +88,10 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
   '/v1/processos/{id}': { url: () => `/v1/processos/${processo}`, como: () => rep, acao: 'processo.ler' },
   '/v1/processos/{id}/linha-do-tempo': { url: () => `/v1/processos/${processo}/linha-do-tempo`, como: () => rep, acao: 'processo.linha-do-tempo.ler' },
   '/v1/processos/{id}/vistoria': { url: () => `/v1/processos/${processo}/vistoria`, como: () => rep, acao: 'vistoria.estado.ler' },
-  '/v1/processos/{id}/etap': { url: () => `/v1/processos/${processoEtap}/etap`, como: () => rep, acao: 'etap.estado.ler' },
-  '/v1/processos/{id}/mantenedora': { url: () => `/v1/processos/${processoMantenedora}/mantenedora`, como: () => rep, acao: 'mantenedora.estado.ler' },
+  // The state of every other registered rite, read on a process of a kind that follows it (opened in beforeAll).
+  ...Object.fromEntries(
+    OUTROS_RITOS.map((r) => [`/v1/processos/{id}/${r.codigo}`, { url: () => `/v1/processos/${processoDoRito[r.codigo]}/${r.codigo}`, como: () => rep, acao: `${r.codigo}.estado.ler` }]),
+  ),
   '/v1/instituicoes/{codigoInep}/etap': { url: () => `/v1/instituicoes/${INEP}/etap`, como: () => rep, acao: 'instituicao.etap.ler' },
   '/v1/documentos/{id}': { url: () => `/v1/documentos/${documento}`, como: () => rep, acao: 'documento.ler' },
   '/v1/documentos/{id}.pdf': { url: () => `/v1/documentos/${documento}.pdf`, como: () => rep, acao: 'documento.ler' },
@@ -143,8 +151,7 @@ describe('reads of personal data are audited: one entry per request, with who, w
     expect(novas.map((e) => e.acao)).toEqual([l.acao]);
     expect(novas[0]!.ator_id).toBe(l.como().id);
     expect(novas[0]!.ocorrido_em.getTime()).toBeGreaterThanOrEqual(inicio - 1000);
-    const doRito: Record<string, string> = { etap: processoEtap, mantenedora: processoMantenedora };
-    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(doRito[rota.split('/').at(-1)!] ?? processo);
+    if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(processoDoRito[rota.split('/').at(-1)!] ?? processo);
   });
 
   it('a listing of many rows writes one entry; a refused read (403, 404) writes none', async () => {

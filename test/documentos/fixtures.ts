@@ -202,7 +202,7 @@ export const DADOS: { [T in TipoDocumento]: EntradaDocumento<T> } = {
     signatario: COORDENADORA,
     processoSei: PROCESSO,
     instituicao: INSTITUICAO,
-    objeto: 'cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
+    objeto: 'pedido de cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
     codigoPrazo: 'exigencias-etap',
     exigencias: [
       {

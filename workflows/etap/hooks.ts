@@ -107,7 +107,7 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
   async aoEntrarNaFase(a, { codigoPrazo }) {
     if (codigoPrazo === 'exigencias-etap') {
       await emitir(a, 'notificacao-exigencias-cadastro', {
-        objeto: 'cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
+        objeto: 'pedido de cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
         codigoPrazo,
         exigencias: a.estado.exigencias,
       });

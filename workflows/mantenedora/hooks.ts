@@ -81,7 +81,7 @@ export const HOOKS_MANTENEDORA: HooksRito<EstadoMantenedora> = {
   async aoEntrarNaFase(a, { codigoPrazo }) {
     if (codigoPrazo === 'exigencias-mantenedora') {
       await a.emitir('notificacao-exigencias-cadastro', {
-        objeto: 'cadastramento de alteração na composição da Entidade Mantenedora',
+        objeto: 'pedido de cadastramento de alteração na composição da Entidade Mantenedora',
         codigoPrazo,
         exigencias: a.estado.exigencias,
       });

@@ -7,6 +7,7 @@ import type { DefinicaoRito } from '../../rules/ritos/definicao';
 import { registrarRito } from '../../rules/ritos/registro';
 import { HOOKS_ETAP } from '../etap/hooks';
 import { HOOKS_MANTENEDORA } from '../mantenedora/hooks';
+import { HOOKS_RELATORIO_ANUAL } from '../relatorio-anual/hooks';
 import { HOOKS_VISTORIA } from '../vistoria/hooks';
 import type { EstadoRito } from './definitions';
 import type { HooksRito } from './interpretador';
@@ -30,3 +31,4 @@ export function hooksDoRito(codigo: string): HooksRito<EstadoRito> | undefined {
 registrarHooks('vistoria', HOOKS_VISTORIA);
 registrarHooks('etap', HOOKS_ETAP);
 registrarHooks('mantenedora', HOOKS_MANTENEDORA);
+registrarHooks('relatorio-anual', HOOKS_RELATORIO_ANUAL);
