@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { dataCivil } from '../campos';
 import { cpfSchema, numeroSeiSchema } from '../identificadores/schemas';
 import { exigenciaSchema } from '../vistoria/acoes';
+import { arquivosEnviados, checklistAplicado, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
 import { horarioSchema } from './cobertura';
 import { crtSchema } from './crt';
 import { experienciaSchema, formacaoSchema } from './formacoes';
@@ -15,12 +16,7 @@ import { FUNCOES_ETAP, type FuncaoEtap } from './qualificacao';
 
 const CODIGOS_FUNCAO = Object.keys(FUNCOES_ETAP) as [FuncaoEtap, ...FuncaoEtap[]];
 
-const texto = (campo: string, min = 1, max = 2000) =>
-  z
-    .string({ error: `${campo} é obrigatório` })
-    .trim()
-    .min(min, min > 1 ? `${campo} deve ter ao menos ${min} caracteres` : `${campo} é obrigatório`)
-    .max(max, `${campo} deve ter no máximo ${max} caracteres`);
+const texto = textoCampo;
 
 /** A member the request indicates: who, in which function, from when, replacing whom, what he proves, when present. */
 export const membroRequerimentoSchema = z.object({
@@ -48,18 +44,10 @@ export const cursoTecnicoSchema = z.object({
   enfermagem: z.boolean().default(false),
 });
 
-const arquivos = z.array(z.string().min(1).max(100)).max(50).default([]).describe('ids de arquivos já enviados em POST /v1/arquivos');
+const arquivos = arquivosEnviados;
 
 /** The checklist applied item by item (rules/etap/checklist.ts). */
-const checklist = z
-  .array(
-    z.object({
-      codigo: z.string().trim().min(1).max(80),
-      situacao: z.enum(['conforme', 'nao-conforme', 'nao-se-aplica'], { error: 'use "conforme", "nao-conforme" ou "nao-se-aplica"' }),
-      observacao: z.string().trim().min(1).max(1000).optional(),
-    }),
-  )
-  .max(50);
+const checklist = checklistAplicado;
 
 const requerimento = z.object({
   membros: z.array(membroRequerimentoSchema).min(1, 'indique ao menos um membro').max(20),
@@ -82,7 +70,7 @@ export const DADOS_ACAO_ETAP = {
   'cumprir-exigencias': z.object({ resposta: texto('resposta', 1, 20_000), arquivos, requerimento: requerimento.optional().describe('o requerimento corrigido, quando as exigências o alteram') }),
   'aprovar-cadastramento': z.object({ checklist }),
   indeferir: z.object({ fundamentacao: texto('fundamentação', 20, 20_000) }),
-  'publicar-edital': z.object({ publicacao: z.object({ data: dataCivil, pagina: z.coerce.number().int().min(1).max(10_000) }) }),
+  'publicar-edital': z.object({ publicacao: publicacaoDoerj }),
   'expirar-prazo': z.object({}).strict(),
 } as const;
 export type AcaoEtap = keyof typeof DADOS_ACAO_ETAP;

@@ -12,12 +12,13 @@
  *
  * Pure data: safe in workflow code.
  */
-import { ACAO_EXPIRAR_PRAZO, type AcaoRito, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
+import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito } from '../cadastros/definicao';
+import { ACAO_EXPIRAR_PRAZO, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
 import { prazoExigenciasCadastro } from '../cadastros/prazo';
 import { type AcaoEtap, DADOS_ACAO_ETAP } from './acoes';
 
 export type FaseEtap = 'requerimento' | 'autuacao' | 'analise' | 'consulta-coogie' | 'exigencias' | 'edital' | 'cadastrado' | 'indeferido';
-export type AtorEtap = 'representante-legal' | 'cooie' | 'coogie' | 'sistema';
+export type AtorEtap = AtorCadastro;
 export type CodigoPrazoEtap = 'exigencias-etap';
 
 /** The seed gives no prazo for the ETAP's exigências: the one chosen for every cadastramento (rules/cadastros/prazo.ts). */
@@ -25,7 +26,7 @@ export const PRAZOS_ETAP: Readonly<Record<CodigoPrazoEtap, PrazoRito<CodigoPrazo
   'exigencias-etap': prazoExigenciasCadastro('exigencias-etap', 'Cumprimento das exigências do cadastramento da ETAP', 'Fluxo para o cadastramento ETAP, item 4'),
 };
 
-const ROTULOS: Record<AcaoEtap, [string, AtorEtap]> = {
+const ROTULOS: Record<AcaoEtap, readonly [string, AtorEtap]> = {
   'apresentar-requerimento': ['Apresentar o requerimento de cadastramento da ETAP', 'representante-legal'],
   autuar: ['Autuar o processo SEI de cadastramento da ETAP', 'cooie'],
   'consultar-coogie': ['Consultar a COOGIE sobre apenação dos membros (Lei Estadual nº 6.533/2013)', 'cooie'],
@@ -38,12 +39,7 @@ const ROTULOS: Record<AcaoEtap, [string, AtorEtap]> = {
   [ACAO_EXPIRAR_PRAZO]: ['Registrar o fim do prazo sem manifestação', 'sistema'],
 };
 
-const acoes = Object.fromEntries(
-  (Object.keys(DADOS_ACAO_ETAP) as AcaoEtap[]).map((a): [AcaoEtap, AcaoRito<AtorEtap>] => [
-    a,
-    { rotulo: ROTULOS[a][0], ator: ROTULOS[a][1], schema: DADOS_ACAO_ETAP[a], ...(a === 'autuar' ? { verificacoes: ['numero-sei-livre'] as const } : {}) },
-  ]),
-) as Record<AcaoEtap, AcaoRito<AtorEtap>>;
+const acoes = acoesDoRito(DADOS_ACAO_ETAP, ROTULOS, { autuar: ['numero-sei-livre'] });
 
 const fase = (rotulo: string, responsavel: AtorEtap | null, aguardaPrazo: CodigoPrazoEtap | null, passo: string, terminal = false) => ({
   rotulo,
@@ -82,14 +78,8 @@ export const RITO_ETAP: DefinicaoRito<FaseEtap, AcaoEtap, CodigoPrazoEtap, AtorE
     { de: 'edital', acao: 'publicar-edital', para: 'cadastrado', nota: 'Fluxo 5: Edital de Publicação em Diário Oficial' },
   ],
   prazos: PRAZOS_ETAP,
-  atores: {
-    'representante-legal': { rotulo: 'Representante Legal ou Procurador', papel: 'representante' },
-    cooie: { rotulo: 'Coordenadoria Regional de Inspeção Escolar (COOIE)', papel: 'inspetor' },
-    coogie: { rotulo: 'Coordenadoria Geral de Inspeção Escolar (COOGIE)', papel: 'coogie' },
-    sistema: { rotulo: 'rito (sistema)', papel: null },
-  },
-  /** As the vistoria's: a decision the Administration owes after instruction (Lei 9.784/1999 art. 49, subsidiarily). */
-  prazoTarefa: { dias: 30, baseLegal: 'Lei federal nº 9.784/1999, art. 49 (aplicação subsidiária)' },
+  atores: ATORES_CADASTRO,
+  prazoTarefa: PRAZO_TAREFA_CADASTRO,
   mensagens: { acao: 'acaoEtap', estado: 'estadoEtap' },
   // The representante sees his own request whole (it is his data); the CPFs are masked by the API's listings.
 };

@@ -17,15 +17,15 @@
  * Pure data: safe in workflow code.
  */
 import { z } from 'zod';
-import { dataCivil } from '../campos';
 import { prazoExigenciasCadastro } from '../cadastros/prazo';
 import { cpfSchema, numeroSeiSchema } from '../identificadores/schemas';
 import type { ItemConferivel } from '../ritos/checklist';
-import { ACAO_EXPIRAR_PRAZO, type AcaoRito, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
+import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, checklistAplicado, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
+import { ACAO_EXPIRAR_PRAZO, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
 import { exigenciaSchema } from '../vistoria/acoes';
 
 export type FaseMantenedora = 'requerimento' | 'autuacao' | 'analise' | 'exigencias' | 'conferencia-coogie' | 'cadastrado' | 'indeferido';
-export type AtorMantenedora = 'representante-legal' | 'cooie' | 'coogie' | 'sistema';
+export type AtorMantenedora = AtorCadastro;
 export type CodigoPrazoMantenedora = 'exigencias-mantenedora';
 
 /** The alterations the seed names. */
@@ -65,22 +65,9 @@ export const CHECKLIST_MANTENEDORA: readonly ItemChecklistMantenedora[] = [
 ];
 export const NOME_CHECKLIST_MANTENEDORA = 'checklist de conferência documental da alteração da mantenedora';
 
-const texto = (campo: string, min = 1, max = 2000) =>
-  z
-    .string({ error: `${campo} é obrigatório` })
-    .trim()
-    .min(min, min > 1 ? `${campo} deve ter ao menos ${min} caracteres` : `${campo} é obrigatório`)
-    .max(max, `${campo} deve ter no máximo ${max} caracteres`);
-const arquivos = z.array(z.string().min(1).max(100)).max(50).default([]).describe('ids de arquivos já enviados em POST /v1/arquivos');
-const checklist = z
-  .array(
-    z.object({
-      codigo: z.string().trim().min(1).max(80),
-      situacao: z.enum(['conforme', 'nao-conforme', 'nao-se-aplica'], { error: 'use "conforme", "nao-conforme" ou "nao-se-aplica"' }),
-      observacao: z.string().trim().min(1).max(1000).optional(),
-    }),
-  )
-  .max(50);
+const texto = textoCampo;
+const arquivos = arquivosEnviados;
+const checklist = checklistAplicado;
 
 const requerimento = z
   .object({
@@ -111,7 +98,7 @@ export const DADOS_ACAO_MANTENEDORA = {
   'encaminhar-coogie': z.object({ checklist }),
   'devolver-cooie': z.object({ motivo: texto('motivo', 10, 5000) }),
   indeferir: z.object({ fundamentacao: texto('fundamentação', 20, 20_000) }),
-  'publicar-edital': z.object({ publicacao: z.object({ data: dataCivil, pagina: z.coerce.number().int().min(1).max(10_000) }) }),
+  'publicar-edital': z.object({ publicacao: publicacaoDoerj }),
   [ACAO_EXPIRAR_PRAZO]: z.object({}).strict(),
 } as const;
 export type AcaoMantenedora = keyof typeof DADOS_ACAO_MANTENEDORA;
@@ -125,7 +112,7 @@ export const PRAZOS_MANTENEDORA: Readonly<Record<CodigoPrazoMantenedora, PrazoRi
   ),
 };
 
-const ROTULOS: Record<AcaoMantenedora, [string, AtorMantenedora]> = {
+const ROTULOS: Record<AcaoMantenedora, readonly [string, AtorMantenedora]> = {
   'apresentar-requerimento': ['Apresentar o requerimento de alteração da mantenedora', 'representante-legal'],
   autuar: ['Autuar o processo SEI de alteração da mantenedora', 'cooie'],
   'registrar-exigencias': ['Registrar exigências', 'cooie'],
@@ -137,12 +124,7 @@ const ROTULOS: Record<AcaoMantenedora, [string, AtorMantenedora]> = {
   [ACAO_EXPIRAR_PRAZO]: ['Registrar o fim do prazo sem manifestação', 'sistema'],
 };
 
-const acoes = Object.fromEntries(
-  (Object.keys(DADOS_ACAO_MANTENEDORA) as AcaoMantenedora[]).map((a): [AcaoMantenedora, AcaoRito<AtorMantenedora>] => [
-    a,
-    { rotulo: ROTULOS[a][0], ator: ROTULOS[a][1], schema: DADOS_ACAO_MANTENEDORA[a], ...(a === 'autuar' ? { verificacoes: ['numero-sei-livre'] as const } : {}) },
-  ]),
-) as Record<AcaoMantenedora, AcaoRito<AtorMantenedora>>;
+const acoes = acoesDoRito(DADOS_ACAO_MANTENEDORA, ROTULOS, { autuar: ['numero-sei-livre'] });
 
 const fase = (rotulo: string, responsavel: AtorMantenedora | null, aguardaPrazo: CodigoPrazoMantenedora | null, passo: string, terminal = false) => ({
   rotulo,
@@ -178,12 +160,7 @@ export const RITO_MANTENEDORA: DefinicaoRito<FaseMantenedora, AcaoMantenedora, C
     { de: 'conferencia-coogie', acao: 'publicar-edital', para: 'cadastrado', nota: 'Fluxo 6' },
   ],
   prazos: PRAZOS_MANTENEDORA,
-  atores: {
-    'representante-legal': { rotulo: 'Representante Legal ou Procurador', papel: 'representante' },
-    cooie: { rotulo: 'Coordenadoria Regional de Inspeção Escolar (COOIE)', papel: 'inspetor' },
-    coogie: { rotulo: 'Coordenadoria Geral de Inspeção Escolar (COOGIE)', papel: 'coogie' },
-    sistema: { rotulo: 'rito (sistema)', papel: null },
-  },
-  prazoTarefa: { dias: 30, baseLegal: 'Lei federal nº 9.784/1999, art. 49 (aplicação subsidiária)' },
+  atores: ATORES_CADASTRO,
+  prazoTarefa: PRAZO_TAREFA_CADASTRO,
   mensagens: { acao: 'acaoMantenedora', estado: 'estadoMantenedora' },
 };

@@ -11,11 +11,12 @@
 import { z } from 'zod';
 import { numeroSeiSchema } from '../identificadores/schemas';
 import type { ItemConferivel } from '../ritos/checklist';
-import { ACAO_EXPIRAR_PRAZO, type AcaoRito, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
+import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, checklistAplicado, textoCampo } from '../cadastros/definicao';
+import { ACAO_EXPIRAR_PRAZO, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
 import { exigenciaSchema } from '../vistoria/acoes';
 
 export type FaseRelatorioAnual = 'entrega' | 'autuacao' | 'analise' | 'pendencias' | 'arquivado';
-export type AtorRelatorioAnual = 'representante-legal' | 'cooie' | 'sistema';
+export type AtorRelatorioAnual = Exclude<AtorCadastro, 'coogie'>;
 export type CodigoPrazoRelatorioAnual = 'pendencias-relatorio-anual';
 
 export interface ItemChecklistRelatorio extends ItemConferivel {
@@ -63,22 +64,9 @@ export const PRAZOS_RELATORIO_ANUAL: Readonly<Record<CodigoPrazoRelatorioAnual, 
   },
 };
 
-const texto = (campo: string, min = 1, max = 2000) =>
-  z
-    .string({ error: `${campo} é obrigatório` })
-    .trim()
-    .min(min, min > 1 ? `${campo} deve ter ao menos ${min} caracteres` : `${campo} é obrigatório`)
-    .max(max, `${campo} deve ter no máximo ${max} caracteres`);
-const arquivos = z.array(z.string().min(1).max(100)).max(50).default([]).describe('ids de arquivos já enviados em POST /v1/arquivos (o Relatório em PDF)');
-const checklist = z
-  .array(
-    z.object({
-      codigo: z.string().trim().min(1).max(80),
-      situacao: z.enum(['conforme', 'nao-conforme', 'nao-se-aplica'], { error: 'use "conforme", "nao-conforme" ou "nao-se-aplica"' }),
-      observacao: z.string().trim().min(1).max(1000).optional(),
-    }),
-  )
-  .max(50);
+const texto = textoCampo;
+const arquivos = arquivosEnviados;
+const checklist = checklistAplicado;
 
 export const DADOS_ACAO_RELATORIO_ANUAL = {
   'entregar-relatorio': z.object({
@@ -97,7 +85,7 @@ export const DADOS_ACAO_RELATORIO_ANUAL = {
 } as const;
 export type AcaoRelatorioAnual = keyof typeof DADOS_ACAO_RELATORIO_ANUAL;
 
-const ROTULOS: Record<AcaoRelatorioAnual, [string, AtorRelatorioAnual]> = {
+const ROTULOS: Record<AcaoRelatorioAnual, readonly [string, AtorRelatorioAnual]> = {
   'entregar-relatorio': ['Entregar o Relatório Anual com o ofício de encaminhamento', 'representante-legal'],
   autuar: ['Autuar o Relatório Anual no SEI', 'cooie'],
   'registrar-pendencias': ['Notificar as pendências do Relatório Anual', 'cooie'],
@@ -106,12 +94,7 @@ const ROTULOS: Record<AcaoRelatorioAnual, [string, AtorRelatorioAnual]> = {
   [ACAO_EXPIRAR_PRAZO]: ['Registrar o fim do prazo sem manifestação', 'sistema'],
 };
 
-const acoes = Object.fromEntries(
-  (Object.keys(DADOS_ACAO_RELATORIO_ANUAL) as AcaoRelatorioAnual[]).map((a): [AcaoRelatorioAnual, AcaoRito<AtorRelatorioAnual>] => [
-    a,
-    { rotulo: ROTULOS[a][0], ator: ROTULOS[a][1], schema: DADOS_ACAO_RELATORIO_ANUAL[a], ...(a === 'autuar' ? { verificacoes: ['numero-sei-livre'] as const } : {}) },
-  ]),
-) as Record<AcaoRelatorioAnual, AcaoRito<AtorRelatorioAnual>>;
+const acoes = acoesDoRito(DADOS_ACAO_RELATORIO_ANUAL, ROTULOS, { autuar: ['numero-sei-livre'] });
 
 export const RITO_RELATORIO_ANUAL: DefinicaoRito<FaseRelatorioAnual, AcaoRelatorioAnual, CodigoPrazoRelatorioAnual, AtorRelatorioAnual> = {
   codigo: 'relatorio-anual',
@@ -135,11 +118,8 @@ export const RITO_RELATORIO_ANUAL: DefinicaoRito<FaseRelatorioAnual, AcaoRelator
     { de: 'analise', acao: 'arquivar', para: 'arquivado', nota: '"Não possuindo exigências, o Relatório Anual deverá ser arquivado"' },
   ],
   prazos: PRAZOS_RELATORIO_ANUAL,
-  atores: {
-    'representante-legal': { rotulo: 'Instituição de Ensino (Representante Legal ou Procurador)', papel: 'representante' },
-    cooie: { rotulo: 'Coordenadoria Regional de Inspeção Escolar (COOIE)', papel: 'inspetor' },
-    sistema: { rotulo: 'rito (sistema)', papel: null },
-  },
-  prazoTarefa: { dias: 30, baseLegal: 'Lei federal nº 9.784/1999, art. 49 (aplicação subsidiária)' },
+  // The COOGIE has no part in the Relatório Anual.
+  atores: { 'representante-legal': ATORES_CADASTRO['representante-legal'], cooie: ATORES_CADASTRO.cooie, sistema: ATORES_CADASTRO.sistema },
+  prazoTarefa: PRAZO_TAREFA_CADASTRO,
   mensagens: { acao: 'acaoRelatorioAnual', estado: 'estadoRelatorioAnual' },
 };

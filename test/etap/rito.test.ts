@@ -6,15 +6,11 @@
  * Carnaval 16–17/02: no holiday in March in Rio de Janeiro).
  */
 import '../support/temporal-log';
-import type { WorkflowHandle } from '@temporalio/client';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { etapDaInstituicao } from '../../db/etap';
 import { CHECKLIST_ETAP } from '../../rules/etap/checklist';
-import { acaoEtapUpdate, estadoEtapQuery } from '../../workflows/etap/definitions';
-import type { AberturaProcesso } from '../../workflows/processo/definitions';
-import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
-import type { AtorAcao, PedidoAcao } from '../../workflows/ritos/definitions';
+import type { EstadoEtap } from '../../workflows/etap/definitions';
+import { ProcessoNoRito } from '../support/processo-rito';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { brt, coogie, criarContas, inspetor, representante } from '../vistoria/support';
 
@@ -67,79 +63,22 @@ const requerimento = {
 const checklist = (naoConformes: string[] = []) =>
   CHECKLIST_ETAP.map((i) => ({ codigo: i.codigo, situacao: naoConformes.includes(i.codigo) ? 'nao-conforme' : i.condicao ? 'nao-se-aplica' : 'conforme' }));
 
-let processos = 0;
-class ProcessoEtap {
-  private n = 0;
-  readonly numeroSei = `SEI-030001/${String(26800 + ++processos).padStart(6, '0')}/2037`;
-  constructor(readonly handle: WorkflowHandle, readonly id: string) {}
+type ProcessoEtap = ProcessoNoRito<EstadoEtap>;
+const abrir = (quando: string): Promise<ProcessoEtap> => ProcessoNoRito.abrir<EstadoEtap>(w, 'cadastro-etap', quando);
 
-  static async abrir(quando: string): Promise<ProcessoEtap> {
-    await w.saltarAte(quando);
-    const inep = String(33100000 + Math.floor(Math.random() * 99999));
-    const abertura: AberturaProcesso = {
-      id: `cadastro-etap-11222333000181-${inep}-1`,
-      tipo: 'cadastro-etap',
-      chave: `cadastro-etap:11222333000181:${inep}`,
-      ordinal: 1,
-      instituicao: {
-        cnpj: '11222333000181',
-        codigoInep: inep,
-        nome: 'Colégio Exemplo',
-        municipio: '3304557',
-        endereco: { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-        mantenedora: 'Sociedade Educacional Exemplo Ltda.',
-      },
-      unidade: 'METROPOLITANA I',
-      numeroSei: null,
-      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-      abertoPor: representante.id,
-    };
-    const handle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
-    return new ProcessoEtap(handle, abertura.id);
-  }
-
-  async agir(acao: string, ator: AtorAcao, dados: unknown, em: string) {
-    const pedido: PedidoAcao = { acao, ator, dados, em: brt(em), chave: `${acao}-${++this.n}-${randomBytes(3).toString('hex')}` };
-    return this.handle.executeUpdate(acaoEtapUpdate, { args: [pedido], updateId: idDaAtualizacao(pedido) });
-  }
-
-  async recusa(acao: string, ator: AtorAcao, dados: unknown, em: string): Promise<string> {
-    try {
-      await this.agir(acao, ator, dados, em);
-    } catch (err) {
-      const e = err as { cause?: { message?: string }; message: string };
-      return e.cause?.message ?? e.message;
-    }
-    throw new Error(`a ação ${acao} deveria ter sido recusada`);
-  }
-
-  estado() {
-    return this.handle.query(estadoEtapQuery);
-  }
-
-  async esperar(cond: (e: Awaited<ReturnType<ProcessoEtap['estado']>>) => boolean, oQue: string): Promise<void> {
-    const ate = Date.now() + 15_000;
-    while (Date.now() < ate) {
-      if (cond(await this.estado())) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`esperava ${oQue}; estado: ${JSON.stringify(await this.estado()).slice(0, 300)}`);
-  }
-
-  /** Request, autuação and the COOGIE's answer with no member penalised. */
-  async ateAnalise(dia: string) {
-    await this.agir('apresentar-requerimento', representante, requerimento, `${dia}T09:00:00`);
-    await this.agir('autuar', inspetor, { numeroSei: this.numeroSei }, `${dia}T10:00:00`);
-    await this.agir('consultar-coogie', inspetor, {}, `${dia}T10:05:00`);
-    await this.agir('responder-consulta', coogie, { apenados: [], resposta: 'Consultados os registros: nenhum dos membros foi apenado nos termos da Lei Estadual nº 6.533/2013.' }, `${dia}T11:00:00`);
-  }
+/** Request, autuação and the COOGIE's answer with no member penalised. */
+async function ateAnalise(p: ProcessoEtap, dia: string) {
+  await p.agir('apresentar-requerimento', representante, requerimento, `${dia}T09:00:00`);
+  await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, `${dia}T10:00:00`);
+  await p.agir('consultar-coogie', inspetor, {}, `${dia}T10:05:00`);
+  await p.agir('responder-consulta', coogie, { apenados: [], resposta: 'Consultados os registros: nenhum dos membros foi apenado nos termos da Lei Estadual nº 6.533/2013.' }, `${dia}T11:00:00`);
 }
 
 const documento = (id: string) => w.db.selectFrom('documento').select(['html', 'identificacao', 'tipo']).where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('rito de cadastramento da ETAP', () => {
   it('with no exigência: request, autuação, COOGIE consulted, checklist conforme, edital published; the edital names the members', async () => {
-    const p = await ProcessoEtap.abrir(brt('2037-03-02T08:00:00'));
+    const p = await abrir(brt('2037-03-02T08:00:00'));
     expect((await p.estado()).fase).toBe('requerimento');
     expect(await p.recusa('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-03-02T08:30:00')).toMatch(/não é admitida/);
     await p.agir('apresentar-requerimento', representante, requerimento, '2037-03-02T09:00:00');
@@ -165,8 +104,7 @@ describe('rito de cadastramento da ETAP', () => {
     expect(edital.html).toContain('Renata Lopes Dias');
     expect(edital.html).toContain('1º de abril de 2037');
     // From the publication on, they are the institution's registered ETAP, under that edital (db/etap.ts).
-    const inep = p.id.split('-').at(-2)!;
-    const etap = await etapDaInstituicao(w.db, inep);
+    const etap = await etapDaInstituicao(w.db, p.codigoInep);
     expect(etap.map((m) => [m.funcao, m.nome])).toEqual([
       ['diretor', 'Paulo Henrique Tavares'],
       ['diretor-substituto', 'Clara Moura Reis'],
@@ -176,8 +114,8 @@ describe('rito de cadastramento da ETAP', () => {
   });
 
   it('with exigências: the notice from the items found wanting, 20 days from the ciência, the representante corrects the request, then the edital', async () => {
-    const p = await ProcessoEtap.abrir(brt('2037-03-10T08:00:00'));
-    await p.ateAnalise('2037-03-10');
+    const p = await abrir(brt('2037-03-10T08:00:00'));
+    await ateAnalise(p, '2037-03-10');
     expect(await p.recusa('registrar-exigencias', inspetor, { checklist: checklist() }, '2037-03-10T12:00:00')).toMatch(/aprove o cadastramento/);
     const exig = await p.agir(
       'registrar-exigencias',
@@ -206,7 +144,7 @@ describe('rito de cadastramento da ETAP', () => {
   });
 
   it('a member penalised under Lei 6.533/2013 stops the approval; with the prazo expired unmet, the COOIE indefere', async () => {
-    const p = await ProcessoEtap.abrir(brt('2037-04-06T08:00:00'));
+    const p = await abrir(brt('2037-04-06T08:00:00'));
     await p.agir('apresentar-requerimento', representante, requerimento, '2037-04-06T09:00:00');
     await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-04-06T10:00:00');
     await p.agir('consultar-coogie', inspetor, {}, '2037-04-06T10:05:00');
@@ -238,7 +176,7 @@ describe('rito de cadastramento da ETAP', () => {
   });
 
   it('explains to the COOIE why a member does not qualify and where no one is present, and refuses the approval until the request is corrected', async () => {
-    const p = await ProcessoEtap.abrir(brt('2037-05-04T08:00:00'));
+    const p = await abrir(brt('2037-05-04T08:00:00'));
     // A Diretor with only an 80-hour extension course (I d asks 120 hours and a licenciatura), and nobody on Wednesday from 11:00.
     const semQualificacao = { ...diretor, formacoes: [{ tipo: 'formacao-em-servico', area: 'Gestão Escolar', cargaHoraria: 80, instituicao: 'Curso livre', conclusao: '2030-01-10' }], horarios: semana('07:00', '13:00').map((h) => (h.dia === 'quarta' ? { ...h, fim: '11:00' } : h)) };
     const comLacuna = { ...requerimento, membros: [semQualificacao, { ...substituta, horarios: semana('07:00', '10:00') }, secretario] };

@@ -6,14 +6,11 @@
  * de Janeiro: no holiday (Corpus Christi, 04/06, is not one).
  */
 import '../support/temporal-log';
-import type { WorkflowHandle } from '@temporalio/client';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_MANTENEDORA } from '../../rules/mantenedora/rito';
-import { acaoMantenedoraUpdate, estadoMantenedoraQuery } from '../../workflows/mantenedora/definitions';
-import type { AberturaProcesso } from '../../workflows/processo/definitions';
-import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
-import type { AtorAcao, PedidoAcao } from '../../workflows/ritos/definitions';
+import type { EstadoMantenedora } from '../../workflows/mantenedora/definitions';
+import { CNPJ_TESTE as CNPJ, ProcessoNoRito } from '../support/processo-rito';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { brt, coogie, criarContas, inspetor, representante } from '../vistoria/support';
 
@@ -26,51 +23,13 @@ afterAll(async () => {
   await w?.stop();
 });
 
-const CNPJ = '11222333000181';
 const checklist = (naoConformes: string[] = []) => CHECKLIST_MANTENEDORA.map((i) => ({ codigo: i.codigo, situacao: naoConformes.includes(i.codigo) ? 'nao-conforme' : 'conforme' }));
 const requerimento = {
   alteracoes: [{ tipo: 'representante-legal', descricao: 'Assume a representação legal Júlia Campos Neves, por alteração contratual registrada na JUCERJA.' }],
   novoRepresentante: { nome: 'Júlia Campos Neves', cpf: '390.533.447-05', email: 'julia.neves@example.org' },
 };
 
-let n = 0;
-async function abrir(quando: string) {
-  await w.saltarAte(quando);
-  const inep = String(33200000 + Math.floor(Math.random() * 99999));
-  const abertura: AberturaProcesso = {
-    id: `alteracao-mantenedora-${CNPJ}-${inep}-1`,
-    tipo: 'alteracao-mantenedora',
-    chave: `alteracao-mantenedora:${CNPJ}:${inep}`,
-    ordinal: 1,
-    instituicao: {
-      cnpj: CNPJ,
-      codigoInep: inep,
-      nome: 'Colégio Exemplo',
-      municipio: '3304557',
-      endereco: { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-      mantenedora: 'Sociedade Educacional Exemplo Ltda.',
-    },
-    unidade: 'METROPOLITANA I',
-    numeroSei: null,
-    requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-    abertoPor: representante.id,
-  };
-  const handle: WorkflowHandle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
-  const agir = (acao: string, ator: AtorAcao, dados: unknown, em: string) => {
-    const pedido: PedidoAcao = { acao, ator, dados, em: brt(em), chave: `${acao}-${++n}-${randomBytes(3).toString('hex')}` };
-    return handle.executeUpdate(acaoMantenedoraUpdate, { args: [pedido], updateId: idDaAtualizacao(pedido) });
-  };
-  const recusa = async (acao: string, ator: AtorAcao, dados: unknown, em: string) => {
-    try {
-      await agir(acao, ator, dados, em);
-    } catch (err) {
-      const e = err as { cause?: { message?: string }; message: string };
-      return e.cause?.message ?? e.message;
-    }
-    throw new Error(`a ação ${acao} deveria ter sido recusada`);
-  };
-  return { handle, agir, recusa, estado: () => handle.query(estadoMantenedoraQuery), numeroSei: `SEI-030001/${String(36800 + n).padStart(6, '0')}/2037` };
-}
+const abrir = (quando: string) => ProcessoNoRito.abrir<EstadoMantenedora>(w, 'alteracao-mantenedora', quando);
 
 describe('rito de alteração na composição da Entidade Mantenedora', () => {
   it('exigências, conferência by the COOGIE (returned once), edital; the new representante legal acts from the publication on', async () => {
@@ -92,8 +51,7 @@ describe('rito de alteração na composição da Entidade Mantenedora', () => {
     expect(notificacao.html).toContain('CNPJ que deve conter o endereço da unidade escolar');
     await p.agir('tomar-ciencia', representante, {}, '2037-06-01T11:00:00');
     // Ciência Mon 01/06; 20 dias corridos: day 20 Sun 21/06 → Mon 22/06.
-    for (let i = 0; i < 100 && (await p.estado()).prazo?.limite !== '2037-06-22T23:59:59-03:00'; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await p.estado()).prazo?.limite).toBe('2037-06-22T23:59:59-03:00');
+    await p.esperar((e) => e.prazo?.limite === '2037-06-22T23:59:59-03:00', 'o prazo até 22/06/2037');
     await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o cartão CNPJ atualizado, com o endereço da escola.', arquivos: [] }, '2037-06-03T10:00:00');
     await p.agir('encaminhar-coogie', inspetor, { checklist: checklist() }, '2037-06-03T11:00:00');
     // "Após conferência": the COOGIE may return it to the COOIE, with the reason.
@@ -120,7 +78,7 @@ describe('rito de alteração na composição da Entidade Mantenedora', () => {
       ['maria@example.org', '2030-01-01T03:00:00.000Z', '2037-06-10T03:00:00.000Z', null],
       ['julia.neves@example.org', '2037-06-10T03:00:00.000Z', null, edital.identificacao],
     ]);
-    const auditoria = await w.db.selectFrom('auditoria').select(['acao']).where('processo_id', '=', p.handle.workflowId).execute();
+    const auditoria = await w.db.selectFrom('auditoria').select(['acao']).where('processo_id', '=', p.id).execute();
     expect(auditoria.map((a) => a.acao).sort()).toEqual(['representacao.criar', 'usuario.criar']);
   });
 });
