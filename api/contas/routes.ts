@@ -2,6 +2,7 @@
  * People's sign-in: sessions (login, logout, who am I) and passwords set through
  * single-use e-mailed tokens.
  */
+import { tarefasEmSegundoPlano } from '../segundo-plano';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -156,17 +157,7 @@ export async function definirSenhaComToken(db: Db, request: FastifyRequest, toke
 }
 
 const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio, urlPublica }) => {
-  // Work done after answering (so that timing reveals nothing), awaited on close.
-  const pendentes = new Set<Promise<void>>();
-  const emSegundoPlano = (fn: () => Promise<void>) => {
-    const p: Promise<void> = fn()
-      .catch((err) => app.log.error({ err }, 'falha em tarefa de segundo plano'))
-      .finally(() => pendentes.delete(p));
-    pendentes.add(p);
-  };
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...pendentes]);
-  });
+  const emSegundoPlano = tarefasEmSegundoPlano(app);
 
   app.post(
     '/v1/sessoes',

@@ -4,6 +4,7 @@
  * (api/contas/routes.ts), with their lockout, limits, audit and messages.
  * The e-mailed link (reset or first-access invitation) opens /redefinir-senha#token.
  */
+import { tarefasEmSegundoPlano } from '../../api/segundo-plano';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { apagarCookieSessao, encerrarSessao } from '../../api/auth/sessao';
@@ -30,16 +31,7 @@ function inicioDe(papeis: readonly string[]): string {
 }
 
 export default async function contasPaginas(app: FastifyInstance, deps: PaginasDeps) {
-  const pendentes = new Set<Promise<void>>();
-  const emSegundoPlano = (fn: () => Promise<void>) => {
-    const p: Promise<void> = fn()
-      .catch((err) => app.log.error({ err }, 'falha em tarefa de segundo plano'))
-      .finally(() => pendentes.delete(p));
-    pendentes.add(p);
-  };
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...pendentes]);
-  });
+  const emSegundoPlano = tarefasEmSegundoPlano(app);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) =>
     redirecionar(reply, request.ator && request.autenticacao?.meio === 'sessao' ? inicioDe(request.ator.papeis) : '/entrar'),
