@@ -4,6 +4,7 @@
  */
 import { type Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../db/connect';
+import { listarUnidades, obterUnidade } from '../../db/unidades';
 import type { Processo } from '../../db/schema';
 import { encerradosDaChave, obterProcesso, processoAbertoDaChave, upsertProcesso } from '../../db/processos';
 import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
@@ -11,7 +12,7 @@ import { ritoDoTipo } from '../../rules/ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { Ator } from '../auth/ator';
 import { podeVer } from '../auth/escopo';
-import { naoEncontrado } from '../errors';
+import { invalido, naoEncontrado } from '../errors';
 import { acoesDoAtor } from '../ritos/disponiveis';
 import type { AberturaBody, ProcessoView } from './schemas';
 import { instante, instanteOuNulo } from '../instantes';
@@ -45,6 +46,11 @@ export class ProcessosService {
     auditar: (trx: Db, processo: Processo, criado: boolean) => Promise<void>,
   ): Promise<{ processo: Processo; criado: boolean }> {
     const chave = chaveProcesso(body.tipo, body.instituicao.cnpj, body.instituicao.codigoInep);
+    // The unit conducts the process and its seat's calendar counts its prazos: it must be one rito knows (issue 11).
+    if (!(await obterUnidade(this.db, body.unidade))) {
+      const conhecidas = (await listarUnidades(this.db)).map((u) => u.chave);
+      throw invalido([{ campo: 'unidade', mensagem: `unidade desconhecida: use uma das cadastradas (${conhecidas.join(', ')})` }]);
+    }
     return this.db.transaction().execute(async (trx) => {
       const aberto = await processoAbertoDaChave(trx, chave);
       if (aberto) {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   representanteA = await sys.conta({ nome: 'Maria Representante', papeis: ['representante'], instituicoes: ['11222333000181'] });
   representanteB = await sys.conta({ nome: 'João Representante', papeis: ['representante'], instituicoes: ['11444777000161'] });
   inspetor = await sys.conta({ nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'METROPOLITANA I' });
-  inspetorNorte = await sys.conta({ nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'NORTE' });
+  inspetorNorte = await sys.conta({ nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: 'NORTE FLUMINENSE' });
   supervisor = await sys.conta({ nome: 'Carlos Supervisor', papeis: ['supervisor'] });
 });
 afterAll(async () => {
@@ -91,6 +91,13 @@ describe('abertura de processo', () => {
     expect(campos['requerente.cpf']).toMatch(/CPF/);
     const stored = await sys.db.selectFrom('processo').select('id').where('instituicao_codigo_inep', '=', '1234').execute();
     expect(stored).toHaveLength(0);
+  });
+
+  it('refuses a unit rito does not know (its seat counts the prazos), naming the known ones, and opens nothing', async () => {
+    const res = await sys.request('POST', '/v1/processos', { as: representanteA, body: abertura({ unidade: 'METROPOLITANA XX' }) });
+    expect(res.status).toBe(400);
+    expect(res.body.erro.campos).toEqual([{ campo: 'unidade', mensagem: expect.stringMatching(/^unidade desconhecida: use uma das cadastradas \(.*METROPOLITANA I.*\)$/) }]);
+    expect(await sys.db.selectFrom('processo').select('id').where('unidade', '=', 'METROPOLITANA XX').execute()).toHaveLength(0);
   });
 
   it('refuses a body that is not JSON with a clear 400', async () => {

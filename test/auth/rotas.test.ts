@@ -47,19 +47,19 @@ beforeAll(async () => {
     sys.conta({ papeis: ['supervisor'] }),
     sys.conta({ papeis: ['coogie'] }),
     sys.conta({ papeis: ['inspetor'], unidade: 'METROPOLITANA I' }),
-    sys.conta({ papeis: ['inspetor'], unidade: 'NORTE' }),
+    sys.conta({ papeis: ['inspetor'], unidade: 'NORTE FLUMINENSE' }),
     sys.conta({ papeis: ['representante'], instituicoes: [CNPJ_A] }),
     sys.conta({ papeis: ['representante'], instituicoes: [CNPJ_B] }),
   ]);
   chaveSistema = { chave: (await sys.chave({ papeis: ['sistema'] })).chave };
   const a = await sys.request('POST', '/v1/processos', { as: repA, body: abertura(CNPJ_A, '33000001', 'METROPOLITANA I') });
-  const b = await sys.request('POST', '/v1/processos', { as: repB, body: abertura(CNPJ_B, '33000002', 'NORTE') });
+  const b = await sys.request('POST', '/v1/processos', { as: repB, body: abertura(CNPJ_B, '33000002', 'NORTE FLUMINENSE') });
   expect([200, 201], JSON.stringify(a.body)).toContain(a.status);
   expect([200, 201], JSON.stringify(b.body)).toContain(b.status);
   processoA = a.body.id;
   processoB = b.body.id;
   membro = await sys.conta({ papeis: ['comissao'], unidade: 'METROPOLITANA I', comissoes: [processoA] });
-  membroB = await sys.conta({ papeis: ['comissao'], unidade: 'NORTE', comissoes: [processoB] });
+  membroB = await sys.conta({ papeis: ['comissao'], unidade: 'NORTE FLUMINENSE', comissoes: [processoB] });
   sair = await sys.conta({ papeis: ['coogie'] });
 
   // Objects for the admin routes to act on.
@@ -397,10 +397,10 @@ describe('process scope', () => {
   });
 
   it("refuses to open a process for another institution's CNPJ", async () => {
-    const r = await sys.request('POST', '/v1/processos', { as: repA, body: abertura(CNPJ_B, '33000009', 'NORTE') });
+    const r = await sys.request('POST', '/v1/processos', { as: repA, body: abertura(CNPJ_B, '33000009', 'NORTE FLUMINENSE') });
     expect(r.status).toBe(403);
     expect(r.body.erro.codigo).toBe('fora-do-escopo');
-    const insp = await sys.request('POST', '/v1/processos', { as: inspetor, body: abertura(CNPJ_B, '33000010', 'NORTE') });
+    const insp = await sys.request('POST', '/v1/processos', { as: inspetor, body: abertura(CNPJ_B, '33000010', 'NORTE FLUMINENSE') });
     expect(insp.status).toBe(403);
   });
 });

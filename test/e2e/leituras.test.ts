@@ -19,7 +19,7 @@ import { type Conta, type Credencial, startTestSystem, type TestSystem } from '.
 const CNPJ_A = '11222333000181';
 const CNPJ_B = '11444777000161';
 const METRO = 'METROPOLITANA I';
-const NORTE = 'NORTE';
+const NORTE = 'NORTE FLUMINENSE';
 
 let sys: TestSystem;
 let supervisor: Conta, coogie: Conta, inspetor: Conta, inspetorNorte: Conta, repA: Conta, repB: Conta, membro: Conta, admin: Conta;
@@ -225,7 +225,7 @@ describe('GET /v1/tarefas', () => {
     expect(ids(await sys.request('GET', '/v1/tarefas', { as: inspetorNorte }))).toEqual([central]);
     const outra = await sys.request('GET', `/v1/tarefas?unidade=${encodeURIComponent(METRO)}`, { as: inspetorNorte });
     expect(outra.status).toBe(403);
-    expect(outra.body.erro).toEqual({ codigo: 'fora-do-escopo', mensagem: 'Você só vê as tarefas da sua unidade (NORTE).' });
+    expect(outra.body.erro).toEqual({ codigo: 'fora-do-escopo', mensagem: 'Você só vê as tarefas da sua unidade (NORTE FLUMINENSE).' });
     for (const c of [repA, membro, admin, chaveSistema]) expect((await sys.request('GET', '/v1/tarefas', { as: c })).status).toBe(403);
     expect((await sys.request('GET', '/v1/tarefas?atrasadas=talvez', { as: supervisor })).body.erro.campos).toEqual([
       { campo: 'query.atrasadas', mensagem: 'atrasadas deve ser true ou false' },

@@ -65,7 +65,7 @@ beforeAll(async () => {
     sys.conta({ nome: 'Maria Representante', papeis: ['representante'], instituicoes: [CNPJ] }),
     sys.conta({ nome: 'Rui Representante', papeis: ['representante'], instituicoes: [CNPJ_OUTRA] }),
     sys.conta({ nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: UNIDADE }),
-    sys.conta({ nome: 'Nei Inspetor', papeis: ['inspetor'], unidade: 'NORTE' }),
+    sys.conta({ nome: 'Nei Inspetor', papeis: ['inspetor'], unidade: 'NORTE FLUMINENSE' }),
     sys.conta({ nome: 'Sara Supervisora', papeis: ['supervisor'] }),
   ]);
   comissao = await Promise.all(
