@@ -35,6 +35,7 @@ import { campos, dadosDoFormulario, errosDoZod, errosPorCampo, itensPostados, ty
 import type { PaginasDeps } from '../plugin';
 import { restante } from '../prazos';
 import { atorDoFormulario, exigirAtor, redirecionar } from '../sessao';
+import { painelDoEstado } from '../paineis-do-estado';
 import { type Mensagem, renderizar } from '../visao';
 import { z } from 'zod';
 
@@ -121,6 +122,8 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
         documentos: linha.documentos,
         prazos,
         faseDoModelo: view.faseFonte === 'modelo-de-leitura',
+        // What the rite's own state explains (the ETAP's avaliação), for the servidores who decide on it.
+        painel: def && rito && !ehParte ? painelDoEstado(def, rito) : null,
       },
       status,
     );
