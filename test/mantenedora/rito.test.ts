@@ -81,4 +81,30 @@ describe('rito de alteração na composição da Entidade Mantenedora', () => {
     const auditoria = await w.db.selectFrom('auditoria').select(['acao']).where('processo_id', '=', p.id).execute();
     expect(auditoria.map((a) => a.acao).sort()).toEqual(['representacao.criar', 'usuario.criar']);
   });
+
+  it('without exigências: forwarded at once to the COOGIE and published; a change of nome fantasia touches no mandate', async () => {
+    const p = await abrir(brt('2037-07-01T08:00:00'));
+    const antes = await w.db.selectFrom('representacao').select(['id', 'fim']).where('instituicao_cnpj', '=', CNPJ).execute();
+    await p.agir('apresentar-requerimento', representante, { alteracoes: [{ tipo: 'nome-fantasia', descricao: 'Passa a usar o nome fantasia Colégio Horizonte.' }] }, '2037-07-01T09:00:00');
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-07-01T10:00:00');
+    expect((await p.agir('encaminhar-coogie', inspetor, { checklist: checklist() }, '2037-07-01T11:00:00')).fase).toBe('conferencia-coogie');
+    await w.saltarAte(brt('2037-07-02T10:00:00'));
+    const r = await p.agir('publicar-edital', coogie, { publicacao: { data: '2037-07-02', pagina: 5 } }, '2037-07-02T10:00:00');
+    expect(r.fase).toBe('cadastrado');
+    expect(await w.db.selectFrom('representacao').select(['id', 'fim']).where('instituicao_cnpj', '=', CNPJ).execute()).toEqual(antes);
+  });
+
+  it('with the prazo of the exigências expired unmet, the process returns to the COOIE, which indefere', async () => {
+    const p = await abrir(brt('2037-08-03T08:00:00'));
+    await p.agir('apresentar-requerimento', representante, { alteracoes: [{ tipo: 'socios', descricao: 'Ingresso do sócio Carlos Lima com 30% das cotas.' }] }, '2037-08-03T09:00:00');
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-08-03T10:00:00');
+    await p.agir('registrar-exigencias', inspetor, { checklist: checklist(['ato-constitutivo']) }, '2037-08-03T11:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2037-08-03T12:00:00');
+    // Ciência Mon 03/08; 20 dias corridos: day 20 Sun 23/08 → Mon 24/08.
+    await p.esperar((e) => e.prazo?.limite === '2037-08-24T23:59:59-03:00', 'o prazo até 24/08/2037');
+    await w.saltarAte(brt('2037-08-25T08:00:00'));
+    await p.esperar((e) => e.fase === 'analise', 'a análise depois do prazo');
+    const r = await p.agir('indeferir', inspetor, { fundamentacao: 'Decorrido o prazo sem a apresentação da alteração contratual registrada (Instrução Processual, alínea c).' }, '2037-08-25T10:00:00');
+    expect(r.fase).toBe('indeferido');
+  });
 });

@@ -46,4 +46,25 @@ describe('rito do Relatório Anual', () => {
     const arquivado = await p.agir('arquivar', inspetor, { checklist: checklist() }, '2037-05-29T10:00:00');
     expect(arquivado.fase).toBe('arquivado');
   });
+
+  it('without pendências: conferido and archived at once', async () => {
+    const p = await abrir(brt('2037-07-06T08:00:00'));
+    await p.agir('entregar-relatorio', representante, relatorio, '2037-07-06T09:00:00');
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-07-06T10:00:00');
+    expect(await p.recusa('registrar-pendencias', inspetor, { checklist: checklist() }, '2037-07-06T11:00:00')).toMatch(/arquive o Relatório Anual/);
+    expect((await p.agir('arquivar', inspetor, { checklist: checklist() }, '2037-07-06T11:00:00')).fase).toBe('arquivado');
+  });
+
+  it('with the 30 days expired unmet, the COOIE decides again: new pendências', async () => {
+    const p = await abrir(brt('2037-08-03T08:00:00'));
+    await p.agir('entregar-relatorio', representante, relatorio, '2037-08-03T09:00:00');
+    await p.agir('autuar', inspetor, { numeroSei: p.numeroSei }, '2037-08-03T10:00:00');
+    await p.agir('registrar-pendencias', inspetor, { checklist: checklist(['formato-pdf']) }, '2037-08-03T11:00:00');
+    await p.agir('tomar-ciencia', representante, {}, '2037-08-03T12:00:00');
+    // Ciência Mon 03/08; 30 dias corridos: day 30 Wed 02/09.
+    await p.esperar((e) => e.prazo?.limite === '2037-09-02T23:59:59-03:00', 'o prazo até 02/09/2037');
+    await w.saltarAte(brt('2037-09-03T08:00:00'));
+    await p.esperar((e) => e.fase === 'analise', 'a análise depois do prazo');
+    expect((await p.agir('registrar-pendencias', inspetor, { checklist: checklist(['formato-pdf']) }, '2037-09-03T10:00:00')).fase).toBe('pendencias');
+  });
 });
