@@ -39,3 +39,21 @@ registrarMontador('edital-alteracao-mantenedora', async (p, pedido, fontes) => {
     },
   };
 });
+
+registrarMontador('edital-transferencia-mantenca', async (p, pedido, fontes) => {
+  const f = await fontes();
+  const c = pedido.contexto as { autorizacao: { ato: string; data: string }; novaMantenedora: { cnpj: string; nome: string } };
+  return {
+    unidade: f.siglas.coogie,
+    dados: {
+      ...f.coogie,
+      processoSei: f.processoSei,
+      autoridade: `A ${f.coogie.emissor.orgao.at(-1)!}`,
+      instituicao: f.instituicaoComEndereco,
+      mantenedoraAnterior: { nome: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj },
+      novaMantenedora: c.novaMantenedora,
+      autorizacao: c.autorizacao,
+      signatario: f.assina,
+    },
+  };
+});

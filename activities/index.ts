@@ -7,6 +7,7 @@ import './etap-documentos';
 import { createEtapActivities } from './etap';
 import { comAlertas } from './falhas';
 import { createMantenedoraActivities } from './mantenedora';
+import { createTransferenciaActivities } from './transferencia-mantenca';
 import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';
 import { createDocumentoActivities } from './vistoria-documentos';
@@ -21,6 +22,7 @@ export function createActivities(deps: { db: Db }) {
     ...createDocumentoRitoActivities(deps.db),
     ...createEtapActivities(deps.db),
     ...createMantenedoraActivities(deps.db),
+    ...createTransferenciaActivities(deps.db),
   });
 }
 

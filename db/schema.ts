@@ -386,7 +386,21 @@ export interface EtapMembroTable {
   registrado_em: DefaultedTimestamp;
 }
 
+/** Who maintains a school, over time (db/mantenedoras.ts). */
+export interface InstituicaoMantenedoraTable {
+  id: Generated<string>;
+  codigo_inep: string;
+  cnpj: string;
+  nome: string;
+  desde: string | null;
+  ate: string | null;
+  ato: string;
+  processo_id: string;
+  registrado_em: DefaultedTimestamp;
+}
+
 export interface Database {
+  instituicao_mantenedora: InstituicaoMantenedoraTable;
   etap_membro: EtapMembroTable;
   unidade: UnidadeTable;
   batimento: BatimentoTable;

@@ -21,6 +21,7 @@ import * as m20261129DiaDecretadoTipo from './2026_11_29_dia_decretado_tipo';
 import * as m20261129Batimento from './2026_11_29_batimento';
 import * as m20261129UsuarioFuncional from './2026_11_29_usuario_dados_funcionais';
 import * as m20261129EtapVigente from './2026_11_29_etap_vigente';
+import * as m20261129InstituicaoMantenedora from './2026_11_29_instituicao_mantenedora';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_batimento': m20261129Batimento,
   '2026_11_29_usuario_dados_funcionais': m20261129UsuarioFuncional,
   '2026_11_29_etap_vigente': m20261129EtapVigente,
+  '2026_11_29_instituicao_mantenedora': m20261129InstituicaoMantenedora,
 };

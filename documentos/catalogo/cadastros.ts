@@ -9,7 +9,9 @@ import { PRAZOS_ETAP } from '../../rules/etap/rito';
 import { numeroSeiSchema } from '../../rules/identificadores/schemas';
 import { ALTERACOES_MANTENEDORA, type AlteracaoMantenedora, PRAZOS_MANTENEDORA } from '../../rules/mantenedora/rito';
 import { PRAZOS_RELATORIO_ANUAL } from '../../rules/relatorio-anual/rito';
-import { atoBase, comunicacaoBase, datasPrazo, exigencia, instituicaoComEndereco, instituicaoEnsino, signatario, texto } from '../campos';
+import { dataPorExtenso } from '../../rules/datas/extenso';
+import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import { atoBase, comunicacaoBase, dataCivil, datasPrazo, exigencia, instituicaoComEndereco, instituicaoEnsino, signatario, texto } from '../campos';
 import { assinaturaDe, definir, enderecoEmLinha, exigenciasDerivadas, instituicaoDerivada, textoDoPrazo, validarDatasPrazo } from './definicao';
 
 /** Every cadastramento's prazo of exigências, by code. */
@@ -64,8 +66,33 @@ const editalMantenedora = definir({
   }),
 });
 
+const editalTransferencia = definir({
+  rotulo: 'Edital de cadastramento de transferência de mantença',
+  especie: 'edital',
+  forma: 'ato',
+  schema: z.strictObject({
+    ...atoBase,
+    processoSei: numeroSeiSchema.optional(),
+    autoridade: texto(200),
+    instituicao: instituicaoComEndereco,
+    mantenedoraAnterior: z.strictObject({ nome: texto(300), cnpj: instituicaoEnsino.shape.cnpj }),
+    novaMantenedora: z.strictObject({ nome: texto(300), cnpj: instituicaoEnsino.shape.cnpj }),
+    autorizacao: z.strictObject({ ato: texto(300), data: dataCivil }),
+    signatario,
+  }),
+  assunto: () => 'Edital de cadastramento de transferência de mantença',
+  assinaturas: (d) => [assinaturaDe(d.signatario)],
+  derivar: (d) => ({
+    instituicao: { ...instituicaoDerivada(d.instituicao), endereco: enderecoEmLinha(d.instituicao.endereco) },
+    anterior: { cnpj: formatarCnpj(d.mantenedoraAnterior.cnpj) },
+    nova: { cnpj: formatarCnpj(d.novaMantenedora.cnpj) },
+    autorizacao: { data: dataPorExtenso(d.autorizacao.data) },
+  }),
+});
+
 export const CATALOGO_CADASTROS = {
   // The name rules/cadastros/prazo.ts gives every cadastramento's prazo (NOTIFICACAO_EXIGENCIAS_CADASTRO).
   'notificacao-exigencias-cadastro': notificacaoExigenciasCadastro,
   'edital-alteracao-mantenedora': editalMantenedora,
+  'edital-transferencia-mantenca': editalTransferencia,
 } as const;

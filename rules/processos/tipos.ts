@@ -15,6 +15,7 @@ export const TIPOS_PROCESSO: Readonly<Record<string, TipoProcessoInfo>> = {
   'cadastro-etap': { rotulo: 'Cadastro de ETAP', rito: 'etap' },
   'alteracao-mantenedora': { rotulo: 'Alteração na Composição da Entidade Mantenedora', rito: 'mantenedora' },
   'relatorio-anual': { rotulo: 'Relatório Anual', rito: 'relatorio-anual' },
+  'transferencia-mantenca': { rotulo: 'Transferência de Mantença', rito: 'transferencia-mantenca' },
 };
 
 const tipos = new Map<string, TipoProcessoInfo>(Object.entries(TIPOS_PROCESSO));

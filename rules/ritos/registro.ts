@@ -8,6 +8,7 @@ import { tipoProcesso } from '../processos/tipos';
 import { RITO_ETAP } from '../etap/rito';
 import { RITO_MANTENEDORA } from '../mantenedora/rito';
 import { RITO_RELATORIO_ANUAL } from '../relatorio-anual/rito';
+import { RITO_TRANSFERENCIA_MANTENCA } from '../transferencia-mantenca/rito';
 import { RITO_VISTORIA } from '../vistoria/rito';
 import type { DefinicaoRito } from './definicao';
 
@@ -38,6 +39,7 @@ registrarRito(RITO_VISTORIA);
 registrarRito(RITO_ETAP);
 registrarRito(RITO_MANTENEDORA);
 registrarRito(RITO_RELATORIO_ANUAL);
+registrarRito(RITO_TRANSFERENCIA_MANTENCA);
 
 /** The label of a phase of a process of this kind, or the code when the kind or phase is unknown. */
 export function rotuloFase(tipo: string, fase: string): string {
