@@ -2,6 +2,7 @@
  * Builds the Fastify application from encapsulated plugins. Nothing here
  * listens or connects: callers (the CLI, tests) pass the dependencies in.
  */
+import agendaRoutes from './agenda/routes';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
@@ -81,6 +82,7 @@ export async function buildApp(
   };
   await app.register(contasRoutes, contas);
   await app.register(adminRoutes, contas);
+  await app.register(agendaRoutes, { db: deps.db, urlPublica: contas.urlPublica });
   // Each area's folder is its URL prefix; its routes use paths relative to it.
   await app.register(auditoriaRoutes, { db: deps.db, prefix: '/v1/auditoria' });
   await app.register(alertasRoutes, { db: deps.db, prefix: '/v1/alertas' });

@@ -204,6 +204,16 @@ export interface ChaveApiTable {
   ultimo_uso_em: NullableTimestamp;
 }
 
+/** A person's iCalendar feed: the SHA-256 of its secret (db/migrations/2026_11_29_agenda.ts). */
+export interface AgendaAssinaturaTable {
+  id: Generated<string>;
+  usuario_id: string;
+  segredo_hash: string;
+  criada_em: DefaultedTimestamp;
+  revogada_em: NullableTimestamp;
+  ultimo_uso_em: NullableTimestamp;
+}
+
 /** Append-only, hash-chained audit trail (see migrations/0003_auditoria.ts). */
 export interface AuditoriaTable {
   seq: ColumnType<string, string | number, never>;
@@ -417,6 +427,7 @@ export interface Database {
   falha_login: FalhaLoginTable;
   token_senha: TokenSenhaTable;
   chave_api: ChaveApiTable;
+  agenda_assinatura: AgendaAssinaturaTable;
   auditoria: AuditoriaTable;
   documento_numeracao: DocumentoNumeracaoTable;
   documento: DocumentoTable;

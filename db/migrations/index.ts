@@ -22,6 +22,7 @@ import * as m20261129Batimento from './2026_11_29_batimento';
 import * as m20261129UsuarioFuncional from './2026_11_29_usuario_dados_funcionais';
 import * as m20261129EtapVigente from './2026_11_29_etap_vigente';
 import * as m20261129InstituicaoMantenedora from './2026_11_29_instituicao_mantenedora';
+import * as m20261129Agenda from './2026_11_29_agenda';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_usuario_dados_funcionais': m20261129UsuarioFuncional,
   '2026_11_29_etap_vigente': m20261129EtapVigente,
   '2026_11_29_instituicao_mantenedora': m20261129InstituicaoMantenedora,
+  '2026_11_29_agenda': m20261129Agenda,
 };

@@ -94,6 +94,10 @@ let n = 0;
 const CASOS: Caso[] = [
   // contas
   { metodo: 'GET', rota: '/v1/eu', url: () => '/v1/eu', certo: () => repA, sucesso: 200, errado: null },
+  // The caller's own calendar feed (api/agenda): created, then revoked, by the same person.
+  { metodo: 'GET', rota: '/v1/eu/agenda', url: () => '/v1/eu/agenda', certo: () => repA, sucesso: 200, errado: null },
+  { metodo: 'POST', rota: '/v1/eu/agenda', url: () => '/v1/eu/agenda', certo: () => repA, sucesso: 201, errado: null },
+  { metodo: 'DELETE', rota: '/v1/eu/agenda', url: () => '/v1/eu/agenda', certo: () => repA, sucesso: 204, errado: null },
   // processos
   {
     metodo: 'POST',
