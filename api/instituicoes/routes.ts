@@ -1,7 +1,8 @@
 /**
  * What rito knows of an institution across its processes (/v1/instituicoes):
  * its registered ETAP (db/etap.ts), written when the edital of a cadastramento
- * is published. Servidores see any institution; a representante only those he
+ * is published, and the draft of its Relatório Anual's ofício de encaminhamento
+ * from what rito knows (seed 003 lists its fields). Servidores see any institution; a representante only those he
  * represents (404 otherwise, as for processes). The names of the team are
  * personal data: each read is audited.
  */
@@ -9,6 +10,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import { etapDaInstituicao } from '../../db/etap';
+import { mantenedorasDaInstituicao } from '../../db/mantenedoras';
+import { noEscopo } from '../auth/escopo';
 import { FUNCOES_ETAP, type FuncaoEtap } from '../../rules/etap/qualificacao';
 import { codigoInepSchema } from '../../rules/identificadores';
 import { PAPEIS_DE_PESSOA } from '../auth/ator';
@@ -67,6 +70,50 @@ const instituicoesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
           ato: l.ato,
           processoId: l.processo_id,
         })),
+      };
+    },
+  );
+
+  app.get(
+    '/:codigoInep/relatorio-anual/rascunho',
+    {
+      config: { papeis: [...PAPEIS_DE_PESSOA], auditoria: { acao: 'instituicao.relatorio-anual.rascunho', recurso: 'instituicao', dadosPessoais: true } },
+      schema: {
+        tags: ['processos'],
+        summary: 'O que o rito já sabe para o ofício de encaminhamento do Relatório Anual: identificação, mantenedora e a equipe com seus atos de cadastramento',
+        description:
+          'Os campos do ofício que o Guia lista (seed 003) e que o rito conhece: nome, endereço, razão social e CNPJ da mantenedora, Diretor, Diretor substituto, Secretário e Coordenadores com o ato que os cadastrou. Cursos, turnos, total de alunos e atos autorizativos ficam com a instituição.',
+        params: z.object({ codigoInep: codigoInepSchema }),
+        response: {
+          200: z.object({
+            instituicao: z.object({ nome: z.string(), codigoInep: z.string(), endereco: z.unknown().nullable() }),
+            mantenedora: z.object({ razaoSocial: z.string(), cnpj: z.string() }),
+            equipe: z.array(z.object({ funcao: z.string(), nome: z.string(), ato: z.string() })),
+          }),
+          400: erroSchema,
+          401: erroSchema,
+          403: erroSchema,
+          404: erroSchema,
+        },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const p = await db
+        .selectFrom('processo')
+        .select(['instituicao_nome', 'instituicao_codigo_inep', 'instituicao_endereco', 'instituicao_cnpj', 'mantenedora_nome'])
+        .where('instituicao_codigo_inep', '=', request.params.codigoInep)
+        .where(noEscopo(ator))
+        .orderBy('criado_em', 'desc')
+        .executeTakeFirst();
+      // Outside the caller's scope, or unknown: the same answer.
+      if (!p) throw new HttpError(404, 'nao-encontrado', 'Instituição não encontrada.');
+      const [mantenedora] = await mantenedorasDaInstituicao(db, p.instituicao_codigo_inep);
+      const equipe = await etapDaInstituicao(db, p.instituicao_codigo_inep);
+      return {
+        instituicao: { nome: p.instituicao_nome, codigoInep: p.instituicao_codigo_inep, endereco: p.instituicao_endereco ?? null },
+        mantenedora: mantenedora && mantenedora.ate === null ? { razaoSocial: mantenedora.nome, cnpj: mantenedora.cnpj } : { razaoSocial: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj },
+        equipe: equipe.map((m) => ({ funcao: FUNCOES_ETAP[m.funcao as FuncaoEtap] ?? m.funcao, nome: m.nome, ato: m.ato })),
       };
     },
   );

@@ -93,6 +93,7 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
     OUTROS_RITOS.map((r) => [`/v1/processos/{id}/${r.codigo}`, { url: () => `/v1/processos/${processoDoRito[r.codigo]}/${r.codigo}`, como: () => rep, acao: `${r.codigo}.estado.ler` }]),
   ),
   '/v1/instituicoes/{codigoInep}/etap': { url: () => `/v1/instituicoes/${INEP}/etap`, como: () => rep, acao: 'instituicao.etap.ler' },
+  '/v1/instituicoes/{codigoInep}/relatorio-anual/rascunho': { url: () => `/v1/instituicoes/${INEP}/relatorio-anual/rascunho`, como: () => rep, acao: 'instituicao.relatorio-anual.rascunho' },
   '/v1/documentos/{id}': { url: () => `/v1/documentos/${documento}`, como: () => rep, acao: 'documento.ler' },
   '/v1/documentos/{id}.pdf': { url: () => `/v1/documentos/${documento}.pdf`, como: () => rep, acao: 'documento.ler' },
   '/v1/arquivos/{id}': { url: () => `/v1/arquivos/${arquivo}`, como: () => supervisor, acao: 'arquivo.ler' },

@@ -85,5 +85,12 @@ describe('cadastramento da ETAP pela API', () => {
       ['Diretor-substituto', 'Clara Moura Reis'],
       ['Secretário Escolar', 'Renata Lopes Dias'],
     ]);
+    // The Relatório Anual's ofício is drafted from what rito knows: the team with the act that registered it.
+    const rascunho = await sys.request('GET', `/v1/instituicoes/${INEP}/relatorio-anual/rascunho`, { as: rl });
+    expect(rascunho.status).toBe(200);
+    expect(rascunho.body.mantenedora).toEqual({ razaoSocial: expect.any(String), cnpj: CNPJ });
+    expect(rascunho.body.equipe[0]).toEqual({ funcao: 'Diretor', nome: 'Paulo Henrique Tavares', ato: expect.stringMatching(/^Edital nº \d+\/\d{4}\/COOGIE, DOERJ de /) });
+    const outro = await sys.conta({ papeis: ['representante'], instituicoes: ['11444777000161'] });
+    expect((await sys.request('GET', `/v1/instituicoes/${INEP}/relatorio-anual/rascunho`, { as: outro })).status).toBe(404);
   }, 120_000);
 });
