@@ -24,6 +24,7 @@ import type { Correio } from '../api/contas/correio';
 import { criarArmazenamentoArquivos } from '../documentos/arquivos';
 import auditoriaPaginas from './rotas/auditoria';
 import calendarioPaginas from './rotas/calendario';
+import contaPaginas from './rotas/conta';
 import contasPaginas from './rotas/contas';
 import correioPaginas from './rotas/correio';
 import inspecaoPaginas from './rotas/inspecao';
@@ -92,6 +93,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
 
     const opcoes = { ...deps, arquivos };
     await escopo.register(contasPaginas, opcoes);
+    await escopo.register(contaPaginas, opcoes);
     await escopo.register(inspecaoPaginas, opcoes);
     await escopo.register(requerimentoPaginas, opcoes);
     await escopo.register(processoPaginas, opcoes);

@@ -7,6 +7,7 @@
  * the open prazos of those processes and, for the servidores who follow the
  * units' decisions (as GET /v1/tarefas allows), the open tasks.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assinaturaAgendaPorHash, assinaturaAgendaVigente, criarAssinaturaAgenda, marcarUsoAgenda, prazosDaAgenda, revogarAssinaturaAgenda, tarefasDaAgenda } from '../../db/agenda';
@@ -46,7 +47,7 @@ const agendaCriadaSchema = z
   .meta({ id: 'AgendaCriada' });
 
 /** The person behind the request: feeds belong to people (a session), not to API keys. */
-function pessoa(request: Parameters<typeof requireAtor>[0]): Ator {
+function pessoa(request: FastifyRequest): Ator {
   const ator = requireAtor(request);
   if (request.autenticacao?.meio !== 'sessao') throw new HttpError(400, 'sem-sessao', 'O calendário é de uma pessoa: entre com e-mail e senha para criá-lo ou revogá-lo.');
   return ator;
@@ -61,20 +62,37 @@ export async function lerAgenda(db: Db, ator: Ator, urlPublica: string, agora: D
   return agendaIcal({ urlPublica, prazos, tarefas, geradoEm: agora });
 }
 
-const agendaRoutes: FastifyPluginAsyncZod<AgendaDeps> = async (app, { db, urlPublica }) => {
-  const endereco = (segredo: string) => `${urlPublica.replace(/\/$/, '')}/calendario/${segredo}.ics`;
+const endereco = (urlPublica: string, segredo: string) => `${urlPublica.replace(/\/$/, '')}/calendario/${segredo}.ics`;
 
+/** The person's feed now: the API's GET /v1/eu/agenda and the account page alike. */
+export async function situacaoAgenda(db: Db, ator: Ator) {
+  const a = await assinaturaAgendaVigente(db, ator.id);
+  return { ativa: !!a, criadaEm: a ? instante(a.criada_em) : null, ultimoUsoEm: instanteOuNulo(a?.ultimo_uso_em ?? null) };
+}
+
+/** A new secret URL for the person (ending the previous), audited as agenda.criar: the API and the account page alike. */
+export async function criarAgenda(db: Db, request: FastifyRequest, ator: Ator, urlPublica: string): Promise<{ url: string; criadaEm: string }> {
+  const segredo = segredoAleatorio();
+  const { id, revogouAnterior } = await criarAssinaturaAgenda(db, ator.id, sha256(segredo));
+  await request.auditar({ acao: 'agenda.criar', recurso: 'usuario', resumo: `Calendário de ${ator.nome} criado${revogouAnterior ? ' (o anterior foi revogado)' : ''}`, recursoId: ator.id, dados: { assinatura: id, revogouAnterior } });
+  const a = await assinaturaAgendaVigente(db, ator.id);
+  return { url: endereco(urlPublica, segredo), criadaEm: instante(a!.criada_em) };
+}
+
+/** Ends the person's feed, audited as agenda.revogar; 404 when there is none. */
+export async function revogarAgenda(db: Db, request: FastifyRequest, ator: Ator): Promise<void> {
+  if (!(await revogarAssinaturaAgenda(db, ator.id))) throw naoEncontrado('Calendário');
+  await request.auditar({ acao: 'agenda.revogar', recurso: 'usuario', resumo: `Calendário de ${ator.nome} revogado`, recursoId: ator.id });
+}
+
+const agendaRoutes: FastifyPluginAsyncZod<AgendaDeps> = async (app, { db, urlPublica }) => {
   app.get(
     '/v1/eu/agenda',
     {
       config: { papeis: PAPEIS, auditoria: { dadosPessoais: false } },
       schema: { tags: ['contas'], summary: 'Se há um calendário (iCalendar) seu em vigor, desde quando e quando foi lido', response: { 200: agendaSchema, ...erros } },
     },
-    async (request) => {
-      const ator = requireAtor(request);
-      const a = await assinaturaAgendaVigente(db, ator.id);
-      return { ativa: !!a, criadaEm: a ? instante(a.criada_em) : null, ultimoUsoEm: instanteOuNulo(a?.ultimo_uso_em ?? null) };
-    },
+    async (request) => situacaoAgenda(db, requireAtor(request)),
   );
 
   app.post(
@@ -91,12 +109,7 @@ const agendaRoutes: FastifyPluginAsyncZod<AgendaDeps> = async (app, { db, urlPub
       },
     },
     async (request, reply) => {
-      const ator = pessoa(request);
-      const segredo = segredoAleatorio();
-      const { id, revogouAnterior } = await criarAssinaturaAgenda(db, ator.id, sha256(segredo));
-      await request.auditar({ resumo: `Calendário de ${ator.nome} criado${revogouAnterior ? ' (o anterior foi revogado)' : ''}`, recursoId: ator.id, dados: { assinatura: id, revogouAnterior } });
-      const a = await assinaturaAgendaVigente(db, ator.id);
-      return reply.code(201).send({ url: endereco(segredo), criadaEm: instante(a!.criada_em) });
+      return reply.code(201).send(await criarAgenda(db, request, pessoa(request), urlPublica));
     },
   );
 
@@ -107,9 +120,7 @@ const agendaRoutes: FastifyPluginAsyncZod<AgendaDeps> = async (app, { db, urlPub
       schema: { tags: ['contas'], summary: 'Revoga o endereço do seu calendário; ele deixa de valer na hora', response: { 204: z.null(), ...erros } },
     },
     async (request, reply) => {
-      const ator = pessoa(request);
-      if (!(await revogarAssinaturaAgenda(db, ator.id))) throw naoEncontrado('Calendário');
-      await request.auditar({ resumo: `Calendário de ${ator.nome} revogado`, recursoId: ator.id });
+      await revogarAgenda(db, request, pessoa(request));
       return reply.code(204).send(null);
     },
   );

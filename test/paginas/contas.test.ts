@@ -251,6 +251,47 @@ describe('entrar, sair e senhas pelas páginas', () => {
   }, 60_000);
 });
 
+describe('minha conta: o calendário de prazos', () => {
+  it('a pessoa chega à sua conta pelo nome no cabeçalho, cria o endereço do calendário (mostrado uma vez), que abre o .ics, e o revoga', async () => {
+    const rep = await sys.criarConta({ papeis: ['representante'], instituicoes: ['11222333000181'] });
+    const { contexto, page, violacoesCsp } = await novaPessoa(browser);
+    try {
+      await page.goto(`${sys.baseUrl}/entrar`);
+      await page.getByLabel('E-mail').fill(rep.email);
+      await page.getByLabel('Senha').fill(rep.senha);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/portal$/);
+      await page.getByRole('link', { name: /Minha conta/ }).click();
+      await page.waitForURL(/\/conta$/);
+      expect(await page.locator('#agenda-situacao').textContent()).toContain('não tem um endereço');
+      await conferirPagina(page, 'conta', violacoesCsp);
+
+      await page.getByRole('button', { name: 'Criar o endereço do calendário' }).click();
+      const url = await page.getByLabel(/Endereço do seu calendário/).inputValue();
+      expect(url).toMatch(/\/calendario\/[A-Za-z0-9_-]{43}\.ics$/);
+      await conferirPagina(page, 'conta-calendario-criado', violacoesCsp);
+      const caminho = new URL(url).pathname;
+      const feed = await fetch(sys.baseUrl + caminho);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      // Created through the page, audited as through the API.
+      const trilha = await sys.db.selectFrom('auditoria').select('acao').where('ator_id', '=', rep.id).where('acao', 'like', 'agenda.%').execute();
+      expect(trilha.map((t) => t.acao)).toEqual(['agenda.criar']);
+
+      // Reloaded, the page no longer shows the secret: only its hash is kept.
+      await page.goto(`${sys.baseUrl}/conta`);
+      expect(await page.content()).not.toContain(caminho);
+      expect(await page.locator('#agenda-situacao').textContent()).toContain('em vigor desde');
+      await page.getByRole('button', { name: 'Revogar o endereço' }).click();
+      await page.waitForURL(/\/conta$/);
+      expect(await page.locator('#agenda-situacao').textContent()).toContain('não tem um endereço');
+      expect((await fetch(sys.baseUrl + caminho)).status).toBe(404);
+    } finally {
+      await contexto.close();
+    }
+  }, 90_000);
+});
+
 describe('a caixa de correio de desenvolvimento', () => {
   it('só existe sob rito dev sem SMTP, e lista as mensagens guardadas com seus links', async () => {
     expect((await sys.request('GET', '/correio')).status).toBe(404);
