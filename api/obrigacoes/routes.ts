@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarioDaUnidade } from '../../db/calendario-da-unidade';
 import type { Db } from '../../db/connect';
+import { ANO_MAXIMO, ANO_MINIMO } from '../../rules/calendario';
 import { vencimentoRelatorioAnual } from '../../rules/obrigacoes';
 import { noEscopo } from '../auth/escopo';
 import { PAPEIS_DE_PESSOA } from '../auth/ator';
@@ -40,7 +41,12 @@ const obrigacoesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         tags: ['processos'],
         summary: 'Relatório Anual devido por instituição no ano: vencimento (último dia útil de maio na sede da unidade) e situação (entregue, com atraso, a vencer, em atraso)',
         querystring: z.object({
-          ano: z.coerce.number({ error: 'informe o ano de entrega' }).int().min(2001, 'ano inválido').max(2100, 'ano inválido'),
+          // The years the calendar knows (rules/calendario): outside them no business day can be counted.
+          ano: z.coerce
+            .number({ error: 'informe o ano de entrega' })
+            .int()
+            .min(ANO_MINIMO, `ano inválido: use de ${ANO_MINIMO} a ${ANO_MAXIMO}`)
+            .max(ANO_MAXIMO, `ano inválido: use de ${ANO_MINIMO} a ${ANO_MAXIMO}`),
           unidade: z.string().max(120).optional(),
           situacao: z.enum(situacoes, { error: `situação inválida: use ${situacoes.join(', ')}` }).optional(),
         }),
