@@ -2,6 +2,7 @@
  * The documents the cadastramentos of seed 003 share (documentos/catalogo/cadastros.ts):
  * the notice of exigências of any of them, and the mantenedora's edital.
  */
+import { editalDaCoogie } from './documentos-fontes';
 import { registrarMontador } from './documentos-rito';
 
 registrarMontador('notificacao-exigencias-cadastro', async (_p, pedido, fontes) => {
@@ -24,36 +25,15 @@ registrarMontador('notificacao-exigencias-cadastro', async (_p, pedido, fontes) 
 });
 
 registrarMontador('edital-alteracao-mantenedora', async (p, pedido, fontes) => {
-  const f = await fontes();
   const c = pedido.contexto as { alteracoes: { tipo: string; descricao: string }[] };
-  return {
-    unidade: f.siglas.coogie,
-    dados: {
-      ...f.coogie,
-      processoSei: f.processoSei,
-      autoridade: `A ${f.coogie.emissor.orgao.at(-1)!}`,
-      instituicao: f.instituicaoComEndereco,
-      mantenedora: { nome: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj },
-      alteracoes: c.alteracoes,
-      signatario: f.assina,
-    },
-  };
+  return editalDaCoogie(await fontes(), { mantenedora: { nome: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj }, alteracoes: c.alteracoes });
 });
 
 registrarMontador('edital-transferencia-mantenca', async (p, pedido, fontes) => {
-  const f = await fontes();
   const c = pedido.contexto as { autorizacao: { ato: string; data: string }; novaMantenedora: { cnpj: string; nome: string } };
-  return {
-    unidade: f.siglas.coogie,
-    dados: {
-      ...f.coogie,
-      processoSei: f.processoSei,
-      autoridade: `A ${f.coogie.emissor.orgao.at(-1)!}`,
-      instituicao: f.instituicaoComEndereco,
-      mantenedoraAnterior: { nome: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj },
-      novaMantenedora: c.novaMantenedora,
-      autorizacao: c.autorizacao,
-      signatario: f.assina,
-    },
-  };
+  return editalDaCoogie(await fontes(), {
+    mantenedoraAnterior: { nome: p.mantenedora_nome ?? p.instituicao_nome, cnpj: p.instituicao_cnpj },
+    novaMantenedora: c.novaMantenedora,
+    autorizacao: c.autorizacao,
+  });
 });

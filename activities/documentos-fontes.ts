@@ -185,3 +185,22 @@ export function createFontesDocumento(db: Db) {
 
   return fontes;
 }
+
+/**
+ * An edital of the COOGIE about a school (the cadastramentos' editais): its
+ * header and footer, the authority that publishes, the school with its address,
+ * who signs, numbered in the COOGIE's series; `proprios` adds the edital's own data.
+ */
+export function editalDaCoogie(f: FontesDocumento, proprios: Record<string, unknown>): { unidade: string; dados: Record<string, unknown> } {
+  return {
+    unidade: f.siglas.coogie,
+    dados: {
+      ...f.coogie,
+      processoSei: f.processoSei,
+      autoridade: `A ${f.coogie.emissor.orgao.at(-1)!}`,
+      instituicao: f.instituicaoComEndereco,
+      signatario: f.assina,
+      ...proprios,
+    },
+  };
+}

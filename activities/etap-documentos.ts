@@ -3,20 +3,10 @@
  * assembled from what the workflow sends and what the process knows, for the
  * rite engine's one document activity (activities/documentos-rito.ts).
  */
+import { editalDaCoogie } from './documentos-fontes';
 import { registrarMontador } from './documentos-rito';
 
 registrarMontador('edital-cadastramento-etap', async (_p, pedido, fontes) => {
-  const f = await fontes();
   const c = pedido.contexto as { membros: { nome: string; funcao: string; desde: string; substitui?: string }[] };
-  return {
-    unidade: f.siglas.coogie,
-    dados: {
-      ...f.coogie,
-      processoSei: f.processoSei,
-      autoridade: `A ${f.coogie.emissor.orgao.at(-1)!}`,
-      instituicao: f.instituicaoComEndereco,
-      membros: c.membros,
-      signatario: f.assina,
-    },
-  };
+  return editalDaCoogie(await fontes(), { membros: c.membros });
 });
