@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { dataCivil } from '../campos';
 import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
-import { cnpjSchema } from '../identificadores/schemas';
+import { cnpjSchema, numeroSeiSchema } from '../identificadores/schemas';
 import type { DefinicaoRito } from '../ritos/definicao';
 
 export type FaseTransferencia = 'autorizacao' | 'cadastramento' | 'transferida' | 'recusada';
@@ -22,6 +22,8 @@ type AcaoTransferencia = 'registrar-autorizacao-cee' | 'publicar-edital' | 'recu
 
 export const DADOS_ACAO_TRANSFERENCIA = {
   'registrar-autorizacao-cee': z.object({
+    /** The SEI process the CEE authorised in, forwarded to the COOGIE ("o processo será encaminhado para a COOGIE"). */
+    numeroSei: numeroSeiSchema,
     /** 'Parecer CEE nº 45/2037', as the CEE's act names itself. */
     ato: textoCampo('ato de autorização do CEE', 5, 300),
     data: dataCivil.describe('data do ato do CEE'),
@@ -49,7 +51,7 @@ export const RITO_TRANSFERENCIA_MANTENCA: DefinicaoRito<FaseTransferencia, AcaoT
     transferida: { rotulo: 'Transferência de mantença cadastrada (edital publicado no DOERJ)', responsavel: null, aguardaPrazo: null, terminal: true },
     recusada: { rotulo: 'Cadastramento recusado pela COOGIE', responsavel: null, aguardaPrazo: null, terminal: true },
   },
-  acoes: acoesDoRito(DADOS_ACAO_TRANSFERENCIA, ROTULOS),
+  acoes: acoesDoRito(DADOS_ACAO_TRANSFERENCIA, ROTULOS, { 'registrar-autorizacao-cee': ['numero-sei-livre'] }),
   transicoes: [
     { de: 'autorizacao', acao: 'registrar-autorizacao-cee', para: 'cadastramento', nota: 'Del. CEE 388/2020 arts. 24–25' },
     { de: 'cadastramento', acao: 'publicar-edital', para: 'transferida', nota: 'seed 003: cadastrar esta transferência através de Publicação no DOERJ' },

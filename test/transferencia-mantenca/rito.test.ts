@@ -27,8 +27,8 @@ const autorizacao = { ato: 'Parecer CEE nº 45/2037', data: '2037-03-01', novaMa
 describe('rito de transferência de mantença', () => {
   it('records the CEE authorisation; the COOGIE publishes; the school is maintained by the new CNPJ from the publication, the previous kept', async () => {
     const p = await abrir(brt('2037-03-02T08:00:00'));
-    expect(await p.recusa('registrar-autorizacao-cee', representante, { ...autorizacao, data: '2037-03-05' }, '2037-03-02T09:00:00')).toMatch(/não pode ser posterior a hoje/);
-    await p.agir('registrar-autorizacao-cee', representante, autorizacao, '2037-03-02T09:00:00');
+    expect(await p.recusa('registrar-autorizacao-cee', representante, { ...autorizacao, numeroSei: p.numeroSei, data: '2037-03-05' }, '2037-03-02T09:00:00')).toMatch(/não pode ser posterior a hoje/);
+    await p.agir('registrar-autorizacao-cee', representante, { ...autorizacao, numeroSei: p.numeroSei }, '2037-03-02T09:00:00');
     await w.saltarAte(brt('2037-03-04T10:00:00'));
     const r = await p.agir('publicar-edital', coogie, { publicacao: { data: '2037-03-04', pagina: 9 } }, '2037-03-04T10:00:00');
     expect(r.fase).toBe('transferida');
@@ -46,7 +46,7 @@ describe('rito de transferência de mantença', () => {
 
   it('the COOGIE refuses, with its reason, an authorisation it cannot find; nothing changes', async () => {
     const p = await abrir(brt('2037-03-09T08:00:00'));
-    await p.agir('registrar-autorizacao-cee', representante, autorizacao, '2037-03-09T09:00:00');
+    await p.agir('registrar-autorizacao-cee', representante, { ...autorizacao, numeroSei: p.numeroSei }, '2037-03-09T09:00:00');
     const r = await p.agir('recusar', coogie, { motivo: 'O Parecer CEE nº 45/2037 trata de outra instituição de ensino.' }, '2037-03-09T10:00:00');
     expect(r.fase).toBe('recusada');
     expect(await mantenedorasDaInstituicao(w.db, p.codigoInep)).toEqual([]);

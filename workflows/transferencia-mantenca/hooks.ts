@@ -30,7 +30,10 @@ export const HOOKS_TRANSFERENCIA_MANTENCA: HooksRito<EstadoTransferencia> = {
 
   async aplicar(a) {
     const { estado: e, dados, ctx } = a;
-    if (a.acao === 'registrar-autorizacao-cee') e.autorizacao = { ato: dados.ato, data: dados.data, novaMantenedora: dados.novaMantenedora };
+    if (a.acao === 'registrar-autorizacao-cee') {
+      ctx.autuar(dados.numeroSei);
+      e.autorizacao = { ato: dados.ato, data: dados.data, novaMantenedora: dados.novaMantenedora };
+    }
     else if (a.acao === 'recusar') e.recusa = dados.motivo;
     else if (a.acao === 'publicar-edital') {
       e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
