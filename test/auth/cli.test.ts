@@ -12,6 +12,8 @@ import type { Database } from '../../db/schema';
 import { designarComissaoPelaApi } from '../support/comissao';
 import { startTestSystem, type TestSystem } from '../support/system';
 
+const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+
 const raiz = path.resolve(__dirname, '../..');
 
 function rito(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -108,7 +110,8 @@ describe('rito seed demo', () => {
         tipo: 'entrada-suplementar',
         instituicao: {
           cnpj: '11222333000181',
-          codigoInep: '33012345',
+          // A school of this file only: workflow ids come from CNPJ and INEP, and test files share one Temporal server.
+          codigoInep: INEP,
           nome: 'Colégio Exemplo',
           endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
         },
