@@ -9,13 +9,13 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import type { DefinicaoRito } from '../../rules/ritos/definicao';
 import { ritoDoTipo } from '../../rules/ritos/registro';
-import type { AberturaProcesso } from '../../workflows/processo/definitions';
+import { aberturaDeTeste } from './abertura-workflow';
 import { acaoUpdate, type AtorAcao, type EstadoRito, estadoRitoQuery, type PedidoAcao, type ResultadoAcao } from '../../workflows/ritos/definitions';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import { brt, representante } from '../vistoria/support';
 import type { WorkflowTestEnv } from './workflow-env';
 
-export const CNPJ_TESTE = '11222333000181';
+export { CNPJ_TESTE } from './abertura-workflow';
 let n = 0;
 
 export class ProcessoNoRito<E extends EstadoRito> {
@@ -35,27 +35,9 @@ export class ProcessoNoRito<E extends EstadoRito> {
   /** Opens a process of `tipo` at `quando` (an instant with offset). */
   static async abrir<E extends EstadoRito>(w: WorkflowTestEnv, tipo: string, quando: string): Promise<ProcessoNoRito<E>> {
     await w.saltarAte(quando);
-    const codigoInep = String(33000000 + Math.floor(Math.random() * 999_999));
-    const abertura: AberturaProcesso = {
-      id: `${tipo}-${CNPJ_TESTE}-${codigoInep}-1`,
-      tipo,
-      chave: `${tipo}:${CNPJ_TESTE}:${codigoInep}`,
-      ordinal: 1,
-      instituicao: {
-        cnpj: CNPJ_TESTE,
-        codigoInep,
-        nome: 'Colégio Exemplo',
-        municipio: '3304557',
-        endereco: { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-        mantenedora: 'Sociedade Educacional Exemplo Ltda.',
-      },
-      unidade: 'METROPOLITANA I',
-      numeroSei: null,
-      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-      abertoPor: representante.id,
-    };
+    const abertura = aberturaDeTeste(tipo, representante.id);
     const handle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
-    return new ProcessoNoRito<E>(w, handle, abertura.id, codigoInep, tipo);
+    return new ProcessoNoRito<E>(w, handle, abertura.id, abertura.instituicao.codigoInep, tipo);
   }
 
   /** Acts at `em` (Brasília local time, 'YYYY-MM-DDTHH:MM:SS'). */

@@ -1,11 +1,12 @@
 /** Drives a vistoria process on the time-skipping server the way the API would. */
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
-import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
+import { estadoQuery } from '../../workflows/processo/definitions';
 import type { processoWorkflow } from '../../workflows/processo/workflow';
 import { acaoVistoriaUpdate, type AtorAcao, estadoVistoriaQuery, type PedidoAcao, type ResultadoAcao } from '../../workflows/vistoria/definitions';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { WorkflowTestEnv } from '../support/workflow-env';
+import { aberturaDeTeste } from '../support/abertura-workflow';
 import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 
 export { checklistForma } from '../support/checklists';
@@ -94,25 +95,7 @@ export class Processo {
 
   static async abrir(w: WorkflowTestEnv, quando: string, tipo = 'apostilamento-endereco'): Promise<Processo> {
     await w.saltarAte(quando);
-    const inep = String(33000000 + Math.floor(Math.random() * 999999));
-    const abertura: AberturaProcesso = {
-      id: `${tipo}-11222333000181-${inep}-1`,
-      tipo,
-      chave: `${tipo}:11222333000181:${inep}`,
-      ordinal: 1,
-      instituicao: {
-        cnpj: '11222333000181',
-        codigoInep: inep,
-        nome: 'Colégio Exemplo',
-        municipio: '3304557',
-        endereco: { logradouro: 'Rua São Clemente, 100', bairro: 'Botafogo', cep: '22260-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-        mantenedora: 'Sociedade Educacional Exemplo Ltda.',
-      },
-      unidade: 'METROPOLITANA I',
-      numeroSei: null,
-      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-      abertoPor: representante.id,
-    };
+    const abertura = aberturaDeTeste(tipo, representante.id);
     const handle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
     return new Processo(w, handle as WorkflowHandle<typeof processoWorkflow>, abertura.id, tipo);
   }
