@@ -20,9 +20,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../api/app';
-import { createAutenticador } from '../../api/auth';
-import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
+import type { buildApp } from '../../api/app';
 import { lerDiasDecretados } from '../../db/dias-decretados';
 import { localDaUnidade } from '../../db/unidades';
 import { criarCalendario, diaCivilBrasilia, formatarData, lerData } from '../../rules/calendario';
@@ -31,6 +29,7 @@ import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { ate } from '../e2e/http';
 import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
 const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
@@ -49,18 +48,9 @@ let browser: Browser;
 let id: string;
 /** A process whose answer's prazo is running (the supervisor's and the administrator's tests). */
 let comPrazo: string;
-const contas = {} as Record<Quem, { id: string; nome: string; email: string }>;
-const sessoes = {} as Record<Quem, { cookie: string; csrf: string }>;
-
-async function api(metodo: string, caminho: string, como: Quem, corpo?: unknown, cabecalhos: Record<string, string> = {}) {
-  const s = sessoes[como];
-  const res = await fetch(baseUrl + caminho, {
-    method: metodo,
-    headers: { cookie: `rito_sessao=${s.cookie}`, ...(corpo === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': s.csrf }), ...cabecalhos },
-    body: corpo === undefined ? undefined : JSON.stringify(corpo),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+let contas: Record<Quem, { id: string; nome: string; email: string }>;
+/** The API with a person's session (test/paginas/sistema.ts). */
+let api: Awaited<ReturnType<typeof sistemaDePaginas<Quem>>>['api'];
 
 async function agirPelaApi(acao: string, como: Quem, dados: unknown) {
   const r = await api('POST', `/v1/processos/${id}/vistoria/${acao}`, como, dados, { 'idempotency-key': `${acao}-${randomUUID()}` });
@@ -128,31 +118,20 @@ async function abrirComExigencias(inep: string, numeroSei: string): Promise<stri
 
 beforeAll(async () => {
   w = await startWorkflowEnv();
-  const criar = async (quem: Quem, nome: string, papeis: string[], unidade: string | null) => {
-    const email = `${quem}.${randomUUID().slice(0, 6)}@rito.test`;
-    const u = await criarUsuario(w.db, { nome, email, papeis: papeis as never, unidade, senha: SENHA }, 'teste');
-    contas[quem] = { id: u.id, nome, email };
-  };
-  await criar('representante', 'Maria Representante', ['representante'], null);
-  await criar('inspetor', 'Ana Inspetora', ['inspetor'], UNIDADE);
-  await criar('supervisor', 'Sara Supervisora', ['supervisor'], null);
-  await criar('administrador', 'Alberto Administrador', ['administrador'], null);
-  await criar('membro1', 'Bruno Servidor', ['comissao'], UNIDADE);
-  await criar('membro2', 'Carla Servidora', ['comissao'], UNIDADE);
-  await criar('membro3', 'Diego Servidor', ['comissao'], UNIDADE);
-  await criarRepresentacao(
-    w.db,
-    { usuarioId: contas.representante.id, cnpj: CNPJ, nome: 'Colégio Exemplo', tipo: 'representante-legal', inicio: new Date(Date.now() - 365 * 86_400_000), fim: null, documento: null },
-    'teste',
-  );
-  app = await buildApp({ db: w.db, temporal: w.env.client, taskQueue: w.taskQueue, autenticador: createAutenticador(w.db), relogio: () => w.env.currentTimeMs() });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  for (const quem of ['representante', 'inspetor'] as const) {
-    const res = await fetch(`${baseUrl}/v1/sessoes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: contas[quem].email, senha: SENHA }) });
-    expect(res.status).toBe(201);
-    const cookie = /rito_sessao=([^;]*)/.exec(res.headers.getSetCookie().join('\n'))![1]!;
-    sessoes[quem] = { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-  }
+  ({ app, baseUrl, contas, api } = await sistemaDePaginas<Quem>(w, {
+    cnpj: CNPJ,
+    senha: SENHA,
+    pessoas: {
+      representante: { nome: 'Maria Representante', papeis: ['representante'], unidade: null },
+      inspetor: { nome: 'Ana Inspetora', papeis: ['inspetor'], unidade: UNIDADE },
+      supervisor: { nome: 'Sara Supervisora', papeis: ['supervisor'], unidade: null },
+      administrador: { nome: 'Alberto Administrador', papeis: ['administrador'], unidade: null },
+      membro1: { nome: 'Bruno Servidor', papeis: ['comissao'], unidade: UNIDADE },
+      membro2: { nome: 'Carla Servidora', papeis: ['comissao'], unidade: UNIDADE },
+      membro3: { nome: 'Diego Servidor', papeis: ['comissao'], unidade: UNIDADE },
+    },
+    comSessao: ['representante', 'inspetor'],
+  }));
   browser = await abrirNavegador();
 
   // The requerimento and the exigências of the análise de forma, through the API.
