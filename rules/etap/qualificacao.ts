@@ -66,15 +66,25 @@ export const AREAS = {
  * The resolution (which created the 21ª Área Profissional, Serviços de Apoio
  * Escolar, in the quadros of Resolução CNE/CEB nº 4/1999) enters into force on
  * its publication, which was in the Diário Oficial da União of 25/11/2005,
- * Seção 1 (as the MEC's copy notes under its title). Not re-read in a primary
- * source during this work: an authorised user should confirm it against the
- * DOU. A course started on 22/11/2005 up to 24/11/2005 is therefore "iniciado
- * antes da vigência"; one started on 25/11/2005 is not.
+ * Seção 1 (as the MEC's copy notes under its title). A course started on
+ * 22/11/2005 up to 24/11/2005 is therefore "iniciado antes da vigência"; one
+ * started on 25/11/2005 is not.
+ *
+ * NOT CONFIRMED (checked 2026-11-29): seed 003 (line "d) Curso de
+ * Qualificação Profissional de Secretário de Escola iniciados antes da
+ * vigência da Resolução CNE/CEB nº 5, de 22 de novembro de 2005") and
+ * /work/shared/reference give only the resolution's date; the stored public
+ * pages and documentation searched (the resolution's title, its "21ª Área
+ * Profissional — Serviços de Apoio Escolar", its MEC file name rceb005_05,
+ * "entra em vigor na data de sua publicação") hold no copy of the resolution
+ * nor of its DOU page. The date above stays the documented choice until a
+ * servidor confirms it against the DOU of 25/11/2005 (Seção 1) or the CNE's
+ * copy (portal.mec.gov.br, rceb005_05.pdf).
  */
 export const VIGENCIA_RESOLUCAO_CNE_CEB_5_2005 = {
   data: '2005-11-25',
   ato: 'Resolução CNE/CEB nº 5, de 22 de novembro de 2005',
-  fonte: 'publicação no Diário Oficial da União de 25/11/2005, Seção 1 (vigência na data da publicação); não conferido no DOU neste trabalho',
+  fonte: 'publicação no Diário Oficial da União de 25/11/2005, Seção 1 (vigência na data da publicação); não confirmada: a semente dá só a data da resolução e as fontes públicas consultadas em 29/11/2026 não trazem o texto nem o DOU',
 } as const;
 
 // ------------------------------------------------------------------ the table
