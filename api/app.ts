@@ -99,7 +99,7 @@ export async function buildApp(
   await app.register(unidadesRoutes, { db: deps.db, temporal: deps.temporal, prefix: '/v1/unidades' });
   await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
   await app.register(instituicoesRoutes, { db: deps.db, prefix: '/v1/instituicoes' });
-  await app.register(obrigacoesRoutes, { db: deps.db, prefix: '/v1/obrigacoes' });
+  await app.register(obrigacoesRoutes, { db: deps.db, arquivos: deps.arquivos, relogio: deps.relogio, prefix: '/v1/obrigacoes' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });
   // The pages people use (paginas/): same sessions, scope and actions as the routes above, server-rendered.

@@ -409,7 +409,33 @@ export interface InstituicaoMantenedoraTable {
   registrado_em: DefaultedTimestamp;
 }
 
+/** Whether a school offers EAD, from when, under which act (db/rga.ts); a change is a new row. */
+export interface InstituicaoEadTable {
+  id: Generated<string>;
+  codigo_inep: string;
+  ead: boolean;
+  desde: string;
+  ato: string;
+  registrado_por: string;
+  registrado_em: DefaultedTimestamp;
+}
+
+/** An RGA delivered for a month (db/rga.ts). */
+export interface RgaEntregaTable {
+  id: Generated<string>;
+  codigo_inep: string;
+  ano: number;
+  mes: number;
+  arquivo_id: string;
+  sha256: string;
+  nome_arquivo: string;
+  entregue_em: Timestamp;
+  entregue_por: string;
+}
+
 export interface Database {
+  instituicao_ead: InstituicaoEadTable;
+  rga_entrega: RgaEntregaTable;
   instituicao_mantenedora: InstituicaoMantenedoraTable;
   etap_membro: EtapMembroTable;
   unidade: UnidadeTable;

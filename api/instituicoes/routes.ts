@@ -11,11 +11,14 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import { etapDaInstituicao } from '../../db/etap';
 import { mantenedorasDaInstituicao } from '../../db/mantenedoras';
+import { ofertasEad, registrarOfertaEad } from '../../db/rga';
+import { dataCivil } from '../../rules/campos';
+import { ANO_MAXIMO, ANO_MINIMO, formatarDataBR, lerData } from '../../rules/calendario';
 import { noEscopo } from '../auth/escopo';
 import { FUNCOES_ETAP, type FuncaoEtap } from '../../rules/etap/qualificacao';
 import { codigoInepSchema } from '../../rules/identificadores';
 import { PAPEIS_DE_PESSOA } from '../auth/ator';
-import { HttpError, erroSchema } from '../errors';
+import { HttpError, erroSchema, invalido } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
 
 const etapSchema = z.object({
@@ -33,7 +36,70 @@ const etapSchema = z.object({
   ),
 });
 
+const ofertaEadSchema = z.object({
+  codigoInep: z.string(),
+  ead: z.boolean(),
+  desde: z.string(),
+  ato: z.string(),
+  historico: z.array(z.object({ ead: z.boolean(), desde: z.string(), ato: z.string(), registradoEm: z.string() })).describe('todos os registros, na ordem em que foram feitos'),
+});
+
 const instituicoesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  // Whether the institution offers EAD (it then owes the RGA every month: Del. CEE 345/2014 art. 66), from when, under which act.
+  app.put(
+    '/:codigoInep/ead',
+    {
+      config: { papeis: ['inspetor', 'administrador'], auditoria: { acao: 'instituicao.ead.registrar', recurso: 'instituicao' } },
+      schema: {
+        tags: ['processos'],
+        summary: 'Registra se a instituição oferece educação a distância (e por isso deve o RGA mensal), desde quando e por qual ato',
+        description:
+          'A COOIE da instituição (ou um administrador) registra a oferta de EAD ou o seu fim; cada mudança fica no histórico e na trilha de auditoria. O RGA de um mês é devido quando a oferta está em vigor no primeiro dia do mês. Repetir o mesmo registro não altera nada.',
+        params: z.object({ codigoInep: codigoInepSchema }),
+        body: z.object({
+          ead: z.boolean({ error: 'informe ead: true (oferece educação a distância) ou false (deixou de oferecer)' }),
+          desde: dataCivil.describe('a partir de quando (AAAA-MM-DD)'),
+          ato: z
+            .string({ error: 'informe o ato que fundamenta o registro' })
+            .trim()
+            .min(3, 'informe o ato que fundamenta o registro (ex.: Parecer CEE nº 12/2026, credenciamento para EAD)')
+            .max(500, 'o ato deve ter no máximo 500 caracteres'),
+        }),
+        response: { 200: ofertaEadSchema, 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const { codigoInep } = request.params;
+      const { ead, desde, ato } = request.body;
+      // The years the calendar counts (rules/calendario): outside them no RGA's due date can be found.
+      const anoDesde = Number(desde.slice(0, 4));
+      if (anoDesde < ANO_MINIMO || anoDesde > ANO_MAXIMO) throw invalido([{ campo: 'desde', mensagem: `data fora do calendário do rito: use de ${ANO_MINIMO} a ${ANO_MAXIMO}` }]);
+      // An institution the caller's scope knows (a COOIE: those of its unit's processes); any other answers as unknown.
+      const conhecida = await db.selectFrom('processo').select('id').where('instituicao_codigo_inep', '=', codigoInep).where(noEscopo(ator)).executeTakeFirst();
+      if (!conhecida) throw new HttpError(404, 'nao-encontrado', 'Instituição não encontrada.');
+      await registrarOfertaEad(db, { codigoInep, ead, desde, ato, registradoPor: ator.id }, (trx, novo) =>
+        request.auditar(
+          {
+            recursoId: codigoInep,
+            resumo: `${ead ? 'Oferta de educação a distância' : 'Fim da oferta de educação a distância'} da instituição ${codigoInep} a partir de ${formatarDataBR(lerData(desde, 'desde'))} (${ato})${novo ? '' : ': já registrado, nada foi alterado'}`,
+            dados: { ead, desde, ato },
+            ...(novo ? {} : { repeticao: true }),
+          },
+          trx,
+        ),
+      );
+      const historico = (await ofertasEad(db, [codigoInep])).get(codigoInep) ?? [];
+      return {
+        codigoInep,
+        ead,
+        desde,
+        ato,
+        historico: historico.map((h) => ({ ead: h.ead, desde: h.desde, ato: h.ato, registradoEm: h.registradoEm.toISOString() })),
+      };
+    },
+  );
+
   app.get(
     '/:codigoInep/etap',
     {

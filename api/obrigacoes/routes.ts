@@ -1,5 +1,6 @@
 /**
- * The institutions' periodic obligations (/v1/obrigacoes): the Relatório
+ * The institutions' periodic obligations (/v1/obrigacoes): the RGA of the EAD
+ * institutions per month (rga.ts), and the Relatório
  * Anual of each institution rito knows (through its processes), due by the last
  * business day of May on the calendar of its unit's seat (rules/obrigacoes),
  * with whether it was delivered (a relatorio-anual process reporting the
@@ -18,6 +19,7 @@ import { PAPEIS_DE_PESSOA } from '../auth/ator';
 import { erroSchema } from '../errors';
 import { instante } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
+import { rgaRoutes, type RgaRoutesOptions } from './rga';
 
 const situacoes = ['entregue', 'entregue-com-atraso', 'a-vencer', 'em-atraso'] as const;
 
@@ -32,7 +34,10 @@ const itemSchema = z.object({
   processoId: z.string().nullable(),
 });
 
-const obrigacoesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+const obrigacoesRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, opts) => {
+  const { db } = opts;
+  // The RGA of the EAD institutions, per month (api/obrigacoes/rga.ts).
+  await app.register(rgaRoutes, { db, arquivos: opts.arquivos, relogio: opts.relogio });
   app.get(
     '/relatorio-anual',
     {

@@ -5,3 +5,4 @@
  */
 export * from './vencimentos';
 export * from './nome-rga';
+export * from './oferta-ead';
