@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { type Correio, correioNaPasta } from '../api/contas/correio';
+import { readSetting } from '../config/settings';
 import type { Db } from '../db/connect';
 import { createEmissaoDocumentosActivities } from './documentos';
 import { createDocumentoRitoActivities } from './documentos-rito';
@@ -5,6 +8,7 @@ import { createDocumentoRitoActivities } from './documentos-rito';
 import './cadastros-documentos';
 import './etap-documentos';
 import { createEtapActivities } from './etap';
+import { createHabilitacaoActivities } from './habilitacao';
 import { comAlertas } from './falhas';
 import { createMantenedoraActivities } from './mantenedora';
 import { createTransferenciaActivities } from './transferencia-mantenca';
@@ -12,8 +16,13 @@ import { createPrazoActivities } from './prazos';
 import { createReadModelActivities } from './read-model';
 import { createDocumentoActivities } from './vistoria-documentos';
 
-/** Every activity the rito worker registers, bound to its dependencies; none fails in silence (falhas.ts). */
-export function createActivities(deps: { db: Db }) {
+/**
+ * Every activity the rito worker registers, bound to its dependencies; none fails in silence (falhas.ts).
+ * `correio` and `urlPublica` serve the e-mails of the pedidos de habilitação; without them, the
+ * development mailbox (RITO_DATA_DIR/correio) and the API's default address, as in api/app.ts.
+ */
+export function createActivities(deps: { db: Db; correio?: Correio; urlPublica?: string }) {
+  const correio = deps.correio ?? correioNaPasta(path.join(readSetting('RITO_DATA_DIR'), 'correio'), () => {});
   return comAlertas(deps.db, {
     ...createReadModelActivities(deps.db),
     ...createEmissaoDocumentosActivities(deps.db),
@@ -23,6 +32,7 @@ export function createActivities(deps: { db: Db }) {
     ...createEtapActivities(deps.db),
     ...createMantenedoraActivities(deps.db),
     ...createTransferenciaActivities(deps.db),
+    ...createHabilitacaoActivities(deps.db, correio, deps.urlPublica ?? 'http://127.0.0.1:3000'),
   });
 }
 

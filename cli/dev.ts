@@ -5,6 +5,8 @@
  * on Ctrl-C. On a database without users (a fresh data dir) it first makes the
  * demo of `rito seed demo` and prints its accounts and passwords with the URLs.
  */
+import { correioDaConfiguracao } from '../api/contas/correio';
+import { urlPublicaDaConfiguracao } from '../config/settings';
 import { arquivoChaveAncoraDev, chaveAncoraDaConfiguracao } from '../api/auditoria/ancora';
 import { loadConfig } from '../config/settings';
 import { connectDb } from '../db/connect';
@@ -82,6 +84,8 @@ export async function run(): Promise<number> {
       log: progress,
       maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       codec,
+      correio: correioDaConfiguracao(config, progress),
+      urlPublica: urlPublicaDaConfiguracao(config),
     });
     const running = worker.run();
     stops.push({

@@ -1,3 +1,5 @@
+import { correioDaConfiguracao } from '../api/contas/correio';
+import { urlPublicaDaConfiguracao } from '../config/settings';
 import { cacheDir } from '../tooling/cache';
 import { loadConfig, requireSetting } from '../config/settings';
 import { connectDb } from '../db/connect';
@@ -19,6 +21,8 @@ export async function run(): Promise<number> {
     log: progress,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     codec,
+    correio: correioDaConfiguracao(config, progress),
+    urlPublica: urlPublicaDaConfiguracao(config),
   });
   progress(`worker na fila "${config.TEMPORAL_TASK_QUEUE}"`);
   const running = worker.run();

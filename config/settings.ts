@@ -271,3 +271,8 @@ export function requireSetting<K extends keyof Config>(config: Config, key: K, w
   }
   return value as NonNullable<Config[K]>;
 }
+
+/** The address the links in e-mails carry (the API's and the worker's): RITO_URL_PUBLICA, or http://HOST:PORT. */
+export function urlPublicaDaConfiguracao(config: Config): string {
+  return config.RITO_URL_PUBLICA ?? `http://${config.HOST}:${config.PORT}`;
+}

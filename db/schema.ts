@@ -433,7 +433,81 @@ export interface RgaEntregaTable {
   entregue_por: string;
 }
 
+/** A school (unidade de ensino) by its Código INEP: where an operador escolar is bound (db/unidades-ensino.ts). */
+export interface UnidadeEnsinoTable {
+  codigo_inep: string;
+  nome: string;
+  uf: string;
+  municipio: string;
+  municipio_nome: string | null;
+  dependencia: string | null;
+  fonte: string;
+  atualizado_por: string;
+  atualizado_em: DefaultedTimestamp;
+}
+
+/** One pedido de habilitação of a Sistema Presença profile, and the profile once enabled (db/habilitacoes.ts). */
+export interface HabilitacaoTable {
+  id: string;
+  perfil: string;
+  usuario_id: string;
+  nome: string;
+  cpf: string;
+  email: string;
+  telefone: string | null;
+  cargo: string | null;
+  uf: string;
+  municipio: string | null;
+  codigo_inep: string | null;
+  lugar: string;
+  habilitador: string;
+  fase: string;
+  situacao: Generated<'pedido' | 'ativo' | 'substituido' | 'excluido' | 'recusado'>;
+  protocolado_em: Timestamp;
+  prazo_analise: NullableTimestamp;
+  atrasado: Generated<boolean>;
+  documentos: ColumnType<DocumentoHabilitacao[], string | undefined, string>;
+  termo_aceito_em: NullableTimestamp;
+  termo_sha256: string | null;
+  habilitado_por: string | null;
+  habilitado_por_nome: string | null;
+  habilitado_em: NullableTimestamp;
+  encerrado_em: NullableTimestamp;
+  encerrado_por: string | null;
+  motivo_encerramento: string | null;
+  substituido_por: string | null;
+  acesso_hash: string | null;
+  acesso_expira_em: NullableTimestamp;
+  versao: Generated<number>;
+  criado_em: DefaultedTimestamp;
+  atualizado_em: DefaultedTimestamp;
+}
+
+/** A document a pedido de habilitação carries: the stored file (arquivo) and what it proves. */
+export interface DocumentoHabilitacao {
+  tipo: string;
+  arquivoId: string;
+  sha256: string;
+  nomeOriginal: string;
+  enviadoEm: string;
+}
+
+export interface HabilitacaoEventoTable {
+  id: Generated<string>;
+  habilitacao_id: string;
+  seq: number;
+  tipo: string;
+  descricao: string;
+  ator: string;
+  ator_nome: string;
+  em: Timestamp;
+  dados: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 export interface Database {
+  unidade_ensino: UnidadeEnsinoTable;
+  habilitacao: HabilitacaoTable;
+  habilitacao_evento: HabilitacaoEventoTable;
   instituicao_ead: InstituicaoEadTable;
   rga_entrega: RgaEntregaTable;
   instituicao_mantenedora: InstituicaoMantenedoraTable;

@@ -100,6 +100,12 @@ export const PAPEL_ROTULO: Record<Papel, string> = {
   representante: 'Representante legal',
   administrador: 'Administrador(a)',
   sistema: 'Sistema',
+  mec: 'MEC (Sistema Presença)',
+  'coordenador-estadual': 'Coordenador(a) Estadual',
+  'auxiliar-estadual': 'Auxiliar Estadual',
+  'coordenador-municipal': 'Coordenador(a) Municipal',
+  'auxiliar-municipal': 'Auxiliar Municipal',
+  'operador-escolar': 'Operador(a) Escolar',
 };
 
 /** Renders a page inside the layout and sends it. */

@@ -4,7 +4,7 @@ import { buildApp } from '../api/app';
 import { ancorarCadeia, pastaAncoras } from '../api/auditoria/ancora';
 import { createAutenticador } from '../api/auth';
 import { correioDaConfiguracao } from '../api/contas/correio';
-import type { Config } from '../config/settings';
+import { type Config, urlPublicaDaConfiguracao } from '../config/settings';
 import type { Db } from '../db/connect';
 import { registrarBatimento } from '../db/batimentos';
 import { fecharNavegador } from '../documentos/pdf';
@@ -34,7 +34,7 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
       correio,
       // The development mailbox page: only `rito dev` asks for it, and only without SMTP.
       caixaDeCorreio: opts.caixaDeCorreio === true && !correio.real,
-      urlPublica: opts.config.RITO_URL_PUBLICA ?? `http://${opts.config.HOST}:${opts.config.PORT}`,
+      urlPublica: urlPublicaDaConfiguracao(opts.config),
       codecTemporal: { codec: opts.codec, namespace: opts.config.TEMPORAL_NAMESPACE, origemUi: opts.temporalUiOrigem ?? opts.config.TEMPORAL_UI_ORIGEM },
     },
     {

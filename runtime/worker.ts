@@ -1,6 +1,7 @@
 import { IllegalStateError, type PayloadCodec } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { Correio } from '../api/contas/correio';
 import type { Db } from '../db/connect';
 import { workflowBundle } from './bundle';
 import { conversorDeDados } from './codec';
@@ -33,6 +34,9 @@ export async function createWorker(opts: {
   maxCachedWorkflows?: number;
   /** Encrypts every payload sent to Temporal (runtime/codec.ts); the API's client must use the same keys. */
   codec: PayloadCodec;
+  /** Where the pedidos de habilitação send their e-mails, and the address their links carry (the API's). */
+  correio?: Correio;
+  urlPublica?: string;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
@@ -41,7 +45,7 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(opts.cacheDir, opts.log),
-    activities: createActivities({ db: opts.db }),
+    activities: createActivities({ db: opts.db, correio: opts.correio, urlPublica: opts.urlPublica }),
     dataConverter: conversorDeDados(opts.codec),
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
   });

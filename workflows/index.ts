@@ -3,3 +3,4 @@
 import './ritos/registro';
 
 export { processoWorkflow } from './processo/workflow';
+export { habilitacaoWorkflow } from './habilitacao/workflow';

@@ -1,8 +1,23 @@
 /** Who is acting. Every state-changing action in rito is attributed to one Ator. */
-export const PAPEIS = ['inspetor', 'comissao', 'coogie', 'supervisor', 'representante', 'administrador', 'sistema'] as const;
+export const PAPEIS = [
+  'inspetor',
+  'comissao',
+  'coogie',
+  'supervisor',
+  'representante',
+  'administrador',
+  'sistema',
+  // Sistema Presença (seed 000): MEC is granted by the administrator; the others only by a habilitação (api/habilitacoes).
+  'mec',
+  'coordenador-estadual',
+  'auxiliar-estadual',
+  'coordenador-municipal',
+  'auxiliar-municipal',
+  'operador-escolar',
+] as const;
 export type Papel = (typeof PAPEIS)[number];
 
-/** What each role means (OpenAPI descriptions, admin screens). Sistema Presença roles come with their own issue. */
+/** What each role means (OpenAPI descriptions, admin screens). */
 export const PAPEL_DESCRICAO: Record<Papel, string> = {
   inspetor: 'Inspetor(a) de uma COOIE: vê e conduz os processos da sua unidade',
   comissao: 'Membro de Comissão de Vistoria: vê os processos cuja Ordem de Serviço o(a) designa',
@@ -11,7 +26,16 @@ export const PAPEL_DESCRICAO: Record<Papel, string> = {
   representante: 'Representante legal ou procurador(a) de instituições de ensino (usuário externo)',
   administrador: 'Administrador(a): contas, representações e chaves de API',
   sistema: 'Integração de sistema (somente chaves de API)',
+  mec: 'MEC (SEB/DARE/CGAR): habilita os(as) Coordenadores(as) Estaduais do Sistema Presença',
+  'coordenador-estadual': 'Coordenador(a) Estadual do Sistema Presença: habilita auxiliares estaduais e coordenadores(as) municipais da sua UF',
+  'auxiliar-estadual': 'Auxiliar Estadual do Sistema Presença: acompanha a sua UF',
+  'coordenador-municipal': 'Coordenador(a) Municipal do Sistema Presença: habilita auxiliares municipais e operadores(as) escolares do seu município',
+  'auxiliar-municipal': 'Auxiliar Municipal do Sistema Presença: acompanha o seu município',
+  'operador-escolar': 'Operador(a) Escolar do Sistema Presença: acompanha a sua escola (Código INEP)',
 };
+
+/** The Sistema Presença roles that only a habilitação grants and ends (rules/habilitacao/perfis.ts). */
+export const PAPEIS_POR_HABILITACAO: readonly Papel[] = ['coordenador-estadual', 'auxiliar-estadual', 'coordenador-municipal', 'auxiliar-municipal', 'operador-escolar'];
 
 /** Roles a person may hold (sistema is for machines only). */
 export const PAPEIS_DE_PESSOA = PAPEIS.filter((p) => p !== 'sistema') as Exclude<Papel, 'sistema'>[];

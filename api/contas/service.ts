@@ -10,6 +10,7 @@ import type { CampoInvalido } from '../errors';
 import { conflito } from '../errors';
 import { hashSenha, segredoAleatorio, sha256 } from '../auth/segredos';
 import { instante, instanteOuNulo } from '../instantes';
+import { PAPEIS_POR_HABILITACAO } from '../auth/ator';
 
 /** Failed logins counted over this window. */
 export const JANELA_FALHAS_MS = 15 * 60 * 1000;
@@ -51,6 +52,10 @@ export function validarPapeis(papeis: readonly string[], unidade: string | null 
     erros.push({ campo: 'unidade', mensagem: 'unidade só se aplica a inspetor ou membro de comissão' });
   }
   if (new Set(papeis).size !== papeis.length) erros.push({ campo: 'papeis', mensagem: 'papéis repetidos' });
+  const porHabilitacao = papeis.filter((p) => (PAPEIS_POR_HABILITACAO as readonly string[]).includes(p));
+  if (porHabilitacao.length) {
+    erros.push({ campo: 'papeis', mensagem: `${porHabilitacao.join(', ')}: perfil do Sistema Presença, concedido somente pela habilitação de quem o habilita` });
+  }
   return erros;
 }
 

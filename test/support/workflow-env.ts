@@ -10,6 +10,7 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
+import type { Correio } from '../../api/contas/correio';
 import { gerarChave, lerChaves } from '../../config/chaves-temporal';
 import { workflowBundle } from '../../runtime/bundle';
 import { CodecCriptografia, conversorDeDados } from '../../runtime/codec';
@@ -29,8 +30,11 @@ export interface WorkflowTestEnv {
   stop(): Promise<void>;
 }
 
-/** `workflowsPath`: another bundle entry (a test's own rite registered beside rito's); default: rito's cached bundle. */
-export async function startWorkflowEnv(opts: { workflowsPath?: string } = {}): Promise<WorkflowTestEnv> {
+/**
+ * `workflowsPath`: another bundle entry (a test's own rite registered beside rito's); default: rito's cached bundle.
+ * `correio`: where the activities' e-mails go (a test's recorder); default: the development mailbox.
+ */
+export async function startWorkflowEnv(opts: { workflowsPath?: string; correio?: Correio } = {}): Promise<WorkflowTestEnv> {
   const database = await freshDatabase();
   const dataConverter = conversorDeDados(new CodecCriptografia(lerChaves(gerarChave(`teste-${randomBytes(3).toString('hex')}`))));
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -44,7 +48,7 @@ export async function startWorkflowEnv(opts: { workflowsPath?: string } = {}): P
     workflowBundle: opts.workflowsPath
       ? await bundleWorkflowCode({ workflowsPath: opts.workflowsPath, logger: new DefaultLogger('ERROR') })
       : await workflowBundle(cacheDir(), () => {}),
-    activities: createActivities({ db: database.db }),
+    activities: createActivities({ db: database.db, correio: opts.correio, urlPublica: 'http://rito.teste' }),
     dataConverter,
   });
   const running = worker.run();

@@ -1,0 +1,46 @@
+/**
+ * The prazo of the analysis of a pedido de habilitação.
+ *
+ * Seed 000 gives none for the Sistema Presença. rito uses the one the same
+ * Administration set for the analogous act (the conference of the documents of
+ * an external user's registration), seed 002 art. 16:
+ *   § 3º "O resultado da análise da documentação será informado … em até cinco
+ *   dias úteis a partir da protocolização do pedido."
+ *   § 4º "Em caso de verificação de pendências … o prazo de análise … será
+ *   reiniciado a cada novo envio."
+ * Counted like every prazo of rito (rules/prazos): the day of the protocol is
+ * excluded, business days of the place of the level that decides.
+ * When it passes without a decision the pedido is shown as overdue to the level
+ * above (rules/habilitacao/perfis.ts nivelAcima); nothing is decided by silence.
+ *
+ * Pure: safe to import from Temporal workflow code.
+ */
+import { type DiaDecretado, diaCivilBrasilia, formatarData, type Local } from '../calendario';
+import { calcularPrazo } from '../prazos';
+import type { ResultadoPrazo } from '../prazos/tipos';
+import type { Habilitador } from './perfis';
+
+export const PRAZO_ANALISE_HABILITACAO = {
+  dias: 5,
+  uteis: true,
+  baseLegal: 'IN SEI-MEC (DOU 16/10/2025), art. 16, §§ 3º e 4º, aplicada por analogia',
+  fonte: '"O resultado da análise da documentação será informado … em até cinco dias úteis a partir da protocolização do pedido"; "o prazo de análise … será reiniciado a cada novo envio".',
+} as const;
+
+/** Brasília (DF) for MEC; the UF for the state coordination; the município for the municipal one. */
+export function localDaAnalise(habilitador: Habilitador, pedido: { uf: string; municipio?: string | null }): Local {
+  if (habilitador === 'mec') return { uf: 'DF', municipio: '5300108' };
+  if (habilitador === 'coordenador-estadual') return { uf: pedido.uf as Local['uf'] };
+  return { uf: pedido.uf as Local['uf'], ...(pedido.municipio ? { municipio: pedido.municipio } : {}) };
+}
+
+/** The end of the analysis of a pedido protocolado (or sent again) at `protocoladoEmMs`. */
+export function prazoDeAnalise(protocoladoEmMs: number, local: Local, diasDecretados: readonly DiaDecretado[] = []): ResultadoPrazo {
+  return calcularPrazo({
+    ciencia: formatarData(diaCivilBrasilia(protocoladoEmMs)),
+    dias: PRAZO_ANALISE_HABILITACAO.dias,
+    uteis: PRAZO_ANALISE_HABILITACAO.uteis,
+    local,
+    diasDecretados,
+  });
+}
