@@ -22,6 +22,7 @@ import {
   type FeriadoMunicipal,
   type RegraFeriado,
 } from './feriados';
+import { anoPorLei, posicaoDoDia, primeiraPosicao, sobrepor, type AnoIndexado, type Indice } from './indice';
 import { diaDaPascoa } from './pascoa';
 import { CODIGO_IBGE_UF, TIPOS_DECRETADO, UFS, type DiaDecretado, type Local, type NaoUtil, type TipoDecretado, type UF } from './tipos';
 
@@ -114,7 +115,6 @@ function diaDaRegra(r: RegraFeriado, ano: number, pascoa: number): number | unde
   return dia;
 }
 
-type Indice = ReadonlyMap<number, readonly string[]>;
 
 function indexar(idx: Map<number, string[]>, regras: readonly RegraFeriado[], rotulo: string, ano: number, pascoa: number): void {
   for (const r of regras) {
@@ -188,11 +188,11 @@ export class Calendario {
   /** Business days on which a prazo may not start ('expediente-parcial') or end (that and 'indisponibilidade'), with why. */
   private readonly restritos: ReadonlyMap<number, { tipo: Exclude<TipoDecretado, 'sem-expediente'>; motivos: string[] }>;
   private readonly campoIntervalo: string;
-  private ano = 0;
-  private inicioAno = 1;
-  private fimAno = 0;
-  private indice: Indice = new Map();
+  private atual: AnoIndexado | undefined;
+  private readonly anos = new Map<number, AnoIndexado>();
   private readonly municipais: readonly FeriadoMunicipal[];
+  /** What the municipal holidays are, as part of the memo key of the index by law. */
+  private readonly chaveMunicipais: string;
 
   constructor(local: unknown, diasDecretados: readonly DiaDecretado[] = [], opcoes: OpcoesCalendario = {}) {
     this.local = validarLocal(local, opcoes.campoLocal ?? 'local');
@@ -224,6 +224,11 @@ export class Calendario {
     const avisos: string[] = [];
     const { uf, municipio } = this.local;
     this.municipais = municipaisDoLocal(municipio, opcoes.feriadosMunicipais);
+    this.chaveMunicipais = !this.municipais.length
+      ? ''
+      : opcoes.feriadosMunicipais === undefined
+        ? `rito:${municipio}`
+        : JSON.stringify(this.municipais.map((f) => [f.municipio, f.municipioNome, f.uf, f.quando, f.nome, f.atoLegal, f.desde, f.ate]));
     const avisoUf = avisoEstadual(uf);
     if (avisoUf) avisos.push(avisoUf);
     if (!municipio) {
@@ -237,30 +242,40 @@ export class Calendario {
     this.avisos = avisos;
   }
 
-  private feriados(dia: number): readonly string[] | undefined {
-    if (dia < this.inicioAno || dia > this.fimAno) {
-      if (dia < DIA_MINIMO || dia > DIA_MAXIMO) {
-        throw new ErroEntrada(
-          this.campoIntervalo,
-          `a contagem chega a ${formatarData(dia)}, fora dos anos cobertos pelo calendário (${ANO_MINIMO}–${ANO_MAXIMO}).`,
-        );
-      }
-      this.ano = anoDoDia(dia);
-      this.inicioAno = diaDoCivil(this.ano, 1, 1);
-      this.fimAno = diaDoCivil(this.ano, 12, 31);
-      this.indice = comMunicipais(feriadosIndexados(this.ano, this.local.uf), this.ano, this.municipais);
+  /** The index of the year of `dia` (law and decreed days), checking the years the calendar covers. */
+  private doDia(dia: number): AnoIndexado {
+    const a = this.atual;
+    if (a && dia >= a.inicio && dia <= a.fim) return a;
+    if (dia < DIA_MINIMO || dia > DIA_MAXIMO) {
+      throw new ErroEntrada(
+        this.campoIntervalo,
+        `a contagem chega a ${formatarData(dia)}, fora dos anos cobertos pelo calendário (${ANO_MINIMO}–${ANO_MAXIMO}).`,
+      );
     }
-    return this.indice.get(dia);
+    return (this.atual = this.doAno(anoDoDia(dia)));
+  }
+
+  private doAno(ano: number): AnoIndexado {
+    let a = this.anos.get(ano);
+    if (!a) {
+      const { uf } = this.local;
+      const municipais = this.municipais;
+      const porLei = anoPorLei(ano, `${uf}|${this.chaveMunicipais}`, () => comMunicipais(feriadosIndexados(ano, uf), ano, municipais));
+      a = this.decretados.size ? sobrepor(porLei, this.decretados) : porLei;
+      this.anos.set(ano, a);
+    }
+    return a;
+  }
+
+  /** Whether some decreed day restricts a business day (reduced expediente, outage): the engine then checks day by day. */
+  get temRestricoes(): boolean {
+    return this.restritos.size > 0;
   }
 
   /** Is this day a business day here (rule 9)? */
   ehDiaUtil(dia: number): boolean {
-    const w = diaDaSemana(dia);
-    if (w === 0 || w === 6) {
-      this.feriados(dia); // range check only
-      return false;
-    }
-    return !this.feriados(dia) && !this.decretados.has(dia);
+    const a = this.doDia(dia);
+    return a.util[dia - a.inicio] === 1;
   }
 
   /**
@@ -284,33 +299,56 @@ export class Calendario {
 
   /** Why a day is not a business day ("Sábado", "Feriado nacional — …", decreed reason; joined by "; "), or undefined. */
   motivoNaoUtil(dia: number): string | undefined {
-    const w = diaDaSemana(dia);
-    const partes: string[] = [];
-    if (w === 6) partes.push('Sábado');
-    else if (w === 0) partes.push('Domingo');
-    const f = this.feriados(dia);
-    if (f) partes.push(...f);
-    const d = this.decretados.get(dia);
-    if (d) partes.push(...d);
-    return partes.length ? partes.join('; ') : undefined;
+    const a = this.doDia(dia);
+    return a.motivos[dia - a.inicio];
   }
 
   /** The day itself if it is a business day, else the next business day. */
   proximoDiaUtil(dia: number): number {
-    while (!this.ehDiaUtil(dia)) dia++;
-    return dia;
+    return this.ehDiaUtil(dia) ? dia : this.enesimoDiaUtilApos(dia, 1);
+  }
+
+  /** The `n`th business day (n ≥ 1) strictly after `dia`: a lookup in the years' running counts. */
+  enesimoDiaUtilApos(dia: number, n: number): number {
+    let a = this.doDia(dia);
+    let alvo = a.acum[dia - a.inicio] + n;
+    for (;;) {
+      const total = a.acum[a.acum.length - 1];
+      if (alvo <= total) return a.inicio + primeiraPosicao(a.acum, alvo);
+      alvo -= total;
+      a = this.doDia(a.fim + 1);
+    }
+  }
+
+  /**
+   * Appends to `destino` the non-business days in [de, ate], in order, with
+   * their reasons (the same frozen records every time); returns the last day
+   * appended, or -Infinity when none.
+   */
+  naoUteisEntre(de: number, ate: number, destino: NaoUtil[]): number {
+    let ultimo = -Infinity;
+    for (let d = de; d <= ate; ) {
+      const a = this.doDia(d);
+      const fim = Math.min(ate, a.fim);
+      const lista = a.diasNaoUteis;
+      for (let i = posicaoDoDia(lista, d); i < lista.length && lista[i] <= fim; i++) {
+        destino.push(a.naoUteis[i]);
+        ultimo = lista[i];
+      }
+      d = fim + 1;
+    }
+    return ultimo;
   }
 
   /** Holidays by law of a year (any weekday), with reasons; no decreed days, no weekend label. */
   feriadosDoAno(ano: number): NaoUtil[] {
-    this.feriados(diaDoCivil(ano, 1, 1));
-    const idx = this.indice;
+    const idx = this.doDia(diaDoCivil(ano, 1, 1)).feriados;
     return [...idx.keys()].sort((a, b) => a - b).map((dia) => ({ data: formatarData(dia), motivo: idx.get(dia)!.join('; ') }));
   }
 
   /** Business days of a year on which a prazo may not end (reduced expediente: nor start; outages of the system), with why. */
   restritosDoAno(ano: number): (NaoUtil & { tipo: 'expediente-parcial' | 'indisponibilidade' })[] {
-    this.feriados(diaDoCivil(ano, 1, 1));
+    this.doDia(diaDoCivil(ano, 1, 1));
     const out: (NaoUtil & { tipo: 'expediente-parcial' | 'indisponibilidade' })[] = [];
     for (const [dia, r] of [...this.restritos].sort((a, b) => a[0] - b[0])) {
       if (anoDoDia(dia) !== ano || !this.ehDiaUtil(dia)) continue;
@@ -342,6 +380,36 @@ function municipaisDoLocal(municipio: string | undefined, dados: readonly Feriad
   }
   const ref = FERIADOS_MUNICIPAIS[municipio];
   return ref ? ref.feriados.map((f) => ({ ...f, municipio, municipioNome: ref.nome, uf: ref.uf })) : [];
+}
+
+const calendarios = new Map<string, Calendario>();
+
+/**
+ * The calendar of a place with no decreed days and the municipal holidays
+ * rito ships, made once per place and kept (its year indexes with it); any
+ * other calendar is made anew. The key is the place as given, so a new
+ * spelling of it is validated once more.
+ */
+export function calendarioDoLocal(local: unknown, diasDecretados: readonly DiaDecretado[], opcoes: OpcoesCalendario = {}): Calendario {
+  const l = local as Record<string, unknown> | null | undefined;
+  const simples =
+    Array.isArray(diasDecretados) &&
+    diasDecretados.length === 0 &&
+    opcoes.feriadosMunicipais === undefined &&
+    l &&
+    typeof l === 'object' &&
+    typeof l.uf === 'string' &&
+    (l.municipio === undefined || typeof l.municipio === 'string') &&
+    (l.unidade === undefined || typeof l.unidade === 'string');
+  if (!simples) return new Calendario(local, diasDecretados, opcoes);
+  const chave = `${l.uf}|${(l.municipio as string | undefined) ?? '-'}|${(l.unidade as string | undefined) ?? '-'}|${opcoes.campoIntervalo ?? ''}|${opcoes.campoLocal ?? ''}`;
+  let cal = calendarios.get(chave);
+  if (!cal) {
+    cal = new Calendario(local, diasDecretados, opcoes);
+    if (calendarios.size >= 1000) calendarios.clear();
+    calendarios.set(chave, cal);
+  }
+  return cal;
 }
 
 /** A calendar for a place and its decreed days (validated; decreed days of other places are ignored). */

@@ -59,14 +59,29 @@ export function diasNoMes(ano: number, mes: number): number {
 
 const RE_DATA = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The digit at position i of s, or -1. */
+function digito(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
 /** Parses a 'YYYY-MM-DD' civil date into a day number; `campo` names the input in the error. */
 export function lerData(valor: unknown, campo: string): number {
   if (typeof valor !== 'string') throw new ErroEntrada(campo, `informe uma data no formato AAAA-MM-DD.`);
-  const m = RE_DATA.exec(valor);
-  if (!m) throw new ErroEntrada(campo, `"${valor}" não é uma data no formato AAAA-MM-DD.`);
-  const ano = Number(m[1]);
-  const mes = Number(m[2]);
-  const dia = Number(m[3]);
+  // By hand rather than RE_DATA: every prazo reads dates, and this is the engine's hot path.
+  let ano = -1;
+  let mes = -1;
+  let dia = -1;
+  if (valor.length === 10 && valor.charCodeAt(4) === 45 && valor.charCodeAt(7) === 45) {
+    const a0 = digito(valor, 0), a1 = digito(valor, 1), a2 = digito(valor, 2), a3 = digito(valor, 3);
+    const m0 = digito(valor, 5), m1 = digito(valor, 6), d0 = digito(valor, 8), d1 = digito(valor, 9);
+    if ((a0 | a1 | a2 | a3 | m0 | m1 | d0 | d1) >= 0) {
+      ano = a0 * 1000 + a1 * 100 + a2 * 10 + a3;
+      mes = m0 * 10 + m1;
+      dia = d0 * 10 + d1;
+    }
+  }
+  if (ano < 0) throw new ErroEntrada(campo, `"${valor}" não é uma data no formato AAAA-MM-DD.`);
   if (mes < 1 || mes > 12 || dia < 1 || dia > diasNoMes(ano, mes)) {
     throw new ErroEntrada(campo, `${valor} não existe no calendário.`);
   }
@@ -76,8 +91,23 @@ export function lerData(valor: unknown, campo: string): number {
 const d2 = (n: number) => (n < 10 ? '0' : '') + n;
 const d4 = (n: number) => String(n).padStart(4, '0');
 
+/**
+ * Formatted dates of 2000–2109 are kept once made: every result of the engine
+ * names its dates, and the same few thousand days recur (a pure memo).
+ */
+const CACHE_INICIO = diaDoCivil(2000, 1, 1);
+const CACHE_DIAS = diaDoCivil(2110, 1, 1) - CACHE_INICIO;
+const cacheIso: (DataCivil | undefined)[] = [];
+const cacheBr: (string | undefined)[] = [];
+const noCache = (n: number) => n >= CACHE_INICIO && n < CACHE_INICIO + CACHE_DIAS;
+
 /** Day number → 'YYYY-MM-DD'. */
 export function formatarData(n: number): DataCivil {
+  if (!noCache(n)) return formatarDataSemCache(n);
+  return (cacheIso[n - CACHE_INICIO] ??= formatarDataSemCache(n));
+}
+
+function formatarDataSemCache(n: number): DataCivil {
   const [a, m, d] = civilDoDia(n);
   return `${d4(a)}-${d2(m)}-${d2(d)}`;
 }
@@ -96,6 +126,11 @@ const ABREV_DIAS_SEMANA = ['dom', 'seg', 'ter', 'qua', 'qui', 'sex', 'sáb'];
 
 /** 'qua 02/09/2026' — for pt-BR explanations. */
 export function formatarDataBR(n: number): string {
+  if (!noCache(n)) return formatarDataBRSemCache(n);
+  return (cacheBr[n - CACHE_INICIO] ??= formatarDataBRSemCache(n));
+}
+
+function formatarDataBRSemCache(n: number): string {
   const [a, m, d] = civilDoDia(n);
   return `${ABREV_DIAS_SEMANA[diaDaSemana(n)]} ${d2(d)}/${d2(m)}/${d4(a)}`;
 }

@@ -47,6 +47,7 @@ export {
   ANO_MAXIMO,
   Calendario,
   criarCalendario,
+  calendarioDoLocal,
   validarLocal,
   naoUteisDoAno,
   feriadosDoAno,

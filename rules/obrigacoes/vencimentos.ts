@@ -25,8 +25,10 @@ import {
   formatarData,
   formatarDataBR,
   formatarInstanteBrasilia,
+  lerData,
   limiteDoDia,
   type Calendario,
+  type NaoUtil,
   type DataCivil,
   type DiaDecretado,
   type Local,
@@ -99,11 +101,12 @@ function vencimento(dia: number, fonte: string, explicacao: string): Vencimento 
 /** "sex 03/04/2026, Feriado nacional — …" for the Monday–Friday days a count skipped; weekends go without saying. */
 function pulados(cal: Calendario, de: number, ate: number): string[] {
   const out: string[] = [];
-  for (let d = de; d <= ate; d++) {
+  const naoUteis: NaoUtil[] = [];
+  if (de <= ate) cal.naoUteisEntre(de, ate, naoUteis);
+  for (const { data, motivo } of naoUteis) {
+    const d = lerData(data, 'data');
     const w = diaDaSemana(d);
-    if (w === 0 || w === 6) continue;
-    const motivo = cal.motivoNaoUtil(d);
-    if (motivo) out.push(`${formatarDataBR(d)}, ${motivo}`);
+    if (w !== 0 && w !== 6) out.push(`${formatarDataBR(d)}, ${motivo}`);
   }
   return out;
 }
@@ -120,11 +123,8 @@ export function vencimentoRga(ano: number, mes: number, onde: CalendarioDaEntreg
   lerMes(ano, mes);
   const cal = criarCalendario(onde.local, onde.diasDecretados, onde.opcoes);
   const primeiro = diaDoCivil(ano, mes, 1);
-  let dia = primeiro - 1;
-  for (let n = 0; n < DIA_UTIL_DO_RGA; ) {
-    dia++;
-    if (cal.ehDiaUtil(dia)) n++;
-  }
+  // A lookup in the month's running count of business days (rules/calendario/indice.ts).
+  const dia = cal.enesimoDiaUtilApos(cal.proximoDiaUtil(primeiro), DIA_UTIL_DO_RGA - 1);
   const sem = pulados(cal, primeiro, dia);
   const prorrogado = prorrogar(cal, dia);
   const explicacao =

@@ -17,7 +17,8 @@
  *  8 a visit needs ≥ 5 days notice and falls on a business day (seed 003).
  */
 import {
-  Calendario,
+  calendarioDoLocal,
+  type Calendario,
   ErroEntrada,
   diaCivilBrasilia,
   formatarData,
@@ -67,23 +68,24 @@ class Registro {
     }
     return false;
   }
-  /** Records every non-business day in [de, ate]. */
+  /** Records every non-business day in [de, ate]: a slice of the year's index. */
   verIntervalo(de: number, ate: number): void {
-    for (let d = de; d <= ate; d++) this.ver(d);
+    if (de <= this.ultimo) de = this.ultimo + 1;
+    if (de > ate) return;
+    const ultimo = this.cal.naoUteisEntre(de, ate, this.naoUteis);
+    if (ultimo > this.ultimo) this.ultimo = ultimo;
   }
   motivo(dia: number): string {
     return this.cal.motivoNaoUtil(dia) ?? 'dia útil';
   }
   /** Next business day strictly after `dia`, recording those skipped. */
   proximoUtilApos(dia: number): number {
-    let d = dia + 1;
-    while (!this.ver(d)) d++;
-    return d;
+    return this.ajustar(dia + 1);
   }
   /** `dia` if a business day, else the next one; records those skipped. */
   ajustar(dia: number): number {
-    let d = dia;
-    while (!this.ver(d)) d++;
+    const d = this.cal.proximoDiaUtil(dia);
+    if (d !== dia) this.verIntervalo(dia, d - 1);
     return d;
   }
   /** Records a business day a prazo may not start or end on (reduced expediente, outage). */
@@ -95,6 +97,7 @@ class Registro {
   }
   /** `dia` if a prazo may end on it (rule 3, art. 66 § 1), else the next day that may; records those skipped. */
   ajustarVencimento(dia: number): number {
+    if (!this.cal.temRestricoes) return this.ajustar(dia);
     let d = dia;
     for (;;) {
       if (this.ver(d)) {
@@ -106,6 +109,7 @@ class Registro {
   }
   /** `dia` if a prazo's count may start on it (CPC art. 224 § 1), else the next day that may; records those skipped. */
   ajustarInicio(dia: number): number {
+    if (!this.cal.temRestricoes) return this.ajustar(dia);
     let d = dia;
     for (;;) {
       if (this.ver(d)) {
@@ -158,11 +162,14 @@ function lerContarDe(valor: unknown): ContarDe {
 }
 
 function calendario(entrada: Record<string, unknown>, campoIntervalo: string): Calendario {
-  return new Calendario(entrada.local, (entrada.diasDecretados ?? []) as never, {
-    campoIntervalo,
-    ...(entrada.feriadosMunicipais !== undefined ? { feriadosMunicipais: entrada.feriadosMunicipais as never } : {}),
-  });
+  const feriadosMunicipais = entrada.feriadosMunicipais as never;
+  return calendarioDoLocal(
+    entrada.local,
+    (entrada.diasDecretados ?? SEM_DECRETADOS) as never,
+    feriadosMunicipais !== undefined ? { campoIntervalo, feriadosMunicipais } : { campoIntervalo },
+  );
 }
+const SEM_DECRETADOS: readonly never[] = [];
 
 function entradaObjeto(entrada: unknown, nome: string): Record<string, unknown> {
   if (!entrada || typeof entrada !== 'object') throw new ErroEntrada(nome, 'informe um objeto com os dados do cálculo.');
@@ -174,8 +181,36 @@ function segundosAposLimite(ms: number, dia: number): number {
   return Math.floor((ms - limiteDoDia(dia)) / 1000);
 }
 
-const limiteTexto = (dia: number) => formatarInstanteBrasilia(limiteDoDia(dia));
+/** The limite of each day, written out, kept once made (a pure memo: the same day always has the same limite). */
+const limitesTexto = new Map<number, string>();
+function limiteTexto(dia: number): string {
+  let t = limitesTexto.get(dia);
+  if (t === undefined) {
+    t = formatarInstanteBrasilia(limiteDoDia(dia));
+    if (limitesTexto.size >= 50_000) limitesTexto.clear();
+    limitesTexto.set(dia, t);
+  }
+  return t;
+}
 const rotuloDias = (n: number, uteis: boolean) => `${n} ${n === 1 ? 'dia' : 'dias'}${uteis ? (n === 1 ? ' útil' : ' úteis') : n === 1 ? ' corrido' : ' corridos'}`;
+
+/** Rule 3 on the nominal last day, explaining the move if there is one. */
+function prorrogar(reg: Registro, nominal: number): number {
+  const vencimento = reg.ajustarVencimento(nominal);
+  if (vencimento !== nominal) {
+    // The nominal day, and each business day passed over that could not end the prazo either.
+    const motivos = [nominal];
+    for (let d = nominal + 1; d < vencimento; d++) if (reg.cal.ehDiaUtil(d)) motivos.push(d);
+    reg.explicacao.push(
+      `${motivos.map((d) => `${formatarDataBR(d)} ${reg.porQueNaoVence(d)}`).join('; ')}; o prazo se prorroga para o primeiro dia útil seguinte, ${formatarDataBR(vencimento)} (regra 3; ${ART_66_1}).`,
+    );
+  }
+  return vencimento;
+}
+
+function semInicio(reg: Registro, dia: number): void {
+  reg.explicacao.push(`${formatarDataBR(dia)} tem expediente reduzido (${reg.cal.restricao(dia)!.motivo}): o prazo não começa nesse dia (${CPC_224_1}).`);
+}
 
 /**
  * Counts `dias` after day `base` (excluded). Corridos: day 1 = base + 1, or the
@@ -191,20 +226,16 @@ function contar(
   excluido = `o dia da ciência não se conta, regra 1; ${ART_66}`,
 ): { inicio: number; nominal: number; vencimento: number } {
   const exp = reg.explicacao;
-  const prorrogar = (nominal: number): number => {
-    const vencimento = reg.ajustarVencimento(nominal);
-    if (vencimento !== nominal) {
-      // The nominal day, and each business day passed over that could not end the prazo either.
-      const motivos = [nominal];
-      for (let d = nominal + 1; d < vencimento; d++) if (reg.cal.ehDiaUtil(d)) motivos.push(d);
-      exp.push(
-        `${motivos.map((d) => `${formatarDataBR(d)} ${reg.porQueNaoVence(d)}`).join('; ')}; o prazo se prorroga para o primeiro dia útil seguinte, ${formatarDataBR(vencimento)} (regra 3; ${ART_66_1}).`,
-      );
-    }
-    return vencimento;
-  };
-  const semInicio = (dia: number) =>
-    exp.push(`${formatarDataBR(dia)} tem expediente reduzido (${reg.cal.restricao(dia)!.motivo}): o prazo não começa nesse dia (${CPC_224_1}).`);
+  if (uteis && !reg.cal.temRestricoes) {
+    // Every business day may start and end a prazo: day 1 and day N are lookups in the running count.
+    const inicio = reg.cal.enesimoDiaUtilApos(base, 1);
+    const d = reg.cal.enesimoDiaUtilApos(base, dias);
+    reg.verIntervalo(base + 1, d);
+    exp.push(
+      `Contagem de ${rotuloDias(dias, true)}: só dias úteis contam (regra 2); dia 1 = ${formatarDataBR(inicio)}, dia ${dias} = ${formatarDataBR(d)}.`,
+    );
+    return { inicio, nominal: d, vencimento: d };
+  }
   if (uteis) {
     let d = base;
     let inicio = 0;
@@ -214,7 +245,7 @@ function contar(
       // Day 1 is a day of full expediente; a reduced one counts only once the prazo has started.
       if (n === 0 && !reg.cal.podeIniciar(d)) {
         reg.registrarRestricao(d);
-        semInicio(d);
+        semInicio(reg, d);
         continue;
       }
       n++;
@@ -223,7 +254,7 @@ function contar(
     exp.push(
       `Contagem de ${rotuloDias(dias, true)}: só dias úteis contam (regra 2); dia 1 = ${formatarDataBR(inicio)}, dia ${dias} = ${formatarDataBR(d)}.`,
     );
-    return { inicio, nominal: d, vencimento: prorrogar(d) };
+    return { inicio, nominal: d, vencimento: prorrogar(reg, d) };
   }
   let inicio = base + 1;
   if (contarDe === 'primeiro-dia-util') {
@@ -235,7 +266,7 @@ function contar(
   const nominal = inicio + dias - 1;
   reg.verIntervalo(inicio, nominal - 1);
   exp.push(`Contagem de ${rotuloDias(dias, false)} (regra 2): dia ${dias} = ${formatarDataBR(nominal)}.`);
-  return { inicio, nominal, vencimento: prorrogar(nominal) };
+  return { inicio, nominal, vencimento: prorrogar(reg, nominal) };
 }
 
 // ------------------------------------------------------------ calcularPrazo
