@@ -2,6 +2,8 @@
  * Builds the Fastify application from encapsulated plugins. Nothing here
  * listens or connects: callers (the CLI, tests) pass the dependencies in.
  */
+import habilitacoesRoutes from './habilitacoes/routes';
+import unidadesEnsinoRoutes from './unidades-de-ensino/routes';
 import agendaRoutes from './agenda/routes';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -99,6 +101,8 @@ export async function buildApp(
   await app.register(unidadesRoutes, { db: deps.db, temporal: deps.temporal, prefix: '/v1/unidades' });
   await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
   await app.register(instituicoesRoutes, { db: deps.db, prefix: '/v1/instituicoes' });
+  await app.register(habilitacoesRoutes, { ...deps, prefix: '/v1/habilitacoes' });
+  await app.register(unidadesEnsinoRoutes, { db: deps.db, prefix: '/v1/unidades-de-ensino' });
   await app.register(obrigacoesRoutes, { db: deps.db, arquivos: deps.arquivos, relogio: deps.relogio, prefix: '/v1/obrigacoes' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });

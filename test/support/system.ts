@@ -110,6 +110,9 @@ export async function startTestSystem(): Promise<TestSystem> {
   // Every system encrypts what it sends to Temporal, as rito api and rito worker do (runtime/codec.ts).
   const codec = new CodecCriptografia(lerChaves(gerarChave(`teste-${randomBytes(3).toString('hex')}`)));
   const origemUiTemporal = 'http://127.0.0.1:8233';
+  // The API's and the worker's e-mails (invitations, pedidos de habilitação) reach the same SMTP server.
+  const correio = correioSmtp({ host: '127.0.0.1', port: smtp.port, from: 'rito <nao-responda@rito.test>' });
+  const urlPublica = 'https://rito.test';
   const { worker, connection: workerConnection } = await createWorker({
     address,
     namespace: 'default',
@@ -118,6 +121,8 @@ export async function startTestSystem(): Promise<TestSystem> {
     cacheDir: cacheDir(),
     log: () => {},
     codec,
+    correio,
+    urlPublica,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address });
@@ -127,8 +132,8 @@ export async function startTestSystem(): Promise<TestSystem> {
     temporal,
     taskQueue,
     autenticador: createAutenticador(database.db),
-    correio: correioSmtp({ host: '127.0.0.1', port: smtp.port, from: 'rito <nao-responda@rito.test>' }),
-    urlPublica: 'https://rito.test',
+    correio,
+    urlPublica,
     codecTemporal: { codec, namespace: 'default', origemUi: origemUiTemporal },
   });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
