@@ -37,6 +37,10 @@ export type Esquema = {
   minimum?: number;
   maximum?: number;
   examples?: unknown[];
+  /** A list whose items are known in advance (a checklist's): each one's identifying values, in order. */
+  'x-itens'?: Record<string, unknown>[];
+  /** The words of each of those items, shown as its group's legend. */
+  'x-rotulos-itens'?: string[];
 };
 
 export interface Campo {
@@ -155,12 +159,24 @@ function campo(chave: string, e: Esquema, obrigatorio: boolean, prefixo: string,
       return { ...comum, tipo: 'arquivos', ajuda: 'PDF, PNG ou JPEG; pode escolher vários arquivos.' };
     }
     if (tipoDe(item) === 'object') {
-      const n = Math.max(p.itens[nome] ?? 0, e.minItems ?? 0, 1);
+      const previstos = e['x-itens'] ?? [];
+      const rotulos = e['x-rotulos-itens'] ?? [];
+      const n = Math.max(p.itens[nome] ?? 0, e.minItems ?? 0, previstos.length, 1);
+      // Items known in advance (a checklist): one group per item, its identifying values filled in until the form comes back posted.
+      const postado = Object.keys(p.valores).some((k) => k.startsWith(`${nome}.`));
+      const q: Preenchimento =
+        previstos.length && !postado
+          ? { ...p, valores: { ...p.valores, ...Object.fromEntries(previstos.flatMap((v, i) => Object.entries(v).map(([k, x]) => [`${nome}.${i}.${k}`, String(x)]))) } }
+          : p;
       return {
         ...comum,
         tipo: 'lista',
         max: e.maxItems,
-        itens: Array.from({ length: n }, (_, i) => ({ indice: i, rotulo: `${rotular(chave)} — item ${i + 1}`, filhos: campos(item, prefixo, p, `${nome}.${i}`) })),
+        itens: Array.from({ length: n }, (_, i) => ({
+          indice: i,
+          rotulo: rotulos[i] ? `${rotular(chave)} — ${rotulos[i]}` : `${rotular(chave)} — item ${i + 1}`,
+          filhos: campos(item, prefixo, q, `${nome}.${i}`),
+        })),
       };
     }
     return { ...comum, tipo: 'linhas', valor, ajuda: [e.description, 'Um por linha.'].filter(Boolean).join(' ') };
@@ -217,6 +233,15 @@ export function dadosDoFormulario(esquema: Esquema, valores: Record<string, stri
   return r;
 }
 
+/** Nothing typed: empty, unchecked, or only what the schema fills by default (an item added and left blank, a default choice kept). */
+function vazioNoEsquema(e: Esquema, v: unknown): boolean {
+  if (vazio(v) || v === false) return true;
+  if (e.default !== undefined && JSON.stringify(v) === JSON.stringify(e.default)) return true;
+  if (Array.isArray(v)) return v.every((x) => vazioNoEsquema(e.items ?? {}, x));
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => vazioNoEsquema(e.properties?.[k] ?? {}, x));
+  return false;
+}
+
 function vazio(v: unknown): boolean {
   if (v === undefined || v === '') return true;
   if (Array.isArray(v)) return v.every(vazio);
@@ -237,13 +262,13 @@ function valor(e: Esquema, valores: Record<string, string>, nome: string, obriga
   const tipo = tipoDe(e);
   if (tipo === 'object') {
     const o = dadosDoFormulario(e, valores, nome);
-    return !obrigatorio && vazio(o) ? undefined : o;
+    return !obrigatorio && vazioNoEsquema(e, o) ? undefined : o;
   }
   if (tipo === 'array') {
     const item = e.items ?? {};
     if (tipoDe(item) === 'object') {
       const n = itensPostados(valores)[nome] ?? 0;
-      const lista = Array.from({ length: n }, (_, i) => dadosDoFormulario(item, valores, `${nome}.${i}`)).filter((o) => !vazio(o));
+      const lista = Array.from({ length: n }, (_, i) => dadosDoFormulario(item, valores, `${nome}.${i}`)).filter((o) => !vazioNoEsquema(item, o));
       return lista.length || obrigatorio ? lista : undefined;
     }
     const texto = valores[nome];

@@ -44,6 +44,20 @@ export const checklistAplicado = z
   )
   .max(50);
 
+/**
+ * The checklist of a rite's list: the same data, and in its JSON Schema the
+ * items the list must hold, in order (`x-itens`: each one's code) with the
+ * source's words for each (`x-rotulos-itens`), so that a client — the pages'
+ * generated form among them — shows one row per item instead of asking for
+ * the codes. The list itself is still checked whole by the rite (conferirItens).
+ */
+export function checklistDosItens(itens: readonly { codigo: string; alinea: string; descricao: string }[]) {
+  return checklistAplicado.meta({
+    'x-itens': itens.map((i) => ({ codigo: i.codigo })),
+    'x-rotulos-itens': itens.map((i) => `${i.alinea}) ${i.descricao}`),
+  });
+}
+
 export const publicacaoDoerj = z.object({ data: dataCivil, pagina: z.coerce.number().int().min(1, 'página deve ser positiva').max(10_000) });
 
 /** The definition's actions from the rite's table of data (zod) and of labels and actors. */

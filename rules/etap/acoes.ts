@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { dataCivil } from '../campos';
 import { cpfSchema, numeroSeiSchema } from '../identificadores/schemas';
 import { exigenciaSchema } from '../vistoria/acoes';
-import { arquivosEnviados, checklistAplicado, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
+import { arquivosEnviados, checklistDosItens, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
+import { CHECKLIST_ETAP } from './checklist';
 import { horarioSchema } from './cobertura';
 import { crtSchema } from './crt';
 import { experienciaSchema, formacaoSchema } from './formacoes';
@@ -47,7 +48,7 @@ export const cursoTecnicoSchema = z.object({
 const arquivos = arquivosEnviados;
 
 /** The checklist applied item by item (rules/etap/checklist.ts). */
-const checklist = checklistAplicado;
+const checklist = checklistDosItens(CHECKLIST_ETAP);
 
 const requerimento = z.object({
   membros: z.array(membroRequerimentoSchema).min(1, 'indique ao menos um membro').max(20),

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { prazoExigenciasCadastro } from '../cadastros/prazo';
 import { cpfSchema, numeroSeiSchema } from '../identificadores/schemas';
 import type { ItemConferivel } from '../ritos/checklist';
-import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, checklistAplicado, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
+import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, checklistDosItens, publicacaoDoerj, textoCampo } from '../cadastros/definicao';
 import { ACAO_EXPIRAR_PRAZO, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
 import { exigenciaSchema } from '../vistoria/acoes';
 
@@ -67,7 +67,7 @@ export const NOME_CHECKLIST_MANTENEDORA = 'checklist de conferência documental 
 
 const texto = textoCampo;
 const arquivos = arquivosEnviados;
-const checklist = checklistAplicado;
+const checklist = checklistDosItens(CHECKLIST_MANTENEDORA);
 
 const requerimento = z
   .object({

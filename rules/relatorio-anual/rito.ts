@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { numeroSeiSchema } from '../identificadores/schemas';
 import type { ItemConferivel } from '../ritos/checklist';
-import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, checklistAplicado, textoCampo } from '../cadastros/definicao';
+import { ATORES_CADASTRO, type AtorCadastro, PRAZO_TAREFA_CADASTRO, acoesDoRito, arquivosEnviados, checklistDosItens, textoCampo } from '../cadastros/definicao';
 import { ACAO_EXPIRAR_PRAZO, type DefinicaoRito, type PrazoRito } from '../ritos/definicao';
 import { exigenciaSchema } from '../vistoria/acoes';
 
@@ -66,7 +66,7 @@ export const PRAZOS_RELATORIO_ANUAL: Readonly<Record<CodigoPrazoRelatorioAnual, 
 
 const texto = textoCampo;
 const arquivos = arquivosEnviados;
-const checklist = checklistAplicado;
+const checklist = checklistDosItens(CHECKLIST_RELATORIO_ANUAL);
 
 export const DADOS_ACAO_RELATORIO_ANUAL = {
   'entregar-relatorio': z.object({

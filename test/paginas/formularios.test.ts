@@ -98,6 +98,30 @@ describe('formulários gerados do esquema da ação', () => {
     expect(acao.parse(dados)).toMatchObject({ observacoes: '', arquivos: [], urgente: true });
   });
 
+  it('um item acrescentado e deixado em branco não é enviado, mesmo com escolhas que o esquema preenche por padrão', () => {
+    const comPadrao = resolverRefs(
+      esquemaJson(z.object({ exigencias: z.array(z.object({ descricao: z.string().min(1), natureza: z.enum(['documental', 'fisica']).default('documental'), urgente: z.boolean().default(false) })).default([]) })),
+    );
+    // The page posts the default choice and an unticked box for the blank item.
+    expect(dadosDoFormulario(comPadrao, { 'exigencias.0.descricao': '', 'exigencias.0.natureza': 'documental' })).toEqual({});
+    expect(dadosDoFormulario(comPadrao, { 'exigencias.0.descricao': '', 'exigencias.0.natureza': 'fisica' })).toEqual({ exigencias: [{ descricao: '', natureza: 'fisica', urgente: false }] });
+  });
+
+  it('uma lista de itens previstos (um checklist) vem com um grupo por item, identificado e com as palavras da fonte', () => {
+    const checklist = z
+      .array(z.object({ codigo: z.string(), situacao: z.enum(['conforme', 'nao-conforme']) }))
+      .meta({ 'x-itens': [{ codigo: 'requerimento' }, { codigo: 'quadro' }], 'x-rotulos-itens': ['a) Requerimento inicial', 'b) Quadro da equipe'] });
+    const e = resolverRefs(esquemaJson(z.object({ checklist })));
+    const c = porNome(campos(e, 'f'));
+    expect(c.checklist?.itens?.map((i) => i.rotulo)).toEqual(['Checklist — a) Requerimento inicial', 'Checklist — b) Quadro da equipe']);
+    expect([c['checklist.0.codigo']?.valor, c['checklist.1.codigo']?.valor]).toEqual(['requerimento', 'quadro']);
+    // The situação is the servidor's to choose: nothing comes chosen.
+    expect(c['checklist.0.situacao']?.opcoes?.some((o) => o.selecionada)).toBe(false);
+    // Posted back (after a refusal), what was sent is shown, not the list's values again.
+    const enviado = porNome(campos(e, 'f', { valores: { 'checklist.0.codigo': 'requerimento', 'checklist.0.situacao': 'conforme', 'checklist.1.codigo': 'outro' }, erros: {}, itens: { checklist: 2 } }));
+    expect(enviado['checklist.1.codigo']?.valor).toBe('outro');
+  });
+
   it('os erros do esquema, em português, ficam ao lado de cada campo', () => {
     const dados = dadosDoFormulario(esquema, { numeroSei: 'SEI', pagina: 'doze', 'membros.0.nome': 'Al', 'membros.0.situacao': 'atende', 'objeto.tipo': 'capacidade', 'objeto.vagas': '-1' });
     const r = acao.safeParse(dados);
