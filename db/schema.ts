@@ -504,7 +504,46 @@ export interface HabilitacaoEventoTable {
   dados: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** A student of the attendance follow-up (personal data: LGPD). */
+export interface EstudanteTable {
+  id: Generated<string>;
+  cpf: string | null;
+  nis: string | null;
+  nome: string;
+  data_nascimento: ColumnType<string, string, string>;
+  educacao_basica_concluida: Generated<boolean>;
+  criado_em: DefaultedTimestamp;
+  atualizado_em: DefaultedTimestamp;
+}
+
+export interface MatriculaTable {
+  id: Generated<string>;
+  estudante_id: string;
+  codigo_inep: string;
+  ano: number;
+  etapa: string | null;
+  turma: string | null;
+  situacao: Generated<'ativa' | 'transferida' | 'concluida' | 'abandono' | 'obito'>;
+  inicio: ColumnType<string, string, string>;
+  fim: ColumnType<string | null, string | null | undefined, string | null>;
+  destino_inep: string | null;
+  atualizado_em: DefaultedTimestamp;
+}
+
+export interface FrequenciaMensalTable {
+  estudante_id: string;
+  codigo_inep: string;
+  mes: string;
+  dias_letivos: number;
+  presencas: number;
+  lote_id: string | null;
+  atualizado_em: DefaultedTimestamp;
+}
+
 export interface Database {
+  estudante: EstudanteTable;
+  matricula: MatriculaTable;
+  frequencia_mensal: FrequenciaMensalTable;
   unidade_ensino: UnidadeEnsinoTable;
   habilitacao: HabilitacaoTable;
   habilitacao_evento: HabilitacaoEventoTable;

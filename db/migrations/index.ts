@@ -24,6 +24,7 @@ import * as m20261129EtapVigente from './2026_11_29_etap_vigente';
 import * as m20261129InstituicaoMantenedora from './2026_11_29_instituicao_mantenedora';
 import * as m20261129Agenda from './2026_11_29_agenda';
 import * as m20261129Habilitacao from './2026_11_29_habilitacao';
+import * as m20261129Frequencia from './2026_11_29_presenca_frequencia';
 import * as m20261129Rga from './2026_11_29_rga';
 
 export const migrations: Record<string, Migration> = {
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_instituicao_mantenedora': m20261129InstituicaoMantenedora,
   '2026_11_29_agenda': m20261129Agenda,
   '2026_11_29_habilitacao': m20261129Habilitacao,
+  '2026_11_29_presenca_frequencia': m20261129Frequencia,
   '2026_11_29_rga': m20261129Rga,
 };
