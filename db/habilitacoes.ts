@@ -7,7 +7,8 @@
  * unique index the database enforces.
  */
 import { type Kysely, sql } from 'kysely';
-import { DEFINICOES_PERFIL, isPerfilPresenca, type PerfilPresenca } from '../rules/habilitacao/perfis';
+import type { DadosRepresentacao } from '../rules/habilitacao/credenciamento';
+import { DEFINICOES_PERFIL, definicaoDoPerfil, isPerfilPresenca, PERFIS_PRESENCA, type PerfilPedido } from '../rules/habilitacao/perfis';
 import type { PerfilAtivo, Visao } from '../rules/habilitacao/escopo';
 import type { Database, DocumentoHabilitacao } from './schema';
 
@@ -15,7 +16,7 @@ type Db = Kysely<Database>;
 
 export interface NovoPedidoHabilitacao {
   id: string;
-  perfil: PerfilPresenca;
+  perfil: PerfilPedido;
   usuarioId: string;
   nome: string;
   cpf: string;
@@ -29,6 +30,7 @@ export interface NovoPedidoHabilitacao {
   protocoladoEm: string;
   documentos: DocumentoHabilitacao[];
   termo: { aceitoEm: string; sha256: string } | null;
+  representacao?: DadosRepresentacao | null;
 }
 
 export async function inserirPedidoHabilitacao(db: Db, p: NovoPedidoHabilitacao): Promise<void> {
@@ -47,12 +49,13 @@ export async function inserirPedidoHabilitacao(db: Db, p: NovoPedidoHabilitacao)
       municipio: p.municipio,
       codigo_inep: p.codigoInep,
       lugar: p.lugar,
-      habilitador: DEFINICOES_PERFIL[p.perfil].habilitadoPor,
+      habilitador: definicaoDoPerfil(p.perfil).habilitadoPor,
       fase: 'em-analise',
       protocolado_em: p.protocoladoEm,
       documentos: JSON.stringify(p.documentos),
       termo_aceito_em: p.termo?.aceitoEm ?? null,
       termo_sha256: p.termo?.sha256 ?? null,
+      representacao: p.representacao ? JSON.stringify(p.representacao) : null,
     })
     .execute();
 }
@@ -98,7 +101,8 @@ export async function listarHabilitacoes(db: Db, visao: Visao, usuarioId: string
     );
   }
   if (f.situacao) q = q.where('situacao', '=', f.situacao as never);
-  if (f.perfil) q = q.where('perfil', '=', f.perfil);
+  // The Sistema Presença's pedidos unless a profile is named: credenciamentos are listed by api/credenciamentos.
+  q = f.perfil ? q.where('perfil', '=', f.perfil) : q.where('perfil', 'in', PERFIS_PRESENCA);
   if (f.uf) q = q.where('uf', '=', f.uf);
   if (f.municipio) q = q.where('municipio', '=', f.municipio);
   if (f.atrasados) q = q.where('atrasado', '=', true);
@@ -116,7 +120,16 @@ export function eventosDaHabilitacao(db: Db, id: string) {
 /** Mirrors the workflow's state; an older snapshot never overwrites a newer one. */
 export async function sincronizarHabilitacao(
   db: Db,
-  s: { id: string; versao: number; fase: string; prazoAnalise: string | null; atrasado: boolean; documentos: DocumentoHabilitacao[] },
+  s: {
+    id: string;
+    versao: number;
+    fase: string;
+    prazoAnalise: string | null;
+    atrasado: boolean;
+    documentos: DocumentoHabilitacao[];
+    /** Credenciamento: the representation as it stands (a new sending may correct the procuração's validity). */
+    representacao?: DadosRepresentacao | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('habilitacao')
@@ -125,6 +138,7 @@ export async function sincronizarHabilitacao(
       prazo_analise: s.prazoAnalise,
       atrasado: s.atrasado,
       documentos: JSON.stringify(s.documentos),
+      ...(s.representacao !== undefined ? { representacao: s.representacao ? JSON.stringify(s.representacao) : null } : {}),
       versao: s.versao,
       atualizado_em: sql<Date>`now()`,
       // A refused pedido ends as a pedido; the profile's own situações are written by efetivar/encerrar below.
@@ -180,6 +194,8 @@ async function retirarPapelSeUltimo(trx: Db, usuarioId: string, perfil: string):
 export async function efetivarHabilitacao(
   db: Db,
   a: { id: string; por: string; porNome: string; em: string },
+  /** What enabling this kind of pedido also creates, in the same transaction (the credenciamento's representação). */
+  aoEfetivar?: (trx: Db, h: Habilitacao) => Promise<void>,
 ): Promise<{ substituido: { id: string } | null }> {
   return db.transaction().execute(async (trx) => {
     const h = await trx.selectFrom('habilitacao').selectAll().where('id', '=', a.id).forUpdate().executeTakeFirstOrThrow();
@@ -220,15 +236,27 @@ export async function efetivarHabilitacao(
       .where('id', '=', h.id)
       .execute();
     await ajustarPapel(trx, h.usuario_id, h.perfil, true);
+    if (aoEfetivar) await aoEfetivar(trx, h);
     return { substituido };
   });
 }
 
-/** Ends an active profile (exclusão) with its reason; idempotent. */
-export async function encerrarPerfil(db: Db, e: { id: string; situacao: 'excluido'; por: string; motivo: string; em: string }): Promise<void> {
+export type SituacaoDeEncerramento = 'excluido' | 'desativado' | 'vencido';
+
+/**
+ * Ends an active profile with its reason: exclusão (Presença), desativação
+ * (art. 19) or the procuração's expiry (credenciamento); idempotent.
+ * `aoEncerrar` runs in the same transaction (the credenciamento ends its representações).
+ */
+export async function encerrarPerfil(
+  db: Db,
+  e: { id: string; situacao: SituacaoDeEncerramento; por: string; motivo: string; em: string },
+  aoEncerrar?: (trx: Db, h: { usuario_id: string }) => Promise<void>,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const h = await trx.selectFrom('habilitacao').select(['situacao', 'usuario_id', 'perfil']).where('id', '=', e.id).forUpdate().executeTakeFirstOrThrow();
     if (h.situacao !== 'ativo') return;
+    if (aoEncerrar) await aoEncerrar(trx, h);
     await trx
       .updateTable('habilitacao')
       .set({ situacao: e.situacao, encerrado_em: e.em, encerrado_por: e.por, motivo_encerramento: e.motivo, atualizado_em: sql<Date>`now()` })
@@ -236,6 +264,19 @@ export async function encerrarPerfil(db: Db, e: { id: string; situacao: 'excluid
       .execute();
     await retirarPapelSeUltimo(trx, h.usuario_id, h.perfil);
   });
+}
+
+/**
+ * Ends representações at `em` with the reason (never later than a fim they already have):
+ * those a credenciamento created, or every one of an account (its cadastro deactivated, art. 19).
+ */
+export async function terminarRepresentacoes(db: Db, de: { habilitacaoId: string } | { usuarioId: string }, em: string, motivo: string): Promise<void> {
+  let q = db
+    .updateTable('representacao')
+    .set({ fim: sql<Date>`least(coalesce(fim, ${em}::timestamptz), ${em}::timestamptz)`, motivo_fim: sql<string>`coalesce(motivo_fim, ${motivo})` })
+    .where((eb) => eb.or([eb('fim', 'is', null), eb('fim', '>=', new Date(em))]));
+  q = 'habilitacaoId' in de ? q.where('habilitacao_id', '=', de.habilitacaoId) : q.where('usuario_id', '=', de.usuarioId);
+  await q.execute();
 }
 
 /** Replaces the secret of the candidate's follow-up link (only its hash is kept). */

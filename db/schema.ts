@@ -1,5 +1,6 @@
 /** Kysely's view of rito's tables. Migrations in ./migrations are the source of truth. */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DadosRepresentacao } from '../rules/habilitacao/credenciamento';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
@@ -141,6 +142,12 @@ export interface RepresentacaoTable {
   inicio: Timestamp;
   fim: NullableTimestamp;
   documento: string | null;
+  /** SEI numbers a procuração is limited to; null: every process of the institution (api/auth/escopo.ts). */
+  processos: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** The credenciamento that created it (db/habilitacoes.ts); null: registered by an administrador. */
+  habilitacao_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it ended (art. 19 deactivation, the procuração's expiry). */
+  motivo_fim: ColumnType<string | null, string | null | undefined, string | null>;
   criado_por: string;
   criado_em: DefaultedTimestamp;
 }
@@ -462,7 +469,7 @@ export interface HabilitacaoTable {
   lugar: string;
   habilitador: string;
   fase: string;
-  situacao: Generated<'pedido' | 'ativo' | 'substituido' | 'excluido' | 'recusado'>;
+  situacao: Generated<'pedido' | 'ativo' | 'substituido' | 'excluido' | 'recusado' | 'desativado' | 'vencido'>;
   protocolado_em: Timestamp;
   prazo_analise: NullableTimestamp;
   atrasado: Generated<boolean>;
@@ -478,6 +485,8 @@ export interface HabilitacaoTable {
   substituido_por: string | null;
   acesso_hash: string | null;
   acesso_expira_em: NullableTimestamp;
+  /** Credenciamento of an external user only (rules/habilitacao/credenciamento.ts DadosRepresentacao). */
+  representacao: ColumnType<DadosRepresentacao | null, string | null | undefined, string | null>;
   versao: Generated<number>;
   criado_em: DefaultedTimestamp;
   atualizado_em: DefaultedTimestamp;

@@ -51,6 +51,11 @@ export interface Ator {
   instituicoes: string[];
   /** Processes whose Ordem de Serviço names this user in the Comissão de Vistoria (designations in force today). */
   comissoes: string[];
+  /**
+   * Processes (ids) of a procuração limited to named processes (representacao.processos), in force today:
+   * the representante acts on these, not on the rest of their institution's. Absent: none.
+   */
+  processosRepresentados?: string[];
 }
 
 /** How the caller proved who it is. A gov.br (OpenID Connect) login ends in a `sessao` too. */

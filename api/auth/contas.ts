@@ -23,8 +23,7 @@ export async function atorDoUsuario(db: Db, usuarioId: string, agora = new Date(
     papeis.includes('representante')
       ? db
           .selectFrom('representacao')
-          .select('instituicao_cnpj')
-          .distinct()
+          .select(['instituicao_cnpj', 'processos'])
           .where('usuario_id', '=', usuarioId)
           .where('inicio', '<=', agora)
           .where((eb) => eb.or([eb('fim', 'is', null), eb('fim', '>', agora)]))
@@ -43,12 +42,26 @@ export async function atorDoUsuario(db: Db, usuarioId: string, agora = new Date(
           .execute()
       : [],
   ]);
+  // A mandate over the whole institution, or a procuração limited to named processes (by SEI number).
+  const plenas = representacoes.filter((r) => r.processos === null);
+  const limitadas = representacoes.filter((r) => r.processos !== null && r.processos.length > 0);
+  const processosRepresentados = limitadas.length
+    ? (
+        await db
+          .selectFrom('processo')
+          .select('id')
+          .where((eb) => eb.or(limitadas.map((r) => eb.and([eb('instituicao_cnpj', '=', r.instituicao_cnpj), eb('numero_sei', 'in', r.processos!)]))))
+          .orderBy('id')
+          .execute()
+      ).map((p) => p.id)
+    : [];
   return {
     id: usuario.id,
     nome: usuario.nome,
     papeis,
     unidade: usuario.unidade,
-    instituicoes: representacoes.map((r) => r.instituicao_cnpj),
+    instituicoes: [...new Set(plenas.map((r) => r.instituicao_cnpj))],
     comissoes: designacoes.map((d) => d.processo_id),
+    ...(limitadas.length ? { processosRepresentados } : {}),
   };
 }

@@ -24,7 +24,11 @@ export function escopoDe(ator: Ator): Escopo {
     // An inspetor sees its COOIE's processes; a membro de comissão only those its Ordem de Serviço names.
     unidades: ator.papeis.includes('inspetor') && ator.unidade ? [ator.unidade] : [],
     cnpjs: ator.papeis.includes('representante') ? ator.instituicoes : [],
-    processos: ator.papeis.includes('comissao') ? ator.comissoes : [],
+    processos: [
+      ...(ator.papeis.includes('comissao') ? ator.comissoes : []),
+      // A procuração limited to named processes (seed 002 art. 16; api/credenciamentos) reaches only those.
+      ...(ator.papeis.includes('representante') ? (ator.processosRepresentados ?? []) : []),
+    ],
   };
 }
 

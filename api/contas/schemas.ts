@@ -80,6 +80,7 @@ export const representacaoSchema = z
     fim: z.string().nullable().describe('Fim exclusivo: o acesso termina neste instante'),
     vigente: z.boolean(),
     documento: z.string().nullable(),
+    processos: z.array(z.string()).nullable().describe('Processos (números SEI) a que a procuração se limita; null: todos os da instituição'),
   })
   .meta({ id: 'Representacao' });
 

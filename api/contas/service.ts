@@ -115,7 +115,19 @@ export async function definirSenha(db: Kysely<Database>, usuarioId: string, senh
 
 export async function criarRepresentacao(
   db: Kysely<Database>,
-  r: { usuarioId: string; cnpj: string; nome: string; tipo: 'representante-legal' | 'procurador'; inicio: Date; fim: Date | null; documento: string | null },
+  r: {
+    usuarioId: string;
+    cnpj: string;
+    nome: string;
+    tipo: 'representante-legal' | 'procurador';
+    inicio: Date;
+    fim: Date | null;
+    documento: string | null;
+    /** A procuração limited to these SEI numbers (api/auth/escopo.ts); absent or null: every process of the institution. */
+    processos?: string[] | null;
+    /** The credenciamento that created it (api/credenciamentos). */
+    habilitacaoId?: string | null;
+  },
   criadoPor: string,
 ): Promise<Representacao> {
   return db
@@ -129,6 +141,8 @@ export async function criarRepresentacao(
       inicio: r.inicio,
       fim: r.fim,
       documento: r.documento,
+      processos: r.processos ?? null,
+      habilitacao_id: r.habilitacaoId ?? null,
       criado_por: criadoPor,
     })
     .returningAll()
@@ -259,6 +273,7 @@ export function representacaoView(r: Representacao, agora = new Date()) {
     fim: iso(fim),
     vigente: inicio <= agora && (!fim || fim > agora),
     documento: r.documento,
+    processos: r.processos ?? null,
   };
 }
 

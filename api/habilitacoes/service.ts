@@ -1,16 +1,20 @@
 /**
- * The pedidos de habilitação of the Sistema Presença (rules/habilitacao): the
- * pré-cadastro protocolado (its files stored, the account prepared, the
+ * The pedidos de habilitação of the Sistema Presença (rules/habilitacao), and
+ * the credenciamento of external users on the same engine (api/credenciamentos):
+ * the pré-cadastro protocolado (its files stored, the account prepared, the
  * workflow started), and each act sent to the pedido's workflow. One path for
  * the API (routes.ts), the pages and the tests.
  */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connect';
-import { inserirPedidoHabilitacao, obterUnidadeEnsino } from '../../db/habilitacoes';
+import { hashAcesso } from '../../activities/habilitacao';
+import { type Habilitacao, inserirPedidoHabilitacao, obterHabilitacao, obterUnidadeEnsino } from '../../db/habilitacoes';
 import type { DocumentoHabilitacao } from '../../db/schema';
 import { type ArquivoGuardado, ArquivoRecusado, type ArmazenamentoArquivos } from '../../documentos/arquivos';
-import { DEFINICOES_PERFIL, lugarDoPerfil, type PerfilPresenca } from '../../rules/habilitacao/perfis';
+import { diaCivilBrasilia, lerData } from '../../rules/calendario';
+import { type DadosRepresentacao, PROCURACAO } from '../../rules/habilitacao/credenciamento';
+import { definicaoDoPerfil, lugarDoPerfil, type PerfilPedido } from '../../rules/habilitacao/perfis';
 import { ufDoCodigoIbge } from '../../rules/identificadores/ibge';
 import {
   acaoHabilitacaoUpdate,
@@ -20,6 +24,7 @@ import {
   type ResultadoAcaoHabilitacao,
 } from '../../workflows/habilitacao/definitions';
 import { criarUsuario, usuarioPorEmail } from '../contas/service';
+import { TERMO_USUARIO_EXTERNO } from '../credenciamentos/termo';
 import { type CampoInvalido, conflito, HttpError, invalido } from '../errors';
 import { TERMO_DE_RESPONSABILIDADE } from './termo';
 
@@ -30,7 +35,7 @@ export interface ArquivoEnviado {
 }
 
 export interface DadosPreCadastro {
-  perfil: PerfilPresenca;
+  perfil: PerfilPedido;
   nome: string;
   cpf: string;
   email: string;
@@ -41,15 +46,51 @@ export interface DadosPreCadastro {
   codigoInep?: string | null;
   aceitaTermo?: boolean;
   documentos: ArquivoEnviado[];
+  /** Credenciamento only: whom the external user represents. */
+  representacao?: DadosRepresentacao;
 }
 
-export const SHA256_TERMO = createHash('sha256').update(TERMO_DE_RESPONSABILIDADE.texto).digest('hex');
+const sha256Texto = (t: string) => createHash('sha256').update(t).digest('hex');
+export const SHA256_TERMO = sha256Texto(TERMO_DE_RESPONSABILIDADE.texto);
+export const SHA256_TERMO_USUARIO_EXTERNO = sha256Texto(TERMO_USUARIO_EXTERNO.texto);
+
+/** The termo a pré-cadastro of `perfil` accepts, and its SHA-256 (recorded with the acceptance). */
+export function termoDoPerfil(perfil: PerfilPedido) {
+  return definicaoDoPerfil(perfil).especie === 'credenciamento'
+    ? { ...TERMO_USUARIO_EXTERNO, sha256: SHA256_TERMO_USUARIO_EXTERNO }
+    : { ...TERMO_DE_RESPONSABILIDADE, sha256: SHA256_TERMO };
+}
+
+/**
+ * What a credenciamento requires beyond the table (seed 002 art. 16): the procuração of a
+ * procurador; named processes only in a procuração; a validity not already over; an account
+ * that is not a servidor's (an external user is never also internal, api/contas validarPapeis)
+ * nor one deactivated under art. 19.
+ */
+async function conferirCredenciamento(db: Db, d: DadosPreCadastro, em: Date): Promise<CampoInvalido[]> {
+  const erros: CampoInvalido[] = [];
+  const r = d.representacao;
+  if (!r) return [{ campo: 'representacao', mensagem: 'informe a instituição representada' }];
+  if (r.tipo === 'procurador' && !d.documentos.some((x) => x.tipo === PROCURACAO.codigo)) erros.push({ campo: 'documentos', mensagem: `envie: ${PROCURACAO.rotulo}` });
+  if (r.tipo === 'representante-legal' && r.processos) {
+    erros.push({ campo: 'representacao.processos', mensagem: 'o representante legal representa a instituição em todos os processos; processos nomeados só numa procuração' });
+  }
+  if (r.ate && lerData(r.ate, 'ate') < diaCivilBrasilia(em.getTime())) erros.push({ campo: 'representacao.ate', mensagem: 'a procuração já venceu: envie uma procuração vigente' });
+  const conta = await usuarioPorEmail(db, d.email);
+  if (conta && conta.papeis.some((p) => p !== 'representante')) {
+    erros.push({ campo: 'email', mensagem: 'este e-mail pertence a uma conta de servidor; o usuário externo usa um e-mail próprio' });
+  } else if (conta && !conta.ativo) {
+    erros.push({ campo: 'email', mensagem: 'o cadastro deste e-mail foi desativado (IN SEI-MEC, art. 19); procure a administração do rito' });
+  }
+  return erros;
+}
 
 /** What the table of profiles and the cadastro of schools require of a pré-cadastro, field by field. */
-export async function conferirPreCadastro(db: Db, d: DadosPreCadastro): Promise<CampoInvalido[]> {
-  const def = DEFINICOES_PERFIL[d.perfil];
+export async function conferirPreCadastro(db: Db, d: DadosPreCadastro, em = new Date()): Promise<CampoInvalido[]> {
+  const def = definicaoDoPerfil(d.perfil);
   const erros: CampoInvalido[] = [];
-  if (def.abrangencia !== 'uf') {
+  if (def.especie === 'credenciamento') erros.push(...(await conferirCredenciamento(db, d, em)));
+  else if (def.abrangencia !== 'uf') {
     if (!d.municipio) erros.push({ campo: 'municipio', mensagem: 'informe o código IBGE do município' });
     else if (ufDoCodigoIbge(d.municipio) !== d.uf) erros.push({ campo: 'municipio', mensagem: `o município ${d.municipio} não pertence à UF ${d.uf}` });
   }
@@ -64,7 +105,7 @@ export async function conferirPreCadastro(db: Db, d: DadosPreCadastro): Promise<
     }
   }
   if (def.termoDeResponsabilidade && d.aceitaTermo !== true) {
-    erros.push({ campo: 'aceitaTermo', mensagem: `o perfil de ${def.rotulo} exige assinar o Termo de Responsabilidade` });
+    erros.push({ campo: 'aceitaTermo', mensagem: `o pedido de ${def.rotulo} exige aceitar o ${termoDoPerfil(d.perfil).titulo}` });
   }
   for (const exigido of def.documentos) {
     if (!d.documentos.some((x) => x.tipo === exigido.codigo)) erros.push({ campo: 'documentos', mensagem: `envie: ${exigido.rotulo}` });
@@ -104,9 +145,10 @@ export async function protocolarPreCadastro(
   em: Date,
 ): Promise<{ id: string; novo: boolean }> {
   const { db } = deps;
-  const erros = await conferirPreCadastro(db, d);
+  const erros = await conferirPreCadastro(db, d, em);
   if (erros.length) throw invalido(erros);
-  const lugar = lugarDoPerfil(d.perfil, d);
+  const def = definicaoDoPerfil(d.perfil);
+  const lugar = lugarDoPerfil(d.perfil, { ...d, cnpj: d.representacao?.cnpj ?? null });
   const aberto = await db
     .selectFrom('habilitacao')
     .select(['id', 'situacao'])
@@ -115,7 +157,9 @@ export async function protocolarPreCadastro(
     .where('lugar', '=', lugar)
     .where('situacao', 'in', ['pedido', 'ativo'])
     .executeTakeFirst();
-  if (aberto?.situacao === 'ativo') throw conflito('perfil-ativo', `Este CPF já tem o perfil de ${DEFINICOES_PERFIL[d.perfil].rotulo} ativo neste lugar.`);
+  if (aberto?.situacao === 'ativo') {
+    throw conflito('perfil-ativo', def.especie === 'credenciamento' ? 'Este CPF já está credenciado como representante desta instituição.' : `Este CPF já tem o perfil de ${def.rotulo} ativo neste lugar.`);
+  }
   if (aberto) return { id: aberto.id, novo: false };
 
   const usuario =
@@ -123,7 +167,7 @@ export async function protocolarPreCadastro(
   const protocoladoEm = em.toISOString();
   const documentos = await guardarDocumentos(deps.arquivos, usuario.id, d.documentos, protocoladoEm);
   const id = randomUUID();
-  const termo = DEFINICOES_PERFIL[d.perfil].termoDeResponsabilidade ? { aceitoEm: protocoladoEm, sha256: SHA256_TERMO } : null;
+  const termo = def.termoDeResponsabilidade ? { aceitoEm: protocoladoEm, sha256: termoDoPerfil(d.perfil).sha256 } : null;
   const pedido: PedidoHabilitacao = {
     id,
     perfil: d.perfil,
@@ -135,6 +179,7 @@ export async function protocolarPreCadastro(
     protocoladoEm,
     documentos,
     termo,
+    ...(d.representacao ? { representacao: d.representacao } : {}),
   };
   await inserirPedidoHabilitacao(db, {
     ...pedido,
@@ -160,6 +205,21 @@ export async function protocolarPreCadastro(
     }
   }
   return { id, novo: true };
+}
+
+/**
+ * The pedido whose follow-up secret (the e-mail's link, activities/habilitacao.ts) the requester
+ * presents: the requester's only credential before his account is enabled. 404 for any mismatch,
+ * an expired or replaced link alike (nothing tells which).
+ */
+export async function pedidoPeloAcesso(db: Db, id: string, segredo: string): Promise<Habilitacao> {
+  const h = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await obterHabilitacao(db, id) : undefined;
+  const esperado = h?.acesso_hash ? Buffer.from(h.acesso_hash, 'hex') : Buffer.alloc(32);
+  const confere = timingSafeEqual(esperado, Buffer.from(hashAcesso(segredo), 'hex'));
+  if (!h || !confere || !h.acesso_expira_em || h.acesso_expira_em.getTime() < Date.now()) {
+    throw new HttpError(404, 'nao-encontrado', 'Pedido não encontrado: o link pode ter expirado ou sido substituído por um mais recente.');
+  }
+  return h;
 }
 
 /** Sends an act to the pedido's workflow; its refusals become 409, its silence 503. */

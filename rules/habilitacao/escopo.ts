@@ -4,7 +4,7 @@
  * profiles under it; Portaria Interministerial MEC/MC nº 3/2022 arts. 6º–7º);
  * MEC on every UF. Pure, so the API's check and the pages' are one.
  */
-import { DEFINICOES_PERFIL, type Habilitador, type PerfilPresenca } from './perfis';
+import { definicaoDoPerfil, type Habilitador, type PerfilPedido, type PerfilPresenca } from './perfis';
 
 /** A profile the actor holds now. */
 export interface PerfilAtivo {
@@ -20,7 +20,7 @@ export interface QuemAge {
 }
 
 export interface PedidoNoLugar {
-  perfil: PerfilPresenca;
+  perfil: PerfilPedido;
   uf: string;
   municipio: string | null;
   usuarioId?: string;
@@ -31,8 +31,9 @@ const NACIONAIS = ['mec', 'administrador', 'supervisor'] as const;
 
 /** Whether `a` is the level that enables `p` (and so may also exclude it). */
 export function podeDecidir(a: QuemAge, p: PedidoNoLugar): boolean {
-  const h: Habilitador = DEFINICOES_PERFIL[p.perfil].habilitadoPor;
+  const h: Habilitador = definicaoDoPerfil(p.perfil).habilitadoPor;
   if (h === 'mec') return a.papeis.includes('mec');
+  if (h === 'administrador') return a.papeis.includes('administrador');
   if (h === 'coordenador-estadual') return a.perfis.some((x) => x.perfil === 'coordenador-estadual' && x.uf === p.uf);
   return a.perfis.some((x) => x.perfil === 'coordenador-municipal' && x.municipio !== null && x.municipio === p.municipio);
 }
@@ -51,6 +52,8 @@ export function visaoDe(a: QuemAge): Visao {
 
 export function podeVerPedido(a: QuemAge & { id?: string }, p: PedidoNoLugar): boolean {
   if (a.id !== undefined && p.usuarioId === a.id) return true;
+  // A credenciamento is seen by who decides it and by supervisors, never by the Presença levels.
+  if (definicaoDoPerfil(p.perfil).especie === 'credenciamento') return a.papeis.includes('administrador') || a.papeis.includes('supervisor');
   const v = visaoDe(a);
   if (v.tudo) return true;
   // A state coordination sees its UF's municipal levels, not the state level of another UF's.

@@ -7,6 +7,7 @@
  *
  * Pure data: safe to import from Temporal workflow code.
  */
+import { DEFINICAO_CREDENCIAMENTO, PERFIL_CREDENCIAMENTO } from './credenciamento';
 
 export const PERFIS_PRESENCA = [
   'coordenador-estadual',
@@ -17,11 +18,25 @@ export const PERFIS_PRESENCA = [
 ] as const;
 export type PerfilPresenca = (typeof PERFIS_PRESENCA)[number];
 
-/** Who enables: MEC (SEB/DARE/CGAR), or the coordinator of the level above. */
-export type Habilitador = 'mec' | 'coordenador-estadual' | 'coordenador-municipal';
+/**
+ * Who enables: MEC (SEB/DARE/CGAR), or the coordinator of the level above; the
+ * administrador for the credenciamento of an external user (credenciamento.ts).
+ */
+export type Habilitador = 'mec' | 'coordenador-estadual' | 'coordenador-municipal' | 'administrador';
 
-/** The place a profile acts on: a UF, a município (the DF is one, art. 10) or a school by its Código INEP. */
-export type Abrangencia = 'uf' | 'municipio' | 'escola';
+/**
+ * The place a profile acts on: a UF, a município (the DF is one, art. 10) or a
+ * school by its Código INEP; an institution by its CNPJ (credenciamento).
+ */
+export type Abrangencia = 'uf' | 'municipio' | 'escola' | 'instituicao';
+
+/**
+ * The kinds of pedido the one workflow runs: a Sistema Presença profile, or the
+ * credenciamento of an external user (seed 002 arts. 16–19). The workflow and
+ * its activities differ only where the kind says (what enabling creates, how an
+ * active profile ends, the e-mails' wording).
+ */
+export type EspeciePedido = 'presenca' | 'credenciamento';
 
 /** A document the pedido must carry. */
 export interface DocumentoExigido {
@@ -32,11 +47,13 @@ export interface DocumentoExigido {
 
 export interface DefinicaoPerfil {
   readonly rotulo: string;
+  /** Absent: a Sistema Presença profile. */
+  readonly especie?: EspeciePedido;
   readonly habilitadoPor: Habilitador;
   readonly abrangencia: Abrangencia;
   /** "terá apenas 1 (um)": at most one active per place; a new one replaces the old (substituição). */
   readonly unicoPorLugar: boolean;
-  /** The Termo de Responsabilidade must be signed in the system with the pré-cadastro. */
+  /** A termo must be accepted in the system with the pré-cadastro (the Termo de Responsabilidade; art. 17's terms for the credenciamento). */
   readonly termoDeResponsabilidade: boolean;
   readonly documentos: readonly DocumentoExigido[];
   readonly baseLegal: string;
@@ -114,11 +131,26 @@ export function isPerfilPresenca(v: unknown): v is PerfilPresenca {
   return typeof v === 'string' && (PERFIS_PRESENCA as readonly string[]).includes(v);
 }
 
-/** The place key of a profile: the UF, the município's IBGE code or the school's INEP. */
-export function lugarDoPerfil(perfil: PerfilPresenca, l: { uf: string; municipio?: string | null; codigoInep?: string | null }): string {
-  const a = DEFINICOES_PERFIL[perfil].abrangencia;
+/** Every profile a pedido may ask for: the Presença ones and the external user's (credenciamento.ts). */
+export type PerfilPedido = PerfilPresenca | typeof PERFIL_CREDENCIAMENTO;
+
+export function isPerfilPedido(v: unknown): v is PerfilPedido {
+  return isPerfilPresenca(v) || v === PERFIL_CREDENCIAMENTO;
+}
+
+/** The row of the table that governs a pedido of `perfil`. */
+export function definicaoDoPerfil(perfil: PerfilPedido): DefinicaoPerfil {
+  return perfil === PERFIL_CREDENCIAMENTO ? DEFINICAO_CREDENCIAMENTO : DEFINICOES_PERFIL[perfil];
+}
+
+export const especieDoPerfil = (perfil: PerfilPedido): EspeciePedido => definicaoDoPerfil(perfil).especie ?? 'presenca';
+
+/** The place key of a profile: the UF, the município's IBGE code, the school's INEP or the institution's CNPJ. */
+export function lugarDoPerfil(perfil: PerfilPedido, l: { uf: string; municipio?: string | null; codigoInep?: string | null; cnpj?: string | null }): string {
+  const a = definicaoDoPerfil(perfil).abrangencia;
   if (a === 'uf') return l.uf;
   if (a === 'municipio') return l.municipio ?? '';
+  if (a === 'instituicao') return l.cnpj ?? '';
   return l.codigoInep ?? '';
 }
 
@@ -133,5 +165,7 @@ export function perfisHabilitadosPor(h: Habilitador): PerfilPresenca[] {
  */
 export function nivelAcima(h: Habilitador): Habilitador {
   if (h === 'coordenador-municipal') return 'coordenador-estadual';
+  // The administração has none above it inside rito either (supervisors see every overdue pedido).
+  if (h === 'administrador') return 'administrador';
   return 'mec';
 }

@@ -27,9 +27,18 @@ export const PRAZO_ANALISE_HABILITACAO = {
   fonte: '"O resultado da análise da documentação será informado … em até cinco dias úteis a partir da protocolização do pedido"; "o prazo de análise … será reiniciado a cada novo envio".',
 } as const;
 
-/** Brasília (DF) for MEC; the UF for the state coordination; the município for the municipal one. */
+/**
+ * Brasília (DF) for MEC; the UF for the state coordination; the município for the municipal one.
+ * The administrador (credenciamento of external users): the capital of RJ, Rio de Janeiro (IBGE
+ * 3304557), seat of the SEEDUC-RJ whose administração keeps rito's accounts. Choice (seed 002 is
+ * MEC's IN and names no calendar): the business days of the órgão where the act is done, as every
+ * prazo of rito (Lei 9.784/1999 art. 66 § 1º; docs/dominio.md, "whose calendar").
+ */
+export const LOCAL_DA_ADMINISTRACAO: Local = { uf: 'RJ', municipio: '3304557' };
+
 export function localDaAnalise(habilitador: Habilitador, pedido: { uf: string; municipio?: string | null }): Local {
   if (habilitador === 'mec') return { uf: 'DF', municipio: '5300108' };
+  if (habilitador === 'administrador') return LOCAL_DA_ADMINISTRACAO;
   if (habilitador === 'coordenador-estadual') return { uf: pedido.uf as Local['uf'] };
   return { uf: pedido.uf as Local['uf'], ...(pedido.municipio ? { municipio: pedido.municipio } : {}) };
 }

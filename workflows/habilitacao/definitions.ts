@@ -2,17 +2,20 @@
  * The contract of a pedido de habilitação's workflow (workflow.ts): the pedido
  * in, actions by update, the end of an active profile by signal (its
  * substitution, sent by the workflow of the profile that replaces it), state out.
+ * The same contract serves the credenciamento of external users (perfil
+ * 'representante', rules/habilitacao/credenciamento.ts).
  * Histories of running pedidos carry these names: once released they never change.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DocumentoHabilitacao } from '../../db/schema';
-import type { PerfilPresenca } from '../../rules/habilitacao/perfis';
+import type { DadosRepresentacao } from '../../rules/habilitacao/credenciamento';
+import type { PerfilPedido } from '../../rules/habilitacao/perfis';
 
 export const TASK_QUEUE_PADRAO = 'rito';
 
 export interface PedidoHabilitacao {
   id: string;
-  perfil: PerfilPresenca;
+  perfil: PerfilPedido;
   usuarioId: string;
   nome: string;
   uf: string;
@@ -22,9 +25,12 @@ export interface PedidoHabilitacao {
   protocoladoEm: string;
   documentos: DocumentoHabilitacao[];
   termo: { aceitoEm: string; sha256: string } | null;
+  /** Credenciamento only: whom the external user represents, as declared. */
+  representacao?: DadosRepresentacao | null;
 }
 
-export const ACOES_HABILITACAO = ['habilitar', 'apontar-pendencia', 'reenviar', 'recusar', 'excluir'] as const;
+/** 'excluir' ends a Presença profile; 'desativar' an external user's cadastro (seed 002 art. 19). */
+export const ACOES_HABILITACAO = ['habilitar', 'apontar-pendencia', 'reenviar', 'recusar', 'excluir', 'desativar'] as const;
 export type AcaoHabilitacao = (typeof ACOES_HABILITACAO)[number];
 
 export interface AtorHabilitacao {
@@ -44,9 +50,12 @@ export interface PedidoAcaoHabilitacao {
   motivo?: string;
   /** reenviar: the documents sent again. */
   documentos?: DocumentoHabilitacao[];
+  /** reenviar (credenciamento): the validity and scope of the new procuração, when they changed. */
+  representacao?: Pick<DadosRepresentacao, 'ate' | 'processos'>;
 }
 
-export type FaseHabilitacao = 'em-analise' | 'pendente' | 'habilitado' | 'recusado' | 'substituido' | 'excluido';
+/** 'desativado': an external user's cadastro ended by art. 19; 'vencido': his procuração expired. */
+export type FaseHabilitacao = 'em-analise' | 'pendente' | 'habilitado' | 'recusado' | 'substituido' | 'excluido' | 'desativado' | 'vencido';
 
 export interface ResultadoAcaoHabilitacao {
   acao: AcaoHabilitacao;
@@ -63,6 +72,8 @@ export interface EstadoHabilitacao {
   atrasado: boolean;
   pendencias: string[];
   documentos: DocumentoHabilitacao[];
+  /** Credenciamento only: the representation as it stands (the pré-cadastro's, or a new sending's). */
+  representacao?: DadosRepresentacao | null;
   respostas: Record<string, ResultadoAcaoHabilitacao>;
   /** Workflow-side sequence of snapshots and events. */
   versao: number;

@@ -1,7 +1,10 @@
 /**
  * One pedido de habilitação of a Sistema Presença profile, from the pré-cadastro
  * to the profile's end (seed 000; Portaria Interministerial MEC/MC nº 3/2022
- * arts. 5–8). The level that enables (rules/habilitacao/perfis.ts) analyses it
+ * arts. 5–8), or one credenciamento of an external user (seed 002 arts. 16–19:
+ * perfil 'representante', decided by the administrador; approved, his
+ * representation exists until it is deactivated, art. 19, or its procuração
+ * expires, a durable timer here). The level that enables (rules/habilitacao/perfis.ts) analyses it
  * within the prazo of rules/habilitacao/prazo.ts, which restarts at each new
  * sending after a pendência; past it, the pedido is overdue (shown to the level
  * above), never decided by silence. Enabled, the profile lives here until it is
@@ -13,8 +16,9 @@
 import { condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { HabilitacaoActivities } from '../../activities/habilitacao';
 import type { PrazoActivities } from '../../activities/prazos';
-import { formatarInstanteBrasilia, lerInstante } from '../../rules/calendario';
-import { DEFINICOES_PERFIL } from '../../rules/habilitacao/perfis';
+import { diaCivilBrasilia, formatarDataBR, formatarInstanteBrasilia, lerInstante } from '../../rules/calendario';
+import { fimDaVigencia } from '../../rules/habilitacao/credenciamento';
+import { definicaoDoPerfil } from '../../rules/habilitacao/perfis';
 import { localDaAnalise, PRAZO_ANALISE_HABILITACAO, prazoDeAnalise } from '../../rules/habilitacao/prazo';
 import {
   acaoHabilitacaoUpdate,
@@ -44,10 +48,13 @@ const SISTEMA = { id: 'sistema', nome: 'rito (sistema)' };
 const ADMITIDAS: Record<FaseHabilitacao, readonly PedidoAcaoHabilitacao['acao'][]> = {
   'em-analise': ['habilitar', 'apontar-pendencia', 'recusar'],
   pendente: ['reenviar', 'habilitar', 'recusar'],
-  habilitado: ['excluir'],
+  // Each kind admits only its own way of ending (validar): excluir a Presença profile, desativar a cadastro.
+  habilitado: ['excluir', 'desativar'],
   recusado: [],
   substituido: [],
   excluido: [],
+  desativado: [],
+  vencido: [],
 };
 
 const ROTULO_FASE: Record<FaseHabilitacao, string> = {
@@ -57,12 +64,17 @@ const ROTULO_FASE: Record<FaseHabilitacao, string> = {
   recusado: 'recusado',
   substituido: 'substituído',
   excluido: 'excluído',
+  desativado: 'desativado',
+  vencido: 'encerrado pelo vencimento da procuração',
 };
 
-const TERMINAIS: readonly FaseHabilitacao[] = ['recusado', 'substituido', 'excluido'];
+const TERMINAIS: readonly FaseHabilitacao[] = ['recusado', 'substituido', 'excluido', 'desativado', 'vencido'];
 
 export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<EstadoHabilitacao> {
-  const def = DEFINICOES_PERFIL[pedido.perfil];
+  const def = definicaoDoPerfil(pedido.perfil);
+  const credenciamento = def.especie === 'credenciamento';
+  /** How an active profile of this kind ends by an act: exclusão, or the desativação of art. 19. */
+  const acaoDeEncerramento = credenciamento ? 'desativar' : 'excluir';
   const local = localDaAnalise(def.habilitadoPor, pedido);
   const estado: EstadoHabilitacao = {
     fase: 'em-analise',
@@ -70,6 +82,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
     atrasado: false,
     pendencias: [],
     documentos: pedido.documentos,
+    ...(credenciamento ? { representacao: pedido.representacao ?? null } : {}),
     respostas: {},
     versao: 0,
     eventos: 0,
@@ -94,6 +107,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
       prazoAnalise: estado.prazoAnalise,
       atrasado: estado.atrasado,
       documentos: estado.documentos,
+      ...(credenciamento ? { representacao: estado.representacao ?? null } : {}),
     });
   };
   const mudarPara = (f: FaseHabilitacao) => {
@@ -109,6 +123,15 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
     if (p.acao === 'apontar-pendencia' && !p.pendencias?.length) throw new RecusaHabilitacao('Informe ao menos uma pendência.');
     if ((p.acao === 'recusar' || p.acao === 'excluir') && !p.motivo?.trim()) throw new RecusaHabilitacao('Informe o motivo.');
     if (p.acao === 'reenviar' && !p.documentos?.length) throw new RecusaHabilitacao('Envie ao menos um documento.');
+    if ((p.acao === 'excluir' || p.acao === 'desativar') && p.acao !== acaoDeEncerramento) {
+      throw new RecusaHabilitacao(`A ação "${p.acao}" não se aplica a este pedido; use "${acaoDeEncerramento}".`);
+    }
+    if (p.acao === 'reenviar' && p.representacao && !credenciamento) throw new RecusaHabilitacao('Só um credenciamento traz dados de procuração.');
+    const ate = estado.representacao?.ate;
+    if (p.acao === 'habilitar' && ate && fimDaVigencia(ate) <= lerInstante(p.em, 'em')) {
+      // Approving would create a representation already ended: the procuração must be renewed first.
+      throw new RecusaHabilitacao(`A procuração venceu em ${formatarDataBR(diaCivilBrasilia(fimDaVigencia(ate) - 1))}: aponte a pendência ou recuse o pedido.`);
+    }
   }
 
   async function executar(p: PedidoAcaoHabilitacao): Promise<ResultadoAcaoHabilitacao> {
@@ -130,7 +153,13 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
     const em = formatarInstanteBrasilia(lerInstante(p.em, 'em'));
     switch (p.acao) {
       case 'habilitar': {
-        const { substituido } = await atividades.efetivarHabilitacao({ id: pedido.id, por: p.ator.id, porNome: p.ator.nome, em: p.em });
+        const { substituido } = await atividades.efetivarHabilitacao({
+          id: pedido.id,
+          por: p.ator.id,
+          porNome: p.ator.nome,
+          em: p.em,
+          ...(credenciamento ? { representacao: estado.representacao ?? null } : {}),
+        });
         mudarPara('habilitado');
         estado.prazoAnalise = null;
         estado.atrasado = false;
@@ -146,7 +175,8 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
           });
         }
         await atividades.avisarHabilitacao({ id: pedido.id, modelo: 'habilitado' });
-        return { acao: p.acao, fase: estado.fase, mensagem: `Perfil habilitado; ${pedido.nome} recebe por e-mail o link para definir a senha.`, substituiu: substituido?.id ?? null };
+        const feito = credenciamento ? 'Credenciamento aprovado; a representação vale desde agora' : 'Perfil habilitado';
+        return { acao: p.acao, fase: estado.fase, mensagem: `${feito}; ${pedido.nome} recebe por e-mail o link para definir a senha.`, substituiu: substituido?.id ?? null };
       }
       case 'apontar-pendencia': {
         estado.pendencias = p.pendencias!;
@@ -160,11 +190,13 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
       }
       case 'reenviar': {
         estado.documentos = [...estado.documentos, ...p.documentos!];
+        if (p.representacao && estado.representacao) estado.representacao = { ...estado.representacao, ...p.representacao };
         estado.pendencias = [];
         protocolo = p.em;
         mudarPara('em-analise');
         await evento('reenvio', `Documentos reenviados por ${p.ator.nome}; o prazo de análise recomeça`, p.ator, p.em, {
           documentos: p.documentos!.map((d) => ({ tipo: d.tipo, nomeOriginal: d.nomeOriginal, sha256: d.sha256 })),
+          ...(p.representacao ? { representacao: p.representacao } : {}),
         });
         return { acao: p.acao, fase: estado.fase, mensagem: 'Documentos recebidos; a análise recomeça a contar deste envio.', substituiu: null };
       }
@@ -176,13 +208,21 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
         await atividades.avisarHabilitacao({ id: pedido.id, modelo: 'recusa', motivo: p.motivo });
         return { acao: p.acao, fase: estado.fase, mensagem: 'Pedido recusado; o requerente recebe o motivo por e-mail.', substituiu: null };
       }
-      case 'excluir': {
-        await atividades.encerrarPerfil({ id: pedido.id, situacao: 'excluido', por: p.ator.id, motivo: p.motivo!, em: p.em });
-        mudarPara('excluido');
-        await evento('excluido', `Perfil excluído por ${p.ator.nome}: ${p.motivo}`, p.ator, p.em, { motivo: p.motivo });
+      case 'excluir':
+      case 'desativar': {
+        const fase = p.acao === 'excluir' ? 'excluido' : 'desativado';
+        await atividades.encerrarPerfil({ id: pedido.id, situacao: fase, por: p.ator.id, motivo: p.motivo!, em: p.em });
+        mudarPara(fase);
+        const oque = p.acao === 'excluir' ? 'Perfil excluído' : 'Cadastro de usuário externo desativado';
+        await evento(fase, `${oque} por ${p.ator.nome}: ${p.motivo}`, p.ator, p.em, { motivo: p.motivo });
         await sincronizar();
         await atividades.avisarHabilitacao({ id: pedido.id, modelo: 'encerramento', motivo: p.motivo });
-        return { acao: p.acao, fase: estado.fase, mensagem: 'Perfil excluído.', substituiu: null };
+        return {
+          acao: p.acao,
+          fase: estado.fase,
+          mensagem: p.acao === 'excluir' ? 'Perfil excluído.' : 'Cadastro desativado: as sessões foram encerradas e a representação terminou.',
+          substituiu: null,
+        };
       }
     }
   }
@@ -226,8 +266,23 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
     } else if (estado.fase === 'pendente') {
       await condition(() => rodada !== r);
     } else {
-      // habilitado: until it is excluded (an action) or replaced (a signal).
-      await condition(() => rodada !== r);
+      // habilitado: until it is excluded or deactivated (an action), replaced (a signal), or, for a
+      // credenciamento whose procuração has an end, until that end (a durable timer).
+      const ate = credenciamento ? (estado.representacao?.ate ?? null) : null;
+      const fim = ate ? fimDaVigencia(ate) : null;
+      const agiu = fim === null ? await condition(() => rodada !== r) : await condition(() => rodada !== r, Math.max(0, fim - Date.now()));
+      if (!agiu && fim !== null && ate) {
+        await condition(() => !ocupado);
+        if (estado.fase !== 'habilitado') continue;
+        const em = new Date(fim).toISOString();
+        const motivo = `Procuração válida até ${formatarDataBR(diaCivilBrasilia(fim - 1))}: a representação terminou no seu vencimento`;
+        await atividades.encerrarPerfil({ id: pedido.id, situacao: 'vencido', por: SISTEMA.id, motivo, em });
+        mudarPara('vencido');
+        await evento('vencido', motivo, SISTEMA, em, { ate });
+        await sincronizar();
+        await atividades.avisarHabilitacao({ id: pedido.id, modelo: 'encerramento', motivo });
+        continue;
+      }
       if (encerramento && estado.fase === 'habilitado') {
         const e: Encerramento = encerramento;
         await condition(() => !ocupado);
