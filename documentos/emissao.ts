@@ -17,7 +17,7 @@ import type { Documento } from '../db/schema';
 import { diaCivilBrasilia, formatarData } from '../rules/calendario';
 import { jsonCanonico } from '../rules/json-canonico';
 import { definicao } from './catalogo';
-import { DadosDocumentoInvalidos, assertTipo, normalizarUnidade, prepararDocumento, renderizarDocumento, sha256Hex } from './render';
+import { DadosDocumentoInvalidos, assertTipo, normalizarUnidade, prepararDocumento, renderizarPreparado, sha256Hex } from './render';
 
 export interface PedidoEmissao {
   /** Idempotency key: the same key always yields the same document. */
@@ -119,8 +119,8 @@ export async function emitirDocumento(db: Db, pedido: PedidoEmissao): Promise<Do
   const emitidoEm = lerInstante(pedido.emitidoEm);
   const data = dataEmSaoPaulo(emitidoEm);
   const ano = Number(data.slice(0, 4));
-  // Reject bad data before taking any lock or number.
-  prepararDocumento(tipo, pedido.dados, data);
+  // Reject bad data before taking any lock or number; the document is then rendered from these validated data.
+  const preparado = prepararDocumento(tipo, pedido.dados, data);
   const especie = definicao(tipo).especie;
 
   try {
@@ -137,7 +137,7 @@ export async function emitirDocumento(db: Db, pedido: PedidoEmissao): Promise<Do
         .returning('ultimo')
         .executeTakeFirstOrThrow();
 
-      const doc = renderizarDocumento(tipo, pedido.dados, { data, numero, ano, unidade });
+      const doc = renderizarPreparado(preparado, { data, numero, ano, unidade });
       const row = await trx
         .insertInto('documento')
         .values({

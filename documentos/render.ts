@@ -98,6 +98,9 @@ export function validarDados<T extends TipoDocumento>(tipo: T, dados: unknown): 
  */
 export function normalizarUnidade(unidade: unknown): string {
   if (typeof unidade !== 'string') throw new DadosDocumentoInvalidos('documento', [{ campo: 'unidade', mensagem: 'campo obrigatório não informado' }]);
+  // A handful of units issue every document: each spelling is normalised once (toLocaleUpperCase goes through ICU).
+  const pronta = unidadesNormalizadas.get(unidade);
+  if (pronta !== undefined) return pronta;
   const u = unidade.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleUpperCase('pt-BR');
   const invalida = (mensagem: string) => new DadosDocumentoInvalidos('documento', [{ campo: 'unidade', mensagem }]);
   if (!u) throw invalida('não pode ficar em branco');
@@ -105,8 +108,11 @@ export function normalizarUnidade(unidade: unknown): string {
   if (!/^[\p{Lu}\p{N}][\p{Lu}\p{N} .\-/]*$/u.test(u) || /\/\/|\/$|\s\/|\/\s/.test(u)) {
     throw invalida('use a sigla da unidade (letras, algarismos, espaço, hífen, ponto; siglas superiores separadas por "/")');
   }
+  if (unidadesNormalizadas.size >= 1000) unidadesNormalizadas.clear();
+  unidadesNormalizadas.set(unidade, u);
   return u;
 }
+const unidadesNormalizadas = new Map<string, string>();
 
 export interface Identificacao {
   /** 'Ofício nº 12/2026/COOIE-METROPOLITANA I' (for citing, listings, e-mail subjects). */
@@ -213,9 +219,37 @@ export function prepararDocumento(tipo: string, dados: unknown, data: string) {
   return { tipo, def, dados: validos };
 }
 
+/** A document whose data passed its schema and the issuing date's checks (prepararDocumento). */
+export type DocumentoPreparado = ReturnType<typeof prepararDocumento>;
+
 /** Renders a numbered document. `ctx.data` is the issuing date in America/Sao_Paulo. */
 export function renderizarDocumento(tipo: string, dados: unknown, ctx: ContextoEmissao): DocumentoRenderizado {
-  const preparado = prepararDocumento(tipo, dados, ctx.data);
+  return renderizarPreparado(prepararDocumento(tipo, dados, ctx.data), ctx);
+}
+
+/** The runtime options of every template call: no access to prototype properties or methods (Handlebars' defaults, said once). */
+export const OPCOES_EXECUCAO = Object.freeze({ allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+
+/**
+ * Renders a document already validated by prepararDocumento for the same
+ * issuing date (`ctx.data`): the data are not validated again (issue 16 —
+ * emission validates before taking a number, then renders).
+ */
+export function renderizarPreparado(preparado: DocumentoPreparado, ctx: ContextoEmissao): DocumentoRenderizado {
+  const { def } = preparado;
+  const { contexto, identificacao, assunto } = contextoDoDocumento(preparado, ctx);
+  const template = obterMotor().templates.get(preparado.tipo)!;
+  let html: string;
+  try {
+    html = template(contexto, OPCOES_EXECUCAO);
+  } catch (err) {
+    throw new Error(`Falha ao preencher o modelo "${def.rotulo}" (${preparado.tipo}.hbs): ${(err as Error).message}`);
+  }
+  return comHashSobDemanda({ tipo: preparado.tipo, especie: def.especie, identificacao, assunto, dados: preparado.dados, html });
+}
+
+/** What the template is filled with: the validated data, `doc` (identification, date, signatures…) and `calc` (derived values). */
+export function contextoDoDocumento(preparado: DocumentoPreparado, ctx: ContextoEmissao) {
   const { def } = preparado;
   const d = preparado.dados as Record<string, unknown> & { local: string; processoSei?: string; fecho?: string };
   const unidade = normalizarUnidade(ctx.unidade);
@@ -223,7 +257,6 @@ export function renderizarDocumento(tipo: string, dados: unknown, ctx: ContextoE
   // The layout ends the line with a period; one already there ("Ltda.") is not doubled.
   const assunto = def.assunto(d).replace(/\.+$/, '');
   const comunicacao = def.forma === 'comunicacao';
-
   const contexto = {
     ...d,
     doc: {
@@ -242,15 +275,48 @@ export function renderizarDocumento(tipo: string, dados: unknown, ctx: ContextoE
     },
     calc: def.derivar?.(d, { ...ctx, unidade }) ?? {},
   };
+  return { contexto, identificacao: ident.identificacao, assunto };
+}
 
-  const template = obterMotor().templates.get(preparado.tipo)!;
-  let html: string;
-  try {
-    html = template(contexto, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  } catch (err) {
-    throw new Error(`Falha ao preencher o modelo "${def.rotulo}" (${preparado.tipo}.hbs): ${(err as Error).message}`);
+/**
+ * The document with its `sha256` computed on first read and kept: storing it
+ * (emission) reads it; a preview or a page that only shows the HTML does not
+ * pay for hashing 7 kB. A class with a getter rather than defineProperty on a
+ * literal, which cost V8 as much as a third of the template (issue 16); toJSON
+ * keeps the hash in a serialised copy.
+ */
+class Renderizado implements DocumentoRenderizado {
+  readonly tipo: TipoDocumento;
+  readonly especie: Especie;
+  readonly identificacao: string;
+  readonly assunto: string;
+  readonly dados: Record<string, unknown>;
+  readonly html: string;
+  private hash: string | undefined;
+  constructor(d: Omit<DocumentoRenderizado, 'sha256'>) {
+    this.tipo = d.tipo;
+    this.especie = d.especie;
+    this.identificacao = d.identificacao;
+    this.assunto = d.assunto;
+    this.dados = d.dados;
+    this.html = d.html;
   }
-  return { tipo: preparado.tipo, especie: def.especie, identificacao: ident.identificacao, assunto, dados: d, html, sha256: sha256Hex(html) };
+  get sha256(): string {
+    return (this.hash ??= sha256Hex(this.html));
+  }
+  toJSON(): DocumentoRenderizado {
+    const { tipo, especie, identificacao, assunto, dados, html, sha256 } = this;
+    return { tipo, especie, identificacao, assunto, dados, html, sha256 };
+  }
+}
+
+function comHashSobDemanda(doc: Omit<DocumentoRenderizado, 'sha256'>): DocumentoRenderizado {
+  return new Renderizado(doc);
+}
+
+/** The compiled template of a type, as rito fills it (for the benchmark's raw side and tools). */
+export function templateCompilado(tipo: TipoDocumento): Handlebars.TemplateDelegate {
+  return obterMotor().templates.get(tipo)!;
 }
 
 /** For tests and tools: drop compiled templates so edited files are read again. */
