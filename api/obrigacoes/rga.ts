@@ -28,7 +28,7 @@ import { ANO_MAXIMO, ANO_MINIMO, diaCivilBrasilia, diaDoCivil, formatarDataBR } 
 import { codigoInepSchema } from '../../rules/identificadores';
 import { conferirNomeRga, deveRgaNoMes, entregueNoPrazo, NOMES_MESES, nomeArquivoRga, vencimentoRga, FONTE_NOME_RGA } from '../../rules/obrigacoes';
 import { defeitoDoTexto } from '../../rules/texto';
-import { PAPEIS_DE_PESSOA } from '../auth/ator';
+import { type Ator, PAPEIS_DE_PESSOA } from '../auth/ator';
 import { noEscopo } from '../auth/escopo';
 import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
 import { instante } from '../instantes';
@@ -96,6 +96,89 @@ class SemGravar extends Error {
   }
 }
 
+export type SituacaoObrigacao = (typeof situacoes)[number];
+export type ItemRga = z.output<typeof itemSchema>;
+
+/**
+ * Each EAD institution's RGA per month of `ano` (or of `mes`), within the
+ * caller's scope, with its due date on the unit's calendar and its situação
+ * at `agoraMs`: the one reading of GET /v1/obrigacoes/rga and of the pages.
+ */
+export async function listarRga(
+  db: Db,
+  ator: Ator,
+  filtros: { ano: number; mes?: number; unidade?: string; codigoInep?: string; situacao?: SituacaoObrigacao },
+  agoraMs: number,
+): Promise<ItemRga[]> {
+  const { ano, mes, unidade, codigoInep, situacao } = filtros;
+  let q = db
+    .selectFrom('processo')
+    .select(['instituicao_cnpj', 'instituicao_codigo_inep', 'instituicao_nome', 'unidade', 'instituicao_endereco'])
+    .distinctOn('instituicao_codigo_inep')
+    .where(noEscopo(ator))
+    .orderBy('instituicao_codigo_inep')
+    .orderBy('criado_em', 'desc');
+  if (unidade) q = q.where('unidade', '=', unidade);
+  if (codigoInep) q = q.where('instituicao_codigo_inep', '=', codigoInep);
+  const instituicoes = (await q.execute()) as Instituicao[];
+  const ofertas = await ofertasEad(db, instituicoes.map((i) => i.instituicao_codigo_inep));
+  const comEad = instituicoes.filter((i) => ofertas.has(i.instituicao_codigo_inep));
+  const entregas = await entregasRga(db, comEad.map((i) => i.instituicao_codigo_inep), ano);
+  const calendario = calendarios(db);
+  const meses = mes ? [mes] : Array.from({ length: 12 }, (_, i) => i + 1);
+  const itens: ItemRga[] = [];
+  for (const i of comEad) {
+    const registros = ofertas.get(i.instituicao_codigo_inep)!;
+    for (const m of meses) {
+      if (!deveRgaNoMes(registros, ano, m)) continue;
+      const v = vencimento(await calendario(i.unidade, ano), ano, m);
+      // The first delivery of the month decides; a later one (a correction) does not make it late.
+      const entrega = entregas.find((e) => e.codigoInep === i.instituicao_codigo_inep && e.mes === m);
+      const s: SituacaoObrigacao = entrega
+        ? entregueNoPrazo(v, entrega.entregueEm.getTime())
+          ? 'entregue'
+          : 'entregue-com-atraso'
+        : agoraMs <= v.limiteMs
+          ? 'a-vencer'
+          : 'em-atraso';
+      if (situacao && s !== situacao) continue;
+      itens.push({
+        instituicao: { cnpj: i.instituicao_cnpj, codigoInep: i.instituicao_codigo_inep, nome: i.instituicao_nome },
+        unidade: i.unidade,
+        ano,
+        mes: m,
+        titulo: `RGA de ${NOMES_MESES[m - 1]}/${ano}`,
+        vencimento: v.data,
+        explicacao: v.explicacao,
+        situacao: s,
+        nomeEsperado: nomeEsperado(i, ano, m),
+        entregueEm: entrega ? instante(entrega.entregueEm) : null,
+        arquivo: entrega ? { id: entrega.arquivoId, nome: entrega.nomeArquivo, sha256: entrega.sha256 } : null,
+      });
+    }
+  }
+  return itens.sort((a, b) => a.vencimento.localeCompare(b.vencimento) || a.instituicao.codigoInep.localeCompare(b.instituicao.codigoInep));
+}
+
+/** The calendars of the units, read once per unit and year. */
+function calendarios(db: Db) {
+  const cache = new Map<string, Promise<CalendarioDaUnidade>>();
+  return (unidade: string, ano: number) => {
+    const chave = `${unidade}|${ano}`;
+    if (!cache.has(chave)) cache.set(chave, calendarioDaUnidade(db, unidade, `${ano}-01-01`));
+    return cache.get(chave)!;
+  };
+}
+
+const vencimento = (cal: CalendarioDaUnidade, ano: number, mes: number) =>
+  vencimentoRga(ano, mes, { local: cal.local, diasDecretados: cal.diasDecretados, opcoes: { feriadosMunicipais: cal.feriadosMunicipais } });
+
+/** The name the file must have; a município rito does not know is shown as the part to fill. */
+const nomeEsperado = (i: Instituicao, ano: number, mes: number) => {
+  const d = dadosDoNome(i, ano, mes);
+  return d.municipio ? nomeArquivoRga({ ...d, municipio: d.municipio }) : `${nomeArquivoRga({ ...d, municipio: '' })}<MUNICÍPIO>`;
+};
+
 export interface RgaRoutesOptions {
   db: Db;
   arquivos?: ArmazenamentoArquivos;
@@ -110,17 +193,6 @@ export const rgaRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, op
     limits: { files: 1, fields: 5, fieldSize: 1024, parts: 6, fileSize: arquivos.tamanhoMaximo + 1 },
     throwFileSizeLimit: false,
   });
-
-  const calendarios = () => {
-    const cache = new Map<string, Promise<CalendarioDaUnidade>>();
-    return (unidade: string, ano: number) => {
-      const chave = `${unidade}|${ano}`;
-      if (!cache.has(chave)) cache.set(chave, calendarioDaUnidade(db, unidade, `${ano}-01-01`));
-      return cache.get(chave)!;
-    };
-  };
-  const vencimento = async (cal: CalendarioDaUnidade, ano: number, mes: number) =>
-    vencimentoRga(ano, mes, { local: cal.local, diasDecretados: cal.diasDecretados, opcoes: { feriadosMunicipais: cal.feriadosMunicipais } });
 
   app.get(
     '/rga',
@@ -139,59 +211,7 @@ export const rgaRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, op
         response: { 200: z.object({ itens: z.array(itemSchema) }), 400: erroSchema, 401: erroSchema, 403: erroSchema },
       },
     },
-    async (request) => {
-      const ator = requireAtor(request);
-      const { ano, mes, unidade, codigoInep, situacao } = request.query;
-      let q = db
-        .selectFrom('processo')
-        .select(['instituicao_cnpj', 'instituicao_codigo_inep', 'instituicao_nome', 'unidade', 'instituicao_endereco'])
-        .distinctOn('instituicao_codigo_inep')
-        .where(noEscopo(ator))
-        .orderBy('instituicao_codigo_inep')
-        .orderBy('criado_em', 'desc');
-      if (unidade) q = q.where('unidade', '=', unidade);
-      if (codigoInep) q = q.where('instituicao_codigo_inep', '=', codigoInep);
-      const instituicoes = (await q.execute()) as Instituicao[];
-      const ofertas = await ofertasEad(db, instituicoes.map((i) => i.instituicao_codigo_inep));
-      const comEad = instituicoes.filter((i) => ofertas.has(i.instituicao_codigo_inep));
-      const entregas = await entregasRga(db, comEad.map((i) => i.instituicao_codigo_inep), ano);
-      const calendario = calendarios();
-      const agoraMs = await agora();
-      const meses = mes ? [mes] : Array.from({ length: 12 }, (_, i) => i + 1);
-      const itens = [];
-      for (const i of comEad) {
-        const registros = ofertas.get(i.instituicao_codigo_inep)!;
-        for (const m of meses) {
-          if (!deveRgaNoMes(registros, ano, m)) continue;
-          const v = await vencimento(await calendario(i.unidade, ano), ano, m);
-          // The first delivery of the month decides; a later one (a correction) does not make it late.
-          const entrega = entregas.find((e) => e.codigoInep === i.instituicao_codigo_inep && e.mes === m);
-          const s: (typeof situacoes)[number] = entrega
-            ? entregueNoPrazo(v, entrega.entregueEm.getTime())
-              ? 'entregue'
-              : 'entregue-com-atraso'
-            : agoraMs <= v.limiteMs
-              ? 'a-vencer'
-              : 'em-atraso';
-          if (situacao && s !== situacao) continue;
-          itens.push({
-            instituicao: { cnpj: i.instituicao_cnpj, codigoInep: i.instituicao_codigo_inep, nome: i.instituicao_nome },
-            unidade: i.unidade,
-            ano,
-            mes: m,
-            titulo: `RGA de ${NOMES_MESES[m - 1]}/${ano}`,
-            vencimento: v.data,
-            explicacao: v.explicacao,
-            situacao: s,
-            nomeEsperado: nomeArquivoRga({ municipio: '', ...dadosDoNome(i, ano, m) }),
-            entregueEm: entrega ? instante(entrega.entregueEm) : null,
-            arquivo: entrega ? { id: entrega.arquivoId, nome: entrega.nomeArquivo, sha256: entrega.sha256 } : null,
-          });
-        }
-      }
-      itens.sort((a, b) => a.vencimento.localeCompare(b.vencimento) || a.instituicao.codigoInep.localeCompare(b.instituicao.codigoInep));
-      return { itens };
-    },
+    async (request) => ({ itens: await listarRga(db, requireAtor(request), request.query, await agora()) }),
   );
 
   app.post(
@@ -251,7 +271,7 @@ export const rgaRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, op
           `O nome do arquivo não segue a convenção do RGA (${FONTE_NOME_RGA}): ${conferencia.problemas.join(' ')}`,
         );
       }
-      const v = await vencimento(await calendarios()(i.unidade, ano), ano, mes);
+      const v = vencimento(await calendarios(db)(i.unidade, ano), ano, mes);
       const resposta = (e: EntregaRga) => ({
         id: e.id,
         codigoInep,

@@ -15,7 +15,7 @@ import type { Db } from '../../db/connect';
 import { ANO_MAXIMO, ANO_MINIMO } from '../../rules/calendario';
 import { vencimentoRelatorioAnual } from '../../rules/obrigacoes';
 import { noEscopo } from '../auth/escopo';
-import { PAPEIS_DE_PESSOA } from '../auth/ator';
+import { type Ator, PAPEIS_DE_PESSOA } from '../auth/ator';
 import { erroSchema } from '../errors';
 import { instante } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
@@ -58,59 +58,69 @@ const obrigacoesRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, op
         response: { 200: z.object({ itens: z.array(itemSchema) }), 400: erroSchema, 401: erroSchema, 403: erroSchema },
       },
     },
-    async (request) => {
-      const ator = requireAtor(request);
-      const { ano, unidade, situacao } = request.query;
-      let q = db
-        .selectFrom('processo')
-        .select(['instituicao_cnpj', 'instituicao_codigo_inep', 'instituicao_nome', 'unidade'])
-        .distinctOn('instituicao_codigo_inep')
-        .where(noEscopo(ator))
-        .orderBy('instituicao_codigo_inep')
-        .orderBy('criado_em', 'desc');
-      if (unidade) q = q.where('unidade', '=', unidade);
-      const instituicoes = await q.execute();
-      // Deliveries: the 'entregar-relatorio' act of each relatorio-anual process, with the school year it reports.
-      const entregas = instituicoes.length
-        ? await db
-            .selectFrom('processo_evento')
-            .innerJoin('processo', 'processo.id', 'processo_evento.processo_id')
-            .select(['processo.id', 'processo.instituicao_codigo_inep', 'processo_evento.ocorrido_em', sql<string>`processo_evento.dados->'dados'->>'anoLetivo'`.as('ano_letivo')])
-            .where('processo.tipo', '=', 'relatorio-anual')
-            .where('processo_evento.tipo', '=', 'entregar-relatorio')
-            .where('processo.instituicao_codigo_inep', 'in', instituicoes.map((i) => i.instituicao_codigo_inep))
-            .execute()
-        : [];
-      const calendarios = new Map<string, Awaited<ReturnType<typeof calendarioDaUnidade>>>();
-      const agora = Date.now();
-      const itens = [];
-      for (const i of instituicoes) {
-        let cal = calendarios.get(i.unidade);
-        if (!cal) calendarios.set(i.unidade, (cal = await calendarioDaUnidade(db, i.unidade, `${ano}-01-01`)));
-        const v = vencimentoRelatorioAnual(ano, { local: cal.local, diasDecretados: cal.diasDecretados, opcoes: { feriadosMunicipais: cal.feriadosMunicipais } });
-        const entrega = entregas.find((e) => e.instituicao_codigo_inep === i.instituicao_codigo_inep && Number(e.ano_letivo) === v.anoLetivo);
-        const s: (typeof situacoes)[number] = entrega
-          ? entrega.ocorrido_em.getTime() <= v.limiteMs
-            ? 'entregue'
-            : 'entregue-com-atraso'
-          : agora <= v.limiteMs
-            ? 'a-vencer'
-            : 'em-atraso';
-        if (situacao && s !== situacao) continue;
-        itens.push({
-          instituicao: { cnpj: i.instituicao_cnpj, codigoInep: i.instituicao_codigo_inep, nome: i.instituicao_nome },
-          unidade: i.unidade,
-          anoLetivo: v.anoLetivo,
-          vencimento: v.data,
-          explicacao: v.explicacao,
-          situacao: s,
-          entregueEm: entrega ? instante(entrega.ocorrido_em) : null,
-          processoId: entrega?.id ?? null,
-        });
-      }
-      return { itens };
-    },
+    async (request) => ({ itens: await listarRelatorioAnual(db, requireAtor(request), request.query, Number(await (opts.relogio ?? Date.now)())) }),
   );
 };
+
+/**
+ * Each institution's Relatório Anual delivered in `ano`, within the caller's
+ * scope, with its due date on the unit's calendar and its situação at
+ * `agoraMs`: the one reading of GET /v1/obrigacoes/relatorio-anual and of the pages.
+ */
+export async function listarRelatorioAnual(
+  db: Db,
+  ator: Ator,
+  filtros: { ano: number; unidade?: string; situacao?: (typeof situacoes)[number] },
+  agoraMs: number,
+): Promise<z.output<typeof itemSchema>[]> {
+  const { ano, unidade, situacao } = filtros;
+  let q = db
+    .selectFrom('processo')
+    .select(['instituicao_cnpj', 'instituicao_codigo_inep', 'instituicao_nome', 'unidade'])
+    .distinctOn('instituicao_codigo_inep')
+    .where(noEscopo(ator))
+    .orderBy('instituicao_codigo_inep')
+    .orderBy('criado_em', 'desc');
+  if (unidade) q = q.where('unidade', '=', unidade);
+  const instituicoes = await q.execute();
+  // Deliveries: the 'entregar-relatorio' act of each relatorio-anual process, with the school year it reports.
+  const entregas = instituicoes.length
+    ? await db
+        .selectFrom('processo_evento')
+        .innerJoin('processo', 'processo.id', 'processo_evento.processo_id')
+        .select(['processo.id', 'processo.instituicao_codigo_inep', 'processo_evento.ocorrido_em', sql<string>`processo_evento.dados->'dados'->>'anoLetivo'`.as('ano_letivo')])
+        .where('processo.tipo', '=', 'relatorio-anual')
+        .where('processo_evento.tipo', '=', 'entregar-relatorio')
+        .where('processo.instituicao_codigo_inep', 'in', instituicoes.map((i) => i.instituicao_codigo_inep))
+        .execute()
+    : [];
+  const calendarios = new Map<string, Awaited<ReturnType<typeof calendarioDaUnidade>>>();
+  const itens: z.output<typeof itemSchema>[] = [];
+  for (const i of instituicoes) {
+    let cal = calendarios.get(i.unidade);
+    if (!cal) calendarios.set(i.unidade, (cal = await calendarioDaUnidade(db, i.unidade, `${ano}-01-01`)));
+    const v = vencimentoRelatorioAnual(ano, { local: cal.local, diasDecretados: cal.diasDecretados, opcoes: { feriadosMunicipais: cal.feriadosMunicipais } });
+    const entrega = entregas.find((e) => e.instituicao_codigo_inep === i.instituicao_codigo_inep && Number(e.ano_letivo) === v.anoLetivo);
+    const s: (typeof situacoes)[number] = entrega
+      ? entrega.ocorrido_em.getTime() <= v.limiteMs
+        ? 'entregue'
+        : 'entregue-com-atraso'
+      : agoraMs <= v.limiteMs
+        ? 'a-vencer'
+        : 'em-atraso';
+    if (situacao && s !== situacao) continue;
+    itens.push({
+      instituicao: { cnpj: i.instituicao_cnpj, codigoInep: i.instituicao_codigo_inep, nome: i.instituicao_nome },
+      unidade: i.unidade,
+      anoLetivo: v.anoLetivo,
+      vencimento: v.data,
+      explicacao: v.explicacao,
+      situacao: s,
+      entregueEm: entrega ? instante(entrega.ocorrido_em) : null,
+      processoId: entrega?.id ?? null,
+    });
+  }
+  return itens;
+}
 
 export default obrigacoesRoutes;

@@ -3,7 +3,10 @@
  * business days and those already past (GET /v1/prazos/vencendo's
  * prazosVencendo), the decisions units owe that are overdue (GET /v1/tarefas's
  * tarefasDevidas), and the notices still awaiting the party's ciência with the
- * date it becomes tácita (rules/prazos cienciaTacita, on the unit's calendar).
+ * date it becomes tácita (rules/prazos cienciaTacita, on the unit's calendar),
+ * and the periodic obligations overdue this year and the last (the RGA of the
+ * EAD schools and the Relatório Anual: listarRga and listarRelatorioAnual, as
+ * GET /v1/obrigacoes/rga and /relatorio-anual read them).
  * Each table also as CSV (/painel/{tabela}.csv). Same scope as the API: an
  * inspetor sees his unit; supervisors and the COOGIE, everything.
  */
@@ -11,11 +14,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ator } from '../../api/auth/ator';
 import { noEscopo } from '../../api/auth/escopo';
 import { HttpError } from '../../api/errors';
+import { listarRga } from '../../api/obrigacoes/rga';
+import { listarRelatorioAnual } from '../../api/obrigacoes/routes';
 import { DIAS_VENCENDO_MAXIMO, prazosVencendo } from '../../api/prazos/vencendo';
 import { tarefasDevidas } from '../../api/tarefas/routes';
 import { lerDiasDecretados } from '../../db/dias-decretados';
 import { localDaUnidade } from '../../db/unidades';
-import { diaCivilBrasilia, formatarData } from '../../rules/calendario';
+import { ANO_MINIMO, diaCivilBrasilia, formatarData } from '../../rules/calendario';
 import { cienciaTacita } from '../../rules/prazos';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
@@ -73,6 +78,22 @@ export default async function painelPaginas(app: FastifyInstance, deps: PaginasD
     return itens.filter((i): i is NonNullable<typeof i> => i !== null).sort((a, b) => a.dataTacita.localeCompare(b.dataTacita));
   }
 
+  /** The RGA and Relatório Anual not delivered by their due date, this year and the last, the oldest first. */
+  async function obrigacoesEmAtraso(ator: Ator, agoraMs: number) {
+    const ano = Number(formatarData(diaCivilBrasilia(agoraMs)).slice(0, 4));
+    const anos = [ano - 1, ano].filter((a) => a >= ANO_MINIMO);
+    const linhas = [];
+    for (const a of anos) {
+      for (const r of await listarRelatorioAnual(deps.db, ator, { ano: a, situacao: 'em-atraso' }, agoraMs)) {
+        linhas.push({ instituicao: r.instituicao.nome, codigoInep: r.instituicao.codigoInep, unidade: r.unidade, obrigacao: `Relatório Anual do ano letivo de ${r.anoLetivo}`, vencimento: r.vencimento });
+      }
+      for (const r of await listarRga(deps.db, ator, { ano: a, situacao: 'em-atraso' }, agoraMs)) {
+        linhas.push({ instituicao: r.instituicao.nome, codigoInep: r.instituicao.codigoInep, unidade: r.unidade, obrigacao: r.titulo, vencimento: r.vencimento });
+      }
+    }
+    return linhas.sort((x, y) => x.vencimento.localeCompare(y.vencimento) || x.codigoInep.localeCompare(y.codigoInep));
+  }
+
   async function dados(request: FastifyRequest) {
     const ator = exigirAtor(request, PAPEIS);
     const q = request.query as { dias?: string; unidade?: string };
@@ -81,13 +102,14 @@ export default async function painelPaginas(app: FastifyInstance, deps: PaginasD
       throw new HttpError(400, 'validacao', `“Vencendo em” deve ser um número inteiro de dias úteis entre 1 e ${DIAS_VENCENDO_MAXIMO}.`);
     }
     const agoraMs = await agora();
-    const [prazos, tarefas, ciencia] = await Promise.all([
+    const [prazos, tarefas, ciencia, obrigacoes] = await Promise.all([
       prazosVencendo(deps.db, ator, { dias, limite: 500 }, agoraMs),
       // Only units that own tasks here: a supervisor, the COOGIE and the inspetores (GET /v1/tarefas's roles).
       tarefasDevidas(deps.db, ator, { atrasadas: true, limite: 500 }, agoraMs),
       aguardandoCiencia(ator, agoraMs),
+      obrigacoesEmAtraso(ator, agoraMs),
     ]);
-    return { dias, prazos, tarefas, ciencia };
+    return { dias, prazos, tarefas, ciencia, obrigacoes };
   }
 
   app.get('/painel', { schema: { hide: true } }, async (request, reply) => {
@@ -141,6 +163,18 @@ export default async function painelPaginas(app: FastifyInstance, deps: PaginasD
       paraCsv(
         ['Processo', 'Número SEI', 'Instituição', 'Unidade', 'Fase', 'Enviada em', 'Ciência tácita em'],
         d.ciencia.map((c) => [c.id, c.numeroSei, c.instituicao, c.unidade, c.fase, instanteBR(c.enviadaEm), c.dataTacita]),
+      ),
+    );
+  });
+
+  app.get('/painel/obrigacoes.csv', { schema: { hide: true } }, async (request, reply) => {
+    const d = await dados(request);
+    return csv(
+      reply,
+      'obrigacoes-em-atraso',
+      paraCsv(
+        ['Instituição', 'Código INEP', 'Unidade', 'Obrigação', 'Vencimento'],
+        d.obrigacoes.map((o) => [o.instituicao, o.codigoInep, o.unidade, o.obrigacao, o.vencimento]),
       ),
     );
   });
