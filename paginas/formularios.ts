@@ -44,7 +44,7 @@ export type Esquema = {
 };
 
 export interface Campo {
-  tipo: 'texto' | 'textoLongo' | 'numero' | 'data' | 'hora' | 'escolha' | 'simNao' | 'arquivos' | 'grupo' | 'lista' | 'alternativas' | 'linhas';
+  tipo: 'texto' | 'textoLongo' | 'numero' | 'data' | 'hora' | 'escolha' | 'varios' | 'simNao' | 'arquivos' | 'grupo' | 'lista' | 'alternativas' | 'linhas';
   nome: string;
   id: string;
   rotulo: string;
@@ -52,7 +52,8 @@ export interface Campo {
   obrigatorio: boolean;
   valor?: string;
   erro?: string;
-  opcoes?: { valor: string; rotulo: string; selecionada: boolean }[];
+  /** escolha: one of them; varios: check boxes named `<nome>.<valor>`. */
+  opcoes?: { valor: string; rotulo: string; selecionada: boolean; id?: string; nome?: string }[];
   filhos?: Campo[];
   /** lista: one group of fields per item. */
   itens?: { indice: number; rotulo: string; filhos: Campo[] }[];
@@ -79,7 +80,22 @@ const GLOSSARIO: Record<string, string> = {
   representante: 'representante', natureza: 'natureza', resposta: 'resposta', arquivos: 'arquivos', justificativa: 'justificativa',
   qualidade: 'qualidade', tipo: 'tipo', vistoria: 'vistoria', anterior: 'anterior', nova: 'nova', entrada: 'entrada',
   suplementar: 'suplementar', aumento: 'aumento', apostilamento: 'apostilamento', motivo: 'motivo', base: 'base',
+  cnpj: 'CNPJ', papeis: 'papéis', coogie: 'COOGIE', cooie: 'COOIE', instituicao: 'instituição', instituicoes: 'instituições',
+  telefone: 'telefone', vigente: 'vigente', desde: 'desde', expira: 'expira', convite: 'convite', enviar: 'enviar',
 };
+
+/**
+ * A nullable property (`anyOf: [X, {type: "null"}]`, as zod writes .nullable()
+ * and .nullish()) is X for a form: an empty field is the absent value.
+ */
+export function semNulo(e: Esquema): Esquema {
+  const alternativas = e.anyOf ?? e.oneOf;
+  if (!alternativas || alternativas.length < 2) return e;
+  const outras = alternativas.filter((a) => tipoDe(a) !== 'null');
+  if (outras.length !== 1 || outras.length === alternativas.length) return e;
+  const { anyOf: _a, oneOf: _o, ...resto } = e;
+  return { ...outras[0]!, ...resto, description: e.description ?? outras[0]!.description };
+}
 
 /** "baseLegal" → "Base legal"; "nao-se-aplica" → "Não se aplica"; "usuarioId" → "Usuário (conta no rito)". */
 export function rotular(chave: string): string {
@@ -112,7 +128,8 @@ export function campos(esquema: Esquema, prefixo: string, p: Preenchimento = pre
   return Object.entries(esquema.properties ?? {}).map(([chave, sub]) => campo(chave, sub, req.has(chave), prefixo, p, base ? `${base}.${chave}` : chave));
 }
 
-function campo(chave: string, e: Esquema, obrigatorio: boolean, prefixo: string, p: Preenchimento, nome: string): Campo {
+function campo(chave: string, esquemaBruto: Esquema, obrigatorio: boolean, prefixo: string, p: Preenchimento, nome: string): Campo {
+  const e = semNulo(esquemaBruto);
   const comum = {
     nome,
     id: idDe(prefixo, nome),
@@ -157,6 +174,15 @@ function campo(chave: string, e: Esquema, obrigatorio: boolean, prefixo: string,
     const item = e.items ?? {};
     if (chave === 'arquivos' && tipoDe(item) === 'string') {
       return { ...comum, tipo: 'arquivos', ajuda: 'PDF, PNG ou JPEG; pode escolher vários arquivos.' };
+    }
+    if (item.enum) {
+      // A set of choices (roles, for one): a check box each.
+      const marcada = (v: string) => p.valores[`${nome}.${v}`] === 'on' || (p.valores[`${nome}.${v}`] === undefined && Array.isArray(e.default) && e.default.includes(v));
+      return {
+        ...comum,
+        tipo: 'varios',
+        opcoes: item.enum.map((v) => ({ valor: String(v), rotulo: rotular(String(v)), selecionada: marcada(String(v)), id: idDe(prefixo, `${nome}.${String(v)}`), nome: `${nome}.${String(v)}` })),
+      };
     }
     if (tipoDe(item) === 'object') {
       const previstos = e['x-itens'] ?? [];
@@ -249,7 +275,8 @@ function vazio(v: unknown): boolean {
   return false;
 }
 
-function valor(e: Esquema, valores: Record<string, string>, nome: string, obrigatorio: boolean): unknown {
+function valor(esquemaBruto: Esquema, valores: Record<string, string>, nome: string, obrigatorio: boolean): unknown {
+  const e = semNulo(esquemaBruto);
   const alternativas = e.oneOf ?? e.anyOf;
   if (alternativas?.length) {
     const disc = discriminanteDe(alternativas);
@@ -266,6 +293,10 @@ function valor(e: Esquema, valores: Record<string, string>, nome: string, obriga
   }
   if (tipo === 'array') {
     const item = e.items ?? {};
+    if (item.enum) {
+      const marcadas = item.enum.map(String).filter((v) => valores[`${nome}.${v}`] === 'on');
+      return marcadas.length || obrigatorio ? marcadas : undefined;
+    }
     if (tipoDe(item) === 'object') {
       const n = itensPostados(valores)[nome] ?? 0;
       const lista = Array.from({ length: n }, (_, i) => dadosDoFormulario(item, valores, `${nome}.${i}`)).filter((o) => !vazioNoEsquema(item, o));

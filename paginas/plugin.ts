@@ -22,6 +22,8 @@ import type { ApiDeps } from '../api/deps';
 import { HttpError } from '../api/errors';
 import type { Correio } from '../api/contas/correio';
 import { criarArmazenamentoArquivos } from '../documentos/arquivos';
+import administracaoPaginas from './rotas/administracao';
+import administracaoContasPaginas from './rotas/administracao-contas';
 import auditoriaPaginas from './rotas/auditoria';
 import calendarioPaginas from './rotas/calendario';
 import contaPaginas from './rotas/conta';
@@ -101,6 +103,8 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(painelPaginas, opcoes);
     await escopo.register(calendarioPaginas, opcoes);
     await escopo.register(auditoriaPaginas, opcoes);
+    await escopo.register(administracaoPaginas, opcoes);
+    await escopo.register(administracaoContasPaginas, opcoes);
     if (deps.caixaDeCorreio && deps.correio.pasta) await escopo.register(correioPaginas, { pasta: deps.correio.pasta });
   });
 }

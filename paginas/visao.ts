@@ -39,6 +39,7 @@ hbs.registerHelper('dataExtensa', (v: unknown) => dataExtensa(v));
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hbs.registerHelper('ou', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
 hbs.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
+hbs.registerHelper('lista', (...args: unknown[]) => args.slice(0, -1));
 hbs.registerHelper('plural', (n: number, um: string, varios: string) => (n === 1 ? um : varios));
 
 for (const arquivo of fs.readdirSync(PASTA)) {
@@ -89,7 +90,8 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   if (tem('supervisor', 'coogie', 'inspetor')) itens.push({ rotulo: 'Painel de prazos', href: '/painel', icone: 'fa-gauge' });
   if (tem('supervisor', 'administrador')) itens.push({ rotulo: 'Calendário', href: '/calendario', icone: 'fa-calendar-days' });
   if (tem('supervisor')) itens.push({ rotulo: 'Auditoria', href: '/auditoria', icone: 'fa-clipboard-list' });
-  return itens.map((i) => ({ ...i, atual: atual === i.href || atual.startsWith(`${i.href}?`) }));
+  if (tem('administrador')) itens.push({ rotulo: 'Administração', href: '/administracao', icone: 'fa-users-gear' });
+  return itens.map((i) => ({ ...i, atual: atual === i.href || atual.startsWith(`${i.href}?`) || atual.startsWith(`${i.href}/`) }));
 }
 
 export const PAPEL_ROTULO: Record<Papel, string> = {
