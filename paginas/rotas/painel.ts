@@ -9,6 +9,10 @@
  * GET /v1/obrigacoes/rga and /relatorio-anual read them).
  * Each table also as CSV (/painel/{tabela}.csv). Same scope as the API: an
  * inspetor sees his unit; supervisors and the COOGIE, everything.
+ *
+ * /painel/tempos: the time spent per phase, per unit and per inspetor
+ * (paginas/tempos.ts, from the read model's timeline), each as a bar chart
+ * drawn on the server (paginas/grafico.ts) with its table, and each table as CSV.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ator } from '../../api/auth/ator';
@@ -25,7 +29,11 @@ import { cienciaTacita } from '../../rules/prazos';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { estadoRitoQuery } from '../../workflows/ritos/definitions';
+import { passagensDeFase } from '../../db/passagens-de-fase';
+import { TIPOS_PROCESSO } from '../../rules/processos/tipos';
 import { paraCsv } from '../csv';
+import { graficoDeBarras } from '../grafico';
+import { dias as diasBR, type LinhaTempo, temposPorFase, temposPorInspetor, temposPorUnidade } from '../tempos';
 import type { PaginasDeps } from '../plugin';
 import { exigirAtor } from '../sessao';
 import { instanteBR, renderizar } from '../visao';
@@ -110,6 +118,66 @@ export default async function painelPaginas(app: FastifyInstance, deps: PaginasD
       obrigacoesEmAtraso(ator, agoraMs),
     ]);
     return { dias, prazos, tarefas, ciencia, obrigacoes };
+  }
+
+  /** The time spent per phase, unit and inspetor, in the caller's scope, with the page's filters (kind, unit, since a day). */
+  async function tempos(request: FastifyRequest) {
+    const ator = exigirAtor(request, PAPEIS);
+    const q = request.query as { tipo?: string; unidade?: string; desde?: string };
+    const tipo = q.tipo?.trim() || undefined;
+    if (tipo && !(tipo in TIPOS_PROCESSO)) throw new HttpError(400, 'validacao', 'Tipo de processo desconhecido.');
+    const desde = q.desde?.trim() || undefined;
+    if (desde && !/^\d{4}-\d{2}-\d{2}$/.test(desde)) throw new HttpError(400, 'validacao', '“Desde” deve ser uma data (AAAA-MM-DD).');
+    const unidade = q.unidade?.trim().slice(0, 120) || undefined;
+    const agoraMs = await agora();
+    const lidas = await passagensDeFase(deps.db, { escopo: noEscopo(ator), tipo, unidade, desde: desde ? new Date(`${desde}T00:00:00-03:00`) : undefined });
+    const ids = [...new Set(lidas.passagens.map((p) => p.concluidaPor).filter((x): x is string => !!x))];
+    const nomes = new Map((ids.length ? await deps.db.selectFrom('usuario').select(['id', 'nome']).where('id', 'in', ids).execute() : []).map((u) => [u.id, u.nome]));
+    return {
+      filtro: { tipo, unidade, desde },
+      processos: lidas.processos,
+      limitado: lidas.limitado,
+      porFase: temposPorFase(lidas.passagens, agoraMs),
+      porUnidade: temposPorUnidade(lidas.passagens, agoraMs),
+      porInspetor: temposPorInspetor(lidas.passagens, nomes, agoraMs),
+    };
+  }
+
+  const COLUNAS_TEMPO = ['Passagens', 'Em curso', 'Média (dias)', 'Mediana (dias)', 'Máxima (dias)'];
+  const celulasTempo = (l: LinhaTempo) => [l.passagens, l.emCurso, diasBR(l.media), diasBR(l.mediana), diasBR(l.maxima)];
+  const tabelaTempo = (id: string, titulo: string, descricao: string, linhas: LinhaTempo[]) => ({
+    id,
+    linhas: linhas.map((l) => ({ ...l, mediaTexto: diasBR(l.media), medianaTexto: diasBR(l.mediana), maximaTexto: diasBR(l.maxima) })),
+    grafico: linhas.length ? graficoDeBarras({ id: `grafico-${id}`, titulo, descricao, barras: linhas.map((l) => ({ rotulo: l.rotulo, valor: l.media, texto: `${diasBR(l.media)} dias` })) }) : null,
+  });
+
+  app.get('/painel/tempos', { schema: { hide: true } }, async (request, reply) => {
+    const t = await tempos(request);
+    const consulta = new URLSearchParams(Object.entries(t.filtro).filter(([, v]) => v) as [string, string][]).toString();
+    const unidades = await deps.db.selectFrom('unidade').select('chave').orderBy('chave').execute();
+    return renderizar(request, reply, 'painel-tempos', {
+      titulo: 'Tempo nas fases',
+      migalhas: [{ rotulo: 'Painel de prazos', href: '/painel' }, { rotulo: 'Tempo nas fases' }],
+      busca: true,
+      ...t,
+      consulta: consulta ? `?${consulta}` : '',
+      tipos: Object.keys(TIPOS_PROCESSO).filter((k) => ritoDoTipo(k)).map((k) => ({ codigo: k, rotulo: rotuloTipoProcesso(k), selecionado: t.filtro.tipo === k })),
+      unidades: unidades.map((u) => ({ chave: u.chave, selecionada: t.filtro.unidade === u.chave })),
+      fase: tabelaTempo('fase', 'Tempo médio em cada fase (dias corridos)', 'Barras horizontais: uma por fase, do rito e na ordem das fases; o comprimento é a média de dias que os processos passaram (ou estão passando) na fase. Os números estão na tabela a seguir.', t.porFase),
+      unidade: tabelaTempo('unidade', 'Tempo médio das decisões de cada unidade (dias corridos)', 'Barras horizontais: uma por unidade; o comprimento é a média de dias das fases em que a unidade devia decidir. Os números estão na tabela a seguir.', t.porUnidade),
+      inspetor: tabelaTempo('inspetor', 'Tempo médio das decisões por inspetor(a) (dias corridos)', 'Barras horizontais: uma por servidor(a) que concluiu fases de decisão da unidade; o comprimento é a média de dias dessas fases. Os números estão na tabela a seguir.', t.porInspetor),
+    });
+  });
+
+  for (const [tabela, titulo, chave] of [
+    ['fase', 'Fase', 'porFase'],
+    ['unidade', 'Unidade', 'porUnidade'],
+    ['inspetor', 'Inspetor(a)', 'porInspetor'],
+  ] as const) {
+    app.get(`/painel/tempos-${tabela}.csv`, { schema: { hide: true } }, async (request, reply) => {
+      const t = await tempos(request);
+      return csv(reply, `tempo-por-${tabela}`, paraCsv([titulo, ...COLUNAS_TEMPO], t[chave].map((l) => [l.rotulo, ...celulasTempo(l)])));
+    });
   }
 
   app.get('/painel', { schema: { hide: true } }, async (request, reply) => {
