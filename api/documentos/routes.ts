@@ -72,10 +72,14 @@ const documentosRoutes: FastifyPluginAsyncZod<{ db: Db; aoAbrir?: AoAbrirDocumen
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .header('etag', `"${doc.sha256}"`);
+      // Shown inside rito's own process page (an iframe: the browser says so in Sec-Fetch-Dest, which no page
+      // script can set), a document may be framed by our own origin; anywhere else, never.
+      const emQuadro = request.headers['sec-fetch-dest'] === 'iframe';
       if (!pdf) {
+        if (emQuadro) reply.header('x-frame-options', 'SAMEORIGIN');
         return reply
           .type('text/html; charset=utf-8')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+          .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors ${emQuadro ? "'self'" : "'none'"}`)
           .send(doc.html as never); // raw HTML, not serialised (no 200 schema: the body is not JSON)
       }
       let conteudo: Buffer;

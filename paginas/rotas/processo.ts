@@ -11,6 +11,12 @@
  * a form is sent through praticarAcao, the code of POST /v1/processos/{id}/{rito}/{acao}.
  * The notice is opened through GET /v1/documentos/{id} itself, whose opening
  * by the party is the ciência (api/ritos/ciencia.ts).
+ *
+ * One document is shown in the page itself (an iframe of that same route, which
+ * lets our own origin frame it), with links to open it alone and to download
+ * its PDF: the one chosen in the documents' table (?documento=), else the latest.
+ * Never, unasked, the party's pending notice: opening it is the ciência, so the
+ * party opens it with the button that says so.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -68,7 +74,7 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
     }
   }
 
-  async function pagina(request: FastifyRequest, reply: FastifyReply, ator: Ator, p: Processo, re?: Reexibicao, status = 200, mensagens: Mensagem[] = []) {
+  async function pagina(request: FastifyRequest, reply: FastifyReply, ator: Ator, p: Processo, re?: Reexibicao, status = 200, mensagens: Mensagem[] = [], escolhido?: string) {
     const def = ritoDoTipo(p.tipo);
     const [estado, linha, rito] = await Promise.all([service.estado(p.id), lerLinhaDoTempo(deps.db, p), def ? estadoRito(def, p.id) : null]);
     const view = toView(p, estado, ator);
@@ -102,6 +108,11 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
       if (!t.permitida) semProrrogacao = t.motivo;
     }
     const eventos = linha.eventos.map((e) => ({ ...e, dados: def ? dadosParaAtor(def, ator, e.dados) : e.dados }));
+    // The document shown in the page: the one asked for, else the latest; the party's pending notice only through its button.
+    const cienciaPendente = n && !n.ciencia && ehParte ? n.documentoId : null;
+    const pedido = escolhido ? linha.documentos.find((d) => d.id === escolhido) : undefined;
+    const aberto2 = pedido ?? linha.documentos.filter((d) => d.id !== cienciaPendente).at(-1);
+    const documentoAberto = aberto2 ? { ...aberto2, registraCiencia: aberto2.id === cienciaPendente } : null;
     return renderizar(
       request,
       reply,
@@ -119,7 +130,8 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
         acoes,
         umaAcao: acoes.length === 1,
         eventos: eventos.slice().reverse(),
-        documentos: linha.documentos,
+        documentos: linha.documentos.map((d) => ({ ...d, aberto: d.id === documentoAberto?.id })),
+        documentoAberto,
         prazos,
         faseDoModelo: view.faseFonte === 'modelo-de-leitura',
         // What the rite's own state explains (the ETAP's avaliação), for the servidores who decide on it.
@@ -136,8 +148,9 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
     async (request, reply) => {
       const ator = exigirAtor(request, PAPEIS_LEITURA);
       const p = await processoNoEscopo(ator, (request.params as { id: string }).id);
-      const q = request.query as { aviso?: string };
-      return pagina(request, reply, ator, p, undefined, 200, q.aviso === 'ciencia' ? [{ tipo: 'success', texto: 'Ciência registrada.' }] : []);
+      const q = request.query as { aviso?: string; documento?: string };
+      const documento = typeof q.documento === 'string' ? q.documento.slice(0, 80) : undefined;
+      return pagina(request, reply, ator, p, undefined, 200, q.aviso === 'ciencia' ? [{ tipo: 'success', texto: 'Ciência registrada.' }] : [], documento);
     },
   );
 

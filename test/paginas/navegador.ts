@@ -42,6 +42,9 @@ export async function conferirPagina(page: Page, nome: string, violacoesCsp: str
   const resultado = await page.evaluate(async () => {
     const r = await (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      // The process page shows an issued document in a sandboxed iframe, where no script runs: axe would wait a
+      // minute for an answer from inside it. The iframe itself (its title) is checked; the ofício's HTML is the document as issued.
+      iframes: false,
     });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, alvos: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
   });
