@@ -117,19 +117,24 @@ export default fp<{ db: Db }>(
       }
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    // Callback style: most answers need no entry, and then the hook returns at once, without a promise (issue 16).
+    app.addHook('onSend', (request, reply, payload, done) => {
       const cfg = request.routeOptions.config?.auditoria;
-      if (!cfg || request.auditado || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
+      if (!cfg || request.auditado || reply.statusCode < 200 || reply.statusCode >= 300) return done(null, payload);
       const inseguro = !METODOS_SEGUROS.has(request.method);
-      if (!inseguro && !(cfg.dadosPessoais && request.method === 'GET')) return payload;
+      if (!inseguro && !(cfg.dadosPessoais && request.method === 'GET')) return done(null, payload);
       const id = idDoParametro(request);
-      await request.auditar({
-        resumo: inseguro
-          ? `${request.method} ${request.routeOptions.url}${id ? ` (${id})` : ''}`
-          : `Leitura de dados pessoais: ${request.routeOptions.url}${id ? ` (${id})` : ''}`,
-        processoId: cfg.recurso === 'processo' ? id : null,
-      });
-      return payload;
+      request
+        .auditar({
+          resumo: inseguro
+            ? `${request.method} ${request.routeOptions.url}${id ? ` (${id})` : ''}`
+            : `Leitura de dados pessoais: ${request.routeOptions.url}${id ? ` (${id})` : ''}`,
+          processoId: cfg.recurso === 'processo' ? id : null,
+        })
+        .then(
+          () => done(null, payload),
+          (err: Error) => done(err),
+        );
     });
   },
   { name: 'rito-auditoria', dependencies: ['rito-autenticacao'] },

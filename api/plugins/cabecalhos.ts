@@ -49,10 +49,12 @@ export default fp(
       referrerPolicy: { policy: 'no-referrer' },
       strictTransportSecurity: false, // below, only over https
     });
-    app.addHook('onRequest', async (request, reply) => {
+    // Callback-style hooks: nothing here waits, so no promise per request (issue 16).
+    app.addHook('onRequest', (request, reply, done) => {
       if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+      done();
     });
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       const url = request.routeOptions.url ?? request.url;
       const pessoais = request.routeOptions.config?.auditoria?.dadosPessoais === true;
       if (pessoais) {
@@ -61,7 +63,7 @@ export default fp(
       } else if (url.startsWith('/v1/') && !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'rito-cabecalhos' },

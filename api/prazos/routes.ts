@@ -53,7 +53,6 @@ function calculoSemEstado(request: FastifyRequest): void {
 
 const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
   const fonte = opts.fonteDecretados ?? fonteDiasDecretados(opts.db);
-  app.addHook('preHandler', async (request) => calculoSemEstado(request));
 
   const rota = (
     caminho: string,
@@ -71,7 +70,10 @@ const prazosRoutes: FastifyPluginAsyncZod<OpcoesPrazos> = async (app, opts) => {
         config: { papeis: TODOS_OS_PAPEIS, auditoria: { acao } },
         schema: { tags: ['prazos'], summary, description, body, response: { 200: resposta, ...erros } },
       },
-      async (request) => traduzindoErros(() => calcular(request.body as never, fonte)),
+      (request) => {
+        calculoSemEstado(request); // in the handler, not a hook: one promise less per calculation (issue 16)
+        return traduzindoErros(() => calcular(request.body as never, fonte));
+      },
     );
 
   rota(
