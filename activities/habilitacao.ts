@@ -23,8 +23,8 @@ import {
   terminarRepresentacoes,
   type Habilitacao,
 } from '../db/habilitacoes';
-import { diaCivilBrasilia, formatarDataBR, formatarInstanteBrasilia } from '../rules/calendario';
-import { type DadosRepresentacao, fimDaVigencia } from '../rules/habilitacao/credenciamento';
+import { formatarInstanteBrasilia } from '../rules/calendario';
+import { type DadosRepresentacao, dataBR, fimDaVigencia } from '../rules/habilitacao/credenciamento';
 import { definicaoDoPerfil, isPerfilPedido } from '../rules/habilitacao/perfis';
 import { PRAZO_ANALISE_HABILITACAO } from '../rules/habilitacao/prazo';
 
@@ -43,7 +43,7 @@ const ROTULO_TIPO: Record<DadosRepresentacao['tipo'], string> = { 'representante
 export function descreverRepresentacao(r: DadosRepresentacao): string {
   const quem = `${ROTULO_TIPO[r.tipo]} de ${r.instituicaoNome} (CNPJ ${r.cnpj})`;
   const onde = r.processos ? `somente nos processos ${r.processos.join(', ')}` : 'em todos os processos da instituição';
-  const ate = r.ate ? `até ${formatarDataBR(diaCivilBrasilia(fimDaVigencia(r.ate) - 1))}, último dia de validade da procuração` : 'sem data de término';
+  const ate = r.ate ? `até ${dataBR(r.ate)}, último dia de validade da procuração` : 'sem data de término';
   return `${quem}, ${onde}, ${ate}`;
 }
 
@@ -163,7 +163,7 @@ export function createHabilitacaoActivities(db: Db, correio: Correio, urlPublica
             cred && h.representacao
               ? [
                   `Seu credenciamento como usuário externo foi aprovado por ${h.habilitado_por_nome ?? 'a administração'}.`,
-                  `Desde ${formatarInstanteBrasilia(h.habilitado_em!.getTime())} você atua como ${descreverRepresentacao(h.representacao)}.`,
+                  `Desde ${dataBR(formatarInstanteBrasilia(h.habilitado_em!.getTime()))} às ${formatarInstanteBrasilia(h.habilitado_em!.getTime()).slice(11, 16)} (horário de Brasília) você atua como ${descreverRepresentacao(h.representacao)}.`,
                   'A partir de agora, os atos e comunicações processuais com a instituição se dão por meio eletrônico (IN SEI-MEC, art. 16, § 6º).',
                   '',
                   m.texto,

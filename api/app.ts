@@ -15,6 +15,7 @@ import auditoriaRoutes from './auditoria/routes';
 import adminRoutes from './contas/admin-routes';
 import { correioNaPasta } from './contas/correio';
 import contasRoutes from './contas/routes';
+import credenciamentosRoutes from './credenciamentos/routes';
 import documentosRoutes from './documentos/routes';
 import { errosDoRoteador, registerErrorHandler } from './errors';
 import healthRoutes from './health/routes';
@@ -103,6 +104,8 @@ export async function buildApp(
   await app.register(checklistsRoutes, { prefix: '/v1/checklists' });
   await app.register(instituicoesRoutes, { db: deps.db, prefix: '/v1/instituicoes' });
   await app.register(habilitacoesRoutes, { ...deps, prefix: '/v1/habilitacoes' });
+  // The credenciamento of external users runs on the same pedido engine (seed 002 arts. 16–19).
+  await app.register(credenciamentosRoutes, { ...deps, prefix: '/v1/credenciamentos' });
   await app.register(unidadesEnsinoRoutes, { db: deps.db, prefix: '/v1/unidades-de-ensino' });
   await app.register(obrigacoesRoutes, { db: deps.db, arquivos: deps.arquivos, relogio: deps.relogio, prefix: '/v1/obrigacoes' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.

@@ -110,7 +110,7 @@ export async function conferirPreCadastro(db: Db, d: DadosPreCadastro, em = new 
   for (const exigido of def.documentos) {
     if (!d.documentos.some((x) => x.tipo === exigido.codigo)) erros.push({ campo: 'documentos', mensagem: `envie: ${exigido.rotulo}` });
   }
-  const tipos = new Set([...def.documentos.map((x) => x.codigo), 'outro']);
+  const tipos = new Set([...def.documentos, ...(def.documentosCondicionais ?? [])].map((x) => x.codigo).concat('outro'));
   d.documentos.forEach((x, i) => {
     if (!tipos.has(x.tipo)) erros.push({ campo: `documentos.${i}.tipo`, mensagem: `tipo de documento não previsto para ${def.rotulo}: ${x.tipo}` });
   });

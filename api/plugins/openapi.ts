@@ -71,6 +71,7 @@ export default fp(
           { name: 'tarefas', description: 'Decisões que as unidades devem, com seu prazo (auditoria de prazos pela supervisão)' },
           { name: 'unidades', description: 'As unidades (COOIEs e COOGIE): nome oficial, sigla, sede cujo calendário conta nos prazos, endereço e contato' },
           { name: 'administração', description: 'Contas, representações e chaves de API' },
+          { name: 'credenciamento', description: 'Credenciamento de usuários externos (representante legal ou procurador de instituição; IN SEI-MEC arts. 16 a 19)' },
           { name: 'auditoria', description: 'Trilha de auditoria' },
           { name: 'alertas', description: 'Falhas de operação que precisam de um administrador' },
         ],

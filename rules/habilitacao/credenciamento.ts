@@ -64,6 +64,7 @@ export const DEFINICAO_CREDENCIAMENTO: DefinicaoPerfil = {
   termoDeResponsabilidade: true,
   // The procuração is required of a procurador only (conferirCredenciamento in api/habilitacoes/service.ts).
   documentos: [ATO_CONSTITUTIVO],
+  documentosCondicionais: [PROCURACAO],
   baseLegal: 'IN SEI-MEC (DOU 16/10/2025), arts. 16 a 19',
   fonte:
     'Seed 002, art. 16: "O cadastro como usuário externo é ato pessoal, intransferível, indelegável e irrevogável, e dar-se-á mediante prévio credenciamento e envio da documentação requerida"; § 2º "A liberação do cadastro, mediante conferência dos documentos, será realizada pela Unidade de Gestão".',
@@ -77,3 +78,6 @@ export const DEFINICAO_CREDENCIAMENTO: DefinicaoPerfil = {
 export function fimDaVigencia(ate: string): number {
   return inicioDoDiaBrasilia(lerData(ate, 'ate') + 1);
 }
+
+/** A civil date as people read it: '2027-06-30' → '30/06/2027'. */
+export const dataBR = (data: string) => data.slice(0, 10).split('-').reverse().join('/');

@@ -56,6 +56,8 @@ export interface DefinicaoPerfil {
   /** A termo must be accepted in the system with the pré-cadastro (the Termo de Responsabilidade; art. 17's terms for the credenciamento). */
   readonly termoDeResponsabilidade: boolean;
   readonly documentos: readonly DocumentoExigido[];
+  /** Documents admitted beside those, required only by a rule of the kind (the procuração of a procurador). */
+  readonly documentosCondicionais?: readonly DocumentoExigido[];
   readonly baseLegal: string;
   /** The seed's words. */
   readonly fonte: string;

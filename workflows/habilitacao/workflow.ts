@@ -16,8 +16,8 @@
 import { condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { HabilitacaoActivities } from '../../activities/habilitacao';
 import type { PrazoActivities } from '../../activities/prazos';
-import { diaCivilBrasilia, formatarDataBR, formatarInstanteBrasilia, lerInstante } from '../../rules/calendario';
-import { fimDaVigencia } from '../../rules/habilitacao/credenciamento';
+import { formatarInstanteBrasilia, lerInstante } from '../../rules/calendario';
+import { dataBR, fimDaVigencia } from '../../rules/habilitacao/credenciamento';
 import { definicaoDoPerfil } from '../../rules/habilitacao/perfis';
 import { localDaAnalise, PRAZO_ANALISE_HABILITACAO, prazoDeAnalise } from '../../rules/habilitacao/prazo';
 import {
@@ -121,7 +121,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
       throw new RecusaHabilitacao(`O pedido está ${ROTULO_FASE[estado.fase]}: a ação "${p.acao}" não é admitida agora.`);
     }
     if (p.acao === 'apontar-pendencia' && !p.pendencias?.length) throw new RecusaHabilitacao('Informe ao menos uma pendência.');
-    if ((p.acao === 'recusar' || p.acao === 'excluir') && !p.motivo?.trim()) throw new RecusaHabilitacao('Informe o motivo.');
+    if ((p.acao === 'recusar' || p.acao === 'excluir' || p.acao === 'desativar') && !p.motivo?.trim()) throw new RecusaHabilitacao('Informe o motivo.');
     if (p.acao === 'reenviar' && !p.documentos?.length) throw new RecusaHabilitacao('Envie ao menos um documento.');
     if ((p.acao === 'excluir' || p.acao === 'desativar') && p.acao !== acaoDeEncerramento) {
       throw new RecusaHabilitacao(`A ação "${p.acao}" não se aplica a este pedido; use "${acaoDeEncerramento}".`);
@@ -130,7 +130,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
     const ate = estado.representacao?.ate;
     if (p.acao === 'habilitar' && ate && fimDaVigencia(ate) <= lerInstante(p.em, 'em')) {
       // Approving would create a representation already ended: the procuração must be renewed first.
-      throw new RecusaHabilitacao(`A procuração venceu em ${formatarDataBR(diaCivilBrasilia(fimDaVigencia(ate) - 1))}: aponte a pendência ou recuse o pedido.`);
+      throw new RecusaHabilitacao(`A procuração venceu em ${dataBR(ate)}: aponte a pendência ou recuse o pedido.`);
     }
   }
 
@@ -275,7 +275,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
         await condition(() => !ocupado);
         if (estado.fase !== 'habilitado') continue;
         const em = new Date(fim).toISOString();
-        const motivo = `Procuração válida até ${formatarDataBR(diaCivilBrasilia(fim - 1))}: a representação terminou no seu vencimento`;
+        const motivo = `Procuração válida até ${dataBR(ate)}: a representação terminou no seu vencimento`;
         await atividades.encerrarPerfil({ id: pedido.id, situacao: 'vencido', por: SISTEMA.id, motivo, em });
         mudarPara('vencido');
         await evento('vencido', motivo, SISTEMA, em, { ate });
