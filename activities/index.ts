@@ -8,6 +8,7 @@ import { createDocumentoRitoActivities } from './documentos-rito';
 import './cadastros-documentos';
 import './etap-documentos';
 import { createEtapActivities } from './etap';
+import { createFrequenciaActivities } from './frequencia';
 import { createHabilitacaoActivities } from './habilitacao';
 import { comAlertas } from './falhas';
 import { createMantenedoraActivities } from './mantenedora';
@@ -32,6 +33,7 @@ export function createActivities(deps: { db: Db; correio?: Correio; urlPublica?:
     ...createEtapActivities(deps.db),
     ...createMantenedoraActivities(deps.db),
     ...createTransferenciaActivities(deps.db),
+    ...createFrequenciaActivities(deps.db),
     ...createHabilitacaoActivities(deps.db, correio, deps.urlPublica ?? 'http://127.0.0.1:3000'),
   });
 }

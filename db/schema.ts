@@ -549,7 +549,131 @@ export interface FrequenciaMensalTable {
   atualizado_em: DefaultedTimestamp;
 }
 
+/** A student's month judged against the minimum of his age (rules/frequencia/minimo.ts). */
+export interface ApuracaoFrequenciaTable {
+  estudante_id: string;
+  codigo_inep: string;
+  mes: string;
+  dias_letivos: number;
+  presencas: number;
+  /** numeric(4,1): pg returns it as text. */
+  percentual: ColumnType<string | null, number | null, number | null>;
+  minimo: number | null;
+  abaixo: boolean;
+  faixa: string | null;
+  explicacao: string;
+  apurado_em: DefaultedTimestamp;
+}
+
+/** One version of the official list of motivos de baixa frequência (rules/frequencia/motivos.ts). */
+export interface MotivoFrequenciaVersaoTable {
+  versao: Generated<number>;
+  vigente_desde: ColumnType<string, string, string>;
+  fonte: string;
+  motivos: ColumnType<{ codigo: string; descricao: string }[], string, string>;
+  importado_por: string;
+  importado_em: DefaultedTimestamp;
+}
+
+export interface MotivoFrequenciaRegistroTable {
+  estudante_id: string;
+  codigo_inep: string;
+  ano: number;
+  periodo: number;
+  motivo_codigo: string;
+  motivo_versao: number;
+  registrado_por: string;
+  registrado_em: DefaultedTimestamp;
+}
+
+/** Read model of one student's follow-up case (workflows/frequencia). */
+export interface CasoFrequenciaTable {
+  id: string;
+  estudante_id: string;
+  codigo_inep: string;
+  uf: string;
+  municipio: string;
+  mes_abertura: string;
+  aberto_em: Timestamp;
+  situacao: Generated<'aberto' | 'encerrado'>;
+  etapa: string;
+  prazo_etapa: NullableTimestamp;
+  atrasado: Generated<boolean>;
+  escalado: Generated<boolean>;
+  meses_abaixo: ColumnType<string[], string[] | undefined, string[]>;
+  encerramento: string | null;
+  encerrado_em: NullableTimestamp;
+  destino_inep: string | null;
+  versao: Generated<number>;
+  criado_em: DefaultedTimestamp;
+  atualizado_em: DefaultedTimestamp;
+}
+
+export interface CasoFrequenciaEventoTable {
+  id: Generated<string>;
+  caso_id: string;
+  seq: number;
+  tipo: string;
+  descricao: string;
+  ator: string;
+  ator_nome: string;
+  em: Timestamp;
+  dados: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+/** A município's own deadlines for the steps of a case (rules/frequencia/caso.ts PrazosCaso). */
+export interface CasoFrequenciaPrazosTable {
+  municipio: string;
+  prazos: ColumnType<Record<string, number>, string, string>;
+  fonte: string;
+  definido_por: string;
+  definido_em: DefaultedTimestamp;
+}
+
+/** A lote received by the batch API (db/lotes.ts). */
+export interface LoteTable {
+  id: string;
+  tipo: string;
+  ambiente: 'homologacao' | 'producao';
+  rede: string;
+  ator_id: string;
+  ator_nome: string;
+  formato: 'json' | 'csv';
+  hash: string;
+  status: 'recebido' | 'validando' | 'processando' | 'concluido' | 'concluido-com-erros' | 'falhou';
+  total: number;
+  com_erro: Generated<number>;
+  aplicados: Generated<number>;
+  falha: string | null;
+  recebido_em: DefaultedTimestamp;
+  iniciado_em: NullableTimestamp;
+  concluido_em: NullableTimestamp;
+}
+
+export interface LoteErroTable {
+  lote_id: string;
+  posicao: number;
+  campo: string;
+  codigo: string;
+  mensagem: string;
+  etapa: 'recebimento' | 'validacao';
+}
+
+/** The school-months a frequências lote changed, for the apuração (db/lotes.ts aplicarLote). */
+export interface ApuracaoPendenteTable {
+  codigo_inep: string;
+  mes: string;
+  lote_id: string;
+  criado_em: DefaultedTimestamp;
+}
+
 export interface Database {
+  apuracao_frequencia: ApuracaoFrequenciaTable;
+  motivo_frequencia_versao: MotivoFrequenciaVersaoTable;
+  motivo_frequencia_registro: MotivoFrequenciaRegistroTable;
+  caso_frequencia: CasoFrequenciaTable;
+  caso_frequencia_evento: CasoFrequenciaEventoTable;
+  caso_frequencia_prazos: CasoFrequenciaPrazosTable;
   estudante: EstudanteTable;
   matricula: MatriculaTable;
   frequencia_mensal: FrequenciaMensalTable;

@@ -27,6 +27,7 @@ import * as m20261129Habilitacao from './2026_11_29_habilitacao';
 import * as m20261129Frequencia from './2026_11_29_presenca_frequencia';
 import * as m20261129HabilitacaoCredenciamento from './2026_11_29_habilitacao_credenciamento';
 import * as m20261129Rga from './2026_11_29_rga';
+import * as m20261129FrequenciaCasos from './2026_11_29_presenca_frequencia_casos';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_presenca_frequencia': m20261129Frequencia,
   '2026_11_29_habilitacao_credenciamento': m20261129HabilitacaoCredenciamento,
   '2026_11_29_rga': m20261129Rga,
+  '2026_11_29_presenca_frequencia_casos': m20261129FrequenciaCasos,
 };
