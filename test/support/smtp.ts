@@ -23,11 +23,12 @@ function decodificarCorpo(cabecalhos: string, corpo: string): string {
 }
 
 function decodificarAssunto(valor: string): string {
-  return valor.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, txt: string) =>
+  // Whitespace between two adjacent encoded-words is not part of the text (RFC 2047 § 6.2): drop it before decoding.
+  return valor.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, txt: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(txt, 'base64').toString('utf8')
       : Buffer.from(txt.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_n, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  ).replace(/\?=\s+=\?/g, '');
+  );
 }
 
 export async function startSmtp(): Promise<{
