@@ -1,0 +1,188 @@
+/**
+ * The monthly apuração of one school's month and what follows from it
+ * (Portaria Interministerial MEC/MC nº 3/2022 art. 2º): each student's month
+ * judged against the minimum of his age (rules/frequencia/minimo.ts) and stored;
+ * a student below it with an active matrícula and no open case gets one
+ * (workflows/frequencia, id from a uuid); an open case of the school hears of
+ * every new or changed month (a month at or above the minimum closes it).
+ *
+ * Runs for a (school, month) directly (POST /v1/acompanhamento/apuracoes, the
+ * tests) or for every pair a frequências lote changed (table apuracao_pendente,
+ * written by the lotes, db/lotes.ts): processarApuracoesPendentes.
+ */
+import { randomUUID } from 'node:crypto';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { sql } from 'kysely';
+import * as casos from '../../db/casos';
+import type { Db } from '../../db/connect';
+import { obterUnidadeEnsino } from '../../db/habilitacoes';
+import { apurarMes } from '../../rules/frequencia/minimo';
+import {
+  type AberturaCaso,
+  type ApuracaoSinalizada,
+  apuracaoCasoSignal,
+  acaoCasoUpdate,
+  idWorkflowCaso,
+  type PedidoAcaoCaso,
+  type ResultadoAcaoCaso,
+} from '../../workflows/frequencia/definitions';
+import { HttpError, naoEncontrado } from '../errors';
+
+export interface DepsApuracao {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+export interface ResultadoApuracaoEscola {
+  codigoInep: string;
+  mes: string;
+  apurados: number;
+  abaixo: number;
+  semMinimo: number;
+  casosAbertos: number;
+  casosAvisados: number;
+}
+
+/** Runs `f` over `itens` with at most `n` at a time (starting hundreds of workflows one by one is slow). */
+async function emParalelo<T>(itens: T[], n: number, f: (t: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, itens.length) }, async () => {
+      while (i < itens.length) await f(itens[i++]!);
+    }),
+  );
+}
+
+export async function apurarEscolaMes(deps: DepsApuracao, codigoInep: string, mes: string, agora = new Date()): Promise<ResultadoApuracaoEscola> {
+  const { db } = deps;
+  const escola = await obterUnidadeEnsino(db, codigoInep);
+  if (!escola) throw naoEncontrado(`Unidade de ensino de Código INEP ${codigoInep}`);
+  const [frequencias, anteriores] = await Promise.all([
+    casos.frequenciasDaEscola(db, codigoInep, mes),
+    db.selectFrom('apuracao_frequencia').select(['estudante_id', 'abaixo', 'percentual', 'minimo']).where('codigo_inep', '=', codigoInep).where('mes', '=', mes).execute(),
+  ]);
+  const antes = new Map(anteriores.map((a) => [a.estudante_id, a]));
+  const linhas = frequencias.map((f) => ({
+    ...apurarMes({ dataNascimento: f.data_nascimento, educacaoBasicaConcluida: f.educacao_basica_concluida, mes, diasLetivos: f.dias_letivos, presencas: f.presencas }),
+    estudanteId: f.estudante_id,
+    codigoInep,
+    mes,
+    diasLetivos: f.dias_letivos,
+    presencas: f.presencas,
+  }));
+  await casos.gravarApuracoes(db, linhas);
+
+  // Only what is new or changed reaches the cases: the same lote applied twice tells them nothing twice.
+  const mudou = linhas.filter((l) => {
+    const a = antes.get(l.estudanteId);
+    return !a || a.abaixo !== l.abaixo || (a.percentual === null ? null : Number(a.percentual)) !== l.percentual || a.minimo !== l.minimo;
+  });
+  const ids = mudou.map((l) => l.estudanteId);
+  const ano = Number(mes.slice(0, 4));
+  const [abertos, ativas] = ids.length
+    ? await Promise.all([
+        db.selectFrom('caso_frequencia').select(['id', 'estudante_id', 'codigo_inep', 'mes_abertura']).where('situacao', '=', 'aberto').where('estudante_id', 'in', ids).execute(),
+        db.selectFrom('matricula').select('estudante_id').where('codigo_inep', '=', codigoInep).where('ano', '=', ano).where('situacao', '=', 'ativa').where('estudante_id', 'in', ids).execute(),
+      ])
+    : [[], []];
+  const casoDe = new Map(abertos.map((c) => [c.estudante_id, c]));
+  const matriculado = new Set(ativas.map((m) => m.estudante_id));
+  const prazos = await casos.prazosDoMunicipio(db, escola.municipio);
+  const em = agora.toISOString();
+  let casosAbertos = 0;
+  let casosAvisados = 0;
+
+  const avisar = async (casoId: string, l: (typeof linhas)[number]) => {
+    const sinal: ApuracaoSinalizada = { mes, percentual: l.percentual, minimo: l.minimo, abaixo: l.abaixo, em };
+    await deps.temporal.workflow.getHandle(idWorkflowCaso(casoId)).signal(apuracaoCasoSignal, sinal);
+    casosAvisados += 1;
+  };
+
+  await emParalelo(mudou, 16, async (l) => {
+    const caso = casoDe.get(l.estudanteId);
+    if (caso) {
+      // A case follows its school; an earlier month than the one that opened it changes nothing.
+      if (caso.codigo_inep === codigoInep && mes >= caso.mes_abertura) await avisar(caso.id, l);
+      return;
+    }
+    if (!l.abaixo || !matriculado.has(l.estudanteId)) return;
+    const id = randomUUID();
+    const aberto = await casos.inserirCaso(db, { id, estudanteId: l.estudanteId, codigoInep, uf: escola.uf, municipio: escola.municipio, mes, abertoEm: em });
+    if (!aberto) return; // another apuração opened it a moment ago, with this month
+    const abertura: AberturaCaso = {
+      id,
+      estudanteId: l.estudanteId,
+      codigoInep,
+      uf: escola.uf,
+      municipio: escola.municipio,
+      frequencia: { mes, percentual: l.percentual!, minimo: l.minimo! },
+      abertoEm: em,
+      prazos: {
+        notificacaoFamilia: prazos.notificacaoFamilia,
+        averiguacaoMotivos: prazos.averiguacaoMotivos,
+        encaminhamentoAssistencia: prazos.encaminhamentoAssistencia,
+        comunicacaoConselhoTutelar: prazos.comunicacaoConselhoTutelar,
+        escalonamento: prazos.escalonamento,
+      },
+    };
+    try {
+      await deps.temporal.workflow.start('casoFrequenciaWorkflow', { taskQueue: deps.taskQueue, workflowId: idWorkflowCaso(id), args: [abertura], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+        // No case row without the workflow that conducts it: the next apuração opens it again.
+        await casos.removerCaso(db, id);
+        throw err;
+      }
+    }
+    casosAbertos += 1;
+  });
+
+  return {
+    codigoInep,
+    mes,
+    apurados: linhas.length,
+    abaixo: linhas.filter((l) => l.abaixo).length,
+    semMinimo: linhas.filter((l) => l.minimo === null).length,
+    casosAbertos,
+    casosAvisados,
+  };
+}
+
+/**
+ * Every (school, month) a frequências lote changed (table apuracao_pendente of the lotes),
+ * apurado once and then cleared up to what was read. Without that table (the lotes not
+ * installed), nothing to do.
+ */
+export async function processarApuracoesPendentes(deps: DepsApuracao, agora = new Date()): Promise<ResultadoApuracaoEscola[]> {
+  const { rows } = await sql<{ existe: string | null }>`select to_regclass('apuracao_pendente')::text as existe`.execute(deps.db);
+  if (!rows[0]?.existe) return [];
+  const pendentes = await sql<{ codigo_inep: string; mes: string; ate: Date }>`
+    select codigo_inep, mes, max(criado_em) as ate from apuracao_pendente group by codigo_inep, mes order by mes, codigo_inep limit 1000`.execute(deps.db);
+  const feitos: ResultadoApuracaoEscola[] = [];
+  for (const p of pendentes.rows) {
+    feitos.push(await apurarEscolaMes(deps, p.codigo_inep, p.mes, agora));
+    await sql`delete from apuracao_pendente where codigo_inep = ${p.codigo_inep} and mes = ${p.mes} and criado_em <= ${p.ate}`.execute(deps.db);
+  }
+  return feitos;
+}
+
+/** Sends an act to the case's workflow; its refusals become 409, its silence 503. */
+export async function agirNoCaso(temporal: Client, casoId: string, p: PedidoAcaoCaso): Promise<ResultadoAcaoCaso> {
+  try {
+    return await temporal.workflow.getHandle(idWorkflowCaso(casoId)).executeUpdate(acaoCasoUpdate, { args: [p], updateId: `${p.acao}:${p.chave}` });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      let causa: Error | undefined = err.cause;
+      while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
+      throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
+    }
+    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      throw new HttpError(503, 'indisponivel', 'O caso não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
+    }
+    if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
+      throw new HttpError(409, 'caso-encerrado', 'O caso está encerrado; nenhuma ação é admitida.');
+    }
+    throw err;
+  }
+}
