@@ -3,65 +3,93 @@
  * comissão designations are read on every request, so that an ended mandate,
  * a removed role or a deactivated account takes effect at once.
  */
+import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/connect';
+import type { Database } from '../../db/schema';
 import { PAPEIS, type Ator, type Papel } from './ator';
 
 export const papeisValidos = (papeis: readonly string[]): Papel[] =>
   papeis.filter((p): p is Papel => (PAPEIS as readonly string[]).includes(p));
 
-/** The Ator of an active account, or null if it does not exist or is deactivated. */
-export async function atorDoUsuario(db: Db, usuarioId: string, agora = new Date()): Promise<Ator | null> {
-  const usuario = await db
-    .selectFrom('usuario')
-    .select(['id', 'nome', 'papeis', 'unidade'])
-    .where('id', '=', usuarioId)
-    .where('ativo', '=', true)
-    .executeTakeFirst();
-  if (!usuario) return null;
-  const papeis = papeisValidos(usuario.papeis);
-  const [representacoes, designacoes] = await Promise.all([
-    papeis.includes('representante')
-      ? db
-          .selectFrom('representacao')
-          .select(['instituicao_cnpj', 'processos'])
-          .where('usuario_id', '=', usuarioId)
-          .where('inicio', '<=', agora)
-          .where((eb) => eb.or([eb('fim', 'is', null), eb('fim', '>', agora)]))
-          .orderBy('instituicao_cnpj')
-          .execute()
-      : [],
-    papeis.includes('comissao')
-      ? db
-          .selectFrom('designacao_comissao')
-          .select('processo_id')
-          .distinct()
-          .where('usuario_id', '=', usuarioId)
-          .where('inicio', '<=', agora)
-          .where((eb) => eb.or([eb('fim', 'is', null), eb('fim', '>', agora)]))
-          .orderBy('processo_id')
-          .execute()
-      : [],
-  ]);
-  // A mandate over the whole institution, or a procuração limited to named processes (by SEI number).
-  const plenas = representacoes.filter((r) => r.processos === null);
-  const limitadas = representacoes.filter((r) => r.processos !== null && r.processos.length > 0);
-  const processosRepresentados = limitadas.length
-    ? (
-        await db
-          .selectFrom('processo')
-          .select('id')
-          .where((eb) => eb.or(limitadas.map((r) => eb.and([eb('instituicao_cnpj', '=', r.instituicao_cnpj), eb('numero_sei', 'in', r.processos!)]))))
-          .orderBy('id')
-          .execute()
-      ).map((p) => p.id)
-    : [];
+/**
+ * The columns of an account's scope, read in the same statement as the
+ * account (and, for a session, as the session: api/auth/sessao.ts): its
+ * current mandates (representante), its current designations (comissão) and
+ * the processes its limited procurações name. One round trip per request
+ * instead of two to four (issue 16).
+ */
+export function colunasDoEscopo(eb: ExpressionBuilder<Database, 'usuario'>, agora: Date) {
+  const vigente = <T extends 'representacao' | 'designacao_comissao'>(t: T) =>
+    sql<boolean>`${sql.ref(`${t}.inicio`)} <= ${agora} and (${sql.ref(`${t}.fim`)} is null or ${sql.ref(`${t}.fim`)} > ${agora})`;
+  return [
+    jsonArrayFrom(
+      eb
+        .selectFrom('representacao')
+        .select(['representacao.instituicao_cnpj', 'representacao.processos'])
+        .whereRef('representacao.usuario_id', '=', 'usuario.id')
+        .where(sql<boolean>`'representante' = any(${sql.ref('usuario.papeis')})`)
+        .where(vigente('representacao'))
+        .orderBy('representacao.instituicao_cnpj'),
+    ).as('representacoes'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('designacao_comissao')
+        .select('designacao_comissao.processo_id')
+        .distinct()
+        .whereRef('designacao_comissao.usuario_id', '=', 'usuario.id')
+        .where(sql<boolean>`'comissao' = any(${sql.ref('usuario.papeis')})`)
+        .where(vigente('designacao_comissao'))
+        .orderBy('designacao_comissao.processo_id'),
+    ).as('designacoes'),
+    // A procuração limited to named processes (by SEI number) reaches those processes of its institution.
+    jsonArrayFrom(
+      eb
+        .selectFrom('processo')
+        .innerJoin('representacao', 'representacao.instituicao_cnpj', 'processo.instituicao_cnpj')
+        .select('processo.id')
+        .distinct()
+        .whereRef('representacao.usuario_id', '=', 'usuario.id')
+        .where(sql<boolean>`'representante' = any(${sql.ref('usuario.papeis')})`)
+        .where(vigente('representacao'))
+        .where(sql<boolean>`${sql.ref('processo.numero_sei')} = any(${sql.ref('representacao.processos')})`)
+        .orderBy('processo.id'),
+    ).as('processos_representados'),
+  ] as const;
+}
+
+/** An account's row with its scope columns (colunasDoEscopo), as an Ator. */
+export function atorDaLinha(l: {
+  usuario_id: string;
+  nome: string;
+  papeis: string[];
+  unidade: string | null;
+  representacoes: { instituicao_cnpj: string; processos: string[] | null }[];
+  designacoes: { processo_id: string }[];
+  processos_representados: { id: string }[];
+}): Ator {
+  const papeis = papeisValidos(l.papeis);
+  const plenas = l.representacoes.filter((r) => r.processos === null);
+  const limitadas = l.representacoes.filter((r) => r.processos !== null && r.processos.length > 0);
   return {
-    id: usuario.id,
-    nome: usuario.nome,
+    id: l.usuario_id,
+    nome: l.nome,
     papeis,
-    unidade: usuario.unidade,
+    unidade: l.unidade,
     instituicoes: [...new Set(plenas.map((r) => r.instituicao_cnpj))],
-    comissoes: designacoes.map((d) => d.processo_id),
-    ...(limitadas.length ? { processosRepresentados } : {}),
+    comissoes: l.designacoes.map((d) => d.processo_id),
+    ...(limitadas.length ? { processosRepresentados: l.processos_representados.map((p) => p.id) } : {}),
   };
+}
+
+/** The Ator of an active account, or null if it does not exist or is deactivated. One query. */
+export async function atorDoUsuario(db: Db, usuarioId: string, agora = new Date()): Promise<Ator | null> {
+  const linha = await db
+    .selectFrom('usuario')
+    .select(['usuario.id as usuario_id', 'usuario.nome', 'usuario.papeis', 'usuario.unidade'])
+    .select((eb) => colunasDoEscopo(eb, agora))
+    .where('usuario.id', '=', usuarioId)
+    .where('usuario.ativo', '=', true)
+    .executeTakeFirst();
+  return linha ? atorDaLinha(linha) : null;
 }
