@@ -191,6 +191,14 @@ describe('tempo nas fases', () => {
         expect(linhasCsv, tabela).toEqual(linhasTabela);
       }
 
+      // High contrast (eMAG): the bars are repainted by the stylesheet (no colour is written in the SVG), and axe still passes.
+      await page.getByRole('link', { name: 'Alto contraste' }).click();
+      await page.waitForURL(/\/painel\/tempos$/);
+      expect(await page.locator('#grafico-inspetor rect').first().evaluate((r) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(r).fill)).toBe('rgb(255, 255, 0)');
+      await conferirPagina(page, 'painel-tempos-alto-contraste', violacoesCsp);
+      await page.getByRole('link', { name: 'Contraste normal' }).click();
+      await page.waitForURL(/\/painel\/tempos$/);
+
       // Filtered by a unit with no process, every table is empty.
       await page.locator('#tempos-unidade').selectOption('NORTE FLUMINENSE');
       await page.getByRole('button', { name: 'Atualizar' }).click();
