@@ -10,6 +10,7 @@ import './etap-documentos';
 import { createEtapActivities } from './etap';
 import { createFrequenciaActivities } from './frequencia';
 import { createHabilitacaoActivities } from './habilitacao';
+import { createLoteActivities } from './lotes';
 import { comAlertas } from './falhas';
 import { createMantenedoraActivities } from './mantenedora';
 import { createTransferenciaActivities } from './transferencia-mantenca';
@@ -35,6 +36,7 @@ export function createActivities(deps: { db: Db; correio?: Correio; urlPublica?:
     ...createTransferenciaActivities(deps.db),
     ...createFrequenciaActivities(deps.db),
     ...createHabilitacaoActivities(deps.db, correio, deps.urlPublica ?? 'http://127.0.0.1:3000'),
+    ...createLoteActivities(deps.db),
   });
 }
 

@@ -4,6 +4,8 @@
  */
 import habilitacoesRoutes from './habilitacoes/routes';
 import unidadesEnsinoRoutes from './unidades-de-ensino/routes';
+import acompanhamentoRoutes from './acompanhamento/routes';
+import { estudantesRoutes, frequenciasRoutes, matriculasRoutes } from './lotes/routes';
 import agendaRoutes from './agenda/routes';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -107,6 +109,12 @@ export async function buildApp(
   // The credenciamento of external users runs on the same pedido engine (seed 002 arts. 16–19).
   await app.register(credenciamentosRoutes, { ...deps, prefix: '/v1/credenciamentos' });
   await app.register(unidadesEnsinoRoutes, { db: deps.db, prefix: '/v1/unidades-de-ensino' });
+  // The apuração, the motivos and each student's follow-up case (seed 004; api/acompanhamento).
+  await app.register(acompanhamentoRoutes, { ...deps, prefix: '/v1/acompanhamento' });
+  // The batch API of the attendance follow-up (seed 001): lotes and the reads of students (api/lotes).
+  await app.register(estudantesRoutes, { ...deps, prefix: '/v1/estudantes' });
+  await app.register(matriculasRoutes, { ...deps, prefix: '/v1/matriculas' });
+  await app.register(frequenciasRoutes, { ...deps, prefix: '/v1/frequencias' });
   await app.register(obrigacoesRoutes, { db: deps.db, arquivos: deps.arquivos, relogio: deps.relogio, prefix: '/v1/obrigacoes' });
   // The codec the Temporal UI calls to show the (encrypted) payloads of a history to authorised staff.
   if (deps.codecTemporal) await app.register(codecTemporalRoutes, { ...deps.codecTemporal, prefix: '/v1/temporal/codec' });

@@ -209,6 +209,12 @@ export interface ChaveApiTable {
   revogada_em: NullableTimestamp;
   revogada_por: string | null;
   ultimo_uso_em: NullableTimestamp;
+  /** Seed 001: MEC issues a homologação key (tests) and a produção key (db/migrations/2026_11_29_presenca_lotes.ts). */
+  ambiente: ColumnType<'homologacao' | 'producao', 'homologacao' | 'producao' | undefined, 'homologacao' | 'producao'>;
+  /** The network the key sends for: 'estadual:UF', 'municipal:IBGE', 'escola:INEP' (api/lotes/rede.ts). */
+  rede: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Addresses or CIDR networks it is accepted from; empty: any. */
+  ips_permitidos: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** A person's iCalendar feed: the SHA-256 of its secret (db/migrations/2026_11_29_agenda.ts). */
@@ -668,6 +674,9 @@ export interface ApuracaoPendenteTable {
 }
 
 export interface Database {
+  lote: LoteTable;
+  lote_erro: LoteErroTable;
+  apuracao_pendente: ApuracaoPendenteTable;
   apuracao_frequencia: ApuracaoFrequenciaTable;
   motivo_frequencia_versao: MotivoFrequenciaVersaoTable;
   motivo_frequencia_registro: MotivoFrequenciaRegistroTable;

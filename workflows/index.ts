@@ -5,3 +5,4 @@ import './ritos/registro';
 export { processoWorkflow } from './processo/workflow';
 export { habilitacaoWorkflow } from './habilitacao/workflow';
 export { casoFrequenciaWorkflow } from './frequencia/workflow';
+export { loteWorkflow } from './lotes/workflow';

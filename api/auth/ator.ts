@@ -70,6 +70,8 @@ export interface Autenticacao {
   csrfToken?: string;
   /** Session only: when it expires. */
   expiraEm?: Date;
+  /** API key only: its environment and the network it sends for (seed 001; api/lotes/rede.ts). */
+  chave?: { ambiente: 'homologacao' | 'producao'; rede: string | null };
 }
 
 /**

@@ -14,7 +14,7 @@ export function createAutenticador(db: Db): Autenticador {
   return {
     async autenticar(request) {
       const chave = chaveApresentada(request);
-      if (chave !== undefined) return autenticarChave(db, chave);
+      if (chave !== undefined) return autenticarChave(db, chave, request.ip);
       const token = tokenDoCookie(request);
       if (token) return autenticarSessao(db, token);
       return null;

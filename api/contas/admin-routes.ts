@@ -225,11 +225,21 @@ export async function criarChave(db: Db, request: FastifyRequest, admin: Ator, b
   if ((b.papeis.includes('inspetor') || b.papeis.includes('comissao')) && !b.unidade) problemas.push({ campo: 'unidade', mensagem: 'chave de inspetor precisa de uma unidade (COOIE)' });
   if (b.papeis.includes('comissao')) problemas.push({ campo: 'papeis', mensagem: 'comissão é designação de pessoas; use inspetor' });
   if (b.expiraEm && new Date(b.expiraEm) <= new Date()) problemas.push({ campo: 'expiraEm', mensagem: 'a expiração deve estar no futuro' });
+  if (b.rede && !b.papeis.includes('sistema')) problemas.push({ campo: 'rede', mensagem: 'só uma chave de papel sistema envia lotes por uma rede' });
   if (problemas.length) throw invalido(problemas);
   return db.transaction().execute(async (trx) => {
     const { id, chave } = await criarChaveApi(
       trx,
-      { nome: b.nome, papeis: b.papeis as Papel[], unidade: b.unidade ?? null, instituicoes: b.instituicoes, expiraEm: b.expiraEm ? new Date(b.expiraEm) : null },
+      {
+        nome: b.nome,
+        papeis: b.papeis as Papel[],
+        unidade: b.unidade ?? null,
+        instituicoes: b.instituicoes,
+        expiraEm: b.expiraEm ? new Date(b.expiraEm) : null,
+        ambiente: b.ambiente,
+        rede: b.rede ?? null,
+        ipsPermitidos: b.ipsPermitidos,
+      },
       admin.id,
     );
     const row = await trx.selectFrom('chave_api').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -239,7 +249,7 @@ export async function criarChave(db: Db, request: FastifyRequest, admin: Ator, b
         recurso: 'chave-api',
         resumo: `Chave de API criada para ${b.nome} (${b.papeis.join(', ')})`,
         recursoId: id,
-        dados: { prefixo: row.prefixo, papeis: row.papeis, unidade: row.unidade, instituicoes: row.instituicoes },
+        dados: { prefixo: row.prefixo, papeis: row.papeis, unidade: row.unidade, instituicoes: row.instituicoes, ambiente: row.ambiente, rede: row.rede, ipsPermitidos: row.ips_permitidos },
       },
       trx,
     );

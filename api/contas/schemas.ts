@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ipsPermitidosSchema, redeSchema } from '../lotes/rede';
 import { cnpjSchema } from '../../rules/identificadores';
 import { PAPEIS, PAPEIS_DE_PESSOA } from '../auth/ator';
 import { enderecoEmailSchema } from '../schemas';
@@ -166,6 +167,12 @@ export const chaveCriacaoSchema = z
     unidade: texto('unidade (COOIE)', 120).nullish(),
     instituicoes: z.array(cnpjSchema).max(200).default([]).describe('CNPJs a que a chave se limita (papel representante)'),
     expiraEm: z.iso.datetime({ offset: true, error: 'expiraEm deve ser data-hora ISO 8601' }).nullish(),
+    ambiente: z
+      .enum(['homologacao', 'producao'], { error: 'ambiente: homologacao ou producao' })
+      .default('producao')
+      .describe('Seed 001: a chave de homologação serve a testes (lotes validados e relatados, nada gravado); a de produção, ao envio definitivo'),
+    rede: redeSchema.nullish(),
+    ipsPermitidos: ipsPermitidosSchema.default([]),
   })
   .meta({ id: 'ChaveApiCriacao' });
 
@@ -182,6 +189,9 @@ export const chaveSchema = z
     expiraEm: z.string().nullable(),
     revogadaEm: z.string().nullable(),
     ultimoUsoEm: z.string().nullable(),
+    ambiente: z.enum(['homologacao', 'producao']),
+    rede: z.string().nullable(),
+    ipsPermitidos: z.array(z.string()),
   })
   .meta({ id: 'ChaveApi' });
 

@@ -307,6 +307,9 @@ export function chaveView(c: ChaveApi) {
     expiraEm: iso(c.expira_em),
     revogadaEm: iso(c.revogada_em),
     ultimoUsoEm: iso(c.ultimo_uso_em),
+    ambiente: c.ambiente,
+    rede: c.rede,
+    ipsPermitidos: c.ips_permitidos,
   };
 }
 

@@ -25,6 +25,7 @@ import * as m20261129InstituicaoMantenedora from './2026_11_29_instituicao_mante
 import * as m20261129Agenda from './2026_11_29_agenda';
 import * as m20261129Habilitacao from './2026_11_29_habilitacao';
 import * as m20261129Frequencia from './2026_11_29_presenca_frequencia';
+import * as m20261129Lotes from './2026_11_29_presenca_lotes';
 import * as m20261129HabilitacaoCredenciamento from './2026_11_29_habilitacao_credenciamento';
 import * as m20261129Rga from './2026_11_29_rga';
 import * as m20261129FrequenciaCasos from './2026_11_29_presenca_frequencia_casos';
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_agenda': m20261129Agenda,
   '2026_11_29_habilitacao': m20261129Habilitacao,
   '2026_11_29_presenca_frequencia': m20261129Frequencia,
+  '2026_11_29_presenca_lotes': m20261129Lotes,
   '2026_11_29_habilitacao_credenciamento': m20261129HabilitacaoCredenciamento,
   '2026_11_29_rga': m20261129Rga,
   '2026_11_29_presenca_frequencia_casos': m20261129FrequenciaCasos,

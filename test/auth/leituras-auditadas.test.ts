@@ -22,6 +22,8 @@ import { emitirDocumento } from '../../documentos/emissao';
 import { DADOS } from '../documentos/fixtures';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 import { abrirProcesso } from '../support/abertura';
+import { criarChaveApi } from '../../api/auth/chaves';
+import { salvarUnidadeEnsino } from '../../db/habilitacoes';
 
 const CNPJ = '11222333000181';
 // A school of this file only: the process's workflow id comes from CNPJ and INEP, and test files share one Temporal server.
@@ -37,6 +39,9 @@ const OUTROS_RITOS = ritosRegistrados()
 const processoDoRito: Record<string, string> = {};
 let documento: string;
 let arquivo: string;
+/** A network's key (papel sistema) and a student enrolled in one of its schools (api/lotes). */
+let rede: Conta;
+const CPF_ESTUDANTE = '52998224725';
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -76,6 +81,12 @@ beforeAll(async () => {
   });
   expect(envio.status).toBe(201);
   arquivo = ((await envio.json()) as { id: string }).id;
+  await salvarUnidadeEnsino(sys.db, { codigoInep: INEP, nome: 'Escola Estadual', uf: 'RJ', municipio: '3304557', dependencia: 'estadual', fonte: 'teste', por: 'teste' });
+  const estudante = await sys.db.insertInto('estudante').values({ cpf: CPF_ESTUDANTE, nome: 'Estudante Fulano', data_nascimento: '2015-01-01' }).returning('id').executeTakeFirstOrThrow();
+  await sys.db.insertInto('matricula').values({ estudante_id: estudante.id, codigo_inep: INEP, ano: 2026, inicio: '2026-02-02' }).execute();
+  const k = await criarChaveApi(sys.db, { nome: 'SEEDUC-RJ', papeis: ['sistema'], unidade: null, instituicoes: [], expiraEm: null, rede: 'estadual:RJ' }, 'teste');
+  // The key acts as `chave:<id>` in the trail.
+  rede = { id: `chave:${k.id}`, chave: k.chave } as Conta;
 }, 180_000);
 
 afterAll(async () => {
@@ -101,6 +112,8 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
   '/v1/usuarios/{id}': { url: () => `/v1/usuarios/${rep.id}`, como: () => admin, acao: 'usuario.ler' },
   '/v1/auditoria': { url: () => '/v1/auditoria', como: () => supervisor, acao: 'auditoria.ler' },
   '/v1/alertas': { url: () => '/v1/alertas', como: () => supervisor, acao: 'alerta.ler' },
+  '/v1/estudantes/{cpfNis}': { url: () => `/v1/estudantes/${CPF_ESTUDANTE}`, como: () => rede, acao: 'estudante.ler' },
+  '/v1/estudantes/inep/{inep}': { url: () => `/v1/estudantes/inep/${INEP}`, como: () => rede, acao: 'estudante.listar' },
 };
 
 async function getsDoDocumento(): Promise<{ rota: string; dadosPessoais: unknown }[]> {
@@ -122,7 +135,7 @@ describe('every GET operation of the OpenAPI document says whether it returns pe
     expect(semDeclarar, 'GETs sem x-dados-pessoais').toEqual([]);
   });
 
-  it('the routes that return personal data are exactly the known ones (the process, its timeline and rite, documents, uploaded files, accounts, audit, alerts)', async () => {
+  it('the routes that return personal data are exactly the known ones (the process, its timeline and rite, documents, uploaded files, accounts, audit, alerts, students)', async () => {
     const gets = await getsDoDocumento();
     const pessoais = gets.filter((g) => g.dadosPessoais === true).map((g) => g.rota);
     // The document route takes {id} and {id}.pdf through one path.
