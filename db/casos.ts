@@ -106,7 +106,7 @@ export async function registrarMotivo(
  * Students below the minimum in any month of the period, in the given schools, without a
  * motivo registered for it: what the school and the coordenação municipal must still do.
  */
-export function semMotivoNoPeriodo(db: Db, f: { escolas?: string[]; municipios?: string[]; ano: number; periodo: number; meses: string[] }) {
+export function semMotivoNoPeriodo(db: Db, f: { escopo: Escopo; codigoInep?: string; ano: number; periodo: number; meses: string[] }) {
   let q = db
     .selectFrom('apuracao_frequencia as a')
     .innerJoin('estudante as e', 'e.id', 'a.estudante_id')
@@ -122,8 +122,8 @@ export function semMotivoNoPeriodo(db: Db, f: { escolas?: string[]; municipios?:
     .groupBy(['a.estudante_id', 'a.codigo_inep', 'u.nome', 'u.municipio', 'e.nome', 'e.cpf', 'e.nis'])
     .orderBy('u.nome')
     .orderBy('e.nome');
-  if (f.escolas) q = q.where('a.codigo_inep', 'in', f.escolas.length ? f.escolas : ['']);
-  if (f.municipios) q = q.where('u.municipio', 'in', f.municipios.length ? f.municipios : ['']);
+  q = q.where((eb) => eb.or([eb('a.codigo_inep', 'in', [...f.escopo.escolas, '']), eb('u.municipio', 'in', [...f.escopo.municipios, ''])]));
+  if (f.codigoInep) q = q.where('a.codigo_inep', '=', f.codigoInep);
   return q.limit(5000).execute();
 }
 
@@ -164,9 +164,15 @@ export async function removerCaso(db: Db, id: string): Promise<void> {
   await db.deleteFrom('caso_frequencia').where('id', '=', id).execute();
 }
 
+/** Where the caller sees students by name (rules/frequencia/escopo.ts): his schools OR his municípios. */
+export interface Escopo {
+  escolas: string[];
+  municipios: string[];
+}
+
 export interface FiltroCasos {
-  escolas?: string[];
-  municipios?: string[];
+  escopo: Escopo;
+  codigoInep?: string;
   situacao?: 'aberto' | 'encerrado';
   atrasados?: boolean;
   /** Only the cases escalated to the coordenação municipal. */
@@ -180,8 +186,8 @@ export function listarCasos(db: Db, f: FiltroCasos, limite = 200, deslocamento =
     .leftJoin('unidade_ensino as u', 'u.codigo_inep', 'c.codigo_inep')
     .selectAll('c')
     .select(['e.nome', 'e.cpf', 'e.nis', 'u.nome as escola']);
-  if (f.escolas) q = q.where('c.codigo_inep', 'in', f.escolas.length ? f.escolas : ['']);
-  if (f.municipios) q = q.where('c.municipio', 'in', f.municipios.length ? f.municipios : ['']);
+  q = q.where((eb) => eb.or([eb('c.codigo_inep', 'in', [...f.escopo.escolas, '']), eb('c.municipio', 'in', [...f.escopo.municipios, ''])]));
+  if (f.codigoInep) q = q.where('c.codigo_inep', '=', f.codigoInep);
   if (f.situacao) q = q.where('c.situacao', '=', f.situacao);
   if (f.atrasados) q = q.where('c.atrasado', '=', true);
   if (f.escalados) q = q.where('c.escalado', '=', true);
