@@ -113,6 +113,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
   app.post(
     '/',
     {
+      prefixTrailingSlash: 'no-slash', // the prefix itself, as every other collection
       bodyLimit: LIMITE_CORPO,
       config: { publica: true, auditoria: { acao: 'credenciamento.protocolar', recurso: 'credenciamento' } },
       schema: {
@@ -224,6 +225,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
   app.get(
     '/',
     {
+      prefixTrailingSlash: 'no-slash',
       config: { papeis: ['administrador', 'supervisor'], auditoria: { acao: 'credenciamento.listar', recurso: 'credenciamento', dadosPessoais: true } },
       schema: {
         tags: ['credenciamento'],

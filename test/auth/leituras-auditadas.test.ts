@@ -39,6 +39,8 @@ const OUTROS_RITOS = ritosRegistrados()
 const processoDoRito: Record<string, string> = {};
 let documento: string;
 let arquivo: string;
+/** A credenciamento of an external user (api/credenciamentos), with the secret of its follow-up link and its requester. */
+const credenciamento = { id: '', acesso: '', requerente: '' };
 /** A network's key (papel sistema) and a student enrolled in one of its schools (api/lotes). */
 let rede: Conta;
 const CPF_ESTUDANTE = '52998224725';
@@ -81,6 +83,23 @@ beforeAll(async () => {
   });
   expect(envio.status).toBe(201);
   arquivo = ((await envio.json()) as { id: string }).id;
+  const emailCredenciamento = `credenciamento.${INEP}@colegio.org`;
+  const pedido = await sys.request('POST', '/v1/credenciamentos', {
+    body: {
+      nome: 'Rita Representante',
+      cpf: '529.982.247-25',
+      email: emailCredenciamento,
+      instituicao: { cnpj: CNPJ, nome: 'Colégio' },
+      tipo: 'representante-legal',
+      aceitaTermo: true,
+      documentos: [{ tipo: 'ato-constitutivo', nomeOriginal: 'contrato.pdf', conteudoBase64: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1').toString('base64') }],
+    },
+  });
+  expect(pedido.status, JSON.stringify(pedido.body)).toBe(201);
+  credenciamento.id = pedido.body.id;
+  const protocolo = await sys.smtp.aguardar(emailCredenciamento, { timeoutMs: 20_000 });
+  credenciamento.acesso = new RegExp(`/habilitacao/${credenciamento.id}#(\\S+)`).exec(protocolo.texto)![1]!;
+  credenciamento.requerente = (await sys.db.selectFrom('habilitacao').select('usuario_id').where('id', '=', credenciamento.id).executeTakeFirstOrThrow()).usuario_id;
   await salvarUnidadeEnsino(sys.db, { codigoInep: INEP, nome: 'Escola Estadual', uf: 'RJ', municipio: '3304557', dependencia: 'estadual', fonte: 'teste', por: 'teste' });
   const estudante = await sys.db.insertInto('estudante').values({ cpf: CPF_ESTUDANTE, nome: 'Estudante Fulano', data_nascimento: '2015-01-01' }).returning('id').executeTakeFirstOrThrow();
   await sys.db.insertInto('matricula').values({ estudante_id: estudante.id, codigo_inep: INEP, ano: 2026, inicio: '2026-02-02' }).execute();
@@ -93,8 +112,11 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-/** The GET operations that return a person's data, each with a URL to read it as someone allowed to. */
-const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: string }> = {
+/**
+ * The GET operations that return a person's data, each with a URL to read it as someone allowed to.
+ * A public read (the requester following his pedido) goes anonymous with `cabecalhos`, attributed to `atorId`.
+ */
+const LEITURAS: Record<string, { url: () => string; como: () => Conta | null; acao: string; cabecalhos?: () => Record<string, string>; atorId?: () => string }> = {
   '/v1/processos': { url: () => '/v1/processos', como: () => rep, acao: 'processo.listar' },
   '/v1/processos/{id}': { url: () => `/v1/processos/${processo}`, como: () => rep, acao: 'processo.ler' },
   '/v1/processos/{id}/linha-do-tempo': { url: () => `/v1/processos/${processo}/linha-do-tempo`, como: () => rep, acao: 'processo.linha-do-tempo.ler' },
@@ -112,6 +134,15 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta; acao: str
   '/v1/usuarios/{id}': { url: () => `/v1/usuarios/${rep.id}`, como: () => admin, acao: 'usuario.ler' },
   '/v1/auditoria': { url: () => '/v1/auditoria', como: () => supervisor, acao: 'auditoria.ler' },
   '/v1/alertas': { url: () => '/v1/alertas', como: () => supervisor, acao: 'alerta.ler' },
+  '/v1/credenciamentos': { url: () => '/v1/credenciamentos', como: () => admin, acao: 'credenciamento.listar' },
+  '/v1/credenciamentos/{id}': { url: () => `/v1/credenciamentos/${credenciamento.id}`, como: () => supervisor, acao: 'credenciamento.ler' },
+  '/v1/credenciamentos/{id}/acompanhamento': {
+    url: () => `/v1/credenciamentos/${credenciamento.id}/acompanhamento`,
+    como: () => null,
+    cabecalhos: () => ({ 'x-acesso-pedido': credenciamento.acesso }),
+    atorId: () => credenciamento.requerente,
+    acao: 'credenciamento.acompanhar',
+  },
   '/v1/estudantes/{cpfNis}': { url: () => `/v1/estudantes/${CPF_ESTUDANTE}`, como: () => rede, acao: 'estudante.ler' },
   '/v1/estudantes/inep/{inep}': { url: () => `/v1/estudantes/inep/${INEP}`, como: () => rede, acao: 'estudante.listar' },
 };
@@ -159,11 +190,11 @@ describe('reads of personal data are audited: one entry per request, with who, w
     const l = LEITURAS[rota]!;
     const antes = await entradas();
     const inicio = Date.now();
-    const r = await sys.request('GET', l.url(), { as: l.como() });
+    const r = await sys.request('GET', l.url(), { as: l.como() ?? undefined, headers: l.cabecalhos?.() });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const novas = (await entradas()).slice(antes.length);
     expect(novas.map((e) => e.acao)).toEqual([l.acao]);
-    expect(novas[0]!.ator_id).toBe(l.como().id);
+    expect(novas[0]!.ator_id).toBe(l.atorId?.() ?? l.como()!.id);
     expect(novas[0]!.ocorrido_em.getTime()).toBeGreaterThanOrEqual(inicio - 1000);
     if (rota.startsWith('/v1/processos/{id}')) expect(novas[0]!.processo_id).toBe(processoDoRito[rota.split('/').at(-1)!] ?? processo);
   });

@@ -175,7 +175,16 @@ const CASOS: Caso[] = [
 ];
 
 /** Routes open to anonymous callers, by design. */
-const PUBLICAS = ['POST /v1/sessoes', 'POST /v1/senhas/redefinicao', 'POST /v1/senhas/redefinicao/{token}'];
+const PUBLICAS = [
+  'POST /v1/sessoes',
+  'POST /v1/senhas/redefinicao',
+  'POST /v1/senhas/redefinicao/{token}',
+  // The external user's own credenciamento (api/credenciamentos): before he has an account, the e-mail's link is his credential.
+  'GET /v1/credenciamentos/termo',
+  'POST /v1/credenciamentos',
+  'GET /v1/credenciamentos/{id}/acompanhamento',
+  'POST /v1/credenciamentos/{id}/reenvio',
+];
 
 /** Operations whose success cases live in this file: accounts, administration, audit, and the process routes themselves. */
 const DESTE_ARQUIVO = /^[A-Z]+ \/v1\/(eu|sessoes|senhas|usuarios|representacoes|chaves-api|auditoria)(\/|$)|^[A-Z]+ \/v1\/processos(\/\{id\})?$/;
@@ -322,7 +331,7 @@ describe('generic: every protected /v1 operation in the OpenAPI document', () =>
 
 describe('every route declares and enforces who may call it', () => {
   it('has a case here for every /v1 operation in the OpenAPI document', async () => {
-    const todas = (await operacoes()).map((o) => `${o.metodo} ${o.rota}`).filter((o) => DESTE_ARQUIVO.test(o));
+    const todas = (await operacoes()).map((o) => `${o.metodo} ${o.rota}`).filter((o) => DESTE_ARQUIVO.test(o) || PUBLICAS.includes(o));
     const cobertas = [...CASOS.map((c) => `${c.metodo} ${c.rota}`), ...PUBLICAS].sort();
     expect(cobertas).toEqual(todas.sort());
   });
