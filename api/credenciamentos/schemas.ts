@@ -1,12 +1,16 @@
 /** Bodies and answers of /v1/credenciamentos (routes.ts). */
 import { z } from 'zod';
 import { dataCivil, texto } from '../../rules/campos';
+import { ANO_MAXIMO } from '../../rules/calendario';
 import { TIPOS_REPRESENTACAO } from '../../rules/habilitacao/credenciamento';
 import { cnpjSchema, cpfSchema, numeroSeiSchema } from '../../rules/identificadores/schemas';
 import { documentoEnviadoSchema } from '../habilitacoes/schemas';
 
 const procuracao = {
-  validaAte: dataCivil.optional().describe('Último dia de validade da procuração (ou do mandato no ato constitutivo), AAAA-MM-DD; sem ela, a representação não tem data de término'),
+  validaAte: dataCivil
+    .refine((v) => Number(v.slice(0, 4)) <= ANO_MAXIMO, `data fora do calendário do rito: use até ${ANO_MAXIMO}`)
+    .optional()
+    .describe('Último dia de validade da procuração (ou do mandato no ato constitutivo), AAAA-MM-DD; sem ela, a representação não tem data de término'),
   processos: z
     .array(numeroSeiSchema)
     .min(1, 'informe ao menos um processo, ou omita o campo para todos os processos da instituição')

@@ -8,6 +8,8 @@
  *   dias úteis a partir da protocolização do pedido."
  *   § 4º "Em caso de verificação de pendências … o prazo de análise … será
  *   reiniciado a cada novo envio."
+ * For the credenciamento of external users (credenciamento.ts) it is that
+ * article itself, not an analogy.
  * Counted like every prazo of rito (rules/prazos): the day of the protocol is
  * excluded, business days of the place of the level that decides.
  * When it passes without a decision the pedido is shown as overdue to the level
