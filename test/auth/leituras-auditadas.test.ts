@@ -24,6 +24,7 @@ import { type Conta, startTestSystem, type TestSystem } from '../support/system'
 import { abrirProcesso } from '../support/abertura';
 import { criarChaveApi } from '../../api/auth/chaves';
 import { salvarUnidadeEnsino } from '../../db/habilitacoes';
+import { casoComDocumento, habilitado } from '../frequencia/apoio';
 
 const CNPJ = '11222333000181';
 // A school of this file only: the process's workflow id comes from CNPJ and INEP, and test files share one Temporal server.
@@ -44,6 +45,9 @@ const credenciamento = { id: '', acesso: '', requerente: '' };
 /** A network's key (papel sistema) and a student enrolled in one of its schools (api/lotes). */
 let rede: Conta;
 const CPF_ESTUDANTE = '52998224725';
+/** An operador escolar of INEP's school and a student's case there, with its notificação à família (api/acompanhamento). */
+let operador: Conta;
+let caso: { casoId: string; documentoId: string };
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -106,6 +110,8 @@ beforeAll(async () => {
   const k = await criarChaveApi(sys.db, { nome: 'SEEDUC-RJ', papeis: ['sistema'], unidade: null, instituicoes: [], expiraEm: null, rede: 'estadual:RJ' }, 'teste');
   // The key acts as `chave:<id>` in the trail.
   rede = { id: `chave:${k.id}`, chave: k.chave } as Conta;
+  operador = await habilitado(sys, 'operador-escolar', { municipio: '3304557', codigoInep: INEP });
+  caso = await casoComDocumento(sys, INEP, operador);
 }, 180_000);
 
 afterAll(async () => {
@@ -145,6 +151,14 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta | null; ac
   },
   '/v1/estudantes/{cpfNis}': { url: () => `/v1/estudantes/${CPF_ESTUDANTE}`, como: () => rede, acao: 'estudante.ler' },
   '/v1/estudantes/inep/{inep}': { url: () => `/v1/estudantes/inep/${INEP}`, como: () => rede, acao: 'estudante.listar' },
+  '/v1/acompanhamento/casos': { url: () => '/v1/acompanhamento/casos', como: () => operador, acao: 'caso-frequencia.listar' },
+  '/v1/acompanhamento/casos/{id}': { url: () => `/v1/acompanhamento/casos/${caso.casoId}`, como: () => operador, acao: 'caso-frequencia.ler' },
+  '/v1/acompanhamento/casos/{id}/documentos/{documentoId}': {
+    url: () => `/v1/acompanhamento/casos/${caso.casoId}/documentos/${caso.documentoId}`,
+    como: () => operador,
+    acao: 'caso-frequencia.documento.ler',
+  },
+  '/v1/acompanhamento/pendencias-motivo': { url: () => '/v1/acompanhamento/pendencias-motivo?ano=2026&periodo=5', como: () => operador, acao: 'frequencia.pendencias-motivo.ler' },
 };
 
 async function getsDoDocumento(): Promise<{ rota: string; dadosPessoais: unknown }[]> {

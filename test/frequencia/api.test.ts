@@ -7,15 +7,12 @@
  * is versioned and replaced by an administrador's import; the school sees who still
  * lacks a motivo and how many days the window has left.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { efetivarHabilitacao, inserirPedidoHabilitacao } from '../../db/habilitacoes';
-import { lugarDoPerfil, type PerfilPresenca } from '../../rules/habilitacao/perfis';
 import { mascararCpf } from '../../rules/identificadores/cpf';
 import { mascararNis } from '../../rules/identificadores/nis';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
-import { novoCpf } from '../habilitacao/apoio';
-import { escola, estudante, frequencia, matricular, RIO, responsavel } from './apoio';
+import { escola, estudante, frequencia, habilitado, matricular, RIO, responsavel } from './apoio';
 
 let s: TestSystem;
 let inepA: string;
@@ -28,38 +25,14 @@ let aluno: { id: string; cpf: string; nome: string };
 let casoId: string;
 const chave = () => `k-${randomBytes(8).toString('hex')}`;
 
-/** An account with a Presença profile in force: the habilitação row as the workflow would leave it (db/habilitacoes.ts). */
-async function habilitado(perfil: PerfilPresenca, lugar: { municipio?: string; codigoInep?: string }): Promise<Conta> {
-  const conta = await s.conta({ papeis: [perfil] });
-  const id = randomUUID();
-  const l = { uf: 'RJ', municipio: lugar.municipio ?? null, codigoInep: lugar.codigoInep ?? null };
-  await inserirPedidoHabilitacao(s.db, {
-    id,
-    perfil,
-    usuarioId: conta.id,
-    nome: conta.nome,
-    cpf: novoCpf(),
-    email: conta.email,
-    telefone: null,
-    cargo: null,
-    ...l,
-    lugar: lugarDoPerfil(perfil, l),
-    protocoladoEm: new Date().toISOString(),
-    documentos: [],
-    termo: null,
-  });
-  await efetivarHabilitacao(s.db, { id, por: 'teste', porNome: 'Teste', em: new Date().toISOString() });
-  return conta;
-}
-
 beforeAll(async () => {
   s = await startTestSystem();
   inepA = await escola(s.db);
   inepB = await escola(s.db);
-  operadorA = await habilitado('operador-escolar', { municipio: RIO, codigoInep: inepA });
-  operadorB = await habilitado('operador-escolar', { municipio: RIO, codigoInep: inepB });
-  municipal = await habilitado('coordenador-municipal', { municipio: RIO });
-  estadual = await habilitado('coordenador-estadual', {});
+  operadorA = await habilitado(s, 'operador-escolar', { municipio: RIO, codigoInep: inepA });
+  operadorB = await habilitado(s, 'operador-escolar', { municipio: RIO, codigoInep: inepB });
+  municipal = await habilitado(s, 'coordenador-municipal', { municipio: RIO });
+  estadual = await habilitado(s, 'coordenador-estadual', {});
   // 12 years old in October 2026 (75%); 9 of 20 dias letivos = 45%.
   aluno = await estudante(s.db, { nascimento: '2014-03-10', nis: '12345678919' });
   await matricular(s.db, aluno.id, inepA, 2026);

@@ -1,7 +1,11 @@
 /** Students, matrículas and monthly figures for the attendance follow-up's tests, written as the lotes would. */
+import { randomUUID } from 'node:crypto';
+import { agirNoCaso, apurarEscolaMes } from '../../api/acompanhamento/service';
 import type { Db } from '../../db/connect';
-import { salvarUnidadeEnsino } from '../../db/habilitacoes';
+import { efetivarHabilitacao, inserirPedidoHabilitacao, salvarUnidadeEnsino } from '../../db/habilitacoes';
+import { lugarDoPerfil, type PerfilPresenca } from '../../rules/habilitacao/perfis';
 import { novoCpf } from '../habilitacao/apoio';
+import type { Conta, TestSystem } from '../support/system';
 
 export const RIO = '3304557';
 
@@ -40,3 +44,41 @@ export const endereco = { logradouro: 'Rua das Laranjeiras, 100', bairro: 'Laran
 export const responsavel = { nome: 'Maria da Silva', tratamento: 'senhora' as const, endereco };
 export const cras = { tratamento: 'A Sua Senhoria a Senhora', nome: 'Joana Souza', cargo: 'Coordenadora do CRAS Laranjeiras', instituicao: 'CRAS Laranjeiras', endereco };
 export const conselho = { tratamento: 'A Sua Senhoria o Senhor', nome: 'Carlos Pereira', cargo: 'Conselheiro Tutelar', instituicao: 'Conselho Tutelar 1 — Centro', endereco };
+
+/** An account with a Presença profile in force: the habilitação row as its workflow leaves it (db/habilitacoes.ts). */
+export async function habilitado(s: TestSystem, perfil: PerfilPresenca, lugar: { municipio?: string; codigoInep?: string }): Promise<Conta> {
+  const conta = await s.conta({ papeis: [perfil] });
+  const id = randomUUID();
+  const l = { uf: 'RJ', municipio: lugar.municipio ?? null, codigoInep: lugar.codigoInep ?? null };
+  await inserirPedidoHabilitacao(s.db, {
+    id,
+    perfil,
+    usuarioId: conta.id,
+    nome: conta.nome,
+    cpf: novoCpf(),
+    email: conta.email,
+    telefone: null,
+    cargo: null,
+    ...l,
+    lugar: lugarDoPerfil(perfil, l),
+    protocoladoEm: new Date().toISOString(),
+    documentos: [],
+    termo: null,
+  });
+  await efetivarHabilitacao(s.db, { id, por: 'teste', porNome: 'Teste', em: new Date().toISOString() });
+  return conta;
+}
+
+/**
+ * A student of `codigoInep` below the minimum in October 2026 (9 of 20 dias letivos, 12 years old), the case the
+ * apuração opens for him, and the notificação à família `quem` issues in it.
+ */
+export async function casoComDocumento(s: TestSystem, codigoInep: string, quem: Conta): Promise<{ casoId: string; documentoId: string; estudanteId: string }> {
+  const e = await estudante(s.db, { nascimento: '2014-03-10' });
+  await matricular(s.db, e.id, codigoInep, 2026);
+  await frequencia(s.db, e.id, codigoInep, '2026-10', 20, 9);
+  await apurarEscolaMes({ db: s.db, temporal: s.temporal, taskQueue: s.taskQueue }, codigoInep, '2026-10');
+  const caso = await s.db.selectFrom('caso_frequencia').select('id').where('estudante_id', '=', e.id).executeTakeFirstOrThrow();
+  const r = await agirNoCaso(s.temporal, caso.id, { acao: 'notificar-familia', ator: { id: quem.id, nome: quem.nome }, em: new Date().toISOString(), chave: `teste:${caso.id}`, dados: { responsavel } });
+  return { casoId: caso.id, documentoId: r.documento!.id, estudanteId: e.id };
+}
