@@ -147,53 +147,133 @@ const texto = (s: string) => textoExibivel(mascararCpfNisEmTexto(s));
 
 /**
  * Appends one entry. Pass a transaction to make the entry part of the change it
- * records (both or neither); otherwise it runs in a transaction of its own.
+ * records (both or neither); otherwise it is appended by the writer of `db`'s
+ * queue (below), and the promise resolves once it is committed.
  */
 export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
-  const escrever = async (trx: Kysely<Database>): Promise<EntradaRegistrada> => {
-    await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria'))`.execute(trx);
-    // Looked up under the chain's lock: of two concurrent first runs with one key, the second sees the first.
-    const original = await entradaOriginal(trx, e);
-    const repeticao = e.repeticao === true || original !== undefined;
-    const repeticaoDe = original ? Number(original.seq) : null;
-    const dados = mascararDados(
-      repeticao
-        ? { repeticaoDe, ...(e.chaveIdempotencia !== undefined ? { chaveIdempotencia: e.chaveIdempotencia } : {}), ...(e.repeticao ? (e.dados ?? {}) : {}) }
-        : { ...(e.dados ?? {}), ...(e.chaveIdempotencia !== undefined ? { chaveIdempotencia: e.chaveIdempotencia } : {}) },
-    ) as Record<string, unknown>;
-    const acao = repeticao ? `${e.acao}${SUFIXO_REPETICAO}` : e.acao;
-    const resumo = repeticao && !e.repeticao ? `Repetição (mesma chave de idempotência; nada foi refeito) de: ${e.resumo}` : e.resumo;
-    const referencia = repeticao ? (repeticaoDe ? ` [original: entrada ${repeticaoDe}]` : ' [original não encontrado na trilha]') : '';
-    const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const seq = ultima ? Number(ultima.seq) + 1 : 1;
-    const hashAnterior = ultima?.hash ?? HASH_INICIAL;
-    const correlacao = corta(e.origem?.correlacao, 100);
-    const conteudo: ConteudoAuditoria = {
-      seq,
-      ocorrido_em: new Date().toISOString(),
-      ator_id: e.ator?.id ?? null,
-      ator_nome: e.ator ? texto(e.ator.nome) : null,
-      ator_papeis: e.ator ? [...e.ator.papeis] : [],
-      origem_ip: corta(e.origem?.ip, 100),
-      user_agent: corta(e.origem?.userAgent, 300),
-      request_id: corta(e.origem?.requestId, 100),
-      ...(correlacao != null ? { correlacao_id: correlacao } : {}),
-      acao,
-      recurso: e.recurso ?? null,
-      recurso_id: e.recursoId == null ? null : texto(e.recursoId),
-      processo_id: e.processoId ?? null,
-      resumo: textoExibivel(mascararCpfNisEmTexto(resumo).slice(0, 2000 - referencia.length)) + referencia,
-      dados,
-    };
-    const hash = hashEntrada(hashAnterior, conteudo);
-    await trx
-      .insertInto('auditoria')
-      .values({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash })
-      .execute();
-    return { seq, hash, acao, repeticao, repeticaoDe };
-  };
-  return db.isTransaction ? escrever(db) : db.transaction().execute(escrever);
+  if (db.isTransaction) return (await escreverLote(db, [e]))[0];
+  return enfileirar(db, e);
 }
+
+/**
+ * Appends entries in order, in the caller's transaction, under the chain's
+ * lock (between API instances too): the head is read once, then each entry is
+ * chained to the one before it and inserted, so a later entry of the same
+ * batch sees an earlier one (a repetition finds its original).
+ */
+async function escreverLote(trx: Kysely<Database>, entradas: readonly EntradaAuditoria[]): Promise<EntradaRegistrada[]> {
+  await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria'))`.execute(trx);
+  const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const cabeca = { seq: ultima ? Number(ultima.seq) : 0, hash: ultima?.hash ?? HASH_INICIAL };
+  const out: EntradaRegistrada[] = [];
+  for (const e of entradas) out.push(await escreverEntrada(trx, e, cabeca));
+  return out;
+}
+
+/**
+ * Group commit (issue 16). Entries that are not part of a caller's
+ * transaction (reads of personal data, logins, generic writes) used to take
+ * the chain's lock one transaction each — about five round trips each, every
+ * request of every instance queued behind the others. Now they queue here and
+ * one writer per database appends what has gathered in one transaction, while
+ * the next batch gathers. Each request still waits for its own entry's
+ * commit: nothing is answered before it is recorded, and the chain, its
+ * hashes and its anchors are exactly as before.
+ */
+interface Pendente {
+  e: EntradaAuditoria;
+  resolver: (r: EntradaRegistrada) => void;
+  rejeitar: (err: unknown) => void;
+}
+interface Fila {
+  itens: Pendente[];
+  escrevendo: boolean;
+}
+const filas = new WeakMap<Kysely<Database>, Fila>();
+/** Entries per transaction at most: a long batch would hold the lock the other instances wait on. */
+const LOTE_MAXIMO = 100;
+
+function enfileirar(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
+  let fila = filas.get(db);
+  if (!fila) filas.set(db, (fila = { itens: [], escrevendo: false }));
+  const f = fila;
+  return new Promise<EntradaRegistrada>((resolver, rejeitar) => {
+    f.itens.push({ e, resolver, rejeitar });
+    if (!f.escrevendo) void drenar(db, f);
+  });
+}
+
+async function drenar(db: Kysely<Database>, fila: Fila): Promise<void> {
+  fila.escrevendo = true;
+  try {
+    while (fila.itens.length) {
+      const lote = fila.itens.splice(0, LOTE_MAXIMO);
+      try {
+        const r = await db.transaction().execute((trx) => escreverLote(trx, lote.map((p) => p.e)));
+        lote.forEach((p, i) => p.resolver(r[i]));
+      } catch (err) {
+        if (lote.length === 1) {
+          lote[0].rejeitar(err);
+          continue;
+        }
+        // One bad entry must not fail the others: each is tried alone, as before batching.
+        for (const p of lote) {
+          try {
+            p.resolver((await db.transaction().execute((trx) => escreverLote(trx, [p.e])))[0]);
+          } catch (e) {
+            p.rejeitar(e);
+          }
+        }
+      }
+    }
+  } finally {
+    fila.escrevendo = false;
+  }
+}
+
+async function escreverEntrada(trx: Kysely<Database>, e: EntradaAuditoria, cabeca: { seq: number; hash: string }): Promise<EntradaRegistrada> {
+  // Looked up under the chain's lock: of two concurrent first runs with one key, the second sees the first.
+  const original = await entradaOriginal(trx, e);
+  const repeticao = e.repeticao === true || original !== undefined;
+  const repeticaoDe = original ? Number(original.seq) : null;
+  const dados = mascararDados(
+    repeticao
+      ? { repeticaoDe, ...(e.chaveIdempotencia !== undefined ? { chaveIdempotencia: e.chaveIdempotencia } : {}), ...(e.repeticao ? (e.dados ?? {}) : {}) }
+      : { ...(e.dados ?? {}), ...(e.chaveIdempotencia !== undefined ? { chaveIdempotencia: e.chaveIdempotencia } : {}) },
+  ) as Record<string, unknown>;
+  const acao = repeticao ? `${e.acao}${SUFIXO_REPETICAO}` : e.acao;
+  const resumo = repeticao && !e.repeticao ? `Repetição (mesma chave de idempotência; nada foi refeito) de: ${e.resumo}` : e.resumo;
+  const referencia = repeticao ? (repeticaoDe ? ` [original: entrada ${repeticaoDe}]` : ' [original não encontrado na trilha]') : '';
+  const seq = cabeca.seq + 1;
+  const hashAnterior = cabeca.hash;
+  const correlacao = corta(e.origem?.correlacao, 100);
+  const conteudo: ConteudoAuditoria = {
+    seq,
+    ocorrido_em: new Date().toISOString(),
+    ator_id: e.ator?.id ?? null,
+    ator_nome: e.ator ? texto(e.ator.nome) : null,
+    ator_papeis: e.ator ? [...e.ator.papeis] : [],
+    origem_ip: corta(e.origem?.ip, 100),
+    user_agent: corta(e.origem?.userAgent, 300),
+    request_id: corta(e.origem?.requestId, 100),
+    ...(correlacao != null ? { correlacao_id: correlacao } : {}),
+    acao,
+    recurso: e.recurso ?? null,
+    recurso_id: e.recursoId == null ? null : texto(e.recursoId),
+    processo_id: e.processoId ?? null,
+    resumo: textoExibivel(mascararCpfNisEmTexto(resumo).slice(0, 2000 - referencia.length)) + referencia,
+    dados,
+  };
+  const hash = hashEntrada(hashAnterior, conteudo);
+  await trx
+    .insertInto('auditoria')
+    .values({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash })
+    .execute();
+  cabeca.seq = seq;
+  cabeca.hash = hash;
+  return { seq, hash, acao, repeticao, repeticaoDe };
+}
+
 
 /** The first entry of the same acao that this one repeats, if the entry says how to find it. */
 async function entradaOriginal(trx: Kysely<Database>, e: EntradaAuditoria) {

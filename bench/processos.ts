@@ -1,0 +1,136 @@
+/**
+ * The case list over HTTP.  Run: npx tsx bench/processos.ts [segundos]
+ *
+ * Starts a throwaway PostgreSQL (the tests' tooling), fills it with 2,000
+ * processes of four units, and serves, on loopback:
+ *
+ * - rito: GET /v1/processos of the real API (buildApp): a session cookie
+ *   resolved against PostgreSQL, the rate limit counted in PostgreSQL, the
+ *   scope, zod, the audit entry every read of personal data writes;
+ * - raw: a bare Fastify route with a pg pool (16 connections) running the
+ *   same SQL as rito's list query (compiled from the same Kysely query), rows
+ *   returned as JSON.
+ *
+ * Load: autocannon (in a child process, so the client does not share the
+ * server's event loop) with 16 connections for the given seconds (default 10)
+ * on each, after a warm-up. Prints requests/s and latency p50/p99 of each, the
+ * ratio rito / raw, the machine's load, and the SQL statements one rito request
+ * makes (counted by PostgreSQL's pg_stat_statements-free way: a counting
+ * wrapper of the pool).
+ */
+import Fastify from 'fastify';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { buildApp } from '../api/app';
+import { criarSessao, COOKIE_SESSAO } from '../api/auth/sessao';
+import { createAutenticador } from '../api/auth';
+import { noEscopo } from '../api/auth/escopo';
+import type { Ator } from '../api/auth/ator';
+import { connectDb } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { startThrowawayPostgres } from '../tooling/postgres';
+
+/** What this bench reads of autocannon's result (the package ships no types). */
+interface Resultado {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (o: Record<string, unknown>) => Promise<Resultado>;
+
+const SEGUNDOS = Number(process.argv[2] ?? 10);
+const CONEXOES = 16;
+const LIMITE = 50;
+const UNIDADES = ['METROPOLITANA I', 'METROPOLITANA II', 'NORTE FLUMINENSE', 'SERRANA I'];
+
+const carga = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+
+async function medir(url: string, headers: Record<string, string>): Promise<Resultado> {
+  const opcoes = { url, connections: CONEXOES, headers, duration: SEGUNDOS, workers: 1 };
+  await autocannon({ ...opcoes, duration: Math.max(2, Math.round(SEGUNDOS / 3)) }); // warm-up
+  const r = await autocannon(opcoes);
+  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} respostas não-2xx, ${r.errors} erros`);
+  return r;
+}
+
+async function main() {
+  const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
+  const banco = await startThrowawayPostgres(log);
+  const db = connectDb(banco.url, { max: CONEXOES });
+  const pool = new pg.Pool({ connectionString: banco.url, max: CONEXOES });
+  try {
+    await migrateToLatest(db);
+    const agora = new Date();
+    const linhas = Array.from({ length: 2000 }, (_, i) => ({
+      id: `bench-${String(i).padStart(5, '0')}`,
+      tipo: 'apostilamento-endereco',
+      chave: `bench:${i}`,
+      ordinal: 1,
+      fase: 'analise',
+      instituicao_cnpj: String(10_000_000_000_000 + i).padStart(14, '0'),
+      instituicao_codigo_inep: String(33_000_000 + i),
+      instituicao_nome: `Escola ${i}`,
+      unidade: UNIDADES[i % UNIDADES.length],
+      numero_sei: null,
+      requerente_nome: 'Maria Representante',
+      requerente_cpf: '52998224725',
+      requerente_email: 'maria@example.org',
+      aberto_por: 'bench',
+      prazo_limite: null,
+      instituicao_endereco: null,
+      instituicao_municipio: 'Rio de Janeiro',
+      mantenedora_nome: null,
+      versao: 1,
+    }));
+    for (let i = 0; i < linhas.length; i += 500) await db.insertInto('processo').values(linhas.slice(i, i + 500)).execute();
+    await db
+      .insertInto('usuario')
+      .values({ id: 'bench-inspetora', email: 'inspetora@bench.invalid', nome: 'Inspetora Bench', senha_hash: null, papeis: ['inspetor'], unidade: UNIDADES[0], matricula: null, cargo: null, tratamento: null, criado_por: 'bench' })
+      .execute();
+    const sessao = await criarSessao(db, 'bench-inspetora', { ip: '127.0.0.1', userAgent: 'bench' });
+
+    // rito: the whole API, with the limits high enough that the load is never refused.
+    const app = await buildApp(
+      { db, temporal: {} as never, taskQueue: 'bench', autenticador: createAutenticador(db) } as never,
+      { limites: { requisicoes: 1e9, anonimas: 1e9, janelaS: 60 } },
+    );
+    const urlRito = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    // raw: the same SQL, from the same Kysely query rito's route builds for this inspetora.
+    const ator: Ator = { id: 'bench-inspetora', nome: 'Inspetora Bench', papeis: ['inspetor'], unidade: UNIDADES[0], instituicoes: [], comissoes: [] };
+    const consulta = db.selectFrom('processo').selectAll().orderBy('id').limit(LIMITE + 1).where(noEscopo(ator)).compile();
+    const cru = Fastify({ logger: false });
+    cru.get('/v1/processos', async () => {
+      const { rows } = await pool.query(consulta.sql, consulta.parameters as unknown[]);
+      return { itens: rows.slice(0, LIMITE), proximoCursor: rows.length > LIMITE ? rows[LIMITE - 1].id : null };
+    });
+    const urlCru = await cru.listen({ host: '127.0.0.1', port: 0 });
+
+    const ok = await fetch(`${urlRito}/v1/processos`, { headers: { cookie: `${COOKIE_SESSAO}=${sessao.token}` } });
+    if (ok.status !== 200) throw new Error(`rito respondeu ${ok.status}: ${await ok.text()}`);
+
+    console.log(`rito — GET /v1/processos, ${CONEXOES} conexões, ${SEGUNDOS} s cada (autocannon), PostgreSQL 15 local, 2.000 processos, páginas de ${LIMITE}`);
+    console.log(`carga da máquina (loadavg 1/5/15 min): ${carga()}`);
+    const rCru = await medir(`${urlCru}/v1/processos`, {});
+    const rRito = await medir(`${urlRito}/v1/processos`, { cookie: `${COOKIE_SESSAO}=${sessao.token}` });
+    const linha = (rotulo: string, r: Resultado) =>
+      console.log(`${rotulo.padEnd(48)} ${Math.round(r.requests.average).toLocaleString('pt-BR').padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms`);
+    linha('bruto: Fastify + pg, mesmo SQL', rCru);
+    linha('rito: GET /v1/processos (sessão, limite, auditoria)', rRito);
+    console.log(`razão rito / bruto: ${(rRito.requests.average / rCru.requests.average).toFixed(2)}× (meta ≥ 0,8×)`);
+    console.log(`carga da máquina ao fim: ${carga()}`);
+    await app.close();
+    await cru.close();
+  } finally {
+    await pool.end();
+    await db.destroy();
+    await banco.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
