@@ -5,7 +5,6 @@
 import habilitacoesRoutes from './habilitacoes/routes';
 import unidadesEnsinoRoutes from './unidades-de-ensino/routes';
 import acompanhamentoRoutes from './acompanhamento/routes';
-import acompanhamentoRoutes from './acompanhamento/routes';
 import { estudantesRoutes, frequenciasRoutes, matriculasRoutes } from './lotes/routes';
 import agendaRoutes from './agenda/routes';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -110,8 +109,6 @@ export async function buildApp(
   // The credenciamento of external users runs on the same pedido engine (seed 002 arts. 16–19).
   await app.register(credenciamentosRoutes, { ...deps, prefix: '/v1/credenciamentos' });
   await app.register(unidadesEnsinoRoutes, { db: deps.db, prefix: '/v1/unidades-de-ensino' });
-  // The apuração, the motivos and each student's follow-up case (seed 004; api/acompanhamento).
-  await app.register(acompanhamentoRoutes, { ...deps, prefix: '/v1/acompanhamento' });
   // The apuração, the motivos and each student's follow-up case (seed 004; api/acompanhamento).
   await app.register(acompanhamentoRoutes, { ...deps, prefix: '/v1/acompanhamento' });
   // The batch API of the attendance follow-up (seed 001): lotes and the reads of students (api/lotes).
