@@ -157,12 +157,13 @@ export async function apurarEscolaMes(deps: DepsApuracao, codigoInep: string, me
 export async function processarApuracoesPendentes(deps: DepsApuracao, agora = new Date()): Promise<ResultadoApuracaoEscola[]> {
   const { rows } = await sql<{ existe: string | null }>`select to_regclass('apuracao_pendente')::text as existe`.execute(deps.db);
   if (!rows[0]?.existe) return [];
-  const pendentes = await sql<{ codigo_inep: string; mes: string; ate: Date }>`
-    select codigo_inep, mes, max(criado_em) as ate from apuracao_pendente group by codigo_inep, mes order by mes, codigo_inep limit 1000`.execute(deps.db);
+  // The instant read back as text: a JS Date would drop PostgreSQL's microseconds and miss the newest row.
+  const pendentes = await sql<{ codigo_inep: string; mes: string; ate: string }>`
+    select codigo_inep, mes, max(criado_em)::text as ate from apuracao_pendente group by codigo_inep, mes order by mes, codigo_inep limit 1000`.execute(deps.db);
   const feitos: ResultadoApuracaoEscola[] = [];
   for (const p of pendentes.rows) {
     feitos.push(await apurarEscolaMes(deps, p.codigo_inep, p.mes, agora));
-    await sql`delete from apuracao_pendente where codigo_inep = ${p.codigo_inep} and mes = ${p.mes} and criado_em <= ${p.ate}`.execute(deps.db);
+    await sql`delete from apuracao_pendente where codigo_inep = ${p.codigo_inep} and mes = ${p.mes} and criado_em <= ${p.ate}::timestamptz`.execute(deps.db);
   }
   return feitos;
 }

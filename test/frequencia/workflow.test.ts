@@ -7,8 +7,10 @@
  * rules/frequencia/caso.ts (5 dias úteis for the family's notice, 5 more to the
  * escalation), counted on Rio de Janeiro's calendar (RJ, IBGE 3304557).
  */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agirNoCaso, apurarEscolaMes } from '../../api/acompanhamento/service';
+import { agirNoCaso, apurarEscolaMes, processarApuracoesPendentes } from '../../api/acompanhamento/service';
 import { idWorkflowCaso, type PedidoAcaoCaso } from '../../workflows/frequencia/definitions';
 import { eventually } from '../support/eventualmente';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
@@ -195,5 +197,19 @@ describe('caso de baixa frequência', () => {
     expect(r).toMatchObject({ casosAbertos: 0, semMinimo: 1 });
     expect(await caso(semMatricula.id)).toBeUndefined();
     expect(await caso(pequeno.id)).toBeUndefined();
+  });
+
+  it('apura once each (school, month) the frequências lotes left in apuracao_pendente, and clears them', async () => {
+    // The lotes write this table (db/migrations/2026_11_29_presenca_lotes.ts); created here as they do when they are not installed.
+    await sql`create table if not exists apuracao_pendente (codigo_inep text not null, mes text not null, lote_id uuid not null, criado_em timestamptz not null default now(), primary key (codigo_inep, mes, lote_id))`.execute(t.db);
+    const e = await alunoAbaixo('2027-06');
+    // Two lotes touched the same school-month: one apuração.
+    await sql`insert into apuracao_pendente (codigo_inep, mes, lote_id) values (${inep}, '2027-06', ${randomUUID()}), (${inep}, '2027-06', ${randomUUID()})`.execute(t.db);
+    const feitos = await processarApuracoesPendentes(deps(), new Date(await t.agora()));
+    expect(feitos).toEqual([expect.objectContaining({ codigoInep: inep, mes: '2027-06', apurados: 1, casosAbertos: 1 })]);
+    expect(await caso(e.id)).toMatchObject({ mes_abertura: '2027-06', situacao: 'aberto' });
+    const { rows } = await sql<{ n: string }>`select count(*) as n from apuracao_pendente`.execute(t.db);
+    expect(Number(rows[0]!.n)).toBe(0);
+    expect(await processarApuracoesPendentes(deps())).toEqual([]);
   });
 });
