@@ -21,6 +21,8 @@ import {
   registrarEventoHabilitacao,
   sincronizarHabilitacao,
   terminarRepresentacoes,
+  desativarOutrosCredenciamentos,
+  desativadosJunto,
   type Habilitacao,
 } from '../db/habilitacoes';
 import { formatarInstanteBrasilia } from '../rules/calendario';
@@ -101,18 +103,23 @@ export function createHabilitacaoActivities(db: Db, correio: Correio, urlPublica
      * (art. 19: the person's, art. 16 "ato pessoal") ends every representação of the account, the
      * account itself and its open sessions.
      */
-    async encerrarPerfil(e: Parameters<typeof encerrarPerfil>[1]): Promise<void> {
+    async encerrarPerfil(e: Parameters<typeof encerrarPerfil>[1]): Promise<{ desativadosJunto: string[] }> {
       const h = await obterHabilitacao(db, e.id);
-      if (!h || !credenciamento(h)) return encerrarPerfil(db, e);
+      if (!h || !credenciamento(h)) {
+        await encerrarPerfil(db, e);
+        return { desativadosJunto: [] };
+      }
       await encerrarPerfil(db, e, async (trx, p) => {
         if (e.situacao === 'desativado') {
           await terminarRepresentacoes(trx, { usuarioId: p.usuario_id }, e.em, e.motivo);
+          await desativarOutrosCredenciamentos(trx, { id: e.id, usuarioId: p.usuario_id, por: e.por, motivo: e.motivo, em: e.em });
           await trx.updateTable('usuario').set({ ativo: false, atualizado_em: new Date() }).where('id', '=', p.usuario_id).execute();
           await encerrarSessoesDoUsuario(trx, p.usuario_id);
         } else {
           await terminarRepresentacoes(trx, { habilitacaoId: e.id }, e.em, e.motivo);
         }
       });
+      return { desativadosJunto: e.situacao === 'desativado' ? await desativadosJunto(db, { id: e.id, usuarioId: h.usuario_id, em: e.em }) : [] };
     },
     /** At least once: a retried activity may send the same message again (never a different one). */
     async avisarHabilitacao(a: { id: string; modelo: ModeloAviso; pendencias?: string[]; motivo?: string }): Promise<void> {

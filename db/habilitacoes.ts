@@ -7,7 +7,7 @@
  * unique index the database enforces.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DadosRepresentacao } from '../rules/habilitacao/credenciamento';
+import { type DadosRepresentacao, PERFIL_CREDENCIAMENTO } from '../rules/habilitacao/credenciamento';
 import { DEFINICOES_PERFIL, definicaoDoPerfil, isPerfilPresenca, PERFIS_PRESENCA, type PerfilPedido } from '../rules/habilitacao/perfis';
 import type { PerfilAtivo, Visao } from '../rules/habilitacao/escopo';
 import type { Database, DocumentoHabilitacao } from './schema';
@@ -171,8 +171,12 @@ async function ajustarPapel(trx: Db, usuarioId: string, papel: string, ter: bool
     .execute();
 }
 
-/** Removes the profile's role from its account unless another active profile of the same kind keeps it. */
-async function retirarPapelSeUltimo(trx: Db, usuarioId: string, perfil: string): Promise<void> {
+/**
+ * Removes the profile's role from its account unless another active profile of the same kind keeps it.
+ * The role 'representante' also serves mandates an administrador registered by hand (api/contas): it stays
+ * while any representação of the account is in force after `em`.
+ */
+async function retirarPapelSeUltimo(trx: Db, usuarioId: string, perfil: string, em: string): Promise<void> {
   const outro = await trx
     .selectFrom('habilitacao')
     .select('id')
@@ -180,7 +184,17 @@ async function retirarPapelSeUltimo(trx: Db, usuarioId: string, perfil: string):
     .where('perfil', '=', perfil)
     .where('situacao', '=', 'ativo')
     .executeTakeFirst();
-  if (!outro) await ajustarPapel(trx, usuarioId, perfil, false);
+  if (outro) return;
+  if (perfil === PERFIL_CREDENCIAMENTO) {
+    const vigente = await trx
+      .selectFrom('representacao')
+      .select('id')
+      .where('usuario_id', '=', usuarioId)
+      .where((eb) => eb.or([eb('fim', 'is', null), eb('fim', '>', new Date(em))]))
+      .executeTakeFirst();
+    if (vigente) return;
+  }
+  await ajustarPapel(trx, usuarioId, perfil, false);
 }
 
 /**
@@ -226,7 +240,7 @@ export async function efetivarHabilitacao(
           })
           .where('id', '=', atual.id)
           .execute();
-        await retirarPapelSeUltimo(trx, atual.usuario_id, h.perfil);
+        await retirarPapelSeUltimo(trx, atual.usuario_id, h.perfil, a.em);
         substituido = { id: atual.id };
       }
     }
@@ -262,8 +276,38 @@ export async function encerrarPerfil(
       .set({ situacao: e.situacao, encerrado_em: e.em, encerrado_por: e.por, motivo_encerramento: e.motivo, atualizado_em: sql<Date>`now()` })
       .where('id', '=', e.id)
       .execute();
-    await retirarPapelSeUltimo(trx, h.usuario_id, h.perfil);
+    await retirarPapelSeUltimo(trx, h.usuario_id, h.perfil, e.em);
   });
+}
+
+/**
+ * The other active credenciamentos of an account whose cadastro is deactivated (art. 19: the cadastro is
+ * the person's, art. 16) end with the same act, instant and reason.
+ */
+export async function desativarOutrosCredenciamentos(db: Db, e: { id: string; usuarioId: string; por: string; motivo: string; em: string }): Promise<void> {
+  await db
+    .updateTable('habilitacao')
+    .set({ situacao: 'desativado', encerrado_em: e.em, encerrado_por: e.por, motivo_encerramento: e.motivo, atualizado_em: sql<Date>`now()` })
+    .where('usuario_id', '=', e.usuarioId)
+    .where('perfil', '=', PERFIL_CREDENCIAMENTO)
+    .where('situacao', '=', 'ativo')
+    .where('id', '!=', e.id)
+    .execute();
+}
+
+/** Those credenciamentos (by the act's instant: the same answer when an activity is retried), whose workflows are told. */
+export async function desativadosJunto(db: Db, e: { id: string; usuarioId: string; em: string }): Promise<string[]> {
+  const rows = await db
+    .selectFrom('habilitacao')
+    .select('id')
+    .where('usuario_id', '=', e.usuarioId)
+    .where('perfil', '=', PERFIL_CREDENCIAMENTO)
+    .where('situacao', '=', 'desativado')
+    .where('encerrado_em', '=', new Date(e.em))
+    .where('id', '!=', e.id)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /**

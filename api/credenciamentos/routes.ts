@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import { eventosDaHabilitacao, type Habilitacao, listarHabilitacoes, obterHabilitacao } from '../../db/habilitacoes';
 import { type ArmazenamentoArquivos, criarArmazenamentoArquivos } from '../../documentos/arquivos';
-import { ATO_CONSTITUTIVO, DEFINICAO_CREDENCIAMENTO, PERFIL_CREDENCIAMENTO, PROCURACAO } from '../../rules/habilitacao/credenciamento';
+import { ATO_CONSTITUTIVO, DEFINICAO_CREDENCIAMENTO, PERFIL_CREDENCIAMENTO, PROCURACAO, procuracaoVencida } from '../../rules/habilitacao/credenciamento';
 import { LOCAL_DA_ADMINISTRACAO, PRAZO_ANALISE_HABILITACAO } from '../../rules/habilitacao/prazo';
 import { mascararCpf } from '../../rules/identificadores/cpf';
 import type { Ator } from '../auth/ator';
@@ -203,7 +203,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
       const h = await pedidoPeloAcesso(db, request.params.id, request.headers['x-acesso-pedido']);
       if (h.perfil !== PERFIL_CREDENCIAMENTO) throw naoEncontrado('Credenciamento');
       const b = request.body;
-      if (b.validaAte && b.validaAte < instante(await agora()).slice(0, 10)) {
+      if (b.validaAte && procuracaoVencida(b.validaAte, (await agora()).getTime())) {
         throw invalido([{ campo: 'validaAte', mensagem: 'a procuração já venceu: envie uma procuração vigente' }]);
       }
       const em = (await agora()).toISOString();

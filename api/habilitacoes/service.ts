@@ -12,8 +12,7 @@ import { hashAcesso } from '../../activities/habilitacao';
 import { type Habilitacao, inserirPedidoHabilitacao, obterHabilitacao, obterUnidadeEnsino } from '../../db/habilitacoes';
 import type { DocumentoHabilitacao } from '../../db/schema';
 import { type ArquivoGuardado, ArquivoRecusado, type ArmazenamentoArquivos } from '../../documentos/arquivos';
-import { diaCivilBrasilia, lerData } from '../../rules/calendario';
-import { type DadosRepresentacao, PROCURACAO } from '../../rules/habilitacao/credenciamento';
+import { type DadosRepresentacao, PROCURACAO, procuracaoVencida } from '../../rules/habilitacao/credenciamento';
 import { definicaoDoPerfil, lugarDoPerfil, type PerfilPedido } from '../../rules/habilitacao/perfis';
 import { ufDoCodigoIbge } from '../../rules/identificadores/ibge';
 import {
@@ -75,7 +74,7 @@ async function conferirCredenciamento(db: Db, d: DadosPreCadastro, em: Date): Pr
   if (r.tipo === 'representante-legal' && r.processos) {
     erros.push({ campo: 'representacao.processos', mensagem: 'o representante legal representa a instituição em todos os processos; processos nomeados só numa procuração' });
   }
-  if (r.ate && lerData(r.ate, 'ate') < diaCivilBrasilia(em.getTime())) erros.push({ campo: 'representacao.ate', mensagem: 'a procuração já venceu: envie uma procuração vigente' });
+  if (r.ate && procuracaoVencida(r.ate, em.getTime())) erros.push({ campo: 'representacao.ate', mensagem: 'a procuração já venceu: envie uma procuração vigente' });
   const conta = await usuarioPorEmail(db, d.email);
   if (conta && conta.papeis.some((p) => p !== 'representante')) {
     erros.push({ campo: 'email', mensagem: 'este e-mail pertence a uma conta de servidor; o usuário externo usa um e-mail próprio' });

@@ -79,5 +79,8 @@ export function fimDaVigencia(ate: string): number {
   return inicioDoDiaBrasilia(lerData(ate, 'ate') + 1);
 }
 
+/** Whether a procuração valid until `ate` is already over at `emMs`: refused at the pré-cadastro, a new sending and the approval. */
+export const procuracaoVencida = (ate: string, emMs: number) => fimDaVigencia(ate) <= emMs;
+
 /** A civil date as people read it: '2027-06-30' → '30/06/2027'. */
 export const dataBR = (data: string) => data.slice(0, 10).split('-').reverse().join('/');

@@ -11,6 +11,7 @@ import type { Mensagem } from '../../api/contas/correio';
 import { atorDoUsuario } from '../../api/auth/contas';
 import { escopoDe } from '../../api/auth/escopo';
 import { criarSessao } from '../../api/auth/sessao';
+import { criarRepresentacao } from '../../api/contas/service';
 import { agirNaHabilitacao, type DadosPreCadastro, SHA256_TERMO_USUARIO_EXTERNO } from '../../api/habilitacoes/service';
 import { obterHabilitacao } from '../../db/habilitacoes';
 import { idWorkflowHabilitacao } from '../../workflows/habilitacao/definitions';
@@ -147,6 +148,12 @@ describe('credenciamento de usuário externo', () => {
     expect(ator.instituicoes).toEqual([]);
     expect(escopoDe(ator)).toMatchObject({ tudo: false, cnpjs: [], processos: [`proc-nomeado-${id}`] });
 
+    // The same person also represents a second institution, by another credenciamento (the same account).
+    const segunda = await protocolar(t.db, t.env.client, t.taskQueue, { ...credenciamento(), cpf: d.cpf, nome: d.nome, email: d.email }, new Date(await t.agora()));
+    expect((await pedido(segunda.id)).usuario_id).toBe(usuarioId);
+    await agirNaHabilitacao(t.env.client, segunda.id, { acao: 'habilitar', ator: administrador, em: await t.agora(), chave: 'h2' });
+    expect((await atorDoUsuario(t.db, usuarioId, new Date(await t.agora())))!.instituicoes).toHaveLength(1);
+
     await criarSessao(t.db, usuarioId, { ip: null, userAgent: null });
     expect(await t.db.selectFrom('sessao').select('id').where('usuario_id', '=', usuarioId).where('encerrada_em', 'is', null).execute()).toHaveLength(1);
     await expect(agirNaHabilitacao(t.env.client, id, { acao: 'desativar', ator: administrador, em: await t.agora(), chave: 'd' })).rejects.toThrow(/Informe o motivo/);
@@ -161,10 +168,31 @@ describe('credenciamento de usuário externo', () => {
     expect(await t.db.selectFrom('sessao').select('id').where('usuario_id', '=', usuarioId).where('encerrada_em', 'is', null).execute()).toEqual([]);
     expect(await atorDoUsuario(t.db, usuarioId)).toBeNull();
     expect((await t.env.client.workflow.getHandle(idWorkflowHabilitacao(id)).result()).fase).toBe('desativado');
+    // The cadastro is the person's (art. 16): his other credenciamento ends with the same act, and its workflow records it.
+    expect(await pedido(segunda.id)).toMatchObject({ situacao: 'desativado', motivo_encerramento: 'Procuração com indício de falsificação' });
+    expect((await t.env.client.workflow.getHandle(idWorkflowHabilitacao(segunda.id)).result()).fase).toBe('desativado');
+    expect((await t.db.selectFrom('representacao').select('fim').where('habilitacao_id', '=', segunda.id).executeTakeFirstOrThrow()).fim!.toISOString()).toBe(em);
 
     // A new pré-cadastro with the deactivated account's e-mail is refused, field by field.
     const outra = await protocolar(t.db, t.env.client, t.taskQueue, { ...credenciamento(), email: d.email }, new Date(await t.agora())).catch((e) => e);
     expect(outra.campos).toEqual([{ campo: 'email', mensagem: expect.stringMatching(/desativado \(IN SEI-MEC, art\. 19\)/) }]);
+  });
+
+  it('the expiry of a credenciamento keeps the role while a representação registered by the administração is in force', async () => {
+    // Valid through the 10th day from now (Brasília): it ends at 00:00 -03:00 of the day after, i.e. 03:00Z.
+    const agora = Date.parse(await t.agora());
+    const ate = new Date(agora - 3 * 3600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+    const fim = `${new Date(Date.parse(`${ate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)}T03:00:00.000Z`;
+    const d = credenciamento({ ate });
+    const { id } = await protocolar(t.db, t.env.client, t.taskQueue, d, new Date(agora));
+    await agirNaHabilitacao(t.env.client, id, { acao: 'habilitar', ator: administrador, em: await t.agora(), chave: 'h' });
+    const usuarioId = (await pedido(id)).usuario_id;
+    expect((await t.db.selectFrom('representacao').select('fim').where('habilitacao_id', '=', id).executeTakeFirstOrThrow()).fim!.toISOString()).toBe(fim);
+    await criarRepresentacao(t.db, { usuarioId, cnpj: '11444777000161', nome: 'Outra Escola', tipo: 'representante-legal', inicio: new Date(agora), fim: null, documento: 'cadastrada pela administração' }, administrador.id);
+    await t.saltarAte(new Date(Date.parse(fim) + 5000).toISOString());
+    expect((await t.env.client.workflow.getHandle(idWorkflowHabilitacao(id)).result()).fase).toBe('vencido');
+    expect((await t.db.selectFrom('usuario').select('papeis').where('id', '=', usuarioId).executeTakeFirstOrThrow()).papeis).toEqual(['representante']);
+    expect((await atorDoUsuario(t.db, usuarioId, new Date(await t.agora())))!.instituicoes).toEqual(['11444777000161']);
   });
 
   it('a pré-cadastro without what the seed requires is refused field by field', async () => {

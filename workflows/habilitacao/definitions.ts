@@ -81,8 +81,9 @@ export interface EstadoHabilitacao {
 }
 
 export interface Encerramento {
-  motivo: 'substituido';
-  /** The profile that replaced this one. */
+  /** substituido: a new coordinator for the place; desativado: the person's cadastro deactivated through another credenciamento (art. 19). */
+  motivo: 'substituido' | 'desativado';
+  /** The profile that replaced this one, or the credenciamento whose desativação ended it. */
   por: string;
   descricao: string;
   em: string;

@@ -17,7 +17,7 @@ import { condition, getExternalWorkflowHandle, proxyActivities, setHandler } fro
 import type { HabilitacaoActivities } from '../../activities/habilitacao';
 import type { PrazoActivities } from '../../activities/prazos';
 import { formatarInstanteBrasilia, lerInstante } from '../../rules/calendario';
-import { dataBR, fimDaVigencia } from '../../rules/habilitacao/credenciamento';
+import { dataBR, fimDaVigencia, procuracaoVencida } from '../../rules/habilitacao/credenciamento';
 import { definicaoDoPerfil } from '../../rules/habilitacao/perfis';
 import { localDaAnalise, PRAZO_ANALISE_HABILITACAO, prazoDeAnalise } from '../../rules/habilitacao/prazo';
 import {
@@ -128,7 +128,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
     }
     if (p.acao === 'reenviar' && p.representacao && !credenciamento) throw new RecusaHabilitacao('Só um credenciamento traz dados de procuração.');
     const ate = estado.representacao?.ate;
-    if (p.acao === 'habilitar' && ate && fimDaVigencia(ate) <= lerInstante(p.em, 'em')) {
+    if (p.acao === 'habilitar' && ate && procuracaoVencida(ate, lerInstante(p.em, 'em'))) {
       // Approving would create a representation already ended: the procuração must be renewed first.
       throw new RecusaHabilitacao(`A procuração venceu em ${dataBR(ate)}: aponte a pendência ou recuse o pedido.`);
     }
@@ -211,11 +211,20 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
       case 'excluir':
       case 'desativar': {
         const fase = p.acao === 'excluir' ? 'excluido' : 'desativado';
-        await atividades.encerrarPerfil({ id: pedido.id, situacao: fase, por: p.ator.id, motivo: p.motivo!, em: p.em });
+        const { desativadosJunto } = await atividades.encerrarPerfil({ id: pedido.id, situacao: fase, por: p.ator.id, motivo: p.motivo!, em: p.em });
         mudarPara(fase);
         const oque = p.acao === 'excluir' ? 'Perfil excluído' : 'Cadastro de usuário externo desativado';
-        await evento(fase, `${oque} por ${p.ator.nome}: ${p.motivo}`, p.ator, p.em, { motivo: p.motivo });
+        await evento(fase, `${oque} por ${p.ator.nome}: ${p.motivo}`, p.ator, p.em, { motivo: p.motivo, ...(desativadosJunto.length ? { desativadosJunto } : {}) });
         await sincronizar();
+        // The cadastro is the person's (art. 16): his other credenciamentos ended with this act; their workflows record it.
+        for (const outro of desativadosJunto) {
+          await getExternalWorkflowHandle(idWorkflowHabilitacao(outro)).signal(encerrarHabilitacaoSignal, {
+            motivo: 'desativado',
+            por: pedido.id,
+            descricao: `Cadastro de usuário externo desativado por ${p.ator.nome} (IN SEI-MEC, art. 19): ${p.motivo}`,
+            em: p.em,
+          });
+        }
         await atividades.avisarHabilitacao({ id: pedido.id, modelo: 'encerramento', motivo: p.motivo });
         return {
           acao: p.acao,
@@ -286,6 +295,13 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
       if (encerramento && estado.fase === 'habilitado') {
         const e: Encerramento = encerramento;
         await condition(() => !ocupado);
+        if (e.motivo === 'desativado') {
+          // The row was ended with the desativação's act; the person got that act's e-mail.
+          mudarPara('desativado');
+          await evento('desativado', e.descricao, SISTEMA, e.em, { por: e.por });
+          await sincronizar();
+          continue;
+        }
         mudarPara('substituido');
         await evento('substituido', e.descricao, SISTEMA, e.em, { por: e.por });
         await sincronizar();
