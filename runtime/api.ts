@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
+import { processarApuracoesPendentes } from '../api/acompanhamento/service';
 import { buildApp } from '../api/app';
 import { ancorarCadeia, pastaAncoras } from '../api/auditoria/ancora';
 import { createAutenticador } from '../api/auth';
@@ -58,6 +59,7 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
   const address = await app.listen({ host: opts.config.HOST, port: opts.config.PORT });
   const pararAncoras = ancorarPeriodicamente(app.log, opts);
   const pararBatimentos = baterPeriodicamente(app.log, opts.db);
+  const pararApuracoes = apurarPeriodicamente(app.log, { db: opts.db, temporal, taskQueue: opts.config.TEMPORAL_TASK_QUEUE });
   return {
     app,
     address,
@@ -65,6 +67,7 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
       try {
         await pararAncoras();
         await pararBatimentos();
+        await pararApuracoes();
         await app.close(); // documentos' onClose hook closes the PDF Chromium too
         await connection.close();
       } finally {
@@ -123,6 +126,32 @@ function baterPeriodicamente(log: { warn(o: object, m: string): void }, db: Db):
   };
   bater();
   const timer = setInterval(bater, 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await emCurso;
+  };
+}
+
+/**
+ * The apuração of what the frequências lotes changed (api/acompanhamento/service.ts
+ * processarApuracoesPendentes): every minute, each pending (school, month) once, however
+ * many API instances run (they claim different pairs). Counts only in the log: no student.
+ */
+function apurarPeriodicamente(
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+  deps: Parameters<typeof processarApuracoesPendentes>[0],
+): () => Promise<void> {
+  let emCurso: Promise<void> = Promise.resolve();
+  const apurar = () => {
+    emCurso = emCurso
+      .then(() => processarApuracoesPendentes(deps))
+      .then((feitos) => {
+        if (feitos.length) log.info({ escolasMes: feitos.length, casosAbertos: feitos.reduce((n, f) => n + f.casosAbertos, 0) }, 'apuração das frequências recebidas por lote');
+      })
+      .catch((err) => log.warn({ err }, 'falha na apuração das frequências recebidas por lote'));
+  };
+  const timer = setInterval(apurar, 60_000);
   timer.unref();
   return async () => {
     clearInterval(timer);

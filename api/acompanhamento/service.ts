@@ -95,8 +95,13 @@ export async function apurarEscolaMes(deps: DepsApuracao, codigoInep: string, me
 
   const avisar = async (casoId: string, l: (typeof linhas)[number]) => {
     const sinal: ApuracaoSinalizada = { mes, percentual: l.percentual, minimo: l.minimo, abaixo: l.abaixo, em };
-    await deps.temporal.workflow.getHandle(idWorkflowCaso(casoId)).signal(apuracaoCasoSignal, sinal);
-    casosAvisados += 1;
+    try {
+      await deps.temporal.workflow.getHandle(idWorkflowCaso(casoId)).signal(apuracaoCasoSignal, sinal);
+      casosAvisados += 1;
+    } catch (err) {
+      // Closed a moment ago (its last month, an occurrence): the next apuração opens a new case if needed.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
   };
 
   await emParalelo(mudou, 16, async (l) => {
@@ -151,20 +156,34 @@ export async function apurarEscolaMes(deps: DepsApuracao, codigoInep: string, me
 
 /**
  * Every (school, month) a frequências lote changed (table apuracao_pendente of the lotes),
- * apurado once and then cleared up to what was read. Without that table (the lotes not
- * installed), nothing to do.
+ * apurado once. The pairs are claimed by deleting their rows (DELETE … RETURNING: of two
+ * instances running at once, each gets different pairs, and a pair is never apurado twice
+ * for the same rows); a pair whose apuração fails gets its rows back for the next run.
+ * Without that table (the lotes not installed), nothing to do.
  */
 export async function processarApuracoesPendentes(deps: DepsApuracao, agora = new Date()): Promise<ResultadoApuracaoEscola[]> {
   const { rows } = await sql<{ existe: string | null }>`select to_regclass('apuracao_pendente')::text as existe`.execute(deps.db);
   if (!rows[0]?.existe) return [];
-  // The instant read back as text: a JS Date would drop PostgreSQL's microseconds and miss the newest row.
-  const pendentes = await sql<{ codigo_inep: string; mes: string; ate: string }>`
-    select codigo_inep, mes, max(criado_em)::text as ate from apuracao_pendente group by codigo_inep, mes order by mes, codigo_inep limit 1000`.execute(deps.db);
+  const { rows: tomadas } = await sql<{ codigo_inep: string; mes: string; lote_id: string; criado_em: string }>`
+    delete from apuracao_pendente where (codigo_inep, mes) in (
+      select codigo_inep, mes from apuracao_pendente group by codigo_inep, mes order by min(criado_em) limit 200
+    ) returning codigo_inep, mes, lote_id, criado_em::text as criado_em`.execute(deps.db);
+  const pares = new Map<string, typeof tomadas>();
+  for (const t of tomadas) pares.set(`${t.codigo_inep}|${t.mes}`, [...(pares.get(`${t.codigo_inep}|${t.mes}`) ?? []), t]);
   const feitos: ResultadoApuracaoEscola[] = [];
-  for (const p of pendentes.rows) {
-    feitos.push(await apurarEscolaMes(deps, p.codigo_inep, p.mes, agora));
-    await sql`delete from apuracao_pendente where codigo_inep = ${p.codigo_inep} and mes = ${p.mes} and criado_em <= ${p.ate}::timestamptz`.execute(deps.db);
+  let falha: unknown;
+  for (const linhas of pares.values()) {
+    const { codigo_inep, mes } = linhas[0]!;
+    try {
+      feitos.push(await apurarEscolaMes(deps, codigo_inep, mes, agora));
+    } catch (err) {
+      falha ??= err;
+      for (const l of linhas) {
+        await sql`insert into apuracao_pendente (codigo_inep, mes, lote_id, criado_em) values (${l.codigo_inep}, ${l.mes}, ${l.lote_id}, ${l.criado_em}::timestamptz) on conflict do nothing`.execute(deps.db);
+      }
+    }
   }
+  if (falha && feitos.length === 0) throw falha;
   return feitos;
 }
 

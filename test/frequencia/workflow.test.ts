@@ -211,5 +211,10 @@ describe('caso de baixa frequência', () => {
     const { rows } = await sql<{ n: string }>`select count(*) as n from apuracao_pendente`.execute(t.db);
     expect(Number(rows[0]!.n)).toBe(0);
     expect(await processarApuracoesPendentes(deps())).toEqual([]);
+
+    // Two instances at once (two API processes) each claim different pairs: every pair apurado exactly once.
+    await sql`insert into apuracao_pendente (codigo_inep, mes, lote_id) values (${inep}, '2027-07', ${randomUUID()}), (${inep}, '2027-08', ${randomUUID()})`.execute(t.db);
+    const [a, b] = await Promise.all([processarApuracoesPendentes(deps()), processarApuracoesPendentes(deps())]);
+    expect([...a!, ...b!].map((f) => f.mes).sort()).toEqual(['2027-07', '2027-08']);
   });
 });
