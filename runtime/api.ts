@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
-import { processarApuracoesPendentes } from '../api/acompanhamento/service';
+import { processarApuracoesPendentes, sincronizarOcorrenciasDasMatriculas } from '../api/acompanhamento/service';
 import { buildApp } from '../api/app';
 import { ancorarCadeia, pastaAncoras } from '../api/auditoria/ancora';
 import { createAutenticador } from '../api/auth';
@@ -136,7 +136,9 @@ function baterPeriodicamente(log: { warn(o: object, m: string): void }, db: Db):
 /**
  * The apuração of what the frequências lotes changed (api/acompanhamento/service.ts
  * processarApuracoesPendentes): every minute, each pending (school, month) once, however
- * many API instances run (they claim different pairs). Counts only in the log: no student.
+ * many API instances run (they claim different pairs); then the matrícula movements the
+ * open cases have not heard of (sincronizarOcorrenciasDasMatriculas). Counts only in the
+ * log: no student.
  */
 function apurarPeriodicamente(
   log: { info(o: object, m: string): void; warn(o: object, m: string): void },
@@ -146,8 +148,11 @@ function apurarPeriodicamente(
   const apurar = () => {
     emCurso = emCurso
       .then(() => processarApuracoesPendentes(deps))
-      .then((feitos) => {
-        if (feitos.length) log.info({ escolasMes: feitos.length, casosAbertos: feitos.reduce((n, f) => n + f.casosAbertos, 0) }, 'apuração das frequências recebidas por lote');
+      .then(async (feitos) => {
+        const ocorrencias = await sincronizarOcorrenciasDasMatriculas(deps);
+        if (feitos.length || ocorrencias) {
+          log.info({ escolasMes: feitos.length, casosAbertos: feitos.reduce((n, f) => n + f.casosAbertos, 0), ocorrencias }, 'apuração das frequências e movimentações recebidas por lote');
+        }
       })
       .catch((err) => log.warn({ err }, 'falha na apuração das frequências recebidas por lote'));
   };

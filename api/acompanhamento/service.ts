@@ -187,6 +187,48 @@ export async function processarApuracoesPendentes(deps: DepsApuracao, agora = ne
   return feitos;
 }
 
+/** The matrícula's movements (seed 001: transferência, conclusão, abandono, óbito) as the occurrences of a case. */
+const OCORRENCIA_DA_SITUACAO = { transferida: 'transferencia', concluida: 'conclusao', abandono: 'abandono', obito: 'obito' } as const;
+
+/**
+ * Open cases whose student's matrícula at the case's school left 'ativa' by another path (a
+ * movimentações lote, art. 8º III–V) hear of it as an occurrence registered by the system:
+ * transferência (with its destination), conclusão and óbito close them, abandono sends them to
+ * the Conselho Tutelar's step. A transferência without its destination INEP is left to the
+ * school (the case refuses it). Idempotent: the occurrence's key is the movement itself.
+ */
+export async function sincronizarOcorrenciasDasMatriculas(deps: DepsApuracao, agora = new Date()): Promise<number> {
+  const movidos = await deps.db
+    .selectFrom('caso_frequencia as c')
+    .innerJoin('matricula as m', (j) => j.onRef('m.estudante_id', '=', 'c.estudante_id').onRef('m.codigo_inep', '=', 'c.codigo_inep'))
+    .select(['c.id', 'c.etapa', 'm.situacao', 'm.fim', 'm.destino_inep', 'm.ano'])
+    .where('c.situacao', '=', 'aberto')
+    .where('m.situacao', '!=', 'ativa')
+    .where(sql<boolean>`m.ano = cast(substr(c.mes_abertura, 1, 4) as integer)`)
+    .limit(1000)
+    .execute();
+  let avisados = 0;
+  for (const m of movidos) {
+    const tipo = OCORRENCIA_DA_SITUACAO[m.situacao as keyof typeof OCORRENCIA_DA_SITUACAO];
+    if (!tipo || (tipo === 'transferencia' && !m.destino_inep) || (tipo === 'abandono' && m.etapa === 'comunicacao-conselho-tutelar')) continue;
+    const data = m.fim ?? agora.toISOString().slice(0, 10);
+    try {
+      await agirNoCaso(deps.temporal, m.id, {
+        acao: 'registrar-ocorrencia',
+        ator: { id: 'sistema', nome: 'rito (movimentação da matrícula)' },
+        em: agora.toISOString(),
+        chave: `matricula:${m.situacao}:${data}`,
+        dados: { ocorrencia: { tipo, data, ...(m.destino_inep ? { destinoInep: m.destino_inep } : {}), observacao: 'Movimentação da matrícula recebida por lote' } },
+      });
+      avisados += 1;
+    } catch (err) {
+      // Refused or already closed: the school sees the case as it stands.
+      if (!(err instanceof HttpError)) throw err;
+    }
+  }
+  return avisados;
+}
+
 /** Sends an act to the case's workflow; its refusals become 409, its silence 503. */
 export async function agirNoCaso(temporal: Client, casoId: string, p: PedidoAcaoCaso): Promise<ResultadoAcaoCaso> {
   try {

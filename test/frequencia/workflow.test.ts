@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agirNoCaso, apurarEscolaMes, processarApuracoesPendentes } from '../../api/acompanhamento/service';
+import { agirNoCaso, apurarEscolaMes, processarApuracoesPendentes, sincronizarOcorrenciasDasMatriculas } from '../../api/acompanhamento/service';
 import { idWorkflowCaso, type PedidoAcaoCaso } from '../../workflows/frequencia/definitions';
 import { eventually } from '../support/eventualmente';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
@@ -216,5 +216,21 @@ describe('caso de baixa frequência', () => {
     await sql`insert into apuracao_pendente (codigo_inep, mes, lote_id) values (${inep}, '2027-07', ${randomUUID()}), (${inep}, '2027-08', ${randomUUID()})`.execute(t.db);
     const [a, b] = await Promise.all([processarApuracoesPendentes(deps()), processarApuracoesPendentes(deps())]);
     expect([...a!, ...b!].map((f) => f.mes).sort()).toEqual(['2027-07', '2027-08']);
+  });
+
+  it('a matrícula moved by another path (a movimentações lote) reaches the open case as an occurrence of the system', async () => {
+    const e = await alunoAbaixo('2027-09');
+    await apurar('2027-09');
+    const c = await eventually(async () => caso(e.id));
+    // The network reports the death through its matrícula (seed 001's movements), not through the case.
+    await t.db.updateTable('matricula').set({ situacao: 'obito', fim: '2027-10-04' }).where('estudante_id', '=', e.id).execute();
+    expect(await sincronizarOcorrenciasDasMatriculas(deps(), new Date(await t.agora()))).toBe(1);
+    const fim = await t.env.client.workflow.getHandle(idWorkflowCaso(c.id)).result();
+    expect(fim).toMatchObject({ situacao: 'encerrado', encerramento: 'obito' });
+    const ev = await t.db.selectFrom('caso_frequencia_evento').select(['tipo', 'ator']).where('caso_id', '=', c.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(ev).toEqual({ tipo: 'encerrado', ator: 'sistema' });
+    // Closed, it is not told again.
+    await eventually(async () => ((await caso(e.id))?.situacao === 'encerrado' ? true : undefined));
+    expect(await sincronizarOcorrenciasDasMatriculas(deps(), new Date(await t.agora()))).toBe(0);
   });
 });
