@@ -32,6 +32,7 @@ import correioPaginas from './rotas/correio';
 import inspecaoPaginas from './rotas/inspecao';
 import painelPaginas from './rotas/painel';
 import portalPaginas from './rotas/portal';
+import presencaPaginas from './rotas/presenca';
 import processoPaginas from './rotas/processo';
 import requerimentoPaginas from './rotas/requerimento';
 import { EntradaNecessaria, redirecionar } from './sessao';
@@ -100,6 +101,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(requerimentoPaginas, opcoes);
     await escopo.register(processoPaginas, opcoes);
     await escopo.register(portalPaginas, opcoes);
+    await escopo.register(presencaPaginas, opcoes);
     await escopo.register(painelPaginas, opcoes);
     await escopo.register(calendarioPaginas, opcoes);
     await escopo.register(auditoriaPaginas, opcoes);

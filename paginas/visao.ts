@@ -81,7 +81,12 @@ export interface DadosPagina {
 
 /** The entries of the menu for the caller's roles: a page never offers what the API would refuse. */
 function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: string; icone: string; atual: boolean }[] {
-  if (!ator) return [{ rotulo: 'Entrar', href: '/entrar', icone: 'fa-right-to-bracket', atual: atual === '/entrar' }];
+  if (!ator) {
+    return [
+      { rotulo: 'Entrar', href: '/entrar', icone: 'fa-right-to-bracket', atual: atual === '/entrar' },
+      { rotulo: 'Pré-cadastro no Sistema Presença', href: '/presenca/pre-cadastro', icone: 'fa-id-card', atual: atual.startsWith('/presenca/pre-cadastro') },
+    ];
+  }
   const tem = (...p: Papel[]) => ator.papeis.some((x) => p.includes(x));
   const itens: { rotulo: string; href: string; icone: string }[] = [];
   if (tem('representante')) itens.push({ rotulo: 'Minhas instituições', href: '/portal', icone: 'fa-school' });
@@ -90,6 +95,9 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   if (tem('supervisor', 'coogie', 'inspetor')) itens.push({ rotulo: 'Painel de prazos', href: '/painel', icone: 'fa-gauge' });
   if (tem('supervisor', 'administrador')) itens.push({ rotulo: 'Calendário', href: '/calendario', icone: 'fa-calendar-days' });
   if (tem('supervisor')) itens.push({ rotulo: 'Auditoria', href: '/auditoria', icone: 'fa-clipboard-list' });
+  if (tem('mec', 'coordenador-estadual', 'auxiliar-estadual', 'coordenador-municipal', 'auxiliar-municipal', 'operador-escolar', 'administrador', 'supervisor')) {
+    itens.push({ rotulo: 'Sistema Presença', href: '/presenca', icone: 'fa-user-check' });
+  }
   if (tem('administrador')) itens.push({ rotulo: 'Administração', href: '/administracao', icone: 'fa-users-gear' });
   return itens.map((i) => ({ ...i, atual: atual === i.href || atual.startsWith(`${i.href}?`) || atual.startsWith(`${i.href}/`) }));
 }

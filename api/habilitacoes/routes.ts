@@ -7,6 +7,7 @@
  *   POST /{id}/reenvio           … and answers a pendência with new documents (the analysis restarts)
  *   GET  /                       pedidos and profiles in the caller's scope, overdue first
  *   GET  /{id}                   one, with its documents and history (audited read of personal data)
+ *   GET  /{id}/documentos/{arquivoId}  a document the pedido carries (audited read), for whoever sees the pedido
  *   POST /{id}/{acao}            habilitar, apontar-pendencia, recusar, excluir: the level that enables
  *
  * Scope (rules/habilitacao/escopo.ts): MEC sees every UF; a state coordination its
@@ -19,7 +20,8 @@ import { z } from 'zod';
 import { hashAcesso } from '../../activities/habilitacao';
 import type { Db } from '../../db/connect';
 import { eventosDaHabilitacao, type Habilitacao, listarHabilitacoes, obterHabilitacao, perfisAtivosDe } from '../../db/habilitacoes';
-import { criarArmazenamentoArquivos, type ArmazenamentoArquivos } from '../../documentos/arquivos';
+import { ArquivoNaoEncontrado, criarArmazenamentoArquivos, type ArmazenamentoArquivos } from '../../documentos/arquivos';
+import { disposicao } from '../documentos/disposicao';
 import { podeDecidir, podeVerPedido, type QuemAge, visaoDe } from '../../rules/habilitacao/escopo';
 import { DEFINICOES_PERFIL, isPerfilPresenca, PERFIS_PRESENCA, type PerfilPresenca } from '../../rules/habilitacao/perfis';
 import { PRAZO_ANALISE_HABILITACAO } from '../../rules/habilitacao/prazo';
@@ -30,7 +32,7 @@ import { erroSchema, HttpError, naoEncontrado } from '../errors';
 import { instante } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
 import { acaoBodies, type AcaoDecisao, habilitacaoResumoSchema, habilitacaoSchema, listaQuery, preCadastroSchema, reenvioSchema, ROTULO_ACAO } from './schemas';
-import { agirNaHabilitacao, guardarDocumentos, protocolarPreCadastro } from './service';
+import { agirNaHabilitacao, type ArquivoEnviado, type DadosPreCadastro, guardarDocumentos, protocolarPreCadastro } from './service';
 import { TERMO_DE_RESPONSABILIDADE } from './termo';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
@@ -186,6 +188,46 @@ export function tabelaDePerfis() {
   };
 }
 
+/** A pré-cadastro protocolado and audited as its requerente's act: the one path of the API and of the pages. */
+export async function preCadastrar(deps: Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'> & { arquivos: ArmazenamentoArquivos }, request: FastifyRequest, d: DadosPreCadastro) {
+  const r = await protocolarPreCadastro(deps, d, new Date());
+  const h = (await obterHabilitacao(deps.db, r.id))!;
+  await request.auditar({
+    acao: 'habilitacao.protocolar',
+    recurso: 'habilitacao',
+    ator: requerente(h),
+    recursoId: r.id,
+    resumo: `Pré-cadastro de ${rotuloPerfil(h.perfil)}: ${h.nome} (${mascararCpf(h.cpf)})${r.novo ? '' : ' — repetição do pedido já protocolado'}`,
+    dados: { perfil: h.perfil, uf: h.uf, municipio: h.municipio, codigoInep: h.codigo_inep, documentos: h.documentos.map((x) => x.sha256) },
+    repeticao: !r.novo,
+  });
+  return { ...r, mensagem: `Pedido protocolado. Enviamos ao e-mail ${h.email} o link para acompanhá-lo.` };
+}
+
+/** The requerente's answer to a pendência: the files stored, the workflow told (the analysis restarts), the act audited. */
+export async function reenviarDocumentos(
+  deps: Pick<ApiDeps, 'temporal'> & { arquivos: ArmazenamentoArquivos },
+  request: FastifyRequest,
+  h: Habilitacao,
+  docs: ArquivoEnviado[],
+  chaveCliente: string,
+) {
+  const em = new Date().toISOString();
+  const documentos = await guardarDocumentos(deps.arquivos, h.usuario_id, docs, em);
+  const chave = `${h.usuario_id}:${chaveCliente}`;
+  const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: 'reenviar', ator: { id: h.usuario_id, nome: h.nome }, em, chave, documentos });
+  await request.auditar({
+    acao: 'habilitacao.reenviar',
+    recurso: 'habilitacao',
+    ator: requerente(h),
+    recursoId: h.id,
+    resumo: `Reenvio de documentos do pedido de ${rotuloPerfil(h.perfil)}: ${h.nome}`,
+    dados: { documentos: documentos.map((x) => x.sha256), chave },
+    chaveIdempotencia: chave,
+  });
+  return r;
+}
+
 const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: ArmazenamentoArquivos }> = async (app, deps) => {
   const { db } = deps;
   const arquivos = deps.arquivos ?? criarArmazenamentoArquivos({ db });
@@ -200,7 +242,7 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
   );
 
   app.post(
-    '/',
+    '',
     {
       bodyLimit: LIMITE_CORPO,
       config: { publica: true, auditoria: { acao: 'habilitacao.protocolar', recurso: 'habilitacao' } },
@@ -216,16 +258,8 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
     },
     async (request, reply) => {
       const b = request.body;
-      const r = await protocolarPreCadastro({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, arquivos }, { ...b, documentos: decodificar(b.documentos) }, new Date());
-      const h = (await obterHabilitacao(db, r.id))!;
-      await request.auditar({
-        ator: requerente(h),
-        recursoId: r.id,
-        resumo: `Pré-cadastro de ${rotuloPerfil(h.perfil)}: ${h.nome} (${mascararCpf(h.cpf)})${r.novo ? '' : ' — repetição do pedido já protocolado'}`,
-        dados: { perfil: h.perfil, uf: h.uf, municipio: h.municipio, codigoInep: h.codigo_inep, documentos: h.documentos.map((d) => d.sha256) },
-        repeticao: !r.novo,
-      });
-      return reply.code(r.novo ? 201 : 200).send({ id: r.id, mensagem: `Pedido protocolado. Enviamos ao e-mail ${h.email} o link para acompanhá-lo.` });
+      const r = await preCadastrar({ ...deps, arquivos }, request, { ...b, documentos: decodificar(b.documentos) });
+      return reply.code(r.novo ? 201 : 200).send({ id: r.id, mensagem: r.mensagem });
     },
   );
 
@@ -239,6 +273,8 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
       const h = await pedidoPeloAcesso(db, request.params.id, request.headers['x-acesso-pedido']);
       const eventos = await eventosDaHabilitacao(db, h.id);
       const pendencia = [...eventos].reverse().find((e) => e.tipo === 'pendencia');
+      // The requerente reads his own pedido: the read is his, by the link's secret.
+      await request.auditar({ ator: requerente(h), recursoId: h.id, resumo: `Acompanhamento do pedido de ${rotuloPerfil(h.perfil)} pelo requerente ${h.nome}` });
       return {
         ...resumoHabilitacao(h, false),
         documentos: h.documentos.map((d) => ({ tipo: d.tipo, nomeOriginal: d.nomeOriginal, sha256: d.sha256, enviadoEm: d.enviadoEm })),
@@ -264,23 +300,12 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
     },
     async (request) => {
       const h = await pedidoPeloAcesso(db, request.params.id, request.headers['x-acesso-pedido']);
-      const em = new Date().toISOString();
-      const documentos = await guardarDocumentos(arquivos, h.usuario_id, decodificar(request.body.documentos), em);
-      const chave = `${h.usuario_id}:${request.headers['idempotency-key']}`;
-      const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: 'reenviar', ator: { id: h.usuario_id, nome: h.nome }, em, chave, documentos });
-      await request.auditar({
-        ator: requerente(h),
-        recursoId: h.id,
-        resumo: `Reenvio de documentos do pedido de ${rotuloPerfil(h.perfil)}: ${h.nome}`,
-        dados: { documentos: documentos.map((d) => d.sha256), chave },
-        chaveIdempotencia: chave,
-      });
-      return r;
+      return reenviarDocumentos({ ...deps, arquivos }, request, h, decodificar(request.body.documentos), request.headers['idempotency-key']);
     },
   );
 
   app.get(
-    '/',
+    '',
     {
       config: { papeis: PAPEIS_PRESENCA, auditoria: { acao: 'habilitacao.listar', recurso: 'habilitacao', dadosPessoais: true } },
       schema: {
@@ -308,6 +333,45 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
     async (request) => {
       const quem = await quemAge(db, request);
       return habilitacaoCompleta(db, quem, await habilitacaoNoEscopo(db, quem, request.params.id));
+    },
+  );
+
+  app.get(
+    '/:id/documentos/:arquivoId',
+    {
+      config: { papeis: PAPEIS_PRESENCA, auditoria: { acao: 'habilitacao.documento.ler', recurso: 'habilitacao', dadosPessoais: true } },
+      schema: {
+        tags: ['presenca'],
+        summary: 'Um documento do pedido (PDF, PNG ou JPEG), para quem vê o pedido',
+        description: 'Cada nível guarda os documentos que comprovam os perfis sob sua responsabilidade (Guia do Sistema Presença, "Atenção!"). Leitura auditada.',
+        params: z.object({ id: z.string(), arquivoId: z.string() }),
+        response: erros,
+      },
+    },
+    async (request, reply) => {
+      const quem = await quemAge(db, request);
+      const h = await habilitacaoNoEscopo(db, quem, request.params.id);
+      const doc = h.documentos.find((d) => d.arquivoId === request.params.arquivoId);
+      if (!doc) throw naoEncontrado('Documento');
+      let arquivo: Awaited<ReturnType<ArmazenamentoArquivos['abrirArquivo']>>;
+      try {
+        arquivo = await arquivos.abrirArquivo(doc.arquivoId);
+      } catch (err) {
+        if (err instanceof ArquivoNaoEncontrado) throw naoEncontrado('Documento');
+        throw err;
+      }
+      await request.auditar({
+        recursoId: h.id,
+        resumo: `Leitura do documento "${arquivo.nomeOriginal}" do pedido de ${rotuloPerfil(h.perfil)} ${h.nome}`,
+        dados: { arquivoId: arquivo.id, sha256: arquivo.sha256, tipo: doc.tipo },
+      });
+      return reply
+        .type(arquivo.tipo)
+        .header('content-length', String(arquivo.tamanho))
+        .header('content-disposition', disposicao('inline', arquivo.nomeOriginal))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(arquivo.stream() as never);
     },
   );
 

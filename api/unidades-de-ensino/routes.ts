@@ -55,7 +55,7 @@ const view = (u: Linha) => ({
 
 const unidadesEnsinoRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
-    '/',
+    '',
     {
       config: { papeis: PAPEIS_DE_PESSOA, auditoria: { dadosPessoais: false } },
       schema: {

@@ -4,6 +4,7 @@
  * (api/contas/routes.ts), with their lockout, limits, audit and messages.
  * The e-mailed link (reset or first-access invitation) opens /redefinir-senha#token.
  */
+import { PAPEIS_PRESENCA } from '../../api/habilitacoes/routes';
 import { tarefasEmSegundoPlano } from '../../api/segundo-plano';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -27,6 +28,7 @@ const emailSchema = z.email({ error: 'informe um e-mail válido' }).max(254);
 function inicioDe(papeis: readonly string[]): string {
   if (papeis.length === 1 && papeis[0] === 'representante') return '/portal';
   if (papeis.includes('supervisor')) return '/painel';
+  if (papeis.some((p) => PAPEIS_PRESENCA.includes(p as never)) && !papeis.some((p) => ['inspetor', 'comissao', 'coogie', 'administrador'].includes(p))) return '/presenca';
   return papeis.length === 1 && papeis[0] === 'administrador' ? '/calendario' : '/caixa';
 }
 

@@ -42,6 +42,8 @@ let documento: string;
 let arquivo: string;
 /** A credenciamento of an external user (api/credenciamentos), with the secret of its follow-up link and its requester. */
 const credenciamento = { id: '', acesso: '', requerente: '' };
+/** A Sistema Presença pedido with a document (api/habilitacoes). */
+const presenca = { id: '', acesso: '', requerente: '', arquivo: '' };
 /** A network's key (papel sistema) and a student enrolled in one of its schools (api/lotes). */
 let rede: Conta;
 const CPF_ESTUDANTE = '52998224725';
@@ -102,8 +104,27 @@ beforeAll(async () => {
   expect(pedido.status, JSON.stringify(pedido.body)).toBe(201);
   credenciamento.id = pedido.body.id;
   const protocolo = await sys.smtp.aguardar(emailCredenciamento, { timeoutMs: 20_000 });
-  credenciamento.acesso = new RegExp(`/habilitacao/${credenciamento.id}#(\\S+)`).exec(protocolo.texto)![1]!;
+  credenciamento.acesso = new RegExp(`/credenciamento/${credenciamento.id}#(\\S+)`).exec(protocolo.texto)![1]!;
   credenciamento.requerente = (await sys.db.selectFrom('habilitacao').select('usuario_id').where('id', '=', credenciamento.id).executeTakeFirstOrThrow()).usuario_id;
+  const emailPresenca = `auxiliar.${Date.now()}@rio.rj.gov.br`;
+  const pedidoPresenca = await sys.request('POST', '/v1/habilitacoes', {
+    body: {
+      perfil: 'auxiliar-municipal',
+      nome: 'Auxiliar Municipal',
+      cpf: '52998224725',
+      email: emailPresenca,
+      uf: 'RJ',
+      municipio: '3304557',
+      documentos: [{ tipo: 'outro', nomeOriginal: 'portaria.pdf', conteudoBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
+    },
+  });
+  expect(pedidoPresenca.status, JSON.stringify(pedidoPresenca.body)).toBe(201);
+  presenca.id = pedidoPresenca.body.id;
+  const protocoloPresenca = await sys.smtp.aguardar(emailPresenca, { timeoutMs: 20_000 });
+  presenca.acesso = new RegExp(`/habilitacao/${presenca.id}#(\\S+)`).exec(protocoloPresenca.texto)![1]!;
+  const linhaPresenca = await sys.db.selectFrom('habilitacao').select(['usuario_id', 'documentos']).where('id', '=', presenca.id).executeTakeFirstOrThrow();
+  presenca.requerente = linhaPresenca.usuario_id;
+  presenca.arquivo = linhaPresenca.documentos[0]!.arquivoId;
   await salvarUnidadeEnsino(sys.db, { codigoInep: INEP, nome: 'Escola Estadual', uf: 'RJ', municipio: '3304557', dependencia: 'estadual', fonte: 'teste', por: 'teste' });
   const estudante = await sys.db.insertInto('estudante').values({ cpf: CPF_ESTUDANTE, nome: 'Estudante Fulano', data_nascimento: '2015-01-01' }).returning('id').executeTakeFirstOrThrow();
   await sys.db.insertInto('matricula').values({ estudante_id: estudante.id, codigo_inep: INEP, ano: 2026, inicio: '2026-02-02' }).execute();
@@ -148,6 +169,16 @@ const LEITURAS: Record<string, { url: () => string; como: () => Conta | null; ac
     cabecalhos: () => ({ 'x-acesso-pedido': credenciamento.acesso }),
     atorId: () => credenciamento.requerente,
     acao: 'credenciamento.acompanhar',
+  },
+  '/v1/habilitacoes': { url: () => '/v1/habilitacoes', como: () => admin, acao: 'habilitacao.listar' },
+  '/v1/habilitacoes/{id}': { url: () => `/v1/habilitacoes/${presenca.id}`, como: () => admin, acao: 'habilitacao.ler' },
+  '/v1/habilitacoes/{id}/documentos/{arquivoId}': { url: () => `/v1/habilitacoes/${presenca.id}/documentos/${presenca.arquivo}`, como: () => admin, acao: 'habilitacao.documento.ler' },
+  '/v1/habilitacoes/{id}/acompanhamento': {
+    url: () => `/v1/habilitacoes/${presenca.id}/acompanhamento`,
+    como: () => null,
+    cabecalhos: () => ({ 'x-acesso-pedido': presenca.acesso }),
+    atorId: () => presenca.requerente,
+    acao: 'habilitacao.acompanhar',
   },
   '/v1/estudantes/{cpfNis}': { url: () => `/v1/estudantes/${CPF_ESTUDANTE}`, como: () => rede, acao: 'estudante.ler' },
   '/v1/estudantes/inep/{inep}': { url: () => `/v1/estudantes/inep/${INEP}`, como: () => rede, acao: 'estudante.listar' },

@@ -179,6 +179,11 @@ const PUBLICAS = [
   'POST /v1/sessoes',
   'POST /v1/senhas/redefinicao',
   'POST /v1/senhas/redefinicao/{token}',
+  // The Sistema Presença's pré-cadastro (api/habilitacoes): asked before an account exists; the e-mail's link is the requerente's credential.
+  'GET /v1/habilitacoes/perfis',
+  'POST /v1/habilitacoes',
+  'GET /v1/habilitacoes/{id}/acompanhamento',
+  'POST /v1/habilitacoes/{id}/reenvio',
   // The external user's own credenciamento (api/credenciamentos): before he has an account, the e-mail's link is his credential.
   'GET /v1/credenciamentos/termo',
   'POST /v1/credenciamentos',
