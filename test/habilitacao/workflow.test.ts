@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mensagem } from '../../api/contas/correio';
 import { agirNaHabilitacao } from '../../api/habilitacoes/service';
-import { obterHabilitacao } from '../../db/habilitacoes';
+import { listarHabilitacoes, obterHabilitacao } from '../../db/habilitacoes';
+import { visaoDe } from '../../rules/habilitacao/escopo';
 import { idWorkflowHabilitacao } from '../../workflows/habilitacao/definitions';
 import { eventually } from '../support/eventualmente';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
@@ -60,6 +61,23 @@ describe('pedido de habilitação', () => {
     expect(r.fase).toBe('em-analise');
     await eventually(async () => ((await situacao(id)).prazo_analise?.toISOString() === '2027-03-20T02:59:59.000Z' ? true : undefined));
     expect((await situacao(id)).documentos.map((x) => x.nomeOriginal)).toEqual(['portaria.pdf', 'portaria-legivel.pdf']);
+  });
+
+  it('an overdue pedido is listed, among the overdue, to the level above the one that owes the decision, not to a level beside it', async () => {
+    await escola(t.db, '33063002');
+    const d = preCadastro('operador-escolar', { codigoInep: '33063002' });
+    const em = await t.agora();
+    const { id } = await protocolar(t.db, t.env.client, t.taskQueue, d, new Date(em));
+    const h = await eventually(async () => ((await situacao(id)).prazo_analise ? situacao(id) : undefined));
+    // 5 dias úteis from the protocol (rules/habilitacao/prazo.ts), whatever day the previous test left the clock on.
+    await t.saltarAte(new Date(h.prazo_analise!.getTime() + 5_000).toISOString());
+    await eventually(async () => ((await situacao(id)).atrasado ? true : undefined));
+    const filtro = { atrasados: true, limite: 200, deslocamento: 0 };
+    // The operador's pedido is the Coordenação Municipal's to decide; the Coordenação Estadual of RJ is above it.
+    const estadualRj = { papeis: [], perfis: [{ perfil: 'coordenador-estadual' as const, uf: 'RJ', municipio: null, codigoInep: null }] };
+    expect((await listarHabilitacoes(t.db, visaoDe(estadualRj), 'estadual', filtro)).itens.map((i) => i.id)).toContain(id);
+    const municipalNiteroi = { papeis: [], perfis: [{ perfil: 'coordenador-municipal' as const, uf: 'RJ', municipio: '3303302', codigoInep: null }] };
+    expect((await listarHabilitacoes(t.db, visaoDe(municipalNiteroi), 'niteroi', filtro)).itens.map((i) => i.id)).not.toContain(id);
   });
 
   it('enables the profile: the account gets the role and an e-mail with the link to set its password; the history says who, when and with which documents', async () => {
