@@ -31,6 +31,7 @@ import contasPaginas from './rotas/contas';
 import correioPaginas from './rotas/correio';
 import inspecaoPaginas from './rotas/inspecao';
 import painelPaginas from './rotas/painel';
+import obrigacoesPaginas from './rotas/obrigacoes';
 import portalPaginas from './rotas/portal';
 import presencaPaginas from './rotas/presenca';
 import processoPaginas from './rotas/processo';
@@ -101,6 +102,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(requerimentoPaginas, opcoes);
     await escopo.register(processoPaginas, opcoes);
     await escopo.register(portalPaginas, opcoes);
+    await escopo.register(obrigacoesPaginas, opcoes);
     await escopo.register(presencaPaginas, opcoes);
     await escopo.register(painelPaginas, opcoes);
     await escopo.register(calendarioPaginas, opcoes);

@@ -93,6 +93,7 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   if (tem('representante', 'inspetor', 'administrador')) itens.push({ rotulo: 'Novo processo', href: '/processos/novo', icone: 'fa-file-circle-plus' });
   if (tem('inspetor', 'comissao', 'coogie', 'supervisor', 'administrador')) itens.push({ rotulo: 'Caixa de trabalho', href: '/caixa', icone: 'fa-inbox' });
   if (tem('supervisor', 'coogie', 'inspetor')) itens.push({ rotulo: 'Painel de prazos', href: '/painel', icone: 'fa-gauge' });
+  if (tem('representante', 'inspetor', 'supervisor', 'coogie')) itens.push({ rotulo: 'RGA', href: '/obrigacoes', icone: 'fa-file-arrow-up' });
   if (tem('supervisor', 'administrador')) itens.push({ rotulo: 'Calendário', href: '/calendario', icone: 'fa-calendar-days' });
   if (tem('supervisor')) itens.push({ rotulo: 'Auditoria', href: '/auditoria', icone: 'fa-clipboard-list' });
   if (tem('mec', 'coordenador-estadual', 'auxiliar-estadual', 'coordenador-municipal', 'auxiliar-municipal', 'operador-escolar', 'administrador', 'supervisor')) {

@@ -74,7 +74,9 @@ export async function apurarEscolaMes(deps: DepsApuracao, codigoInep: string, me
   await casos.gravarApuracoes(db, linhas);
 
   // Only what is new or changed reaches the cases: the same lote applied twice tells them nothing twice.
+  // A month without dias letivos has no índice (art. 2º § 1º): it neither opens nor closes a case.
   const mudou = linhas.filter((l) => {
+    if (l.percentual === null) return false;
     const a = antes.get(l.estudanteId);
     return !a || a.abaixo !== l.abaixo || (a.percentual === null ? null : Number(a.percentual)) !== l.percentual || a.minimo !== l.minimo;
   });

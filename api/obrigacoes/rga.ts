@@ -17,6 +17,7 @@
  * Which institutions offer EAD: PUT /v1/instituicoes/{codigoInep}/ead (db/rga.ts).
  */
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarioDaUnidade, type CalendarioDaUnidade } from '../../db/calendario-da-unidade';
@@ -33,6 +34,9 @@ import { noEscopo } from '../auth/escopo';
 import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
 import { instante } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
+
+/** The audit trail's name for a delivery, by the API and by the pages alike. */
+const ACAO_ENTREGAR = 'obrigacao.rga.entregar';
 
 const situacoes = ['entregue', 'entregue-com-atraso', 'a-vencer', 'em-atraso'] as const;
 
@@ -179,6 +183,132 @@ const nomeEsperado = (i: Instituicao, ano: number, mes: number) => {
   return d.municipio ? nomeArquivoRga({ ...d, municipio: d.municipio }) : `${nomeArquivoRga({ ...d, municipio: '' })}<MUNICÍPIO>`;
 };
 
+/** The institution as rito knows it (its latest process) in the caller's scope; 404 outside it. */
+async function instituicaoNoEscopo(db: Db, ator: Ator, codigoInep: string): Promise<Instituicao> {
+  const i = (await db
+    .selectFrom('processo')
+    .select(['instituicao_cnpj', 'instituicao_codigo_inep', 'instituicao_nome', 'unidade', 'instituicao_endereco'])
+    .where('instituicao_codigo_inep', '=', codigoInep)
+    .where(noEscopo(ator))
+    .orderBy('criado_em', 'desc')
+    .executeTakeFirst()) as Instituicao | undefined;
+  if (!i) throw naoEncontrado('Instituição');
+  return i;
+}
+
+export type EntregaRgaView = z.output<typeof entregaSchema>;
+
+/**
+ * The month's RGA delivered by the request's actor (a representante of the
+ * school): the one path of POST /v1/obrigacoes/rga/{codigoInep} and of the
+ * pages. Refuses, in pt-BR, a school that does not owe it, a month not begun,
+ * a name off the seed's convention (each fault) and what is not a PDF; records
+ * the delivery with the instant and the SHA-256, audited in its transaction.
+ * The same file for the same month again is the delivery already made (`nova: false`).
+ */
+export async function entregarRga(
+  deps: { db: Db; arquivos: ArmazenamentoArquivos },
+  request: FastifyRequest,
+  pedido: { codigoInep: string; ano: number; mes: number; arquivo: { filename: string; mimetype: string; file: NodeJS.ReadableStream | Buffer } },
+  recebidoEm: number,
+): Promise<{ nova: boolean; entrega: EntregaRgaView }> {
+  const { db, arquivos } = deps;
+  const ator = requireAtor(request);
+  const { codigoInep, ano, mes, arquivo: parte } = pedido;
+  const descartar = () => {
+    if (!Buffer.isBuffer(parte.file)) parte.file.resume();
+  };
+  let i: Instituicao;
+  try {
+    i = await instituicaoNoEscopo(db, ator, codigoInep);
+  } catch (err) {
+    descartar();
+    throw err;
+  }
+  const titulo = `RGA de ${NOMES_MESES[mes - 1]}/${ano}`;
+  const registros = (await ofertasEad(db, [codigoInep])).get(codigoInep) ?? [];
+  if (!deveRgaNoMes(registros, ano, mes)) {
+    descartar();
+    throw new HttpError(
+      409,
+      'sem-obrigacao',
+      `A instituição não consta como oferecendo educação a distância em 01/${String(mes).padStart(2, '0')}/${ano}: não deve o ${titulo} (Deliberação CEE nº 345/2014, art. 66). A COOIE registra a oferta de EAD da instituição.`,
+    );
+  }
+  // The RGA of a month reports that month: it is delivered from its first day on (the file names the month).
+  const primeiro = diaDoCivil(ano, mes, 1);
+  if (diaCivilBrasilia(recebidoEm) < primeiro) {
+    descartar();
+    throw new HttpError(409, 'antes-do-mes', `O ${titulo} só pode ser entregue a partir de ${formatarDataBR(primeiro)}.`);
+  }
+  const defeito = defeitoDoTexto(parte.filename);
+  const conferencia = defeito ? { valido: false, problemas: [`O nome do arquivo ${defeito}.`] } : conferirNomeRga(parte.filename, dadosDoNome(i, ano, mes));
+  if (!conferencia.valido) {
+    descartar();
+    throw invalido(
+      conferencia.problemas.map((mensagem) => ({ campo: 'arquivo', mensagem })),
+      `O nome do arquivo não segue a convenção do RGA (${FONTE_NOME_RGA}): ${conferencia.problemas.join(' ')}`,
+    );
+  }
+  const v = vencimento(await calendarios(db)(i.unidade, ano), ano, mes);
+  const resposta = (e: EntregaRga) => ({
+    id: e.id,
+    codigoInep,
+    ano,
+    mes,
+    titulo,
+    arquivo: { id: e.arquivoId, nome: e.nomeArquivo, sha256: e.sha256 },
+    entregueEm: instante(e.entregueEm),
+    vencimento: v.data,
+    noPrazo: entregueNoPrazo(v, e.entregueEm.getTime()),
+  });
+  let registrada: EntregaRga | undefined;
+  let sha256 = '';
+  try {
+    await arquivos.guardarArquivo(parte.file, {
+      nomeOriginal: parte.filename,
+      tipoDeclarado: parte.mimetype,
+      enviadoPor: ator.id,
+      processoId: null,
+      naMesmaTransacao: async (trx, a) => {
+        sha256 = a.sha256;
+        // Alínea d: "um único arquivo PDF" — a PNG or JPEG is stored by no one.
+        if (a.tipo !== 'application/pdf') throw new SemGravar('nao-pdf');
+        const r = await registrarEntregaRga(trx, { codigoInep, ano, mes, arquivoId: a.id, sha256: a.sha256, nomeArquivo: a.nomeOriginal, entregueEm: new Date(recebidoEm), entreguePor: ator.id });
+        if (!r.nova) {
+          registrada = r.entrega;
+          throw new SemGravar('repetida');
+        }
+        registrada = r.entrega;
+        await request.auditar(
+          {
+            acao: ACAO_ENTREGAR,
+            recurso: 'instituicao',
+            recursoId: codigoInep,
+            resumo: `${titulo} entregue pela instituição ${codigoInep}: "${a.nomeOriginal}" (SHA-256 ${a.sha256})${entregueNoPrazo(v, recebidoEm) ? '' : `, depois do vencimento (${v.data})`}`,
+            dados: { ano, mes, arquivoId: a.id, sha256: a.sha256, nomeArquivo: a.nomeOriginal, vencimento: v.data, recebidoEm: instante(new Date(recebidoEm)) },
+          },
+          trx,
+        );
+      },
+    });
+  } catch (err) {
+    if (err instanceof SemGravar && err.motivo === 'repetida' && registrada) {
+      await request.auditar({ acao: ACAO_ENTREGAR, recurso: 'instituicao', repeticao: true, recursoId: codigoInep, resumo: `${titulo} da instituição ${codigoInep} enviado de novo com o mesmo arquivo (SHA-256 ${sha256}): nada foi registrado` });
+      return { nova: false, entrega: resposta(registrada) };
+    }
+    if (err instanceof SemGravar && err.motivo === 'nao-pdf') {
+      throw new HttpError(415, 'arquivo-nao-pdf', 'O RGA é um único arquivo PDF (orientações da SEEDUC-RJ para o RGA, alínea d); o conteúdo enviado não é PDF.');
+    }
+    if (err instanceof ArquivoRecusado) {
+      const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
+      throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
+    }
+    throw err;
+  }
+  return { nova: true, entrega: resposta(registrada!) };
+}
+
 export interface RgaRoutesOptions {
   db: Db;
   arquivos?: ArmazenamentoArquivos;
@@ -217,7 +347,7 @@ export const rgaRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, op
   app.post(
     '/rga/:codigoInep',
     {
-      config: { papeis: ['representante'], auditoria: { acao: 'obrigacao.rga.entregar', recurso: 'instituicao' } },
+      config: { papeis: ['representante'], auditoria: { acao: ACAO_ENTREGAR, recurso: 'instituicao' } },
       schema: {
         tags: ['processos'],
         summary: 'Entrega o RGA do mês (um arquivo PDF, multipart/form-data) de uma instituição de EAD',
@@ -229,103 +359,14 @@ export const rgaRoutes: FastifyPluginAsyncZod<RgaRoutesOptions> = async (app, op
       },
     },
     async (request, reply) => {
-      const ator = requireAtor(request);
       const { codigoInep } = request.params;
-      const { ano, mes } = request.query;
-      const i = (await db
-        .selectFrom('processo')
-        .select(['instituicao_cnpj', 'instituicao_codigo_inep', 'instituicao_nome', 'unidade', 'instituicao_endereco'])
-        .where('instituicao_codigo_inep', '=', codigoInep)
-        .where(noEscopo(ator))
-        .orderBy('criado_em', 'desc')
-        .executeTakeFirst()) as Instituicao | undefined;
-      if (!i) throw naoEncontrado('Instituição');
+      // The institution (in the caller's scope) before the body is read: outside it, nothing more is said.
+      await instituicaoNoEscopo(db, requireAtor(request), codigoInep);
       if (!request.isMultipart()) throw new HttpError(415, 'tipo-de-conteudo', 'Envie o RGA como multipart/form-data, com um único arquivo PDF.');
       const parte = await request.file();
       if (!parte) throw new HttpError(400, 'arquivo-ausente', 'Nenhum arquivo foi enviado.');
-      const descartar = () => parte.file.resume();
-
-      const titulo = `RGA de ${NOMES_MESES[mes - 1]}/${ano}`;
-      const registros = (await ofertasEad(db, [codigoInep])).get(codigoInep) ?? [];
-      if (!deveRgaNoMes(registros, ano, mes)) {
-        descartar();
-        throw new HttpError(
-          409,
-          'sem-obrigacao',
-          `A instituição não consta como oferecendo educação a distância em 01/${String(mes).padStart(2, '0')}/${ano}: não deve o ${titulo} (Deliberação CEE nº 345/2014, art. 66). A COOIE registra a oferta de EAD da instituição.`,
-        );
-      }
-      const recebidoEm = await agora();
-      // The RGA of a month reports that month: it is delivered from its first day on (the file names the month).
-      const primeiro = diaDoCivil(ano, mes, 1);
-      if (diaCivilBrasilia(recebidoEm) < primeiro) {
-        descartar();
-        throw new HttpError(409, 'antes-do-mes', `O ${titulo} só pode ser entregue a partir de ${formatarDataBR(primeiro)}.`);
-      }
-      const defeito = defeitoDoTexto(parte.filename);
-      const conferencia = defeito ? { valido: false, problemas: [`O nome do arquivo ${defeito}.`] } : conferirNomeRga(parte.filename, dadosDoNome(i, ano, mes));
-      if (!conferencia.valido) {
-        descartar();
-        throw invalido(
-          conferencia.problemas.map((mensagem) => ({ campo: 'arquivo', mensagem })),
-          `O nome do arquivo não segue a convenção do RGA (${FONTE_NOME_RGA}): ${conferencia.problemas.join(' ')}`,
-        );
-      }
-      const v = vencimento(await calendarios(db)(i.unidade, ano), ano, mes);
-      const resposta = (e: EntregaRga) => ({
-        id: e.id,
-        codigoInep,
-        ano,
-        mes,
-        titulo,
-        arquivo: { id: e.arquivoId, nome: e.nomeArquivo, sha256: e.sha256 },
-        entregueEm: instante(e.entregueEm),
-        vencimento: v.data,
-        noPrazo: entregueNoPrazo(v, e.entregueEm.getTime()),
-      });
-      let registrada: EntregaRga | undefined;
-      let sha256 = '';
-      try {
-        await arquivos.guardarArquivo(parte.file, {
-          nomeOriginal: parte.filename,
-          tipoDeclarado: parte.mimetype,
-          enviadoPor: ator.id,
-          processoId: null,
-          naMesmaTransacao: async (trx, a) => {
-            sha256 = a.sha256;
-            // Alínea d: "um único arquivo PDF" — a PNG or JPEG is stored by no one.
-            if (a.tipo !== 'application/pdf') throw new SemGravar('nao-pdf');
-            const r = await registrarEntregaRga(trx, { codigoInep, ano, mes, arquivoId: a.id, sha256: a.sha256, nomeArquivo: a.nomeOriginal, entregueEm: new Date(recebidoEm), entreguePor: ator.id });
-            if (!r.nova) {
-              registrada = r.entrega;
-              throw new SemGravar('repetida');
-            }
-            registrada = r.entrega;
-            await request.auditar(
-              {
-                recursoId: codigoInep,
-                resumo: `${titulo} entregue pela instituição ${codigoInep}: "${a.nomeOriginal}" (SHA-256 ${a.sha256})${entregueNoPrazo(v, recebidoEm) ? '' : `, depois do vencimento (${v.data})`}`,
-                dados: { ano, mes, arquivoId: a.id, sha256: a.sha256, nomeArquivo: a.nomeOriginal, vencimento: v.data, recebidoEm: instante(new Date(recebidoEm)) },
-              },
-              trx,
-            );
-          },
-        });
-      } catch (err) {
-        if (err instanceof SemGravar && err.motivo === 'repetida' && registrada) {
-          await request.auditar({ repeticao: true, recursoId: codigoInep, resumo: `${titulo} da instituição ${codigoInep} enviado de novo com o mesmo arquivo (SHA-256 ${sha256}): nada foi registrado` });
-          return reply.code(200).send(resposta(registrada));
-        }
-        if (err instanceof SemGravar && err.motivo === 'nao-pdf') {
-          throw new HttpError(415, 'arquivo-nao-pdf', 'O RGA é um único arquivo PDF (orientações da SEEDUC-RJ para o RGA, alínea d); o conteúdo enviado não é PDF.');
-        }
-        if (err instanceof ArquivoRecusado) {
-          const status = err.motivo === 'tamanho-excedido' ? 413 : err.motivo === 'vazio' ? 400 : 415;
-          throw new HttpError(status, `arquivo-${err.motivo}`, err.message);
-        }
-        throw err;
-      }
-      return reply.code(201).send(resposta(registrada!));
+      const r = await entregarRga({ db, arquivos }, request, { codigoInep, ...request.query, arquivo: parte }, await agora());
+      return reply.code(r.nova ? 201 : 200).send(r.entrega);
     },
   );
 };

@@ -87,11 +87,13 @@ export const OCORRENCIAS = ['transferencia', 'conclusao', 'abandono', 'obito', '
 export type Ocorrencia = (typeof OCORRENCIAS)[number];
 
 /** How a case ends. */
-export const ENCERRAMENTOS = ['frequencia-restabelecida', 'transferencia', 'conclusao', 'obito'] as const;
+export const ENCERRAMENTOS = ['frequencia-restabelecida', 'sem-minimo', 'transferencia', 'conclusao', 'obito'] as const;
 export type Encerramento = (typeof ENCERRAMENTOS)[number];
 
 export const ROTULO_ENCERRAMENTO: Record<Encerramento, string> = {
   'frequencia-restabelecida': 'frequência restabelecida acima do mínimo',
+  // 21 years completed, or 18 to 20 with basic education concluded: art. 2º sets no minimum any more.
+  'sem-minimo': 'estudante fora da faixa etária com frequência mínima (art. 2º)',
   transferencia: 'transferência para outra escola',
   conclusao: 'conclusão da educação básica',
   obito: 'óbito do(a) estudante',

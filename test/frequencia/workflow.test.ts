@@ -233,4 +233,25 @@ describe('caso de baixa frequência', () => {
     await eventually(async () => ((await caso(e.id))?.situacao === 'encerrado' ? true : undefined));
     expect(await sincronizarOcorrenciasDasMatriculas(deps(), new Date(await t.agora()))).toBe(0);
   });
+
+  it('a month without dias letivos neither opens nor closes a case; a student past the minimum’s age band closes his', async () => {
+    const e = await alunoAbaixo('2027-10');
+    await apurar('2027-10');
+    const c = await eventually(async () => caso(e.id));
+    // November with 0 dias letivos (the school's calendar, art. 2º § 1º): no índice, nothing told.
+    await frequencia(t.db, e.id, inep, '2027-11', 0, 0);
+    expect(await apurar('2027-11')).toMatchObject({ apurados: 1, casosAvisados: 0 });
+    expect((await caso(e.id))!.situacao).toBe('aberto');
+    // The family reports basic education concluded at 18: from then on art. 9º II c sets no minimum.
+    const adulto = await estudante(t.db, { nascimento: '2009-01-15' });
+    await matricular(t.db, adulto.id, inep, 2027);
+    await frequencia(t.db, adulto.id, inep, '2027-10', 20, 5);
+    await apurar('2027-10');
+    const ca = await eventually(async () => caso(adulto.id));
+    await t.db.updateTable('estudante').set({ educacao_basica_concluida: true }).where('id', '=', adulto.id).execute();
+    await frequencia(t.db, adulto.id, inep, '2027-12', 20, 5);
+    await apurar('2027-12');
+    expect(await t.env.client.workflow.getHandle(idWorkflowCaso(ca.id)).result()).toMatchObject({ encerramento: 'sem-minimo' });
+    expect(c.id).not.toBe(ca.id);
+  });
 });

@@ -277,9 +277,10 @@ export async function casoFrequenciaWorkflow(abertura: AberturaCaso): Promise<Es
 
   async function apuracao(a: ApuracaoSinalizada): Promise<void> {
     if (!a.abaixo) {
-      encerrar('frequencia-restabelecida');
-      const pct = a.percentual === null ? 'sem dias letivos' : `${String(a.percentual).replace('.', ',')}%`;
-      await evento('encerrado', `Caso encerrado: frequência de ${a.mes} (${pct}) sem estar abaixo do mínimo`, SISTEMA, a.em, { mes: a.mes, percentual: a.percentual, minimo: a.minimo });
+      encerrar(a.minimo === null ? 'sem-minimo' : 'frequencia-restabelecida');
+      const pct = a.percentual === null ? 'sem índice' : `${String(a.percentual).replace('.', ',')}%`;
+      const porque = a.minimo === null ? 'sem frequência mínima para a idade (art. 2º)' : `atende ao mínimo de ${a.minimo}%`;
+      await evento('encerrado', `Caso encerrado: frequência de ${a.mes} (${pct}) ${porque}`, SISTEMA, a.em, { mes: a.mes, percentual: a.percentual, minimo: a.minimo });
       await sincronizar();
       return;
     }
