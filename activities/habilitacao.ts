@@ -35,7 +35,9 @@ const VALIDADE_ACESSO_MS = 30 * 24 * 3600 * 1000;
 
 export const hashAcesso = (segredo: string) => createHash('sha256').update(segredo).digest('hex');
 
-export const linkAcompanhamento = (urlPublica: string, id: string, segredo: string) => `${urlPublica.replace(/\/$/, '')}/habilitacao/${id}#${segredo}`;
+/** The page the requester follows his pedido on: /habilitacao/{id} (Presença) or /credenciamento/{id} (external user). */
+export const linkAcompanhamento = (urlPublica: string, id: string, segredo: string, pagina: 'habilitacao' | 'credenciamento' = 'habilitacao') =>
+  `${urlPublica.replace(/\/$/, '')}/${pagina}/${id}#${segredo}`;
 
 export type ModeloAviso = 'protocolo' | 'habilitado' | 'pendencia' | 'recusa' | 'encerramento';
 
@@ -53,10 +55,10 @@ const credenciamento = (h: Habilitacao) => isPerfilPedido(h.perfil) && definicao
 
 export function createHabilitacaoActivities(db: Db, correio: Correio, urlPublica: string) {
   /** A new secret for the follow-up link; the previous e-mail's link stops working. */
-  async function novoAcesso(id: string): Promise<string> {
+  async function novoAcesso(id: string, pagina: 'habilitacao' | 'credenciamento'): Promise<string> {
     const segredo = randomBytes(32).toString('base64url');
     await definirAcessoDoPedido(db, id, hashAcesso(segredo), new Date(Date.now() + VALIDADE_ACESSO_MS));
-    return linkAcompanhamento(urlPublica, id, segredo);
+    return linkAcompanhamento(urlPublica, id, segredo, pagina);
   }
 
   return {
@@ -135,7 +137,7 @@ export function createHabilitacaoActivities(db: Db, correio: Correio, urlPublica
       let corpo: string[];
       switch (a.modelo) {
         case 'protocolo': {
-          const link = await novoAcesso(h.id);
+          const link = await novoAcesso(h.id, cred ? 'credenciamento' : 'habilitacao');
           assunto = `rito: pré-cadastro de ${perfil} recebido`;
           corpo = [
             ola,
@@ -149,7 +151,7 @@ export function createHabilitacaoActivities(db: Db, correio: Correio, urlPublica
           break;
         }
         case 'pendencia': {
-          const link = await novoAcesso(h.id);
+          const link = await novoAcesso(h.id, cred ? 'credenciamento' : 'habilitacao');
           assunto = `rito: pendências no pré-cadastro de ${perfil}`;
           corpo = [
             ola,

@@ -26,7 +26,7 @@ const OUTRO_CNPJ = '11444777000161';
 const inep = () => String(33_000_000 + Math.floor(Math.random() * 999_999)).padStart(8, '0');
 const pdf = (tipo: string, nome: string) => ({ tipo, nomeOriginal: nome, conteudoBase64: PDF.toString('base64') });
 const chave = () => `k-${randomBytes(8).toString('hex')}`;
-const segredoDoLink = (id: string, texto: string) => new RegExp(`https://rito\\.test/habilitacao/${id}#(\\S+)`).exec(texto)?.[1];
+const segredoDoLink = (id: string, texto: string) => new RegExp(`https://rito\\.test/credenciamento/${id}#(\\S+)`).exec(texto)?.[1];
 
 let administrador: Conta;
 let processosDaInstituicao: string[];

@@ -66,7 +66,7 @@ describe('credenciamento de usuário externo', () => {
     const h0 = await pedido(id);
     expect(h0.prazo_analise!.toISOString()).toBe('2027-04-29T02:59:59.000Z');
     expect(h0).toMatchObject({ habilitador: 'administrador', lugar: d.representacao!.cnpj, termo_sha256: SHA256_TERMO_USUARIO_EXTERNO });
-    await eventually(async () => (mensagensPara(d.email).some((m) => /http:\/\/rito\.teste\/habilitacao\/[0-9a-f-]+#\S+/.test(m.texto)) ? true : undefined));
+    await eventually(async () => (mensagensPara(d.email).some((m) => /http:\/\/rito\.teste\/credenciamento\/[0-9a-f-]+#\S+/.test(m.texto)) ? true : undefined));
 
     // Pendência on Tue 27/04 (the procuração ends before the analysis could reasonably end); the requester
     // sends a new procuração, valid until Wed 30/06/2027, on Wed 28/04 at 15:00 (-03:00). Counted again from
