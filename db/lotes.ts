@@ -37,8 +37,14 @@ export const TABELA_STAGING: Record<TipoLote, string> = {
   frequencias: 'lote_frequencia',
 };
 
+/**
+ * work_mem of the validation and of the upsert: their sorts and hashes of a million records stay in memory
+ * instead of spilling to disk (PostgreSQL's default is 4 MB); set per transaction only.
+ */
+const MEMORIA_DE_TRABALHO = '256MB';
+
 /** Rows per UNNEST: large enough that the round trips do not count, small enough for pg's array text. */
-const POR_INSERCAO = 50_000;
+const POR_INSERCAO = 25_000;
 
 export interface ErroNaPosicao extends ErroRegistro {
   posicao: number;
@@ -52,66 +58,96 @@ export interface LoteRecebido {
   atorId: string;
   atorNome: string;
   formato: 'json' | 'csv';
-  hash: string;
   total: number;
-  /** The good records' values, by field of CAMPOS[tipo] (column-wise, for UNNEST). */
-  colunas: Valor[][];
-  posicoes: number[];
-  erros: ErroNaPosicao[];
+}
+
+/** The records of a lote, read part by part (api/lotes/entrada.ts); the hash once all are read. */
+export interface RegistrosDoLote {
+  proximaParte(max: number): { colunas: Valor[][]; posicoes: number[]; erros: ErroNaPosicao[] } | null;
+  hash(): string;
+}
+
+class LoteRepetido extends Error {
+  constructor(readonly hash: string) {
+    super('lote repetido');
+  }
 }
 
 /**
- * Stores a lote and its records, or finds the same lote already sent by the same
- * caller (same hash). `auditar` runs inside the transaction of a new lote.
+ * Stores a lote and its records in one transaction, or finds the same lote
+ * already sent by the same caller (same hash: then nothing of this sending
+ * stays). The database stores each part while the next is read. `auditar` runs
+ * inside the transaction of a new lote.
  */
-export async function receberLote(db: Db, l: LoteRecebido, auditar: (trx: Db) => Promise<void>): Promise<{ id: string; status: StatusLote; repetido: boolean }> {
-  const novo = await db.transaction().execute(async (trx) => {
-    // ON CONFLICT waits for a concurrent insert of the same lote to commit or roll back: one of them wins.
-    const r = await trx
-      .insertInto('lote')
-      .values({
-        id: l.id,
-        tipo: l.tipo,
-        ambiente: l.ambiente,
-        rede: l.rede,
-        ator_id: l.atorId,
-        ator_nome: l.atorNome,
-        formato: l.formato,
-        hash: l.hash,
-        status: 'recebido',
-        total: l.total,
-        com_erro: new Set(l.erros.map((e) => e.posicao)).size,
-      })
-      .onConflict((oc) => oc.columns(['ator_id', 'tipo', 'hash']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!r) return false;
-    await carregarStaging(trx, l);
-    for (let i = 0; i < l.erros.length; i += POR_INSERCAO) {
-      const parte = l.erros.slice(i, i + POR_INSERCAO);
-      await sql`insert into lote_erro (lote_id, posicao, campo, codigo, mensagem, etapa)
-        select ${l.id}::uuid, p, c, k, m, 'recebimento'
-        from unnest(${parte.map((e) => e.posicao)}::int4[], ${parte.map((e) => e.campo)}::text[], ${parte.map((e) => e.codigo)}::text[], ${parte.map((e) => e.mensagem)}::text[]) as t(p, c, k, m)`.execute(trx);
-    }
-    await auditar(trx);
-    return true;
-  });
-  if (novo) return { id: l.id, status: 'recebido', repetido: false };
-  const existente = await db.selectFrom('lote').select(['id', 'status']).where('ator_id', '=', l.atorId).where('tipo', '=', l.tipo).where('hash', '=', l.hash).executeTakeFirstOrThrow();
-  return { id: existente.id, status: existente.status, repetido: true };
+export async function receberLote(
+  db: Db,
+  l: LoteRecebido,
+  registros: RegistrosDoLote,
+  auditar: (trx: Db, hash: string) => Promise<void>,
+): Promise<{ id: string; status: StatusLote; repetido: boolean; hash: string }> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      let emCurso: Promise<unknown> = Promise.resolve();
+      let comErro = 0;
+      // Written after the lote's row, which they reference.
+      const erros: ErroNaPosicao[] = [];
+      for (let parte = registros.proximaParte(POR_INSERCAO); parte; parte = registros.proximaParte(POR_INSERCAO)) {
+        // A record's errors are all in its part.
+        comErro += new Set(parte.erros.map((e) => e.posicao)).size;
+        for (const e of parte.erros) erros.push(e);
+        await emCurso;
+        emCurso = carregarStaging(trx, l, parte.colunas, parte.posicoes);
+        // Awaited at the next part or below; a failure meanwhile must not be an unhandled rejection.
+        emCurso.catch(() => {});
+      }
+      await emCurso;
+      const hash = registros.hash();
+      // ON CONFLICT waits for a concurrent insert of the same lote to commit or roll back: one of them wins.
+      const r = await trx
+        .insertInto('lote')
+        .values({
+          id: l.id,
+          tipo: l.tipo,
+          ambiente: l.ambiente,
+          rede: l.rede,
+          ator_id: l.atorId,
+          ator_nome: l.atorNome,
+          formato: l.formato,
+          hash,
+          status: 'recebido',
+          total: l.total,
+          com_erro: comErro,
+        })
+        .onConflict((oc) => oc.columns(['ator_id', 'tipo', 'hash']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      // The records just staged go with the rollback.
+      if (!r) throw new LoteRepetido(hash);
+      for (let i = 0; i < erros.length; i += POR_INSERCAO) await inserirErros(trx, l.id, erros.slice(i, i + POR_INSERCAO));
+      await auditar(trx, hash);
+      return { id: l.id, status: 'recebido' as StatusLote, repetido: false, hash };
+    });
+  } catch (err) {
+    if (!(err instanceof LoteRepetido)) throw err;
+    const existente = await db.selectFrom('lote').select(['id', 'status']).where('ator_id', '=', l.atorId).where('tipo', '=', l.tipo).where('hash', '=', err.hash).executeTakeFirstOrThrow();
+    return { id: existente.id, status: existente.status, repetido: true, hash: err.hash };
+  }
 }
 
-/** UNNEST of the good records into the kind's staging table, POR_INSERCAO rows at a time. */
-async function carregarStaging(db: Db, l: LoteRecebido): Promise<void> {
+async function inserirErros(db: Db, id: string, erros: ErroNaPosicao[]): Promise<void> {
+  if (!erros.length) return;
+  await sql`insert into lote_erro (lote_id, posicao, campo, codigo, mensagem, etapa)
+    select ${id}::uuid, p, c, k, m, 'recebimento'
+    from unnest(${erros.map((e) => e.posicao)}::int4[], ${erros.map((e) => e.campo)}::text[], ${erros.map((e) => e.codigo)}::text[], ${erros.map((e) => e.mensagem)}::text[]) as t(p, c, k, m)`.execute(db);
+}
+
+/** UNNEST of good records into the kind's staging table. */
+async function carregarStaging(db: Db, l: LoteRecebido, colunas: Valor[][], posicoes: number[]): Promise<void> {
+  if (!posicoes.length) return;
   const campos = CAMPOS[l.tipo];
-  const tabela = TABELA_STAGING[l.tipo];
-  const colunas = sql.join(campos.map((c) => sql.ref(c.coluna)));
-  for (let i = 0; i < l.posicoes.length; i += POR_INSERCAO) {
-    const fim = Math.min(i + POR_INSERCAO, l.posicoes.length);
-    const arrays = campos.map((c, k) => sql`${l.colunas[k].slice(i, fim)}::${sql.raw(TIPO_PG[c.tipo])}[]`);
-    await sql`insert into ${sql.table(tabela)} (lote_id, posicao, ${colunas})
-      select ${l.id}::uuid, * from unnest(${l.posicoes.slice(i, fim)}::int4[], ${sql.join(arrays)})`.execute(db);
-  }
+  const arrays = campos.map((c, k) => sql`${colunas[k]}::${sql.raw(TIPO_PG[c.tipo])}[]`);
+  await sql`insert into ${sql.table(TABELA_STAGING[l.tipo])} (lote_id, posicao, ${sql.join(campos.map((c) => sql.ref(c.coluna)))})
+    select ${l.id}::uuid, * from unnest(${posicoes}::int4[], ${sql.join(arrays)})`.execute(db);
 }
 
 export function obterLote(db: Db, id: string) {
@@ -162,8 +198,11 @@ const IDENTIFICACAO = {
 /** The student of a staging row `s`, by CPF (ec) and by NIS (en): both hash joins. */
 const JOIN_ESTUDANTE = sql`left join estudante ec on ec.cpf = s.cpf left join estudante en on en.nis = s.nis`;
 const SID = sql`coalesce(ec.id, en.id)`;
-/** One student however identified, for "the same record twice in the lote". */
-const CHAVE_ESTUDANTE = sql`coalesce(ec.id::text, en.id::text, 'c' || s.cpf, 'n' || s.nis)`;
+/**
+ * One student however identified, for "the same record twice in the lote". A record whose student is not found
+ * has its error before this check is reached, so the found student's id is key enough (a uuid sorts fast).
+ */
+const CHAVE_ESTUDANTE = SID;
 
 function condicoesDaEscola(rede: Rede) {
   return [
@@ -270,6 +309,7 @@ export async function validarLote(db: Db, id: string): Promise<void> {
   if (!rede) throw new Error(`lote ${id}: rede ilegível`);
   const v = validacao(l.tipo as TipoLote, rede);
   await db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '${sql.raw(MEMORIA_DE_TRABALHO)}'`.execute(trx);
     await trx.deleteFrom('lote_erro').where('lote_id', '=', id).where('etapa', '=', 'validacao').execute();
     await sql`insert into lote_erro (lote_id, posicao, campo, codigo, mensagem, etapa)
       select ${id}::uuid, posicao, erro[1], erro[2], erro[3], 'validacao'
@@ -349,6 +389,7 @@ export async function aplicarLote(db: Db, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const l = await trx.selectFrom('lote').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (l.status !== 'processando') return;
+    await sql`set local work_mem = '${sql.raw(MEMORIA_DE_TRABALHO)}'`.execute(trx);
     if (l.ambiente === 'producao') await escrever(trx, l.tipo as TipoLote, id);
     const { n } = await sql<{ n: number }>`select count(distinct posicao)::int as n from lote_erro where lote_id = ${id}`.execute(trx).then((r) => r.rows[0]);
     await trx

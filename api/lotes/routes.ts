@@ -135,13 +135,14 @@ function rotasDeLote(app: FastifyInstance, deps: Deps, caminho: string, envios: 
         const id = randomUUID();
         const r = await receberLote(
           deps.db,
-          { id, tipo: envio.tipo, ambiente, rede, atorId: ator.id, atorNome: ator.nome, ...entrada },
-          (trx) =>
+          { id, tipo: envio.tipo, ambiente, rede, atorId: ator.id, atorNome: ator.nome, formato: entrada.formato, total: entrada.total },
+          entrada,
+          (trx, hash) =>
             request.auditar(
               {
                 resumo: `Lote ${id} de ${envio.tipo} recebido (${entrada.total} registros, ${entrada.formato}, ${ambiente}, ${rede})`,
                 recursoId: id,
-                dados: { tipo: envio.tipo, total: entrada.total, formato: entrada.formato, ambiente, rede, hash: entrada.hash },
+                dados: { tipo: envio.tipo, total: entrada.total, formato: entrada.formato, ambiente, rede, hash },
               },
               trx,
             ),
@@ -234,9 +235,9 @@ function rotasDeLote(app: FastifyInstance, deps: Deps, caminho: string, envios: 
   );
 }
 
-/** CSV bodies arrive as bytes; lerEntrada parses them. */
+/** CSV bodies arrive as text (UTF-8), which plugins/texto-valido checks as one string; lerEntrada parses it. */
 function aceitarCsv(app: FastifyInstance) {
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: LIMITE_BYTES }, (_req, corpo, feito) => feito(null, corpo));
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: LIMITE_BYTES }, (_req, corpo, feito) => feito(null, corpo));
 }
 
 const estudanteSchema = z

@@ -110,6 +110,8 @@ export interface ErroRegistro {
 
 export type Valor = string | number | boolean | null;
 
+const E = (campo: string, codigo: string, mensagem: string): ErroRegistro => ({ campo, codigo, mensagem });
+
 /** Today in Brasília, for "not in the future" checks. */
 export interface Hoje {
   ano: number;
@@ -132,21 +134,28 @@ function dataValida(v: string): boolean {
   return a >= 1900 && me >= 1 && me <= 12 && d >= 1 && d <= diasNoMes(a, me);
 }
 
+/** Index of each field in CAMPOS[tipo], by name. */
+const INDICE: Record<TipoLote, Record<string, number>> = Object.fromEntries(
+  TIPOS_LOTE.map((t) => [t, Object.fromEntries(CAMPOS[t].map((c, i) => [c.nome, i]))]),
+) as Record<TipoLote, Record<string, number>>;
+
 /**
  * One record's values in the order of CAMPOS[tipo], typed for the staging table,
- * or the errors of the record itself. `bruto` holds each field's text ('' = absent).
+ * and the errors of the record itself. `textos` holds each field's text in the
+ * order of CAMPOS[tipo] ('' = absent). Runs once per record of lotes of a
+ * million: no closure or look-up by name per field.
  */
-export function conferirRegistro(tipo: TipoLote, bruto: (name: string) => string, hoje: Hoje): { valores: Valor[]; erros: ErroRegistro[] } {
+export function conferirRegistro(tipo: TipoLote, textos: readonly string[], hoje: Hoje): { valores: Valor[]; erros: ErroRegistro[] } {
   const campos = CAMPOS[tipo];
+  const indice = INDICE[tipo];
   const valores: Valor[] = new Array(campos.length);
   const erros: ErroRegistro[] = [];
-  const erro = (campo: string, codigo: string, mensagem: string) => erros.push({ campo, codigo, mensagem });
   for (let i = 0; i < campos.length; i++) {
     const c = campos[i];
-    const v = bruto(c.nome);
+    const v = textos[i];
     valores[i] = null;
     if (v === '') {
-      if (c.obrigatorio) erro(c.nome, 'obrigatorio', `${c.nome}: campo obrigatório`);
+      if (c.obrigatorio) erros.push(E(c.nome, 'obrigatorio', `${c.nome}: campo obrigatório`));
       continue;
     }
     switch (c.tipo) {
@@ -155,21 +164,21 @@ export function conferirRegistro(tipo: TipoLote, bruto: (name: string) => string
       case 'inep': {
         const r = c.tipo === 'cpf' ? validarCpf(v) : c.tipo === 'nis' ? validarNis(v) : validarCodigoInep(v);
         if (r.valido) valores[i] = r.valor;
-        else erro(c.nome, `${c.tipo}-invalido`, `${c.nome}: ${r.mensagem}`);
+        else erros.push(E(c.nome, `${c.tipo}-invalido`, `${c.nome}: ${r.mensagem}`));
         break;
       }
       case 'texto':
-        if (c.max && v.length > c.max) erro(c.nome, 'muito-longo', `${c.nome}: no máximo ${c.max} caracteres`);
+        if (c.max && v.length > c.max) erros.push(E(c.nome, 'muito-longo', `${c.nome}: no máximo ${c.max} caracteres`));
         else valores[i] = v;
         break;
       case 'data':
-        if (!dataValida(v)) erro(c.nome, 'data-invalida', `${c.nome}: informe uma data existente no formato AAAA-MM-DD`);
-        else if (v > hoje.data) erro(c.nome, 'data-futura', `${c.nome}: a data não pode ser futura`);
+        if (!dataValida(v)) erros.push(E(c.nome, 'data-invalida', `${c.nome}: informe uma data existente no formato AAAA-MM-DD`));
+        else if (v > hoje.data) erros.push(E(c.nome, 'data-futura', `${c.nome}: a data não pode ser futura`));
         else valores[i] = v;
         break;
       case 'ano': {
         const n = /^\d{4}$/.test(v) ? Number(v) : NaN;
-        if (!(n >= ANO_MINIMO && n <= hoje.ano + 1)) erro(c.nome, 'ano-invalido', `${c.nome}: informe um ano de ${ANO_MINIMO} a ${hoje.ano + 1}`);
+        if (!(n >= ANO_MINIMO && n <= hoje.ano + 1)) erros.push(E(c.nome, 'ano-invalido', `${c.nome}: informe um ano de ${ANO_MINIMO} a ${hoje.ano + 1}`));
         else valores[i] = n;
         break;
       }
@@ -177,39 +186,39 @@ export function conferirRegistro(tipo: TipoLote, bruto: (name: string) => string
         const m = RE_MES.exec(v);
         const a = m ? Number(m[1]) : 0;
         const me = m ? Number(m[2]) : 0;
-        if (!m || me < 1 || me > 12 || a < ANO_MINIMO) erro(c.nome, 'mes-invalido', `${c.nome}: informe o mês no formato AAAA-MM`);
-        else if (a * 12 + me > hoje.ano * 12 + hoje.mes) erro(c.nome, 'mes-futuro', `${c.nome}: o mês ${v} ainda não começou`);
+        if (!m || me < 1 || me > 12 || a < ANO_MINIMO) erros.push(E(c.nome, 'mes-invalido', `${c.nome}: informe o mês no formato AAAA-MM`));
+        else if (a * 12 + me > hoje.ano * 12 + hoje.mes) erros.push(E(c.nome, 'mes-futuro', `${c.nome}: o mês ${v} ainda não começou`));
         else valores[i] = v;
         break;
       }
       case 'inteiro':
-        if (!/^\d{1,4}$/.test(v)) erro(c.nome, 'inteiro-invalido', `${c.nome}: informe um número inteiro não negativo`);
+        if (!/^\d{1,4}$/.test(v)) erros.push(E(c.nome, 'inteiro-invalido', `${c.nome}: informe um número inteiro não negativo`));
         else valores[i] = Number(v);
         break;
       case 'booleano': {
         const l = v.toLowerCase();
         if (VERDADEIRO.has(l)) valores[i] = true;
         else if (FALSO.has(l)) valores[i] = false;
-        else erro(c.nome, 'booleano-invalido', `${c.nome}: informe true ou false`);
+        else erros.push(E(c.nome, 'booleano-invalido', `${c.nome}: informe true ou false`));
         break;
       }
       case 'movimento':
         if ((MOVIMENTOS as readonly string[]).includes(v)) valores[i] = v;
-        else erro(c.nome, 'movimento-invalido', `${c.nome}: informe um de ${MOVIMENTOS.join(', ')}`);
+        else erros.push(E(c.nome, 'movimento-invalido', `${c.nome}: informe um de ${MOVIMENTOS.join(', ')}`));
         break;
     }
   }
   // CPF and NIS are the first two fields of every kind.
-  if (bruto('cpf') === '' && bruto('nis') === '') erro('cpf', 'identificacao-ausente', 'informe o CPF ou o NIS do estudante');
-  if (tipo === 'frequencias') conferirDiasLetivos(valores, erro);
+  if (textos[0] === '' && textos[1] === '') erros.push(E('cpf', 'identificacao-ausente', 'informe o CPF ou o NIS do estudante'));
+  if (tipo === 'frequencias') conferirDiasLetivos(valores, erros);
   if (tipo === 'movimentacoes') {
     const [, , inep, , mov, , destino] = valores;
-    if (mov === 'transferencia' && bruto('inepDestino') === '') erro('inepDestino', 'obrigatorio', 'inepDestino: obrigatório na transferência');
-    if (mov !== 'transferencia' && bruto('inepDestino') !== '') erro('inepDestino', 'destino-sem-transferencia', 'inepDestino: só se informa na transferência');
-    if (destino !== null && destino === inep) erro('inepDestino', 'destino-igual-origem', 'inepDestino: a escola de destino é a própria escola');
+    if (mov === 'transferencia' && textos[indice.inepDestino] === '') erros.push(E('inepDestino', 'obrigatorio', 'inepDestino: obrigatório na transferência'));
+    if (mov !== 'transferencia' && textos[indice.inepDestino] !== '') erros.push(E('inepDestino', 'destino-sem-transferencia', 'inepDestino: só se informa na transferência'));
+    if (destino !== null && destino === inep) erros.push(E('inepDestino', 'destino-igual-origem', 'inepDestino: a escola de destino é a própria escola'));
   }
-  if (tipo === 'estudantes-atualizacao' && valores.slice(2).every((v) => v === null) && (bruto('cpf') === '' || bruto('nis') === '')) {
-    erro('nome', 'nada-a-atualizar', 'informe ao menos um dado a atualizar (nome, dataNascimento, educacaoBasicaConcluida ou o outro identificador)');
+  if (tipo === 'estudantes-atualizacao' && valores.slice(2).every((v) => v === null) && (textos[0] === '' || textos[1] === '')) {
+    erros.push(E('nome', 'nada-a-atualizar', 'informe ao menos um dado a atualizar (nome, dataNascimento, educacaoBasicaConcluida ou o outro identificador)'));
   }
   return { valores, erros };
 }
@@ -218,17 +227,17 @@ export function conferirRegistro(tipo: TipoLote, bruto: (name: string) => string
  * Dias letivos between 0 and the days of the month; presenças up to the dias letivos
  * (Portaria Interministerial MEC/MC nº 3/2022 art. 2º § 1º: the índice is computed over the dias letivos).
  */
-function conferirDiasLetivos(valores: Valor[], erro: (campo: string, codigo: string, mensagem: string) => void): void {
+function conferirDiasLetivos(valores: Valor[], erros: ErroRegistro[]): void {
   const [, , , mes, dias, presencas] = valores as [unknown, unknown, unknown, string | null, number | null, number | null];
   if (mes !== null && dias !== null) {
     const limite = diasNoMes(Number(mes.slice(0, 4)), Number(mes.slice(5, 7)));
     if (dias > limite) {
-      erro('diasLetivos', 'dias-letivos-acima-do-mes', `diasLetivos: ${dias} dias letivos, mas ${mes} tem ${limite} dias`);
+      erros.push(E('diasLetivos', 'dias-letivos-acima-do-mes', `diasLetivos: ${dias} dias letivos, mas ${mes} tem ${limite} dias`));
       valores[4] = null;
     }
   }
   if (valores[4] !== null && presencas !== null && presencas > (valores[4] as number)) {
-    erro('presencas', 'presencas-acima-dos-dias-letivos', `presencas: ${presencas} presenças, acima dos ${valores[4]} dias letivos`);
+    erros.push(E('presencas', 'presencas-acima-dos-dias-letivos', `presencas: ${presencas} presenças, acima dos ${valores[4]} dias letivos`));
   }
 }
 
