@@ -264,7 +264,7 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
         estado.atrasado = true;
         await evento(
           'prazo-de-analise-vencido',
-          `Prazo de análise (${PRAZO_ANALISE_HABILITACAO.dias} dias úteis) vencido sem decisão; o pedido aparece como atrasado ao nível superior`,
+          `Prazo de análise (${PRAZO_ANALISE_HABILITACAO.dias} dias úteis) vencido sem decisão; o pedido aparece como atrasado ${credenciamento ? 'à administração e à supervisão' : 'ao nível superior'}`,
           SISTEMA,
           new Date(prazo.limiteEpochMs + 1000).toISOString(),
           { limite: prazo.limite },
