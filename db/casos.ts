@@ -127,6 +127,29 @@ export function semMotivoNoPeriodo(db: Db, f: { escopo: Escopo; codigoInep?: str
   return q.limit(5000).execute();
 }
 
+/** The same, counted per school without names (the state coordination's view). */
+export function contagemSemMotivo(db: Db, f: { ufs?: string[]; ano: number; periodo: number; meses: string[] }) {
+  let q = db
+    .selectFrom('apuracao_frequencia as a')
+    .innerJoin('unidade_ensino as u', 'u.codigo_inep', 'a.codigo_inep')
+    .leftJoin('motivo_frequencia_registro as m', (j) =>
+      j.onRef('m.estudante_id', '=', 'a.estudante_id').onRef('m.codigo_inep', '=', 'a.codigo_inep').on('m.ano', '=', f.ano).on('m.periodo', '=', f.periodo),
+    )
+    .select(['u.uf', 'u.municipio', 'a.codigo_inep'])
+    .select((eb) => [
+      eb.fn.count<string>('a.estudante_id').distinct().as('abaixo'),
+      eb.fn.count<string>(eb.case().when('m.motivo_codigo', 'is', null).then(eb.ref('a.estudante_id')).end()).distinct().as('sem_motivo'),
+    ])
+    .where('a.mes', 'in', f.meses)
+    .where('a.abaixo', '=', true)
+    .groupBy(['u.uf', 'u.municipio', 'a.codigo_inep'])
+    .orderBy('u.uf')
+    .orderBy('u.municipio')
+    .orderBy('a.codigo_inep');
+  if (f.ufs) q = q.where('u.uf', 'in', f.ufs.length ? f.ufs : ['']);
+  return q.limit(20_000).execute();
+}
+
 // --- casos -----------------------------------------------------------------
 
 export function obterCaso(db: Db, id: string) {

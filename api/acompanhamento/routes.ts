@@ -7,6 +7,7 @@
  *   GET  /periodos?ano=              the five periods and their registration windows, with source
  *   GET  /motivos, POST /motivos     the list of motivos in force and its versions; an administrador's import
  *   GET  /pendencias-motivo          students below the minimum in a period still without a motivo, and the days left
+ *   GET  /pendencias-motivo/resumo   the same counted per school, without names (the state coordination)
  *   POST /motivos-registrados        the school's motivo for one student and period
  *   GET  /casos                      cases in the caller's nominal scope (CPF/NIS masked; audited)
  *   GET  /casos/resumo               counts without names (the state coordination, MEC, supervisors)
@@ -193,6 +194,31 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
           meses: [...l.meses].sort(),
           menorPercentual: l.menor_percentual === null ? null : Number(l.menor_percentual),
         })),
+      };
+    },
+  );
+
+  app.get(
+    '/pendencias-motivo/resumo',
+    {
+      config: { papeis: PAPEIS, auditoria: { dadosPessoais: false } },
+      schema: {
+        tags: ['presenca'],
+        summary: 'Por escola, quantos estudantes ficaram abaixo do mínimo no período e quantos ainda estão sem motivo, sem nomes (coordenação estadual)',
+        querystring: z.object({ ano: z.coerce.number().int().min(2000).max(2099), periodo: z.coerce.number().int().min(1).max(5) }),
+        response: { 200: qualquer, ...erros },
+      },
+    },
+    async (request) => {
+      const e = await escopoDe(db, request);
+      if (e.agregado !== 'todas' && e.agregado.length === 0) throw new HttpError(403, 'sem-permissao', 'Os totais por UF são da coordenação estadual, do MEC e da supervisão; a escola e o município veem os seus estudantes em /v1/acompanhamento/pendencias-motivo.');
+      const { ano } = request.query;
+      const periodo = request.query.periodo as NumeroPeriodo;
+      const janela = janelaDoPeriodo(ano, periodo);
+      const linhas = await casos.contagemSemMotivo(db, { ufs: e.agregado === 'todas' ? undefined : e.agregado, ano, periodo, meses: mesesDoPeriodo(ano, periodo) });
+      return {
+        janela: { ...janela, diasRestantes: diasRestantes(janela, hoje()) },
+        itens: linhas.map((l) => ({ uf: l.uf, municipio: l.municipio, codigoInep: l.codigo_inep, abaixoDoMinimo: Number(l.abaixo), semMotivo: Number(l.sem_motivo) })),
       };
     },
   );

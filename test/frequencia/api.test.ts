@@ -149,6 +149,11 @@ describe('acompanhamento da frequência pela API', () => {
     expect(p.body.itens).toEqual([{ estudante: expect.objectContaining({ id: aluno.id, nome: aluno.nome }), escola: expect.objectContaining({ codigoInep: inepA }), meses: ['2026-10'], menorPercentual: 45 }]);
     expect((await s.request('GET', '/v1/acompanhamento/pendencias-motivo?ano=2026&periodo=5', { as: municipal })).body.itens).toHaveLength(1);
     expect((await s.request('GET', '/v1/acompanhamento/pendencias-motivo?ano=2026&periodo=5', { as: operadorB })).body.itens).toEqual([]);
+    // The state coordination: counts per school, no names; the nominal list is not hers.
+    expect((await s.request('GET', '/v1/acompanhamento/pendencias-motivo?ano=2026&periodo=5', { as: estadual })).status).toBe(403);
+    const resumo = await s.request('GET', '/v1/acompanhamento/pendencias-motivo/resumo?ano=2026&periodo=5', { as: estadual });
+    expect(resumo.body.itens).toContainEqual({ uf: 'RJ', municipio: RIO, codigoInep: inepA, abaixoDoMinimo: 1, semMotivo: 1 });
+    expect(JSON.stringify(resumo.body)).not.toContain(aluno.nome);
 
     const reg = await s.request('POST', '/v1/acompanhamento/motivos-registrados', {
       as: operadorA,
@@ -157,6 +162,13 @@ describe('acompanhamento da frequência pela API', () => {
     expect(reg.status, JSON.stringify(reg.body)).toBe(200);
     expect(reg.body).toMatchObject({ motivo: { codigo: '64', descricao: 'Desinteresse/desmotivação pelos estudos' }, versao: 1 });
     expect((await s.request('GET', '/v1/acompanhamento/pendencias-motivo?ano=2026&periodo=5', { as: operadorA })).body.itens).toEqual([]);
+    expect((await s.request('GET', '/v1/acompanhamento/pendencias-motivo/resumo?ano=2026&periodo=5', { as: estadual })).body.itens).toContainEqual({
+      uf: 'RJ',
+      municipio: RIO,
+      codigoInep: inepA,
+      abaixoDoMinimo: 1,
+      semMotivo: 0,
+    });
   });
 
   it('the motivos list is replaced by an administrador’s import, keeping the older version', async () => {
