@@ -29,6 +29,7 @@ import calendarioPaginas from './rotas/calendario';
 import contaPaginas from './rotas/conta';
 import contasPaginas from './rotas/contas';
 import correioPaginas from './rotas/correio';
+import credenciamentoPaginas from './rotas/credenciamento';
 import inspecaoPaginas from './rotas/inspecao';
 import painelPaginas from './rotas/painel';
 import obrigacoesPaginas from './rotas/obrigacoes';
@@ -104,6 +105,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(portalPaginas, opcoes);
     await escopo.register(obrigacoesPaginas, opcoes);
     await escopo.register(presencaPaginas, opcoes);
+    await escopo.register(credenciamentoPaginas, opcoes);
     await escopo.register(painelPaginas, opcoes);
     await escopo.register(calendarioPaginas, opcoes);
     await escopo.register(auditoriaPaginas, opcoes);

@@ -85,6 +85,7 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
     return [
       { rotulo: 'Entrar', href: '/entrar', icone: 'fa-right-to-bracket', atual: atual === '/entrar' },
       { rotulo: 'Pré-cadastro no Sistema Presença', href: '/presenca/pre-cadastro', icone: 'fa-id-card', atual: atual.startsWith('/presenca/pre-cadastro') },
+      { rotulo: 'Credenciamento de usuário externo', href: '/credenciamento', icone: 'fa-building-user', atual: atual === '/credenciamento' },
     ];
   }
   const tem = (...p: Papel[]) => ator.papeis.some((x) => p.includes(x));
@@ -99,6 +100,7 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   if (tem('mec', 'coordenador-estadual', 'auxiliar-estadual', 'coordenador-municipal', 'auxiliar-municipal', 'operador-escolar', 'administrador', 'supervisor')) {
     itens.push({ rotulo: 'Sistema Presença', href: '/presenca', icone: 'fa-user-check' });
   }
+  if (tem('administrador', 'supervisor')) itens.push({ rotulo: 'Credenciamentos', href: '/administracao/credenciamentos', icone: 'fa-building-user' });
   if (tem('administrador')) itens.push({ rotulo: 'Administração', href: '/administracao', icone: 'fa-users-gear' });
   return itens.map((i) => ({ ...i, atual: atual === i.href || atual.startsWith(`${i.href}?`) || atual.startsWith(`${i.href}/`) }));
 }

@@ -58,7 +58,7 @@ export function apagarCookieSessao(reply: FastifyReply): void {
 export const tokenDoCookie = (request: FastifyRequest): string | undefined => request.cookies?.[COOKIE_SESSAO] || undefined;
 
 /** The session the cookie names, if it is open, not expired and not idle too long, and its account is active. */
-export async function autenticarSessao(db: Db, token: string): Promise<Autenticacao | null> {
+export async function autenticarSessao(db: Db, token: string, escopoEm?: Date): Promise<Autenticacao | null> {
   if (token.length > 200) return null;
   const id = sha256(token);
   const agora = new Date();
@@ -68,7 +68,7 @@ export async function autenticarSessao(db: Db, token: string): Promise<Autentica
     .innerJoin('usuario', 'usuario.id', 'sessao.usuario_id')
     .select(['sessao.id', 'sessao.csrf_token', 'sessao.expira_em', 'sessao.ultimo_uso_em'])
     .select(['usuario.id as usuario_id', 'usuario.nome', 'usuario.papeis', 'usuario.unidade'])
-    .select((eb) => colunasDoEscopo(eb, agora))
+    .select((eb) => colunasDoEscopo(eb, escopoEm ?? agora))
     .where('sessao.id', '=', id)
     .where('sessao.encerrada_em', 'is', null)
     .where('sessao.expira_em', '>', agora)

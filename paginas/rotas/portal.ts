@@ -3,11 +3,13 @@
  * today (the mandates the Ator already resolved: api/auth/contas.ts) and their
  * processes, each with its phase, the notice awaiting his ciência and the
  * prazo running against him ("faltam N dias úteis" to 23:59:59 of the last
- * day). The process itself opens on the common process page, where he opens
+ * day), and the representações already ended (a procuração expired), with
+ * their end. The process itself opens on the common process page, where he opens
  * the notice, answers and gets his receipts.
  */
 import type { FastifyInstance } from 'fastify';
 import { noEscopo } from '../../api/auth/escopo';
+import { HttpError } from '../../api/errors';
 import { instante } from '../../api/instantes';
 import { ProcessosService } from '../../api/processos/service';
 import { formatarCnpj } from '../../rules/identificadores';
@@ -26,8 +28,19 @@ export default async function portalPaginas(app: FastifyInstance, deps: PaginasD
     // The processes' requerentes are not shown; institutions are legal persons. The page lists, as GET /v1/processos, the caller's own scope.
     { config: { auditoria: { acao: 'pagina.portal.ler', recurso: 'processo', dadosPessoais: true } }, schema: { hide: true } },
     async (request, reply) => {
-      const ator = exigirAtor(request, ['representante']);
+      const ator = exigirAtor(request);
       const agoraMs = Number(await (deps.relogio ?? Date.now)());
+      // The representações already over, with their end and its reason: a representante whose procuração expired
+      // (or whose role ended with it) still opens his portal and learns why his institution is gone from it.
+      const encerradas = await deps.db
+        .selectFrom('representacao')
+        .select(['instituicao_cnpj', 'instituicao_nome', 'tipo', 'fim', 'motivo_fim'])
+        .where('usuario_id', '=', ator.id)
+        .where('fim', '<=', new Date(agoraMs))
+        .orderBy('fim', 'desc')
+        .limit(50)
+        .execute();
+      if (!ator.papeis.includes('representante') && !encerradas.length) throw new HttpError(403, 'sem-permissao', 'Seu perfil não permite acessar esta página.');
       const mandatos = ator.instituicoes.length
         ? await deps.db
             .selectFrom('representacao')
@@ -68,6 +81,13 @@ export default async function portalPaginas(app: FastifyInstance, deps: PaginasD
         migalhas: [{ rotulo: 'Minhas instituições' }],
         mensagens: pendentes ? [{ tipo: 'warning', texto: `${pendentes} ${pendentes === 1 ? 'notificação aguarda' : 'notificações aguardam'} a sua ciência.` }] : [],
         instituicoes,
+        encerradas: encerradas.map((r) => ({
+          nome: r.instituicao_nome,
+          cnpj: formatarCnpj(r.instituicao_cnpj),
+          qualidade: r.tipo === 'procurador' ? 'Procurador(a)' : 'Representante legal',
+          fim: instante(r.fim!),
+          motivo: r.motivo_fim,
+        })),
       });
     },
   );

@@ -19,7 +19,9 @@ export interface Pessoa {
 
 export async function sistemaDePaginas<Q extends string>(
   w: WorkflowTestEnv,
-  o: { cnpj: string; senha: string; pessoas: Record<Q, Pessoa>; comSessao: readonly Q[] },
+  // escopoNoRelogio: sessions read their scope (representações in force) at the time-skipping server's time, for a test
+  // that creates a representação after skipping ahead and then ends it by skipping past its end.
+  o: { cnpj: string; senha: string; pessoas: Record<Q, Pessoa>; comSessao: readonly Q[]; escopoNoRelogio?: boolean },
 ) {
   const contas = {} as Record<Q, { id: string; nome: string; email: string }>;
   for (const [quem, p] of Object.entries(o.pessoas) as [Q, Pessoa][]) {
@@ -34,7 +36,9 @@ export async function sistemaDePaginas<Q extends string>(
       );
     }
   }
-  const app = await buildApp({ db: w.db, temporal: w.env.client, taskQueue: w.taskQueue, autenticador: createAutenticador(w.db), relogio: () => w.env.currentTimeMs() });
+  const relogio = () => w.env.currentTimeMs();
+  const autenticador = createAutenticador(w.db, o.escopoNoRelogio ? relogio : undefined);
+  const app = await buildApp({ db: w.db, temporal: w.env.client, taskQueue: w.taskQueue, autenticador, relogio });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   const sessoes = {} as Record<Q, { cookie: string; csrf: string }>;
   for (const quem of o.comSessao) {
