@@ -43,14 +43,15 @@ const documentosRoutes: FastifyPluginAsyncZod<{ db: Db; aoAbrir?: AoAbrirDocumen
     if (doc.processo_id) return (await podeVerProcesso(db, ator, doc.processo_id)) ? doc : undefined;
     const escopo = escopoDe(ator);
     const daUnidade = ator.papeis.includes('inspetor') && ator.unidade?.toLocaleUpperCase('pt-BR') === doc.unidade;
-    return escopo.tudo || daUnidade ? doc : undefined;
+    // A document of no process (a coordination's ofício to MEC) is also its issuer's.
+    return escopo.tudo || daUnidade || doc.emitido_por === ator.id ? doc : undefined;
   }
 
   app.get(
     '/:id',
     {
       config: {
-        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
+        papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador', 'coordenador-municipal', 'coordenador-estadual'],
         // ofícios name the requerente, the representantes, the Comissão
         auditoria: { acao: 'documento.ler', recurso: 'documento', dadosPessoais: true },
       },

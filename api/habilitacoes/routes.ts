@@ -34,6 +34,7 @@ import { requireAtor } from '../plugins/autenticacao';
 import { acaoBodies, type AcaoDecisao, habilitacaoResumoSchema, habilitacaoSchema, listaQuery, preCadastroSchema, reenvioSchema, ROTULO_ACAO } from './schemas';
 import { agirNaHabilitacao, type ArquivoEnviado, type DadosPreCadastro, guardarDocumentos, protocolarPreCadastro } from './service';
 import { TERMO_DE_RESPONSABILIDADE } from './termo';
+import oficiosSgpRoutes from './oficios-sgp';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
 /** Who reads and decides pedidos: MEC, the Presença levels, and the auditing roles. */
@@ -231,6 +232,7 @@ export async function reenviarDocumentos(
 const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: ArmazenamentoArquivos }> = async (app, deps) => {
   const { db } = deps;
   const arquivos = deps.arquivos ?? criarArmazenamentoArquivos({ db });
+  await app.register(oficiosSgpRoutes, { db });
 
   app.get(
     '/perfis',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dataNumerica, dataPorExtenso, nomeDoMes } from '../../rules/datas/extenso';
 import { formatarCpf } from '../../rules/identificadores/cpf';
 import { formatarNis } from '../../rules/identificadores/nis';
-import { cpfSchema, codigoIbgeSchema, nisSchema, ufSchema } from '../../rules/identificadores/schemas';
+import { cpfSchema, codigoIbgeSchema, codigoInepSchema, nisSchema, ufSchema } from '../../rules/identificadores/schemas';
 import {
   atoBase,
   comunicacaoBase,
@@ -197,10 +197,58 @@ const comunicacaoConselhoTutelar = definir({
   }),
 });
 
+/** What the network asks of MEC for its operadores in the Sistema Gestão Presente (seed 001: "Modelos de ofícios para solicitações de inclusão, substituição e exclusão de operadores no SGP"). */
+export const PEDIDOS_OPERADORES_SGP = { inclusao: 'inclusão', substituicao: 'substituição', exclusao: 'exclusão' } as const;
+
+const pessoaSgp = { nome: texto(150), cpf: cpfSchema };
+
+const operadoresSgp = definir({
+  rotulo: 'Ofício de inclusão, substituição ou exclusão de operadores no Sistema Gestão Presente',
+  especie: 'oficio',
+  forma: 'comunicacao',
+  schema: z
+    .strictObject({
+      ...comunicacaoBase,
+      pedido: z.enum(['inclusao', 'substituicao', 'exclusao'], { error: 'pedido: inclusao, substituicao ou exclusao' }),
+      /** 'Rede Municipal de Ensino do Rio de Janeiro'. */
+      rede: texto(200),
+      operadores: z
+        .array(
+          z.strictObject({
+            ...pessoaSgp,
+            email: z.email({ error: 'e-mail inválido' }),
+            codigoInep: codigoInepSchema,
+            escola: texto(200),
+            /** Substituição: who leaves. */
+            substitui: z.strictObject(pessoaSgp).optional(),
+            /** Exclusão: why. */
+            motivo: texto(500).optional(),
+          }),
+        )
+        .min(1, 'informe ao menos um operador')
+        .max(200, 'no máximo 200 operadores por ofício'),
+    })
+    .superRefine((d, ctx) => {
+      d.operadores.forEach((o, i) => {
+        if (d.pedido === 'substituicao' && !o.substitui) ctx.addIssue({ code: 'custom', path: ['operadores', i, 'substitui'], message: 'na substituição, informe quem o operador substitui' });
+        if (d.pedido !== 'substituicao' && o.substitui) ctx.addIssue({ code: 'custom', path: ['operadores', i, 'substitui'], message: 'só a substituição indica quem sai' });
+      });
+    }),
+  assunto: (d) => `Solicitação de ${PEDIDOS_OPERADORES_SGP[d.pedido]} de operadores no Sistema Gestão Presente — ${d.rede}`,
+  assinaturas: (d) => [assinaturaDe(d.signatario)],
+  derivar: (d) => ({
+    pedido: PEDIDOS_OPERADORES_SGP[d.pedido],
+    substituicao: d.pedido === 'substituicao',
+    exclusao: d.pedido === 'exclusao',
+    operadores: d.operadores.map((o) => ({ ...o, cpf: formatarCpf(o.cpf), substitui: o.substitui ? { nome: o.substitui.nome, cpf: formatarCpf(o.substitui.cpf) } : null })),
+  }),
+});
+
 export const CATALOGO_PRESENCA = {
   'nomeacao-coordenador': nomeacaoCoordenador,
   'termo-responsabilidade': termoResponsabilidade,
   'notificacao-familia': notificacaoFamilia,
   'encaminhamento-assistencia-social': encaminhamentoAssistenciaSocial,
   'comunicacao-conselho-tutelar': comunicacaoConselhoTutelar,
+  'operadores-sgp': operadoresSgp,
 } as const;

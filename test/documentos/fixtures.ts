@@ -277,6 +277,25 @@ export const DADOS: { [T in TipoDocumento]: EntradaDocumento<T> } = {
     destino: 'cee',
     recursoProtocoladoEm: '2026-11-05',
   },
+  'operadores-sgp': {
+    emissor: { orgao: ['PREFEITURA DA CIDADE DO RIO DE JANEIRO', 'SECRETARIA MUNICIPAL DE EDUCAÇÃO', 'Coordenação Municipal do Programa Bolsa Família na Educação'] },
+    local: 'Rio de Janeiro',
+    destinatario: {
+      tratamento: 'A Sua Senhoria a Senhora',
+      nome: 'Cláudia Moreira Lemos',
+      cargo: 'Coordenadora-Geral de Atendimento e Relacionamento com as Redes de Ensino',
+      instituicao: 'Ministério da Educação – SEB/DARE/CGAR',
+      endereco: { logradouro: 'Esplanada dos Ministérios, Bloco L', bairro: 'Zona Cívico-Administrativa', cep: '70047-900', municipio: 'Brasília', uf: 'DF' },
+    },
+    vocativo: 'Senhora Coordenadora-Geral',
+    fecho: 'Atenciosamente',
+    signatario: { nome: 'Bruno Tavares', cargo: 'Coordenador Municipal do Programa Bolsa Família na Educação' },
+    pedido: 'substituicao',
+    rede: 'Rede Municipal de Ensino do Rio de Janeiro',
+    operadores: [
+      { nome: 'Carla Mendes', cpf: '529.982.247-25', email: 'carla.mendes@rioeduca.net', codigoInep: '33063001', escola: 'E. M. Alda Lins', substitui: { nome: 'Diego Farias', cpf: '111.444.777-35' } },
+    ],
+  },
   'nomeacao-coordenador': {
     emissor: { orgao: ['GOVERNO DO ESTADO DO RIO DE JANEIRO', 'SECRETARIA DE ESTADO DE EDUCAÇÃO', 'Gabinete da Secretária'] },
     local: 'Rio de Janeiro',
@@ -394,6 +413,7 @@ export const UNIDADES: { [T in TipoDocumento]: string } = {
   'edital-cadastramento': 'COOGIE',
   'encaminhamento-cee': 'COOGIE',
   'nomeacao-coordenador': 'GAB/SEEDUC',
+  'operadores-sgp': 'SME-RIO',
   'termo-responsabilidade': 'SME-NITERÓI',
   'notificacao-familia': 'EM-ALDA LINS',
   'encaminhamento-assistencia-social': 'EM-ALDA LINS',

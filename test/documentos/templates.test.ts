@@ -52,8 +52,10 @@ function erroDe(fn: () => unknown): DadosDocumentoInvalidos {
 describe('catálogo', () => {
   it('has one template file per document of the DOMAIN catalogue', () => {
     // DOMAIN's 14, plus the COOGIE's own Pronunciamento on the reconsideração (seed 003, issue 10 item 7)
-    // and the cadastramentos' notice of exigências, the editais of the ETAP, the mantenedora's alteration and the transferência de mantença (seed 003).
-    expect(TIPOS_DOCUMENTO).toHaveLength(19);
+    // and the cadastramentos' notice of exigências, the editais of the ETAP, the mantenedora's alteration and the transferência de mantença (seed 003),
+    // and the network's ofício to MEC on its operadores in the Sistema Gestão Presente (seed 001).
+    expect(TIPOS_DOCUMENTO).toHaveLength(20);
+    expect(TIPOS_DOCUMENTO).toContain('operadores-sgp');
     expect(TIPOS_DOCUMENTO).toContain('pronunciamento-coogie');
     for (const tipo of TIPOS_DOCUMENTO) expect(fs.existsSync(path.join(DIRETORIO_TEMPLATES, `${tipo}.hbs`))).toBe(true);
     expect(fs.existsSync(path.join(DIRETORIO_TEMPLATES, 'partials', 'layout.hbs'))).toBe(true);

@@ -151,6 +151,39 @@ describe('Sistema Presença: who enables whom', () => {
     expect(trilha).toEqual(expect.arrayContaining([{ acao: 'habilitacao.ler', recurso_id: estadual.id }]));
   });
 
+
+  it('the Coordenador Municipal asks MEC, by ofício filled from the profiles, to include the operadora in the Sistema Gestão Presente (seed 001)', async () => {
+    const base = {
+      sigla: 'SME-RIO',
+      rede: 'Rede Municipal de Ensino do Rio de Janeiro',
+      emissor: { orgao: ['PREFEITURA DA CIDADE DO RIO DE JANEIRO', 'SECRETARIA MUNICIPAL DE EDUCAÇÃO'] },
+      local: 'Rio de Janeiro',
+      destinatario: {
+        tratamento: 'A Sua Senhoria a Senhora',
+        nome: 'Coordenadora-Geral da CGAR',
+        cargo: 'Coordenadora-Geral de Atendimento e Relacionamento com as Redes de Ensino',
+        instituicao: 'Ministério da Educação – SEB/DARE/CGAR',
+        endereco: { logradouro: 'Esplanada dos Ministérios, Bloco L', bairro: 'Zona Cívico-Administrativa', cep: '70047-900', municipio: 'Brasília', uf: 'DF' },
+      },
+      vocativo: 'Senhora Coordenadora-Geral',
+      fecho: 'Atenciosamente',
+    };
+    // An active operadora cannot be the object of an exclusão yet.
+    const cedo = await s.request('POST', '/v1/habilitacoes/oficios-sgp', { as: municipal.conta, body: { ...base, pedido: 'exclusao', operadores: [{ habilitacao: operador.id }] }, headers: { 'idempotency-key': chave() } });
+    expect(cedo.status).toBe(400);
+    expect(cedo.body.erro.campos[0].campo).toBe('operadores.0.habilitacao');
+    const r = await s.request('POST', '/v1/habilitacoes/oficios-sgp', { as: municipal.conta, body: { ...base, pedido: 'inclusao', operadores: [{ habilitacao: operador.id }] }, headers: { 'idempotency-key': chave() } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.identificacao).toBe(`Ofício nº 1/${new Date().getFullYear()}/SME-RIO`);
+    const html = await s.request('GET', r.body.links.html, { as: municipal.conta });
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('Solicitamos a inclusão dos operadores abaixo');
+    expect(html.body).toContain('Carla Operadora');
+    expect(html.body).toContain(`E. M. Presença (${INEP})`);
+    // Not the operadora's to read: her role reads no ofícios.
+    expect((await s.request('GET', r.body.links.html, { as: operador.conta })).status).toBe(403);
+  });
+
   it('the municipal coordinator excludes the operador with a reason; the account loses the role at once', async () => {
     const r = await s.request('POST', `/v1/habilitacoes/${operador.id}/excluir`, { as: municipal.conta, body: { motivo: 'Transferida para outra rede' }, headers: { 'idempotency-key': chave() } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
