@@ -308,6 +308,9 @@ export async function validarLote(db: Db, id: string): Promise<void> {
   const rede = lerRede(l.rede);
   if (!rede) throw new Error(`lote ${id}: rede ilegível`);
   const v = validacao(l.tipo as TipoLote, rede);
+  // The staging table was just filled: without fresh statistics the planner takes a lote of a million rows for a
+  // few and probes the matrículas a million times by index instead of one hash join (bench/lotes.ts).
+  await sql`analyze ${sql.table(TABELA_STAGING[l.tipo as TipoLote])}`.execute(db);
   await db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '${sql.raw(MEMORIA_DE_TRABALHO)}'`.execute(trx);
     await trx.deleteFrom('lote_erro').where('lote_id', '=', id).where('etapa', '=', 'validacao').execute();
