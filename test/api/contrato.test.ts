@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../tooling/cache';
 import { type Credencial, startTestSystem, type TestSystem } from '../support/system';
 import { abrirProcesso } from '../support/abertura';
+import { casoComDocumento, escola, habilitado } from '../frequencia/apoio';
 
 const CNPJ = '11222333000181';
 /** Examples per operation and phase, for each role: enough to reach every operation's validation, few enough for CI. */
@@ -58,6 +59,10 @@ beforeAll(async () => {
   // One process in everyone's scope, so that the process routes are reached past the 404 of an unknown id.
   const processo = await abrirProcesso(sys, inspetor, { cnpj: CNPJ, codigoInep: '33055555' });
   const membro = await sys.conta({ papeis: ['comissao'], unidade: 'METROPOLITANA I', comissoes: [processo] });
+  // An operador escolar with a student's case in his school (api/acompanhamento): the school's acts are only his and the município's.
+  const inep = await escola(sys.db);
+  const operador = await habilitado(sys, 'operador-escolar', { municipio: '3304557', codigoInep: inep });
+  await casoComDocumento(sys, inep, operador);
   papeis.push(
     { nome: 'representante legal (chave de API)', papel: 'representante', como: { chave: rl.chave } },
     { nome: 'membro de Comissão de Vistoria (sessão)', papel: 'comissao', como: membro },
@@ -65,6 +70,7 @@ beforeAll(async () => {
     { nome: 'COOGIE (chave de API)', papel: 'coogie', como: { chave: coogie.chave } },
     { nome: 'supervisor (chave de API)', papel: 'supervisor', como: { chave: supervisor.chave } },
     { nome: 'administrador (sessão)', papel: 'administrador', como: admin },
+    { nome: 'operador escolar (sessão)', papel: 'operador-escolar', como: operador },
   );
 }, 240_000);
 
