@@ -61,6 +61,12 @@ const ROTULO_FASE: Record<string, string> = {
   desativado: 'Desativado (art. 19)',
   vencido: 'Encerrado pelo vencimento da procuração',
 };
+/**
+ * The prazo of the analysis as the pages state it: for the credenciamento it is art. 16 itself, not the analogy
+ * PRAZO_ANALISE_HABILITACAO.baseLegal names for the Sistema Presença (rules/habilitacao/prazo.ts).
+ */
+const PRAZO = { dias: PRAZO_ANALISE_HABILITACAO.dias, baseLegal: 'IN SEI-MEC (DOU 16/10/2025), art. 16, §§ 3º e 4º' };
+
 const ROTULO_TIPO: Record<string, string> = { 'representante-legal': 'Representante legal', procurador: 'Procurador(a)' };
 
 /** The documents the external user may send: the table's (ato constitutivo; procuração of a procurador) and any other. */
@@ -166,7 +172,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
         enderecoDaPagina: '/credenciamento',
         migalhas: [{ rotulo: 'Credenciamento de usuário externo' }],
         mensagens,
-        prazo: PRAZO_ANALISE_HABILITACAO,
+        prazo: PRAZO,
         termo: { titulo: termo.titulo, linhas: termo.texto.split('\n'), baseLegal: termo.baseLegal, sha256: termo.sha256 },
         campos: rotular(campos(ESQUEMA_PRE, 'cred', p)),
         documentos: camposDeDocumentos('cred', p.erros),
@@ -214,7 +220,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
       migalhas: [{ rotulo: 'Credenciamento de usuário externo', href: '/credenciamento' }, { rotulo: 'Protocolado' }],
       mensagens: [{ tipo: 'success', texto: envio.resultado.mensagem }],
       protocolo: envio.resultado.id,
-      prazo: PRAZO_ANALISE_HABILITACAO,
+      prazo: PRAZO,
     });
   });
 
@@ -244,10 +250,10 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
         pedido: resumo(h, false),
         pendencias: h.fase === 'pendente' ? ((pendencia?.dados.pendencias as string[] | undefined) ?? []) : [],
         documentos: h.documentos,
-        eventos: eventos.map((e) => ({ descricao: e.descricao, em: e.em })),
+        eventos: eventos.map((e) => ({ descricao: e.descricao, em: instante(e.em) })),
         camposReenvio: rotular(campos(ESQUEMA_REENVIO, 'reenvio', reenvio)),
         documentosReenvio: camposDeDocumentos('reenvio', reenvio.erros),
-        prazo: PRAZO_ANALISE_HABILITACAO,
+        prazo: PRAZO,
         chave: randomUUID(),
       },
       o.status ?? 200,
@@ -324,7 +330,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
         busca: true,
         linhas,
         total: r.total,
-        prazo: PRAZO_ANALISE_HABILITACAO,
+        prazo: PRAZO,
         filtro: { atrasados: filtro.atrasados },
         situacoes: Object.entries(ROTULO_SITUACAO).map(([valor, rotulo]) => ({ valor, rotulo, selecionada: filtro.situacao === valor })),
         atrasados: linhas.filter((l) => l.atrasado).length,
@@ -360,7 +366,8 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
           ...resumo(h, true),
           email: h.email,
           telefone: h.telefone,
-          documentos: h.documentos,
+          // Stored in UTC (toISOString): shown in Brasília time as every instant of the pages.
+          documentos: h.documentos.map((d) => ({ ...d, enviadoEm: instante(new Date(d.enviadoEm)) })),
           termo: h.termo_aceito_em && h.termo_sha256 ? { aceitoEm: instante(h.termo_aceito_em), sha256: h.termo_sha256 } : null,
           eventos: eventos.map((e) => ({ descricao: e.descricao, ator: e.ator_nome, em: instante(e.em) })),
         },
