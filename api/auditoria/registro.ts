@@ -17,7 +17,7 @@
  * `repeticao` in EntradaAuditoria.
  */
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Auditoria, Database } from '../../db/schema';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
 import { jsonCanonico } from '../../rules/json-canonico';
@@ -166,9 +166,17 @@ async function escreverLote(trx: Kysely<Database>, entradas: readonly EntradaAud
   const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const cabeca = { seq: ultima ? Number(ultima.seq) : 0, hash: ultima?.hash ?? HASH_INICIAL };
   const out: EntradaRegistrada[] = [];
-  for (const e of entradas) out.push(await escreverEntrada(trx, e, cabeca));
+  // Rows are inserted together, in one statement; a look-up for an original first writes those before it, so it sees them.
+  const linhas: LinhaAuditoria[] = [];
+  const gravar = async () => {
+    if (linhas.length) await trx.insertInto('auditoria').values(linhas.splice(0)).execute();
+  };
+  for (const e of entradas) out.push(await escreverEntrada(trx, e, cabeca, linhas, gravar));
+  await gravar();
   return out;
 }
+
+type LinhaAuditoria = Insertable<Database['auditoria']>;
 
 /**
  * Group commit (issue 16). Entries that are not part of a caller's
@@ -231,8 +239,15 @@ async function drenar(db: Kysely<Database>, fila: Fila): Promise<void> {
   }
 }
 
-async function escreverEntrada(trx: Kysely<Database>, e: EntradaAuditoria, cabeca: { seq: number; hash: string }): Promise<EntradaRegistrada> {
+async function escreverEntrada(
+  trx: Kysely<Database>,
+  e: EntradaAuditoria,
+  cabeca: { seq: number; hash: string },
+  linhas: LinhaAuditoria[],
+  gravar: () => Promise<void>,
+): Promise<EntradaRegistrada> {
   // Looked up under the chain's lock: of two concurrent first runs with one key, the second sees the first.
+  if (precisaDoOriginal(e)) await gravar();
   const original = await entradaOriginal(trx, e);
   const repeticao = e.repeticao === true || original !== undefined;
   const repeticaoDe = original ? Number(original.seq) : null;
@@ -265,15 +280,17 @@ async function escreverEntrada(trx: Kysely<Database>, e: EntradaAuditoria, cabec
     dados,
   };
   const hash = hashEntrada(hashAnterior, conteudo);
-  await trx
-    .insertInto('auditoria')
-    .values({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash })
-    .execute();
+  linhas.push({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash });
   cabeca.seq = seq;
   cabeca.hash = hash;
   return { seq, hash, acao, repeticao, repeticaoDe };
 }
 
+
+/** Whether entradaOriginal will query for this entry (then earlier rows of the batch must be written first). */
+function precisaDoOriginal(e: EntradaAuditoria): boolean {
+  return e.chaveIdempotencia !== undefined || (!!e.repeticao && (e.processoId != null || e.recursoId != null));
+}
 
 /** The first entry of the same acao that this one repeats, if the entry says how to find it. */
 async function entradaOriginal(trx: Kysely<Database>, e: EntradaAuditoria) {
