@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { PRAZOS_PADRAO, type PrazosCaso, prazosCasoSchema } from '../rules/frequencia/caso';
 import type { ResultadoApuracao } from '../rules/frequencia/minimo';
+import type { Janela, NumeroPeriodo } from '../rules/frequencia/periodos';
 import type { Db } from './connect';
 
 export interface LinhaApuracao extends ResultadoApuracao {
@@ -148,6 +149,23 @@ export function contagemSemMotivo(db: Db, f: { ufs?: string[]; ano: number; peri
     .orderBy('a.codigo_inep');
   if (f.ufs) q = q.where('u.uf', 'in', f.ufs.length ? f.ufs : ['']);
   return q.limit(20_000).execute();
+}
+
+// --- janelas de registro ----------------------------------------------------
+
+/** The windows recorded for a year (rules/frequencia/periodos.ts janelaDoPeriodo takes them). */
+export async function janelasPublicadas(db: Db, ano: number): Promise<Janela[]> {
+  const rows = await db.selectFrom('janela_registro_frequencia').selectAll().where('ano', '=', ano).execute();
+  return rows.map((r) => ({ ano: r.ano, periodo: r.periodo as NumeroPeriodo, inicio: r.inicio, fim: r.fim, fonte: r.fonte, padrao: false }));
+}
+
+export async function definirJanela(db: Db, j: { ano: number; periodo: number; inicio: string; fim: string; fonte: string; por: string }): Promise<void> {
+  const valores = { inicio: j.inicio, fim: j.fim, fonte: j.fonte, definido_por: j.por, definido_em: sql<Date>`now()` };
+  await db
+    .insertInto('janela_registro_frequencia')
+    .values({ ano: j.ano, periodo: j.periodo, ...valores })
+    .onConflict((oc) => oc.columns(['ano', 'periodo']).doUpdateSet(valores))
+    .execute();
 }
 
 // --- casos -----------------------------------------------------------------

@@ -555,6 +555,17 @@ export interface FrequenciaMensalTable {
   atualizado_em: DefaultedTimestamp;
 }
 
+/** A period's registration window as published (db/migrations/2026_11_29_presenca_frequencia_janelas.ts). */
+export interface JanelaRegistroFrequenciaTable {
+  ano: number;
+  periodo: number;
+  inicio: ColumnType<string, string, string>;
+  fim: ColumnType<string, string, string>;
+  fonte: string;
+  definido_por: string;
+  definido_em: DefaultedTimestamp;
+}
+
 /** A student's month judged against the minimum of his age (rules/frequencia/minimo.ts). */
 export interface ApuracaoFrequenciaTable {
   estudante_id: string;
@@ -683,6 +694,7 @@ export interface Database {
   caso_frequencia: CasoFrequenciaTable;
   caso_frequencia_evento: CasoFrequenciaEventoTable;
   caso_frequencia_prazos: CasoFrequenciaPrazosTable;
+  janela_registro_frequencia: JanelaRegistroFrequenciaTable;
   estudante: EstudanteTable;
   matricula: MatriculaTable;
   frequencia_mensal: FrequenciaMensalTable;

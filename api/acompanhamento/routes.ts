@@ -5,6 +5,7 @@
  *   POST /apuracoes                  apura a school's month (operador of the school, coordenação municipal, administrador)
  *   POST /apuracoes/pendentes        apura every (school, month) a frequências lote changed (administrador)
  *   GET  /periodos?ano=              the five periods and their registration windows, with source
+ *   PUT  /janelas/{ano}/{periodo}    a window as the Ministries' calendar publishes it (administrador)
  *   GET  /motivos, POST /motivos     the list of motivos in force and its versions; an administrador's import
  *   GET  /pendencias-motivo          students below the minimum in a period still without a motivo, and the days left
  *   GET  /pendencias-motivo/resumo   the same counted per school, without names (the state coordination)
@@ -25,7 +26,7 @@ import { z } from 'zod';
 import * as casos from '../../db/casos';
 import { obterUnidadeEnsino, perfisAtivosDe } from '../../db/habilitacoes';
 import { dataEmSaoPaulo } from '../../documentos/emissao';
-import { texto } from '../../rules/campos';
+import { dataCivil, texto } from '../../rules/campos';
 import { PRAZOS_PADRAO, prazosCasoSchema, ROTULO_ENCERRAMENTO, ROTULO_ETAPA, type EtapaCaso, type Encerramento } from '../../rules/frequencia/caso';
 import { type EscopoFrequencia, escopoFrequencia, temVisaoNominal, vePorNome } from '../../rules/frequencia/escopo';
 import { importacaoMotivosSchema } from '../../rules/frequencia/motivos';
@@ -128,12 +129,44 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       config: { papeis: PAPEIS, auditoria: { dadosPessoais: false } },
       schema: { tags: ['presenca'], summary: 'Os cinco períodos do ano e as janelas de registro (art. 3º)', querystring: z.object({ ano: z.coerce.number().int().min(2000).max(2099) }), response: { 200: qualquer, ...erros } },
     },
-    async (request) => ({
-      itens: PERIODOS.map((p) => {
-        const j = janelaDoPeriodo(request.query.ano, p.numero);
-        return { periodo: p.numero, rotulo: p.rotulo, meses: mesesDoPeriodo(request.query.ano, p.numero), janela: { ...j, diasRestantes: diasRestantes(j, hoje()) } };
-      }),
-    }),
+    async (request) => {
+      const publicadas = await casos.janelasPublicadas(db, request.query.ano);
+      return {
+        itens: PERIODOS.map((p) => {
+          const j = janelaDoPeriodo(request.query.ano, p.numero, publicadas);
+          return { periodo: p.numero, rotulo: p.rotulo, meses: mesesDoPeriodo(request.query.ano, p.numero), janela: { ...j, diasRestantes: diasRestantes(j, hoje()) } };
+        }),
+      };
+    },
+  );
+
+  app.put(
+    '/janelas/:ano/:periodo',
+    {
+      config: { papeis: ['administrador'], auditoria: { acao: 'frequencia.janela.definir', recurso: 'janela-registro' } },
+      schema: {
+        tags: ['presenca'],
+        summary: 'Registra a janela de registro de um período como publicada no calendário anual do MEC/MDS',
+        params: z.object({ ano: z.coerce.number().int().min(2000).max(2099), periodo: z.coerce.number().int().min(1).max(5) }),
+        body: z
+          .strictObject({ inicio: dataCivil, fim: dataCivil, fonte: texto(500).describe('O ato que publica o calendário (ex.: Portaria/Nota Técnica MEC/MDS de …)') })
+          .refine((j) => j.inicio <= j.fim, { message: 'o fim da janela não pode ser anterior ao início', path: ['fim'] }),
+        response: { 200: qualquer, ...erros },
+      },
+    },
+    async (request) => {
+      const ator = requireAtor(request);
+      const { ano } = request.params;
+      const periodo = request.params.periodo as NumeroPeriodo;
+      // The window registers a period already apurado: it cannot open before the period's last month begins.
+      const ultimoMes = mesesDoPeriodo(ano, periodo)[1]!;
+      if (request.body.inicio < `${ultimoMes}-01`) {
+        throw new HttpError(400, 'validacao', 'Dados inválidos.', [{ campo: 'inicio', mensagem: `a janela do período ${periodo} de ${ano} não pode abrir antes de ${`${ultimoMes}-01`.split('-').reverse().join('/')}` }]);
+      }
+      await casos.definirJanela(db, { ano, periodo, ...request.body, por: ator.id });
+      await request.auditar({ recursoId: `${ano}-${periodo}`, resumo: `Janela de registro do período ${periodo} de ${ano}: ${request.body.inicio} a ${request.body.fim}`, dados: { ...request.body } });
+      return janelaDoPeriodo(ano, periodo, await casos.janelasPublicadas(db, ano));
+    },
   );
 
   app.get(
@@ -183,7 +216,7 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       exigirNominal(e);
       const { ano, codigoInep } = request.query;
       const periodo = request.query.periodo as NumeroPeriodo;
-      const janela = janelaDoPeriodo(ano, periodo);
+      const janela = janelaDoPeriodo(ano, periodo, await casos.janelasPublicadas(db, ano));
       const linhas = await casos.semMotivoNoPeriodo(db, { escopo: e, codigoInep, ano, periodo, meses: mesesDoPeriodo(ano, periodo) });
       await request.auditar({ resumo: `Leitura dos estudantes sem motivo de baixa frequência (${ano}, período ${periodo}): ${linhas.length}`, dados: { estudantes: linhas.map((l) => l.estudante_id) } });
       return {
@@ -214,7 +247,7 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       if (e.agregado !== 'todas' && e.agregado.length === 0) throw new HttpError(403, 'sem-permissao', 'Os totais por UF são da coordenação estadual, do MEC e da supervisão; a escola e o município veem os seus estudantes em /v1/acompanhamento/pendencias-motivo.');
       const { ano } = request.query;
       const periodo = request.query.periodo as NumeroPeriodo;
-      const janela = janelaDoPeriodo(ano, periodo);
+      const janela = janelaDoPeriodo(ano, periodo, await casos.janelasPublicadas(db, ano));
       const linhas = await casos.contagemSemMotivo(db, { ufs: e.agregado === 'todas' ? undefined : e.agregado, ano, periodo, meses: mesesDoPeriodo(ano, periodo) });
       return {
         janela: { ...janela, diasRestantes: diasRestantes(janela, hoje()) },
@@ -245,7 +278,7 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
         .where('abaixo', '=', true)
         .execute();
       if (abaixo.length === 0) throw naoEncontrado('Estudante abaixo do mínimo nesta escola e período');
-      const janela = janelaDoPeriodo(b.ano, periodo);
+      const janela = janelaDoPeriodo(b.ano, periodo, await casos.janelasPublicadas(db, b.ano));
       if (hoje() > janela.fim) throw conflito('janela-encerrada', `A janela de registro do período ${periodo} de ${b.ano} encerrou em ${janela.fim.split('-').reverse().join('/')}.`);
       const lista = await casos.motivosVigentes(db, hoje());
       const motivo = lista?.motivos.find((m) => m.codigo.toLowerCase() === b.motivoCodigo.toLowerCase());

@@ -29,6 +29,7 @@ import * as m20261129Lotes from './2026_11_29_presenca_lotes';
 import * as m20261129HabilitacaoCredenciamento from './2026_11_29_habilitacao_credenciamento';
 import * as m20261129Rga from './2026_11_29_rga';
 import * as m20261129FrequenciaCasos from './2026_11_29_presenca_frequencia_casos';
+import * as m20261129FrequenciaJanelas from './2026_11_29_presenca_frequencia_janelas';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_habilitacao_credenciamento': m20261129HabilitacaoCredenciamento,
   '2026_11_29_rga': m20261129Rga,
   '2026_11_29_presenca_frequencia_casos': m20261129FrequenciaCasos,
+  '2026_11_29_presenca_frequencia_janelas': m20261129FrequenciaJanelas,
 };

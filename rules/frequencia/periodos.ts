@@ -7,12 +7,13 @@
  * before the period's window closes (art. 8º § 2º).
  *
  * The Ministries publish each year's calendar (art. 4º VII, art. 5º VII). The
- * seeds give none, so each year's windows are data here, with their source;
- * a year without a published calendar gets rito's DEFAULT window, marked as
- * such (`padrao: true`): from the 1st to the last day of the month that follows
- * the period (choice: the apuração of a month can only close after it; one month
- * is the span the Sistema Presença's collection has kept; a servidor replaces it
- * by the published calendar as a row of JANELAS_PUBLICADAS).
+ * seeds give none, so each year's windows are data, with their source: rows of
+ * table janela_registro_frequencia an administrador records from the published
+ * act (PUT /v1/acompanhamento/janelas/{ano}/{periodo}), passed in here. A period
+ * without a row gets rito's DEFAULT window, marked as such (`padrao: true`): from
+ * the 1st to the last day of the month that follows the period (choice: the
+ * apuração of a month can only close after it; one month is the span the Sistema
+ * Presença's collection has kept).
  *
  * Pure: safe to import from Temporal workflow code.
  */
@@ -38,12 +39,6 @@ export interface Janela {
   padrao: boolean;
 }
 
-/**
- * The windows of the calendars the Ministries published, as rows with their source.
- * Empty until a servidor records one: the seeds (004) do not carry the calendar.
- */
-export const JANELAS_PUBLICADAS: readonly Janela[] = [];
-
 export const FONTE_JANELA_PADRAO =
   'Padrão do rito (a semente não traz o calendário anual do MEC/MDS): do 1º ao último dia do mês seguinte ao período; substitua pelo calendário publicado (Portaria Interministerial MEC/MC nº 3/2022, arts. 3º e 5º, VII).';
 
@@ -65,7 +60,8 @@ export function mesesDoPeriodo(ano: number, periodo: NumeroPeriodo): string[] {
   return p.meses.map((m) => `${ano}-${dois(m)}`);
 }
 
-export function janelaDoPeriodo(ano: number, periodo: NumeroPeriodo, publicadas: readonly Janela[] = JANELAS_PUBLICADAS): Janela {
+/** The window of a period: the published one among `publicadas` (table janela_registro_frequencia), else rito's default. */
+export function janelaDoPeriodo(ano: number, periodo: NumeroPeriodo, publicadas: readonly Janela[] = []): Janela {
   const publicada = publicadas.find((j) => j.ano === ano && j.periodo === periodo);
   if (publicada) return publicada;
   const p = PERIODOS.find((x) => x.numero === periodo);

@@ -185,6 +185,25 @@ describe('acompanhamento da frequência pela API', () => {
     expect(m.body.versoes.map((v: { versao: number }) => v.versao)).toEqual([1, r.body.versao]);
   });
 
+  it('an administrador records a period’s window as the Ministries publish it, which then replaces rito’s default', async () => {
+    const admin = await s.conta({ papeis: ['administrador'] });
+    const fonte = 'Calendário de acompanhamento 2026 MEC/MDS (teste)';
+    // Period 5 (out–nov) is registered after its last month begins: a window opening in October is refused.
+    const cedo = await s.request('PUT', '/v1/acompanhamento/janelas/2026/5', { as: admin, body: { inicio: '2026-10-20', fim: '2026-12-15', fonte } });
+    expect(cedo.status).toBe(400);
+    expect(cedo.body.erro.campos).toEqual([{ campo: 'inicio', mensagem: 'a janela do período 5 de 2026 não pode abrir antes de 01/11/2026' }]);
+    const invertida = await s.request('PUT', '/v1/acompanhamento/janelas/2026/5', { as: admin, body: { inicio: '2026-12-15', fim: '2026-12-01', fonte } });
+    expect(invertida.body.erro.campos).toEqual([{ campo: 'fim', mensagem: 'o fim da janela não pode ser anterior ao início' }]);
+    expect((await s.request('PUT', '/v1/acompanhamento/janelas/2026/5', { as: municipal, body: { inicio: '2026-12-01', fim: '2026-12-15', fonte } })).status).toBe(403);
+
+    const r = await s.request('PUT', '/v1/acompanhamento/janelas/2026/5', { as: admin, body: { inicio: '2026-12-01', fim: '2026-12-15', fonte } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const periodos = await s.request('GET', '/v1/acompanhamento/periodos?ano=2026', { as: operadorA });
+    expect(periodos.body.itens[4].janela).toMatchObject({ inicio: '2026-12-01', fim: '2026-12-15', fonte, padrao: false });
+    // The other periods keep rito's default, marked as such.
+    expect(periodos.body.itens[3].janela).toMatchObject({ inicio: '2026-10-01', fim: '2026-10-31', padrao: true });
+  });
+
   it('the municipal coordination sets its município’s deadlines; nobody else does', async () => {
     const corpo = { notificacaoFamilia: 3, averiguacaoMotivos: 10, encaminhamentoAssistencia: 5, comunicacaoConselhoTutelar: 5, escalonamento: 3, fonte: 'Resolução SME nº 1/2026 (teste)' };
     expect((await s.request('PUT', `/v1/acompanhamento/prazos/${RIO}`, { as: operadorA, body: corpo })).status).toBe(403);
