@@ -24,3 +24,12 @@ export const naoUtilSchema = z.object({ data: z.string(), motivo: z.string() }).
 
 /** Where a decreed day applies. */
 export const escopoDecretadoSchema = z.enum(ESCOPOS_DECRETADO, { error: 'escopo deve ser nacional, uf, municipio ou unidade' });
+
+/** The Idempotency-Key every act carries: the same key never acts twice (api/ritos, api/habilitacoes, api/credenciamentos, api/acompanhamento). */
+export const idempotencia = z.object({
+  'idempotency-key': z
+    .string({ error: 'envie o cabeçalho Idempotency-Key (um identificador único por ação, repetido ao reenviar a mesma ação)' })
+    .min(8, 'Idempotency-Key deve ter ao menos 8 caracteres')
+    .max(200)
+    .regex(/^[\w.:-]+$/, 'Idempotency-Key aceita letras, algarismos, ".", ":", "_" e "-"'),
+});

@@ -13,6 +13,8 @@
  *
  * The public routes that act have the anonymous rate limit (api/plugins/limites.ts).
  */
+import { idempotencia } from '../schemas';
+import { acessoDoPedido, decodificarDocumentos, LIMITE_CORPO_COM_DOCUMENTOS, requerente } from '../habilitacoes/requerente';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
@@ -38,23 +40,9 @@ import {
 } from './schemas';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
-/** Files travel in base64 inside the JSON body, as in /v1/habilitacoes: room for a few scanned PDFs. */
-const LIMITE_CORPO = 40 * 1024 * 1024;
 
-const idempotencia = z.object({
-  'idempotency-key': z
-    .string({ error: 'envie o cabeçalho Idempotency-Key (um identificador único por ação, repetido ao reenviar a mesma ação)' })
-    .min(8, 'Idempotency-Key deve ter ao menos 8 caracteres')
-    .max(200)
-    .regex(/^[\w.:-]+$/, 'Idempotency-Key aceita letras, algarismos, ".", ":", "_" e "-"'),
-});
-const acesso = z.object({ 'x-acesso-pedido': z.string({ error: 'envie o cabeçalho X-Acesso-Pedido com o código do link recebido por e-mail' }).min(20).max(200) });
 
-/** The external user acts before his account has a role: identified by his pedido (the e-mail's link proves the address). */
-const requerente = (h: Habilitacao): Ator => ({ id: h.usuario_id, nome: h.nome, papeis: [], unidade: null, instituicoes: [], comissoes: [] });
 const iso = (d: Date | null) => (d ? instante(d) : null);
-const decodificar = (docs: { tipo: string; nomeOriginal: string; conteudoBase64: string }[]) =>
-  docs.map((d) => ({ tipo: d.tipo, nomeOriginal: d.nomeOriginal, conteudo: Buffer.from(d.conteudoBase64, 'base64') }));
 const quemRepresenta = (h: Habilitacao) => (h.representacao ? `${h.representacao.instituicaoNome} (CNPJ ${h.representacao.cnpj})` : '');
 
 function resumo(h: Habilitacao) {
@@ -114,7 +102,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
     '/',
     {
       prefixTrailingSlash: 'no-slash', // the prefix itself, as every other collection
-      bodyLimit: LIMITE_CORPO,
+      bodyLimit: LIMITE_CORPO_COM_DOCUMENTOS,
       config: { publica: true, auditoria: { acao: 'credenciamento.protocolar', recurso: 'credenciamento' } },
       schema: {
         tags: ['credenciamento'],
@@ -140,7 +128,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
           // The UF where the pedido is analysed (rules/habilitacao/prazo.ts): the row's place is the CNPJ.
           uf: LOCAL_DA_ADMINISTRACAO.uf,
           aceitaTermo: b.aceitaTermo,
-          documentos: decodificar(b.documentos),
+          documentos: decodificarDocumentos(b.documentos),
           representacao: { cnpj: b.instituicao.cnpj, instituicaoNome: b.instituicao.nome, tipo: b.tipo, ate: b.validaAte ?? null, processos: b.processos ?? null },
         },
         await agora(),
@@ -165,7 +153,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
         tags: ['credenciamento'],
         summary: 'O requerente acompanha o seu credenciamento (código do link recebido por e-mail)',
         params: z.object({ id: z.string() }),
-        headers: acesso,
+        headers: acessoDoPedido,
         response: { 200: z.unknown(), ...erros },
       },
     },
@@ -187,14 +175,14 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
   app.post(
     '/:id/reenvio',
     {
-      bodyLimit: LIMITE_CORPO,
+      bodyLimit: LIMITE_CORPO_COM_DOCUMENTOS,
       config: { publica: true, auditoria: { acao: 'credenciamento.reenviar', recurso: 'credenciamento' } },
       schema: {
         tags: ['credenciamento'],
         summary: 'O requerente responde às pendências com novos documentos; a análise recomeça a contar deste envio (art. 16, § 4º)',
         description: 'Uma nova procuração pode trazer outra validade (validaAte) e outros processos. Repetir com a mesma Idempotency-Key não repete o envio.',
         params: z.object({ id: z.string() }),
-        headers: acesso.extend(idempotencia.shape),
+        headers: acessoDoPedido.extend(idempotencia.shape),
         body: reenvioCredenciamentoSchema,
         response: { 200: z.unknown(), ...erros, 503: erroSchema },
       },
@@ -207,7 +195,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
         throw invalido([{ campo: 'validaAte', mensagem: 'a procuração já venceu: envie uma procuração vigente' }]);
       }
       const em = (await agora()).toISOString();
-      const documentos = await guardarDocumentos(arquivos, h.usuario_id, decodificar(b.documentos), em);
+      const documentos = await guardarDocumentos(arquivos, h.usuario_id, decodificarDocumentos(b.documentos), em);
       const chave = `${h.usuario_id}:${request.headers['idempotency-key']}`;
       const procuracao = b.validaAte !== undefined || b.processos !== undefined ? { representacao: { ate: b.validaAte ?? h.representacao?.ate ?? null, processos: b.processos ?? h.representacao?.processos ?? null } } : {};
       const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: 'reenviar', ator: { id: h.usuario_id, nome: h.nome }, em, chave, documentos, ...procuracao });

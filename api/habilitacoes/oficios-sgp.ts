@@ -20,6 +20,7 @@ import { emitirDocumento } from '../../documentos/emissao';
 import { texto } from '../../rules/campos';
 import { PEDIDOS_OPERADORES_SGP } from '../../documentos/catalogo/presenca';
 import { erroSchema, HttpError, invalido } from '../errors';
+import { idempotencia } from '../schemas';
 import { requireAtor } from '../plugins/autenticacao';
 
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
@@ -57,7 +58,7 @@ const oficiosSgpRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         tags: ['presenca'],
         summary: 'Ofício ao MEC de inclusão, substituição ou exclusão de operadores no Sistema Gestão Presente',
         description: 'Preenchido com os perfis de operador escolar do escopo de quem o emite; numerado na série da coordenação (`sigla`). Lido em GET /v1/documentos/{id} por quem o emitiu.',
-        headers: z.object({ 'idempotency-key': z.string().min(8).max(200).regex(/^[\w.:-]+$/) }),
+        headers: idempotencia,
         body: corpo,
         response: { 201: z.object({ id: z.string(), identificacao: z.string(), links: z.object({ html: z.string(), pdf: z.string() }) }), ...erros },
       },

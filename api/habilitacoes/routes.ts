@@ -13,6 +13,8 @@
  * Scope (rules/habilitacao/escopo.ts): MEC sees every UF; a state coordination its
  * UF; a municipal one its município; a pedido outside scope is a 404.
  */
+import { idempotencia } from '../schemas';
+import { acessoDoPedido, decodificarDocumentos, LIMITE_CORPO_COM_DOCUMENTOS, requerente } from './requerente';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -39,20 +41,8 @@ import oficiosSgpRoutes from './oficios-sgp';
 const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSchema, 409: erroSchema };
 /** Who reads and decides pedidos: MEC, the Presença levels, and the auditing roles. */
 export const PAPEIS_PRESENCA: Papel[] = ['mec', ...PAPEIS_POR_HABILITACAO, 'administrador', 'supervisor'];
-/** Files travel in base64 inside the JSON body: room for a few scanned PDFs. */
-const LIMITE_CORPO = 40 * 1024 * 1024;
 
-const idempotencia = z.object({
-  'idempotency-key': z
-    .string({ error: 'envie o cabeçalho Idempotency-Key (um identificador único por ação, repetido ao reenviar a mesma ação)' })
-    .min(8, 'Idempotency-Key deve ter ao menos 8 caracteres')
-    .max(200)
-    .regex(/^[\w.:-]+$/, 'Idempotency-Key aceita letras, algarismos, ".", ":", "_" e "-"'),
-});
-const acesso = z.object({ 'x-acesso-pedido': z.string({ error: 'envie o cabeçalho X-Acesso-Pedido com o código do link recebido por e-mail' }).min(20).max(200) });
 
-/** The requester acts before he has an account's roles: identified by his pedido (the e-mail's link proves the address). */
-const requerente = (h: Habilitacao): Ator => ({ id: h.usuario_id, nome: h.nome, papeis: [], unidade: null, instituicoes: [], comissoes: [] });
 
 const iso = (d: Date | null) => (d ? instante(d) : null);
 const rotuloPerfil = (p: string) => (isPerfilPresenca(p) ? DEFINICOES_PERFIL[p].rotulo : p);
@@ -131,8 +121,6 @@ export async function pedidoPeloAcesso(db: Db, id: string, segredo: string): Pro
   return h;
 }
 
-const decodificar = (docs: { tipo: string; nomeOriginal: string; conteudoBase64: string }[]) =>
-  docs.map((d) => ({ tipo: d.tipo, nomeOriginal: d.nomeOriginal, conteudo: Buffer.from(d.conteudoBase64, 'base64') }));
 
 /** Decides a pedido as the request's actor: scope, the level's power, the workflow's update, the audit entry. */
 export async function decidirHabilitacao(
@@ -246,7 +234,7 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
   app.post(
     '',
     {
-      bodyLimit: LIMITE_CORPO,
+      bodyLimit: LIMITE_CORPO_COM_DOCUMENTOS,
       config: { publica: true, auditoria: { acao: 'habilitacao.protocolar', recurso: 'habilitacao' } },
       schema: {
         tags: ['presenca'],
@@ -260,7 +248,7 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
     },
     async (request, reply) => {
       const b = request.body;
-      const r = await preCadastrar({ ...deps, arquivos }, request, { ...b, documentos: decodificar(b.documentos) });
+      const r = await preCadastrar({ ...deps, arquivos }, request, { ...b, documentos: decodificarDocumentos(b.documentos) });
       return reply.code(r.novo ? 201 : 200).send({ id: r.id, mensagem: r.mensagem });
     },
   );
@@ -269,7 +257,7 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
     '/:id/acompanhamento',
     {
       config: { publica: true, auditoria: { acao: 'habilitacao.acompanhar', recurso: 'habilitacao', dadosPessoais: true } },
-      schema: { tags: ['presenca'], summary: 'O requerente acompanha o seu pedido (código do link recebido por e-mail)', params: z.object({ id: z.string() }), headers: acesso, response: { 200: z.unknown(), ...erros } },
+      schema: { tags: ['presenca'], summary: 'O requerente acompanha o seu pedido (código do link recebido por e-mail)', params: z.object({ id: z.string() }), headers: acessoDoPedido, response: { 200: z.unknown(), ...erros } },
     },
     async (request) => {
       const h = await pedidoPeloAcesso(db, request.params.id, request.headers['x-acesso-pedido']);
@@ -289,20 +277,20 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
   app.post(
     '/:id/reenvio',
     {
-      bodyLimit: LIMITE_CORPO,
+      bodyLimit: LIMITE_CORPO_COM_DOCUMENTOS,
       config: { publica: true, auditoria: { acao: 'habilitacao.reenviar', recurso: 'habilitacao' } },
       schema: {
         tags: ['presenca'],
         summary: 'O requerente responde às pendências com novos documentos; a análise recomeça a contar deste envio',
         params: z.object({ id: z.string() }),
-        headers: acesso.extend(idempotencia.shape),
+        headers: acessoDoPedido.extend(idempotencia.shape),
         body: reenvioSchema,
         response: { 200: z.unknown(), ...erros },
       },
     },
     async (request) => {
       const h = await pedidoPeloAcesso(db, request.params.id, request.headers['x-acesso-pedido']);
-      return reenviarDocumentos({ ...deps, arquivos }, request, h, decodificar(request.body.documentos), request.headers['idempotency-key']);
+      return reenviarDocumentos({ ...deps, arquivos }, request, h, decodificarDocumentos(request.body.documentos), request.headers['idempotency-key']);
     },
   );
 

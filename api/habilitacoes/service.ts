@@ -5,7 +5,8 @@
  * workflow started), and each act sent to the pedido's workflow. One path for
  * the API (routes.ts), the pages and the tests.
  */
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import { executarAtualizacao } from '../temporal/atualizacao';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connect';
 import { hashAcesso } from '../../activities/habilitacao';
@@ -221,22 +222,9 @@ export async function pedidoPeloAcesso(db: Db, id: string, segredo: string): Pro
   return h;
 }
 
-/** Sends an act to the pedido's workflow; its refusals become 409, its silence 503. */
+/** Sends an act to the pedido's workflow (api/temporal/atualizacao.ts says what its refusals become). */
 export async function agirNaHabilitacao(temporal: Client, id: string, p: PedidoAcaoHabilitacao): Promise<ResultadoAcaoHabilitacao> {
-  try {
-    return await temporal.workflow.getHandle(idWorkflowHabilitacao(id)).executeUpdate(acaoHabilitacaoUpdate, { args: [p], updateId: `${p.acao}:${p.chave}` });
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      let causa: Error | undefined = err.cause;
-      while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
-      throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
-    }
-    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      throw new HttpError(503, 'indisponivel', 'O pedido não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
-    }
-    if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
-      throw new HttpError(409, 'pedido-encerrado', 'O pedido está encerrado; nenhuma ação é admitida.');
-    }
-    throw err;
-  }
+  return executarAtualizacao({ nome: 'O pedido', codigoEncerrado: 'pedido-encerrado' }, () =>
+    temporal.workflow.getHandle(idWorkflowHabilitacao(id)).executeUpdate(acaoHabilitacaoUpdate, { args: [p], updateId: `${p.acao}:${p.chave}` }),
+  );
 }

@@ -7,7 +7,8 @@
  * the workflow's validator then answers at once, in pt-BR, why the rite
  * refuses what it refuses (409).
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { executarAtualizacao } from '../temporal/atualizacao';
+import { idempotencia } from '../schemas';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,13 +27,6 @@ import { instantesEmBrasilia } from '../instantes';
 import { dadosParaAtor } from './parte';
 import { conferirArquivos, VERIFICACOES } from './verificacoes';
 
-const idempotencia = z.object({
-  'idempotency-key': z
-    .string({ error: 'envie o cabeçalho Idempotency-Key (um identificador único por ação, repetido ao reenviar a mesma ação)' })
-    .min(8, 'Idempotency-Key deve ter ao menos 8 caracteres')
-    .max(200)
-    .regex(/^[\w.:-]+$/, 'Idempotency-Key aceita letras, algarismos, ".", ":", "_" e "-"'),
-});
 
 const documentoSchema = z.object({ id: z.string(), tipo: z.string(), identificacao: z.string() });
 const resultadoSchema = z
@@ -61,25 +55,10 @@ export function papelDoAtor(def: DefinicaoRito, ator: string): Papel | null {
 
 /** Sends an action to the process's workflow; the workflow's refusals become the API's 409/422/503. */
 async function agir(temporal: ApiDeps['temporal'], def: DefinicaoRito, id: string, pedido: PedidoAcao) {
-  try {
-    const r = await temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: idDaAtualizacao(pedido) });
-    return { ...r, faseRotulo: def.fases[r.fase]?.rotulo ?? r.fase };
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      // The reason is at the bottom of the chain (e.g. an activity's failure inside the update).
-      let causa: Error | undefined = err.cause;
-      while (causa && (causa as { cause?: Error }).cause) causa = (causa as { cause?: Error }).cause;
-      if ((causa as { type?: string } | undefined)?.type === 'ChaveReutilizada') throw new HttpError(422, 'chave-reutilizada', causa!.message);
-      throw new HttpError(409, 'acao-recusada', causa?.message ?? err.message);
-    }
-    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      throw new HttpError(503, 'indisponivel', 'O processo não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.');
-    }
-    if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
-      throw new HttpError(409, 'processo-encerrado', 'O processo está encerrado; nenhuma ação é admitida.');
-    }
-    throw err;
-  }
+  const r = await executarAtualizacao({ nome: 'O processo', codigoEncerrado: 'processo-encerrado' }, () =>
+    temporal.workflow.getHandle(id).executeUpdate(acaoUpdate(def), { args: [pedido], updateId: idDaAtualizacao(pedido) }),
+  );
+  return { ...r, faseRotulo: def.fases[r.fase]?.rotulo ?? r.fase };
 }
 
 export interface PedidoDePratica {
