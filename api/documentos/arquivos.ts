@@ -14,11 +14,11 @@
  * (arquivo.ler: the files carry the school's and people's documents).
  */
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { ArquivoNaoEncontrado, ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
+import { type ArquivoAberto, ArquivoNaoEncontrado, ArquivoRecusado, criarArmazenamentoArquivos, tamanhoLegivel, type ArmazenamentoArquivos } from '../../documentos/arquivos';
 import { defeitoDoTexto, textoExibivel } from '../../rules/texto';
 import { erroSchema, HttpError, invalido, naoEncontrado } from '../errors';
 import { escopoDe } from '../auth/escopo';
@@ -43,6 +43,21 @@ const arquivoSchema = z
     nomeOriginal: z.string(),
   })
   .meta({ id: 'Arquivo' });
+
+/**
+ * Sends a stored file as itself: its checked type, its original name (inline), never sniffed, never
+ * cached by a shared cache, its hash as the ETag. Every route that serves an uploaded file answers so.
+ */
+export function enviarArquivo(reply: FastifyReply, arquivo: ArquivoAberto) {
+  return reply
+    .type(arquivo.tipo)
+    .header('content-length', String(arquivo.tamanho))
+    .header('content-disposition', disposicao('inline', arquivo.nomeOriginal))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('etag', `"${arquivo.sha256}"`)
+    .send(arquivo.stream() as never);
+}
 
 /** A file part of a multipart request (@fastify/multipart). */
 export interface ParteArquivo {
@@ -187,14 +202,7 @@ const arquivosRoutes: FastifyPluginAsyncZod<ArquivosRoutesOptions> = async (app,
         resumo: `Leitura do arquivo "${arquivo.nomeOriginal}" (${arquivo.tipo})${arquivo.processoId ? ` do processo ${arquivo.processoId}` : ''}`,
         dados: { sha256: arquivo.sha256, tipo: arquivo.tipo, nomeOriginal: arquivo.nomeOriginal },
       });
-      return reply
-        .type(arquivo.tipo)
-        .header('content-length', String(arquivo.tamanho))
-        .header('content-disposition', disposicao('inline', arquivo.nomeOriginal))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${arquivo.sha256}"`)
-        .send(arquivo.stream() as never);
+      return enviarArquivo(reply, arquivo);
     },
   );
 };

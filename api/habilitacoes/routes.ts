@@ -13,6 +13,7 @@
  * Scope (rules/habilitacao/escopo.ts): MEC sees every UF; a state coordination its
  * UF; a municipal one its município; a pedido outside scope is a 404.
  */
+import { enviarArquivo } from '../documentos/arquivos';
 import { idempotencia } from '../schemas';
 import { acessoDoPedido, decodificarDocumentos, LIMITE_CORPO_COM_DOCUMENTOS, requerente } from './requerente';
 import { timingSafeEqual } from 'node:crypto';
@@ -355,13 +356,7 @@ const habilitacoesRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armazenam
         resumo: `Leitura do documento "${arquivo.nomeOriginal}" do pedido de ${rotuloPerfil(h.perfil)} ${h.nome}`,
         dados: { arquivoId: arquivo.id, sha256: arquivo.sha256, tipo: doc.tipo },
       });
-      return reply
-        .type(arquivo.tipo)
-        .header('content-length', String(arquivo.tamanho))
-        .header('content-disposition', disposicao('inline', arquivo.nomeOriginal))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(arquivo.stream() as never);
+      return enviarArquivo(reply, arquivo);
     },
   );
 

@@ -14,6 +14,7 @@
  * same service functions, same audit actions (credenciamento.*), the instant
  * of each act from the system's clock (deps.relogio), as the API's routes.
  */
+import { enviarArquivo } from '../../api/documentos/arquivos';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Ator } from '../../api/auth/ator';
@@ -410,13 +411,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
         throw err;
       }
       await request.auditar({ recursoId: h.id, resumo: `Leitura do documento "${arquivo.nomeOriginal}" do credenciamento de ${h.nome}`, dados: { arquivoId: arquivo.id, sha256: arquivo.sha256, tipo: doc.tipo } });
-      return reply
-        .type(arquivo.tipo)
-        .header('content-length', String(arquivo.tamanho))
-        .header('content-disposition', disposicao('inline', arquivo.nomeOriginal))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(arquivo.stream() as never);
+      return enviarArquivo(reply, arquivo);
     },
   );
 
