@@ -304,6 +304,13 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
       if (!envio.ok) {
         return paginaAcompanhamento(request, reply, id, codigo, { mensagens: [{ tipo: 'danger', texto: envio.mensagem }], status: envio.status, reenvio: { valores, erros: envio.erros, itens: {} } });
       }
+      // The workflow records the new analysis (phase and limit) in the read model just after answering the update:
+      // wait for it a few seconds, so that the page he gets shows the limit counted from this sending.
+      for (let i = 0; i < 40; i++) {
+        const lido = await obterHabilitacao(db, h.id);
+        if (!lido || lido.fase !== 'pendente' || lido.prazo_analise) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
       return paginaAcompanhamento(request, reply, id, codigo, { mensagens: [{ tipo: 'success', texto: envio.resultado.mensagem }] });
     },
   );

@@ -166,7 +166,8 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     await conferirPagina(page, 'credenciamento-pendencia', rl.violacoesCsp);
     await page.locator('#reenvio-documento-procuracao').setInputFiles({ name: 'procuracao-com-firma.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Enviar documentos' }).click();
-    await expect.poll(() => page.locator('#fase').textContent(), { timeout: 60_000 }).toBe('Em análise');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 60_000 }).toContain('a análise recomeça a contar deste envio');
+    expect(await page.locator('#fase').textContent()).toBe('Em análise');
     // Counted again from the new sending, Thu 08/08/2030 (art. 16 § 4º), not from the protocol (which gave 12/08):
     // day 1 Fri 09, Sat 10/Sun 11 skipped, day 2 Mon 12, 3 Tue 13, 4 Wed 14, 5 Thu 15/08 → 15/08/2030 23:59:59.
     await expect
@@ -187,7 +188,10 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     await w.saltarAte('2030-08-09T17:00:00.000Z');
     await abrirNaAdministracao();
     expect(await adm.page.locator('#prazo-analise').textContent()).toContain('15/08/2030 23:59:59');
-    expect(await adm.page.locator('main').textContent()).toContain('procuracao-com-firma.pdf');
+    // The new procuração is among the documents, and opens for the administração (an audited read).
+    const documento = await adm.page.request.get(baseUrl + (await adm.page.getByRole('link', { name: 'procuracao-com-firma.pdf' }).getAttribute('href'))!);
+    expect(documento.status()).toBe(200);
+    expect(documento.headers()['content-type']).toBe('application/pdf');
     const antes = smtp.mensagens.length;
     await adm.page.locator('#acao-aprovar summary').click();
     await adm.page.locator('#enviar-aprovar').click();
@@ -210,6 +214,10 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     await entrar(page, PROCURADOR.email, senha, /\/portal$/);
     await expect.poll(() => page.locator('main h2').allTextContents()).toContain(INSTITUICAO);
     expect(await page.locator('main').textContent()).toContain('Procurador(a)');
+    // The administração's entry is not in his menu, and its pages refuse him.
+    expect(await page.getByRole('link', { name: 'Credenciamentos', exact: true }).count()).toBe(0);
+    expect((await page.goto(`${baseUrl}/administracao/credenciamentos`))!.status()).toBe(403);
+    await page.goto(`${baseUrl}/portal`);
     await conferirPagina(page, 'credenciamento-portal', rl.violacoesCsp);
   });
 
