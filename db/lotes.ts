@@ -43,6 +43,15 @@ export const TABELA_STAGING: Record<TipoLote, string> = {
  */
 const MEMORIA_DE_TRABALHO = '256MB';
 
+/**
+ * The validation and the upsert join a whole lote at once: no nested loop. With few or no errors the planner
+ * otherwise ran the anti-join with lote_erro as a scan per record (7 s of a million-record lote, bench/lotes.ts).
+ */
+async function ajustarParaConjuntos(trx: Db): Promise<void> {
+  await sql`set local work_mem = '${sql.raw(MEMORIA_DE_TRABALHO)}'`.execute(trx);
+  await sql`set local enable_nestloop = off`.execute(trx);
+}
+
 /** Rows per UNNEST: large enough that the round trips do not count, small enough for pg's array text. */
 const POR_INSERCAO = 25_000;
 
@@ -312,7 +321,7 @@ export async function validarLote(db: Db, id: string): Promise<void> {
   // few and probes the matrículas a million times by index instead of one hash join (bench/lotes.ts).
   await sql`analyze ${sql.table(TABELA_STAGING[l.tipo as TipoLote])}`.execute(db);
   await db.transaction().execute(async (trx) => {
-    await sql`set local work_mem = '${sql.raw(MEMORIA_DE_TRABALHO)}'`.execute(trx);
+    await ajustarParaConjuntos(trx);
     await trx.deleteFrom('lote_erro').where('lote_id', '=', id).where('etapa', '=', 'validacao').execute();
     await sql`insert into lote_erro (lote_id, posicao, campo, codigo, mensagem, etapa)
       select ${id}::uuid, posicao, erro[1], erro[2], erro[3], 'validacao'
@@ -392,7 +401,7 @@ export async function aplicarLote(db: Db, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const l = await trx.selectFrom('lote').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (l.status !== 'processando') return;
-    await sql`set local work_mem = '${sql.raw(MEMORIA_DE_TRABALHO)}'`.execute(trx);
+    await ajustarParaConjuntos(trx);
     if (l.ambiente === 'producao') await escrever(trx, l.tipo as TipoLote, id);
     const { n } = await sql<{ n: number }>`select count(distinct posicao)::int as n from lote_erro where lote_id = ${id}`.execute(trx).then((r) => r.rows[0]);
     await trx
