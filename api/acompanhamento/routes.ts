@@ -81,16 +81,86 @@ const resumoCaso = (c: Awaited<ReturnType<typeof casos.listarCasos>>[number]) =>
   abertoEm: instante(c.aberto_em),
 });
 
+/** A case the caller sees by name; 404 otherwise, as for processes (nothing tells it exists). */
+export async function casoDoAtor(db: ApiDeps['db'], request: FastifyRequest, id: string) {
+  const e = await escopoDe(db, request);
+  const c = UUID.test(id) ? await casos.obterCaso(db, id) : undefined;
+  if (!c || !vePorNome(e, { codigoInep: c.codigo_inep, municipio: c.municipio })) throw naoEncontrado('Caso de acompanhamento de frequência');
+  return c;
+}
+
+/** The cases in the caller's nominal scope, audited: the one path of GET /casos and of the pages. */
+export async function listarCasosDoAtor(
+  db: ApiDeps['db'],
+  request: FastifyRequest,
+  q: { codigoInep?: string; situacao?: 'aberto' | 'encerrado'; atrasados?: string; escalados?: string; pagina: number },
+) {
+  const e = await escopoDe(db, request);
+  exigirNominal(e);
+  const itens = await casos.listarCasos(db, { escopo: e, codigoInep: q.codigoInep, situacao: q.situacao, atrasados: q.atrasados === 'true', escalados: q.escalados === 'true' }, 200, (q.pagina - 1) * 200);
+  await request.auditar({ acao: 'caso-frequencia.listar', recurso: 'caso-frequencia', resumo: `Listagem de casos de acompanhamento de frequência: ${itens.length}`, dados: { casos: itens.map((c) => c.id) } });
+  return { itens: itens.map(resumoCaso), pagina: q.pagina };
+}
+
+/** One case with its history, months and documents, audited: GET /casos/{id} and the case's page. */
+export async function casoCompleto(db: ApiDeps['db'], request: FastifyRequest, id: string) {
+  const c = await casoDoAtor(db, request, id);
+  const [eventos, documentos, apuracoes] = await Promise.all([
+    casos.eventosDoCaso(db, c.id),
+    db.selectFrom('documento').select(['id', 'tipo', 'identificacao', 'emitido_em']).where('processo_id', '=', `caso-frequencia:${c.id}`).orderBy('emitido_em').execute(),
+    db.selectFrom('apuracao_frequencia').select(['mes', 'dias_letivos', 'presencas', 'percentual', 'minimo', 'abaixo', 'explicacao']).where('estudante_id', '=', c.estudante_id).where('codigo_inep', '=', c.codigo_inep).orderBy('mes').execute(),
+  ]);
+  await request.auditar({ acao: 'caso-frequencia.ler', recurso: 'caso-frequencia', recursoId: c.id, resumo: `Leitura do caso de acompanhamento de frequência ${c.id} (estudante ${c.estudante_id})`, dados: { estudanteId: c.estudante_id } });
+  const acoes = c.situacao === 'aberto' ? ACOES_CASO.map((acao) => ({ acao, rotulo: ROTULO_ACAO_CASO[acao], url: `/v1/acompanhamento/casos/${c.id}/${acao}` })) : [];
+  return {
+    ...resumoCaso({ ...c, escola: c.escola }),
+    estudante: { id: c.estudante_id, nome: c.nome, dataNascimento: c.data_nascimento, ...mascarados(c) },
+    apuracoes: apuracoes.map((a) => ({ ...a, percentual: a.percentual === null ? null : Number(a.percentual) })),
+    documentos: documentos.map((d) => ({ id: d.id, tipo: d.tipo, identificacao: d.identificacao, emitidoEm: instante(d.emitido_em), url: `/v1/acompanhamento/casos/${c.id}/documentos/${d.id}` })),
+    eventos: eventos.map((x) => ({ tipo: x.tipo, descricao: x.descricao, ator: x.ator_nome, em: instante(x.em) })),
+    acoes,
+  };
+}
+
+/** One act of the school on a case, audited: POST /casos/{id}/{acao} and the case's page. */
+export async function praticarAcaoNoCaso(deps: ApiDeps, request: FastifyRequest, id: string, acao: AcaoCaso, corpo: Record<string, unknown>, chaveCliente: string) {
+  const ator = requireAtor(request);
+  const c = await casoDoAtor(deps.db, request, id);
+  const dados = await dadosDaAcao(deps.db, acao, corpo);
+  const chave = `${ator.id}:${chaveCliente}`;
+  const r = await agirNoCaso(deps.temporal, c.id, { acao, ator: { id: ator.id, nome: ator.nome }, em: new Date().toISOString(), chave, dados });
+  await request.auditar({
+    acao: `caso-frequencia.${acao}`,
+    recurso: 'caso-frequencia',
+    recursoId: c.id,
+    resumo: `${ROTULO_ACAO_CASO[acao]}: caso ${c.id} (estudante ${c.estudante_id})${r.documento ? ` — ${r.documento.identificacao}` : ''}`,
+    dados: { acao, etapa: r.etapa, situacao: r.situacao, documento: r.documento },
+    chaveIdempotencia: chave,
+  });
+  return r;
+}
+
+/** The body as the workflow takes it: the motivo resolved against the list in force (and its version). */
+async function dadosDaAcao(db: ApiDeps['db'], acao: AcaoCaso, corpo: Record<string, unknown>): Promise<DadosAcaoCaso> {
+  if (acao === 'registrar-averiguacao') {
+    const { motivoCodigo, ...resto } = corpo as { motivoCodigo: string; relato: string; vulnerabilidade: boolean };
+    const lista = await casos.motivosVigentes(db, hoje());
+    const m = lista?.motivos.find((x) => x.codigo.toLowerCase() === motivoCodigo.toLowerCase());
+    if (!lista || !m) throw new HttpError(400, 'validacao', 'Dados inválidos.', [{ campo: 'motivoCodigo', mensagem: `o código ${motivoCodigo} não consta da lista de motivos em vigor (versão ${lista?.versao ?? '—'})` }]);
+    return { ...resto, motivo: { codigo: m.codigo, descricao: m.descricao, versao: lista.versao } };
+  }
+  if (acao === 'registrar-ocorrencia') {
+    const { tipo, data, destinoInep, endereco, observacao } = corpo as NonNullable<DadosAcaoCaso['ocorrencia']>;
+    return { ocorrencia: { tipo, data, ...(destinoInep ? { destinoInep } : {}), ...(endereco ? { endereco } : {}), ...(observacao ? { observacao } : {}) } };
+  }
+  return corpo as DadosAcaoCaso;
+}
+
+
 const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   const { db } = deps;
 
-  /** A case the caller sees by name; 404 otherwise, as for processes (nothing tells it exists). */
-  async function casoNoEscopo(request: FastifyRequest, id: string) {
-    const e = await escopoDe(db, request);
-    const c = UUID.test(id) ? await casos.obterCaso(db, id) : undefined;
-    if (!c || !vePorNome(e, { codigoInep: c.codigo_inep, municipio: c.municipio })) throw naoEncontrado('Caso de acompanhamento de frequência');
-    return c;
-  }
+  const casoNoEscopo = (request: FastifyRequest, id: string) => casoDoAtor(db, request, id);
 
   app.post(
     '/apuracoes',
@@ -306,14 +376,7 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
         response: { 200: qualquer, ...erros },
       },
     },
-    async (request) => {
-      const e = await escopoDe(db, request);
-      exigirNominal(e);
-      const q = request.query;
-      const itens = await casos.listarCasos(db, { escopo: e, codigoInep: q.codigoInep, situacao: q.situacao, atrasados: q.atrasados === 'true', escalados: q.escalados === 'true' }, 200, (q.pagina - 1) * 200);
-      await request.auditar({ resumo: `Listagem de casos de acompanhamento de frequência: ${itens.length}`, dados: { casos: itens.map((c) => c.id) } });
-      return { itens: itens.map(resumoCaso), pagina: q.pagina };
-    },
+    async (request) => listarCasosDoAtor(db, request, request.query),
   );
 
   app.get(
@@ -336,24 +399,7 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       config: { papeis: PAPEIS, auditoria: { acao: 'caso-frequencia.ler', recurso: 'caso-frequencia', dadosPessoais: true } },
       schema: { tags: ['presenca'], summary: 'Um caso com o histórico e os documentos (leitura auditada)', params: z.object({ id: z.string().max(80) }), response: { 200: qualquer, ...erros } },
     },
-    async (request) => {
-      const c = await casoNoEscopo(request, request.params.id);
-      const [eventos, documentos, apuracoes] = await Promise.all([
-        casos.eventosDoCaso(db, c.id),
-        db.selectFrom('documento').select(['id', 'tipo', 'identificacao', 'emitido_em']).where('processo_id', '=', `caso-frequencia:${c.id}`).orderBy('emitido_em').execute(),
-        db.selectFrom('apuracao_frequencia').select(['mes', 'dias_letivos', 'presencas', 'percentual', 'minimo', 'abaixo', 'explicacao']).where('estudante_id', '=', c.estudante_id).where('codigo_inep', '=', c.codigo_inep).orderBy('mes').execute(),
-      ]);
-      await request.auditar({ recursoId: c.id, resumo: `Leitura do caso de acompanhamento de frequência ${c.id} (estudante ${c.estudante_id})`, dados: { estudanteId: c.estudante_id } });
-      const acoes = c.situacao === 'aberto' ? ACOES_CASO.map((acao) => ({ acao, rotulo: ROTULO_ACAO_CASO[acao], url: `/v1/acompanhamento/casos/${c.id}/${acao}` })) : [];
-      return {
-        ...resumoCaso({ ...c, escola: c.escola }),
-        estudante: { id: c.estudante_id, nome: c.nome, dataNascimento: c.data_nascimento, ...mascarados(c) },
-        apuracoes: apuracoes.map((a) => ({ ...a, percentual: a.percentual === null ? null : Number(a.percentual) })),
-        documentos: documentos.map((d) => ({ id: d.id, tipo: d.tipo, identificacao: d.identificacao, emitidoEm: instante(d.emitido_em), url: `/v1/acompanhamento/casos/${c.id}/documentos/${d.id}` })),
-        eventos: eventos.map((x) => ({ tipo: x.tipo, descricao: x.descricao, ator: x.ator_nome, em: instante(x.em) })),
-        acoes,
-      };
-    },
+    async (request) => casoCompleto(db, request, request.params.id),
   );
 
   app.get(
@@ -381,38 +427,10 @@ const acompanhamentoRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
         config: { papeis: QUEM_ATUA, auditoria: { acao: `caso-frequencia.${acao}`, recurso: 'caso-frequencia' } },
         schema: { tags: ['presenca'], summary: ROTULO_ACAO_CASO[acao], params: z.object({ id: z.string().max(80) }), headers: idempotencia, body: CORPOS_ACAO[acao], response: { 200: qualquer, ...erros } },
       },
-      async (request) => {
-        const ator = requireAtor(request);
-        const c = await casoNoEscopo(request, request.params.id);
-        const dados = await dadosDaAcao(acao, request.body as Record<string, unknown>);
-        const chave = `${ator.id}:${request.headers['idempotency-key']}`;
-        const r = await agirNoCaso(deps.temporal, c.id, { acao, ator: { id: ator.id, nome: ator.nome }, em: new Date().toISOString(), chave, dados });
-        await request.auditar({
-          recursoId: c.id,
-          resumo: `${ROTULO_ACAO_CASO[acao]}: caso ${c.id} (estudante ${c.estudante_id})${r.documento ? ` — ${r.documento.identificacao}` : ''}`,
-          dados: { acao, etapa: r.etapa, situacao: r.situacao, documento: r.documento },
-          chaveIdempotencia: chave,
-        });
-        return r;
-      },
+      async (request) => praticarAcaoNoCaso(deps, request, request.params.id, acao, request.body as Record<string, unknown>, request.headers['idempotency-key']),
     );
   }
 
-  /** The body as the workflow takes it: the motivo resolved against the list in force (and its version). */
-  async function dadosDaAcao(acao: AcaoCaso, corpo: Record<string, unknown>): Promise<DadosAcaoCaso> {
-    if (acao === 'registrar-averiguacao') {
-      const { motivoCodigo, ...resto } = corpo as { motivoCodigo: string; relato: string; vulnerabilidade: boolean };
-      const lista = await casos.motivosVigentes(db, hoje());
-      const m = lista?.motivos.find((x) => x.codigo.toLowerCase() === motivoCodigo.toLowerCase());
-      if (!lista || !m) throw new HttpError(400, 'validacao', 'Dados inválidos.', [{ campo: 'motivoCodigo', mensagem: `o código ${motivoCodigo} não consta da lista de motivos em vigor (versão ${lista?.versao ?? '—'})` }]);
-      return { ...resto, motivo: { codigo: m.codigo, descricao: m.descricao, versao: lista.versao } };
-    }
-    if (acao === 'registrar-ocorrencia') {
-      const { tipo, data, destinoInep, endereco, observacao } = corpo as NonNullable<DadosAcaoCaso['ocorrencia']>;
-      return { ocorrencia: { tipo, data, ...(destinoInep ? { destinoInep } : {}), ...(endereco ? { endereco } : {}), ...(observacao ? { observacao } : {}) } };
-    }
-    return corpo as DadosAcaoCaso;
-  }
 
   app.get(
     '/prazos/:municipio',

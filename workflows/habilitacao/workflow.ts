@@ -198,6 +198,9 @@ export async function habilitacaoWorkflow(pedido: PedidoHabilitacao): Promise<Es
           documentos: p.documentos!.map((d) => ({ tipo: d.tipo, nomeOriginal: d.nomeOriginal, sha256: d.sha256 })),
           ...(p.representacao ? { representacao: p.representacao } : {}),
         });
+        // The read model says "em análise" before the answer leaves: a page read right after it shows the new phase
+        // (the new limit follows as soon as the loop below has counted it).
+        await sincronizar();
         return { acao: p.acao, fase: estado.fase, mensagem: 'Documentos recebidos; a análise recomeça a contar deste envio.', substituiu: null };
       }
       case 'recusar': {
