@@ -35,6 +35,7 @@ import painelPaginas from './rotas/painel';
 import obrigacoesPaginas from './rotas/obrigacoes';
 import portalPaginas from './rotas/portal';
 import presencaPaginas from './rotas/presenca';
+import acompanhamentoPaginas from './rotas/acompanhamento';
 import processoPaginas from './rotas/processo';
 import requerimentoPaginas from './rotas/requerimento';
 import { EntradaNecessaria, redirecionar } from './sessao';
@@ -105,6 +106,7 @@ export default async function paginas(app: FastifyInstance, deps: PaginasDeps) {
     await escopo.register(portalPaginas, opcoes);
     await escopo.register(obrigacoesPaginas, opcoes);
     await escopo.register(presencaPaginas, opcoes);
+    await escopo.register(acompanhamentoPaginas, opcoes);
     await escopo.register(credenciamentoPaginas, opcoes);
     await escopo.register(painelPaginas, opcoes);
     await escopo.register(calendarioPaginas, opcoes);

@@ -100,6 +100,7 @@ function menuDe(ator: Ator | null, atual: string): { rotulo: string; href: strin
   if (tem('mec', 'coordenador-estadual', 'auxiliar-estadual', 'coordenador-municipal', 'auxiliar-municipal', 'operador-escolar', 'administrador', 'supervisor')) {
     itens.push({ rotulo: 'Sistema Presença', href: '/presenca', icone: 'fa-user-check' });
   }
+  if (tem('operador-escolar', 'coordenador-municipal', 'auxiliar-municipal')) itens.push({ rotulo: 'Acompanhamento da frequência', href: '/acompanhamento', icone: 'fa-children' });
   if (tem('administrador', 'supervisor')) itens.push({ rotulo: 'Credenciamentos', href: '/administracao/credenciamentos', icone: 'fa-building-user' });
   if (tem('administrador')) itens.push({ rotulo: 'Administração', href: '/administracao', icone: 'fa-users-gear' });
   return itens.map((i) => ({ ...i, atual: atual === i.href || atual.startsWith(`${i.href}?`) || atual.startsWith(`${i.href}/`) }));

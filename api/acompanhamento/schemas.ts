@@ -8,13 +8,7 @@ import type { AcaoCaso } from '../../workflows/frequencia/definitions';
 
 export const mesSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mês inválido: use AAAA-MM');
 
-export const idempotencia = z.object({
-  'idempotency-key': z
-    .string({ error: 'envie o cabeçalho Idempotency-Key (um identificador único por ação, repetido ao reenviar a mesma ação)' })
-    .min(8, 'Idempotency-Key deve ter ao menos 8 caracteres')
-    .max(200)
-    .regex(/^[\w.:-]+$/, 'Idempotency-Key aceita letras, algarismos, ".", ":", "_" e "-"'),
-});
+export { idempotencia } from '../schemas';
 
 const responsavel = z.strictObject({
   nome: texto(150),
