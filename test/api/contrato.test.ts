@@ -22,6 +22,7 @@ import { cacheDir } from '../../tooling/cache';
 import { type Credencial, startTestSystem, type TestSystem } from '../support/system';
 import { abrirProcesso } from '../support/abertura';
 import { casoComDocumento, escola, habilitado } from '../frequencia/apoio';
+import { criarChaveApi } from '../../api/auth/chaves';
 
 const CNPJ = '11222333000181';
 /** Examples per operation and phase, for each role: enough to reach every operation's validation, few enough for CI. */
@@ -63,6 +64,10 @@ beforeAll(async () => {
   const inep = await escola(sys.db);
   const operador = await habilitado(sys, 'operador-escolar', { municipio: '3304557', codigoInep: inep });
   await casoComDocumento(sys, inep, operador);
+  // The coordenação municipal of that município (its ofícios to MEC on the SGP's operadores: api/habilitacoes/oficios-sgp.ts).
+  const municipal = await habilitado(sys, 'coordenador-municipal', { municipio: '3304557' });
+  // A state network's key, as MEC issues them for the lotes (api/lotes).
+  const rede = await criarChaveApi(sys.db, { nome: 'SEEDUC-RJ', papeis: ['sistema'], unidade: null, instituicoes: [], expiraEm: null, rede: 'estadual:RJ' }, 'teste');
   papeis.push(
     { nome: 'representante legal (chave de API)', papel: 'representante', como: { chave: rl.chave } },
     { nome: 'membro de Comissão de Vistoria (sessão)', papel: 'comissao', como: membro },
@@ -71,6 +76,8 @@ beforeAll(async () => {
     { nome: 'supervisor (chave de API)', papel: 'supervisor', como: { chave: supervisor.chave } },
     { nome: 'administrador (sessão)', papel: 'administrador', como: admin },
     { nome: 'operador escolar (sessão)', papel: 'operador-escolar', como: operador },
+    { nome: 'coordenador municipal (sessão)', papel: 'coordenador-municipal', como: municipal },
+    { nome: 'rede de ensino (chave de API do sistema)', papel: 'sistema', como: { chave: rede.chave } },
   );
 }, 240_000);
 
