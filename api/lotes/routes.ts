@@ -24,13 +24,13 @@ import { z } from 'zod';
 import { errosDoLote, type Lote, listarLotes, obterLote, receberLote } from '../../db/lotes';
 import { mascararCpf, mascararNis, removerPontuacao, validarCpf, validarNis } from '../../rules/identificadores';
 import { codigoInepSchema } from '../../rules/identificadores/schemas';
-import { CAMPOS, type TipoLote } from '../../rules/lotes/registros';
+import { CAMPOS, TIPOS_LOTE, type TipoLote } from '../../rules/lotes/registros';
 import { idWorkflowLote } from '../../workflows/lotes/workflow';
 import type { ApiDeps } from '../deps';
 import { erroSchema, invalido, naoEncontrado } from '../errors';
 import { instante, instanteOuNulo } from '../instantes';
 import { requireAtor } from '../plugins/autenticacao';
-import { hojeEmBrasilia, LIMITE_BYTES, lerEntrada } from './entrada';
+import { hojeEmBrasilia, LIMITE_BYTES, LIMITE_REGISTROS, lerEntrada } from './entrada';
 import { escolaNoEscopo, escopoDeLeitura, redeDaChave } from './rede';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
@@ -93,17 +93,25 @@ const view = (l: Lote) => ({
 /** The body is read by lerEntrada (JSON or CSV); its schema is there for the OpenAPI document. */
 const corpoSemValidar: FastifySchemaCompiler<z.ZodType> = (rota) => (rota.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(rota));
 
+/**
+ * The records' shape, as the OpenAPI document shows it and as a JSON body must be: a list of objects whose fields
+ * hold a text, a number, a boolean or null (other fields are reported per record). What a field's value means is
+ * checked per record (rules/lotes/registros.ts): a wrong value is that record's error, never the lote's.
+ */
 function registroSchema(tipo: TipoLote) {
   return z
     .array(
-      z.object(
+      z.looseObject(
         Object.fromEntries(
           CAMPOS[tipo].map((c) => [c.nome, z.union([z.string(), z.number(), z.boolean()]).nullish().describe(`${c.obrigatorio ? '(obrigatório) ' : ''}${c.descricao}`)]),
         ),
       ),
     )
+    .min(1, 'o lote não tem registros')
+    .max(LIMITE_REGISTROS, `um lote tem no máximo ${LIMITE_REGISTROS} registros`)
     .describe(`Registros (JSON), ou o mesmo como CSV (Content-Type: text/csv; cabeçalho: ${CAMPOS[tipo].map((c) => c.nome).join(',')}; separador , ou ;)`);
 }
+const ESQUEMAS = Object.fromEntries(TIPOS_LOTE.map((t) => [t, registroSchema(t)])) as Record<TipoLote, ReturnType<typeof registroSchema>>;
 
 /** POST/PATCH …, GET …, GET …/{id}, GET …/{id}/erros for one lote path. */
 function rotasDeLote(app: FastifyInstance, deps: Deps, caminho: string, envios: { metodo: 'POST' | 'PATCH'; tipo: TipoLote; resumo: string }[]) {
@@ -125,12 +133,17 @@ function rotasDeLote(app: FastifyInstance, deps: Deps, caminho: string, envios: 
           `${caminho}/{id} e veja cada registro recusado em ${caminho}/{id}/erros. Um registro com erro não impede os outros. ` +
           'Chave de homologação: o lote é validado e relatado, e nada é gravado.',
         consumes: ['application/json', 'text/csv'],
-        body: registroSchema(envio.tipo),
+        body: ESQUEMAS[envio.tipo],
         response: { 202: loteRecebidoSchema, ...erros },
       },
       handler: async (request, reply) => {
         const ator = requireAtor(request);
         const { texto: rede, ambiente } = redeDaChave(request);
+        // A JSON body is checked against its shape (the route's schema is there for the document only, so that a CSV passes).
+        if (typeof request.body !== 'string') {
+          const forma = ESQUEMAS[envio.tipo].safeParse(request.body);
+          if (!forma.success) throw invalido(forma.error.issues.slice(0, 20).map((i) => ({ campo: ['corpo', ...i.path.map(String)].join('.'), mensagem: i.message })));
+        }
         const entrada = lerEntrada(envio.tipo, request.body, ator.id, hojeEmBrasilia());
         const id = randomUUID();
         const r = await receberLote(

@@ -229,6 +229,13 @@ describe('a lote of frequências with good and bad records', () => {
     ]);
     const vazio = await sys.request('POST', '/v1/frequencias/lote', { as: estadual, body: [] });
     expect(vazio.status).toBe(400);
+    // JSON of another shape than the document's (a record that is not an object, a value that is an object): 400.
+    const forma = await sys.request('POST', '/v1/frequencias/lote', { as: estadual, body: [{ cpf: S1, inep: A, mes: '2026-03', diasLetivos: 20, presencas: 20 }, 7, { cpf: { numero: S1 } }] });
+    expect(forma.status).toBe(400);
+    expect(forma.body.erro.campos.map((c: any) => c.campo)).toEqual(['corpo.1', 'corpo.2.cpf']);
+    // A field the kind does not have is that record's error only.
+    const extra = await enviar('/v1/frequencias/lote', estadual, [{ cpf: S1, inep: A, mes: '2026-09', diasLetivos: 20, presencas: 20, turma: '501' }]);
+    expect(extra.erros.map((e) => [e.posicao, e.campo, e.codigo])).toEqual([[1, 'turma', 'campo-desconhecido']]);
   });
 });
 
@@ -279,8 +286,8 @@ describe('keys: network and addresses', () => {
     const meus = await sys.request('GET', '/v1/frequencias/lote?tamanho=2', { as: estadual });
     expect(meus.status).toBe(200);
     expect(meus.body.itens).toHaveLength(2);
-    // Three frequências lotes of this key so far (the one sent three times counts once).
-    expect(meus.body.total).toBe(3);
+    // Four frequências lotes of this key so far (the one sent three times counts once; the 400s are none).
+    expect(meus.body.total).toBe(4);
     const outro = (await sys.request('GET', '/v1/matriculas/lote', { as: municipalC })).body.itens[0];
     expect((await sys.request('GET', `/v1/matriculas/lote/${outro.id}`, { as: estadual })).status).toBe(404);
     expect((await sys.request('GET', `/v1/matriculas/lote/${outro.id}`, { as: municipalC })).status).toBe(200);
