@@ -239,6 +239,16 @@ describe('a lote of frequências with good and bad records', () => {
   });
 });
 
+describe('text as sent', () => {
+  it('stores names with quotes, backslashes and accents exactly (the staging load quotes every text)', async () => {
+    const novo = novoCpf();
+    const nome = 'Joana "Jô" D\'Ávila \\ {Silva}, NULL';
+    const r = await enviar('/v1/estudantes/lote', estadual, [{ cpf: novo, nome, dataNascimento: '2014-04-04' }]);
+    expect(r.lote).toMatchObject({ status: 'concluido', aplicados: 1 });
+    expect((await sys.db.selectFrom('estudante').select('nome').where('cpf', '=', novo).executeTakeFirstOrThrow()).nome).toBe(nome);
+  });
+});
+
 describe('a homologação key', () => {
   it('validates and reports its lotes and never changes production data', async () => {
     const novo = novoCpf();
