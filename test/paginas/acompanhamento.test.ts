@@ -17,7 +17,7 @@ import { lugarDoPerfil } from '../../rules/habilitacao/perfis';
 import { escola, estudante, frequencia, matricular } from '../frequencia/apoio';
 import { novoCpf } from '../habilitacao/apoio';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, entrarPelaPagina, novaPessoa } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const SENHA = `senha-de-teste-${randomUUID()}`;
@@ -69,11 +69,7 @@ afterAll(async () => {
 
 async function entrar(email: string): Promise<{ page: Page; violacoes: string[] }> {
   const p = await novaPessoa(browser);
-  await p.page.goto(`${baseUrl}/entrar`);
-  await p.page.getByLabel('E-mail', { exact: true }).fill(email);
-  await p.page.getByLabel('Senha').fill(SENHA);
-  await p.page.getByRole('button', { name: 'Entrar' }).click();
-  await p.page.waitForURL(/\/presenca$/);
+  await entrarPelaPagina(p.page, baseUrl, email, SENHA, /\/presenca$/);
   return { page: p.page, violacoes: p.violacoesCsp };
 }
 

@@ -22,7 +22,7 @@ import { correioSmtp } from '../../api/contas/correio';
 import { novoCpf, PDF } from '../habilitacao/apoio';
 import { startSmtp } from '../support/smtp';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, entrarPelaPagina, linkDoEmail, novaPessoa } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const SENHA = `senha-de-teste-${randomUUID()}`;
@@ -57,21 +57,7 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** The link an e-mail to `para` carries (after `depoisDe` messages), on this test's server. */
-async function linkDoEmail(para: string, padrao: RegExp, depoisDe = 0): Promise<string> {
-  const m = await smtp.aguardar(para, { depoisDe, timeoutMs: 60_000 });
-  const link = padrao.exec(m.texto)?.[0];
-  expect(link, m.texto).toBeTruthy();
-  return link!.replace(/^https?:\/\/[^/]+/, baseUrl);
-}
 
-async function entrar(page: Page, email: string, senha: string, destino: RegExp) {
-  await page.goto(`${baseUrl}/entrar`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Senha').fill(senha);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(destino);
-}
 
 /** The follow-up page opened by the e-mail's link (the code in the fragment, posted by the form). */
 async function abrirAcompanhamento(page: Page, link: string) {
@@ -127,7 +113,7 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     const protocolo = (await page.locator('#protocolo').textContent())!.trim();
     await conferirPagina(page, 'credenciamento-protocolado', rl.violacoesCsp);
 
-    linkAcompanhamento = await linkDoEmail(PROCURADOR.email, /https?:\/\/\S+\/credenciamento\/\S+#\S+/);
+    linkAcompanhamento = await linkDoEmail(smtp, baseUrl, PROCURADOR.email, /https?:\/\/\S+\/credenciamento\/\S+#\S+/);
     expect(linkAcompanhamento).toContain(protocolo);
     await abrirAcompanhamento(page, linkAcompanhamento);
     expect(await page.locator('#fase').textContent()).toBe('Em análise');
@@ -142,7 +128,7 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     // Wednesday 07/08/2030, 10:00 (-03:00).
     await w.saltarAte('2030-08-07T13:00:00.000Z');
     adm = await novaPessoa(browser);
-    await entrar(adm.page, contas.adm.email, SENHA, /\/calendario$/);
+    await entrarPelaPagina(adm.page, baseUrl, contas.adm.email, SENHA, /\/calendario$/);
     // Only the administração's roles see the entry.
     await expect.poll(() => adm.page.getByRole('link', { name: 'Credenciamentos' }).count()).toBeGreaterThan(0);
     await abrirNaAdministracao('credenciamentos-lista');
@@ -155,7 +141,7 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     await expect.poll(() => adm.page.locator('#situacao').textContent(), { timeout: 60_000 }).toBe('Pedido');
 
     // The pendência's e-mail brings a new link (the old one stops working).
-    const link = await linkDoEmail(PROCURADOR.email, /https?:\/\/\S+\/credenciamento\/\S+#\S+/, antes);
+    const link = await linkDoEmail(smtp, baseUrl, PROCURADOR.email, /https?:\/\/\S+\/credenciamento\/\S+#\S+/, antes);
     expect(link).not.toBe(linkAcompanhamento);
     linkAcompanhamento = link;
     // Thursday 08/08/2030, 15:00 (-03:00): the procurador answers with the procuração signed and recognised.
@@ -204,14 +190,14 @@ describe('credenciamento de usuário externo pelas páginas', () => {
     await conferirPagina(adm.page, 'credenciamento-aprovado', adm.violacoesCsp);
 
     const page = rl.page;
-    const redefinir = await linkDoEmail(PROCURADOR.email, /https?:\/\/\S+\/redefinir-senha#\S+/, antes);
+    const redefinir = await linkDoEmail(smtp, baseUrl, PROCURADOR.email, /https?:\/\/\S+\/redefinir-senha#\S+/, antes);
     await page.goto(redefinir);
     const senha = `Nova-senha-${randomUUID()}`;
     await page.getByLabel('Nova senha', { exact: true }).fill(senha);
     await page.getByLabel('Repita a nova senha').fill(senha);
     await page.getByRole('button', { name: 'Definir senha' }).click();
     await page.waitForURL(/\/entrar/);
-    await entrar(page, PROCURADOR.email, senha, /\/portal$/);
+    await entrarPelaPagina(page, baseUrl, PROCURADOR.email, senha, /\/portal$/);
     await expect.poll(() => page.locator('main h2').allTextContents()).toContain(INSTITUICAO);
     expect(await page.locator('main').textContent()).toContain('Procurador(a)');
     // The administração's entry is not in his menu, and its pages refuse him.

@@ -64,3 +64,26 @@ export async function conferirPagina(page: Page, nome: string, violacoesCsp: str
   }
   await page.setViewportSize(original);
 }
+
+/** Logs in through the login page, as a person does, and waits for the page it lands on. */
+export async function entrarPelaPagina(page: Page, baseUrl: string, email: string, senha: string, destino: RegExp): Promise<void> {
+  await page.goto(`${baseUrl}/entrar`);
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Senha').fill(senha);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL(destino);
+}
+
+/** The link an e-mail to `para` carries (the first after `depoisDe` messages), pointed at this test's server. */
+export async function linkDoEmail(
+  smtp: { aguardar(para: string, o?: { depoisDe?: number; timeoutMs?: number }): Promise<{ texto: string }> },
+  baseUrl: string,
+  para: string,
+  padrao: RegExp,
+  depoisDe = 0,
+): Promise<string> {
+  const m = await smtp.aguardar(para, { depoisDe, timeoutMs: 60_000 });
+  const link = padrao.exec(m.texto)?.[0];
+  expect(link, m.texto).toBeTruthy();
+  return link!.replace(/^https?:\/\/[^/]+/, baseUrl);
+}

@@ -18,7 +18,7 @@ import { salvarUnidadeEnsino } from '../../db/habilitacoes';
 import { novoCpf, PDF } from '../habilitacao/apoio';
 import { startSmtp } from '../support/smtp';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, entrarPelaPagina, linkDoEmail, novaPessoa } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const SENHA = `senha-de-teste-${randomUUID()}`;
@@ -47,21 +47,7 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** The link an e-mail to `para` carries (after `depoisDe` messages), on this test's server. */
-async function linkDoEmail(para: string, padrao: RegExp, depoisDe = 0): Promise<string> {
-  const m = await smtp.aguardar(para, { depoisDe, timeoutMs: 60_000 });
-  const link = padrao.exec(m.texto)?.[0];
-  expect(link, m.texto).toBeTruthy();
-  return link!.replace(/^https?:\/\/[^/]+/, baseUrl);
-}
 
-async function entrar(page: Page, email: string, senha: string, destino: RegExp) {
-  await page.goto(`${baseUrl}/entrar`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Senha').fill(senha);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(destino);
-}
 
 /** The pré-cadastro page, filled and sent; answers the pedido's number. */
 async function preCadastro(page: Page, violacoes: string[], dados: { perfil: string; nome: string; email: string; municipio?: string; inep?: string; termo?: boolean; documento?: string }, foto?: string) {
@@ -96,14 +82,14 @@ async function habilitarPelaLista(page: Page, nome: string, foto?: { violacoes: 
 
 /** The password link of the enabling e-mail, used in the page; then the login, landing on /presenca. */
 async function definirSenhaEEntrar(page: Page, email: string, depoisDe: number): Promise<string> {
-  const link = await linkDoEmail(email, /https?:\/\/\S+\/redefinir-senha#\S+/, depoisDe);
+  const link = await linkDoEmail(smtp, baseUrl, email, /https?:\/\/\S+\/redefinir-senha#\S+/, depoisDe);
   await page.goto(link);
   const senha = `Nova-senha-${randomUUID()}`;
   await page.getByLabel('Nova senha', { exact: true }).fill(senha);
   await page.getByLabel('Repita a nova senha').fill(senha);
   await page.getByRole('button', { name: 'Definir senha' }).click();
   await page.waitForURL(/\/entrar/);
-  await entrar(page, email, senha, /\/presenca$/);
+  await entrarPelaPagina(page, baseUrl, email, senha, /\/presenca$/);
   return senha;
 }
 
@@ -129,7 +115,7 @@ describe('Sistema Presença through the pages', () => {
     const protocolo = await preCadastro(candidata.page, candidata.violacoesCsp, { perfil: 'coordenador-estadual', nome: estadual.nome, email: estadual.email, documento: 'oficio-nomeacao' }, 'presenca-pre-cadastro');
     await conferirPagina(candidata.page, 'presenca-protocolado', candidata.violacoesCsp);
     // The follow-up link of the e-mail: the code rides in the fragment and the page posts it.
-    const acompanhamento = await linkDoEmail(estadual.email, /https?:\/\/\S+\/habilitacao\/\S+#\S+/);
+    const acompanhamento = await linkDoEmail(smtp, baseUrl, estadual.email, /https?:\/\/\S+\/habilitacao\/\S+#\S+/);
     expect(acompanhamento).toContain(protocolo);
     await candidata.page.goto(acompanhamento);
     await candidata.page.getByRole('button', { name: 'Ver o pedido' }).click();
@@ -137,7 +123,7 @@ describe('Sistema Presença through the pages', () => {
     await conferirPagina(candidata.page, 'presenca-acompanhamento', candidata.violacoesCsp);
 
     const mec = await novaPessoa(browser);
-    await entrar(mec.page, contas.mec.email, SENHA, /\/presenca$/);
+    await entrarPelaPagina(mec.page, baseUrl, contas.mec.email, SENHA, /\/presenca$/);
     const antes = smtp.mensagens.length;
     await habilitarPelaLista(mec.page, estadual.nome, { violacoes: mec.violacoesCsp, nome: 'presenca-mec' });
     await expect.poll(() => mec.page.locator('#habilitado-por').textContent(), { timeout: 60_000 }).toContain('Servidora do MEC');
@@ -161,7 +147,7 @@ describe('Sistema Presença through the pages', () => {
     await paginaEstadual.locator('#enviar-apontar-pendencia').click();
     await expect.poll(() => paginaEstadual.locator('main').textContent(), { timeout: 60_000 }).toContain('Pendências comunicadas por e-mail');
 
-    const link = await linkDoEmail(municipal.email, /https?:\/\/\S+\/habilitacao\/\S+#\S+/, primeiro);
+    const link = await linkDoEmail(smtp, baseUrl, municipal.email, /https?:\/\/\S+\/habilitacao\/\S+#\S+/, primeiro);
     await candidato.page.goto(link);
     await candidato.page.getByRole('button', { name: 'Ver o pedido' }).click();
     await expect.poll(() => candidato.page.locator('#pendencias').textContent(), { timeout: 60_000 }).toContain('Portaria de designação sem assinatura');
