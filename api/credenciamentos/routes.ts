@@ -13,6 +13,8 @@
  *
  * The public routes that act have the anonymous rate limit (api/plugins/limites.ts).
  */
+import type { FastifyRequest } from 'fastify';
+import type { ArquivoEnviado } from '../habilitacoes/service';
 import { idempotencia } from '../schemas';
 import { acessoDoPedido, decodificarDocumentos, LIMITE_CORPO_COM_DOCUMENTOS, requerente } from '../habilitacoes/requerente';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -70,11 +72,99 @@ async function credenciamento(db: Db, id: string): Promise<Habilitacao> {
   return h;
 }
 
+/** What the credenciamento's acts need: the database, Temporal, the files, and the instant of receipt (the tests' server clock). */
+export interface DepsCredenciamento {
+  db: Db;
+  temporal: ApiDeps['temporal'];
+  taskQueue: string;
+  arquivos: ArmazenamentoArquivos;
+  agora(): Promise<Date>;
+}
+
+/** The external user's pré-cadastro, protocolado and audited as his act: the one path of the API and of the pages. */
+export async function credenciar(deps: DepsCredenciamento, request: FastifyRequest, b: Omit<z.output<typeof preCadastroCredenciamentoSchema>, 'documentos'>, documentos: ArquivoEnviado[]) {
+  const r = await protocolarPreCadastro(
+    { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, arquivos: deps.arquivos },
+    {
+      perfil: PERFIL_CREDENCIAMENTO,
+      nome: b.nome,
+      cpf: b.cpf,
+      email: b.email,
+      telefone: b.telefone ?? null,
+      // The UF where the pedido is analysed (rules/habilitacao/prazo.ts): the row's place is the CNPJ.
+      uf: LOCAL_DA_ADMINISTRACAO.uf,
+      aceitaTermo: b.aceitaTermo,
+      documentos,
+      representacao: { cnpj: b.instituicao.cnpj, instituicaoNome: b.instituicao.nome, tipo: b.tipo, ate: b.validaAte ?? null, processos: b.processos ?? null },
+    },
+    await deps.agora(),
+  );
+  const h = (await obterHabilitacao(deps.db, r.id))!;
+  await request.auditar({
+    acao: 'credenciamento.protocolar',
+    recurso: 'credenciamento',
+    ator: requerente(h),
+    recursoId: r.id,
+    resumo: `Pré-cadastro de usuário externo: ${h.nome} (${mascararCpf(h.cpf)}), ${b.tipo} de ${quemRepresenta(h)}${r.novo ? '' : ' — repetição do pedido já protocolado'}`,
+    dados: { representacao: h.representacao, documentos: h.documentos.map((d) => d.sha256), termo: { aceitoEm: iso(h.termo_aceito_em), sha256: h.termo_sha256 } },
+    repeticao: !r.novo,
+  });
+  return { ...r, mensagem: `Pedido protocolado. Enviamos ao e-mail ${h.email} o link para acompanhá-lo.` };
+}
+
+/** The requerente's answer to a pendência (a new procuração may bring another validity or processes); the analysis restarts. */
+export async function reenviarCredenciamento(
+  deps: DepsCredenciamento,
+  request: FastifyRequest,
+  h: Habilitacao,
+  b: { validaAte?: string | null; processos?: string[] | null },
+  documentos: ArquivoEnviado[],
+  chaveCliente: string,
+) {
+  const agora = await deps.agora();
+  if (b.validaAte && procuracaoVencida(b.validaAte, agora.getTime())) {
+    throw invalido([{ campo: 'validaAte', mensagem: 'a procuração já venceu: envie uma procuração vigente' }]);
+  }
+  const em = agora.toISOString();
+  const guardados = await guardarDocumentos(deps.arquivos, h.usuario_id, documentos, em);
+  const chave = `${h.usuario_id}:${chaveCliente}`;
+  const procuracao = b.validaAte !== undefined || b.processos !== undefined ? { representacao: { ate: b.validaAte ?? h.representacao?.ate ?? null, processos: b.processos ?? h.representacao?.processos ?? null } } : {};
+  const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: 'reenviar', ator: { id: h.usuario_id, nome: h.nome }, em, chave, documentos: guardados, ...procuracao });
+  await request.auditar({
+    acao: 'credenciamento.reenviar',
+    recurso: 'credenciamento',
+    ator: requerente(h),
+    recursoId: h.id,
+    resumo: `Reenvio de documentos do credenciamento de ${h.nome} (${mascararCpf(h.cpf)})`,
+    dados: { documentos: guardados.map((d) => d.sha256), chave, ...procuracao },
+    chaveIdempotencia: chave,
+  });
+  return r;
+}
+
+/** The administração's decision on a credenciamento (art. 16 § 2º), audited. */
+export async function decidirCredenciamento(deps: DepsCredenciamento, request: FastifyRequest, h: Habilitacao, nome: AcaoCredenciamento, dados: { pendencias?: string[]; motivo?: string }, chaveCliente: string) {
+  const ator = requireAtor(request);
+  const def = ACOES_CREDENCIAMENTO[nome];
+  const chave = `${ator.id}:${chaveCliente}`;
+  const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: def.acao, ator: { id: ator.id, nome: ator.nome }, em: (await deps.agora()).toISOString(), chave, ...dados });
+  await request.auditar({
+    acao: `credenciamento.${nome}`,
+    recurso: 'credenciamento',
+    recursoId: h.id,
+    resumo: `${def.rotulo}: ${h.nome} (${mascararCpf(h.cpf)}), ${quemRepresenta(h)}`,
+    dados: { acao: nome, ...dados, fase: r.fase },
+    chaveIdempotencia: chave,
+  });
+  return { acao: nome, fase: r.fase, mensagem: r.mensagem };
+}
+
 const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: ArmazenamentoArquivos }> = async (app, deps) => {
   const { db } = deps;
   const arquivos = deps.arquivos ?? criarArmazenamentoArquivos({ db });
   /** The instant an act is received (the time-skipping tests pass their server's clock). */
   const agora = async () => new Date(Number(await (deps.relogio ?? Date.now)()));
+  const atos: DepsCredenciamento = { db, temporal: deps.temporal, taskQueue: deps.taskQueue, arquivos, agora };
 
   app.get(
     '/termo',
@@ -116,32 +206,8 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
       },
     },
     async (request, reply) => {
-      const b = request.body;
-      const r = await protocolarPreCadastro(
-        { db, temporal: deps.temporal, taskQueue: deps.taskQueue, arquivos },
-        {
-          perfil: PERFIL_CREDENCIAMENTO,
-          nome: b.nome,
-          cpf: b.cpf,
-          email: b.email,
-          telefone: b.telefone ?? null,
-          // The UF where the pedido is analysed (rules/habilitacao/prazo.ts): the row's place is the CNPJ.
-          uf: LOCAL_DA_ADMINISTRACAO.uf,
-          aceitaTermo: b.aceitaTermo,
-          documentos: decodificarDocumentos(b.documentos),
-          representacao: { cnpj: b.instituicao.cnpj, instituicaoNome: b.instituicao.nome, tipo: b.tipo, ate: b.validaAte ?? null, processos: b.processos ?? null },
-        },
-        await agora(),
-      );
-      const h = (await obterHabilitacao(db, r.id))!;
-      await request.auditar({
-        ator: requerente(h),
-        recursoId: r.id,
-        resumo: `Pré-cadastro de usuário externo: ${h.nome} (${mascararCpf(h.cpf)}), ${b.tipo} de ${quemRepresenta(h)}${r.novo ? '' : ' — repetição do pedido já protocolado'}`,
-        dados: { representacao: h.representacao, documentos: h.documentos.map((d) => d.sha256), termo: { aceitoEm: iso(h.termo_aceito_em), sha256: h.termo_sha256 } },
-        repeticao: !r.novo,
-      });
-      return reply.code(r.novo ? 201 : 200).send({ id: r.id, mensagem: `Pedido protocolado. Enviamos ao e-mail ${h.email} o link para acompanhá-lo.` });
+      const r = await credenciar(atos, request, request.body, decodificarDocumentos(request.body.documentos));
+      return reply.code(r.novo ? 201 : 200).send({ id: r.id, mensagem: r.mensagem });
     },
   );
 
@@ -190,23 +256,7 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
     async (request) => {
       const h = await pedidoPeloAcesso(db, request.params.id, request.headers['x-acesso-pedido']);
       if (h.perfil !== PERFIL_CREDENCIAMENTO) throw naoEncontrado('Credenciamento');
-      const b = request.body;
-      if (b.validaAte && procuracaoVencida(b.validaAte, (await agora()).getTime())) {
-        throw invalido([{ campo: 'validaAte', mensagem: 'a procuração já venceu: envie uma procuração vigente' }]);
-      }
-      const em = (await agora()).toISOString();
-      const documentos = await guardarDocumentos(arquivos, h.usuario_id, decodificarDocumentos(b.documentos), em);
-      const chave = `${h.usuario_id}:${request.headers['idempotency-key']}`;
-      const procuracao = b.validaAte !== undefined || b.processos !== undefined ? { representacao: { ate: b.validaAte ?? h.representacao?.ate ?? null, processos: b.processos ?? h.representacao?.processos ?? null } } : {};
-      const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: 'reenviar', ator: { id: h.usuario_id, nome: h.nome }, em, chave, documentos, ...procuracao });
-      await request.auditar({
-        ator: requerente(h),
-        recursoId: h.id,
-        resumo: `Reenvio de documentos do credenciamento de ${h.nome} (${mascararCpf(h.cpf)})`,
-        dados: { documentos: documentos.map((d) => d.sha256), chave, ...procuracao },
-        chaveIdempotencia: chave,
-      });
-      return r;
+      return reenviarCredenciamento(atos, request, h, request.body, decodificarDocumentos(request.body.documentos), request.headers['idempotency-key']);
     },
   );
 
@@ -294,21 +344,8 @@ const credenciamentosRoutes: FastifyPluginAsyncZod<ApiDeps & { arquivos?: Armaze
           response: { 200: z.object({ acao: z.string(), fase: z.string(), mensagem: z.string() }), ...erros, 503: erroSchema },
         },
       },
-      async (request) => {
-        const ator = requireAtor(request);
-        const h = await credenciamento(db, request.params.id);
-        const dados = (request.body ?? {}) as { pendencias?: string[]; motivo?: string };
-        const chave = `${ator.id}:${request.headers['idempotency-key']}`;
-        const em = (await agora()).toISOString();
-        const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: def.acao, ator: { id: ator.id, nome: ator.nome }, em, chave, ...dados });
-        await request.auditar({
-          recursoId: h.id,
-          resumo: `${def.rotulo}: ${h.nome} (${mascararCpf(h.cpf)}), ${quemRepresenta(h)}`,
-          dados: { acao: nome, ...dados, fase: r.fase },
-          chaveIdempotencia: chave,
-        });
-        return { acao: nome, fase: r.fase, mensagem: r.mensagem };
-      },
+      async (request) =>
+        decidirCredenciamento(atos, request, await credenciamento(db, request.params.id), nome, (request.body ?? {}) as { pendencias?: string[]; motivo?: string }, request.headers['idempotency-key']),
     );
   }
 };

@@ -14,6 +14,7 @@
  * same service functions, same audit actions (credenciamento.*), the instant
  * of each act from the system's clock (deps.relogio), as the API's routes.
  */
+import { credenciar, decidirCredenciamento, reenviarCredenciamento } from '../../api/credenciamentos/routes';
 import { enviarArquivo } from '../../api/documentos/arquivos';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -159,6 +160,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
   const arquivos = deps.arquivos!;
   /** The instant an act is received: the system's clock, as the API's routes (the time-skipping tests move it). */
   const agora = async () => new Date(Number(await (deps.relogio ?? Date.now)()));
+  const atos = { db, temporal: deps.temporal, taskQueue: deps.taskQueue, arquivos, agora };
   const termo = termoDoPerfil(PERFIL_CREDENCIAMENTO);
 
   // ---- the external user's pré-cadastro ----
@@ -188,32 +190,8 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
     const documentos = arquivosDoFormulario(postados);
     const envio = await enviarFormulario(SCHEMA_PRE, ESQUEMA_PRE, valores, async (b) => {
       if (!documentos.length) throw invalido([{ campo: 'documentos', mensagem: 'envie os documentos que comprovam a representação' }]);
-      const r = await protocolarPreCadastro(
-        { db, temporal: deps.temporal, taskQueue: deps.taskQueue, arquivos },
-        {
-          perfil: PERFIL_CREDENCIAMENTO,
-          nome: b.nome,
-          cpf: b.cpf,
-          email: b.email,
-          telefone: b.telefone ?? null,
-          uf: LOCAL_DA_ADMINISTRACAO.uf,
-          aceitaTermo: b.aceitaTermo,
-          documentos,
-          representacao: { cnpj: b.instituicao.cnpj, instituicaoNome: b.instituicao.nome, tipo: b.tipo, ate: b.validaAte ?? null, processos: b.processos ?? null },
-        },
-        await agora(),
-      ).catch(nosCamposDoFormulario);
-      const h = (await obterHabilitacao(db, r.id))!;
-      await request.auditar({
-        acao: 'credenciamento.protocolar',
-        recurso: 'credenciamento',
-        ator: requerente(h),
-        recursoId: r.id,
-        resumo: `Pré-cadastro de usuário externo: ${h.nome} (${mascararCpf(h.cpf)}), ${b.tipo} de ${quemRepresenta(h)}${r.novo ? '' : ' — repetição do pedido já protocolado'}`,
-        dados: { representacao: h.representacao, documentos: h.documentos.map((d) => d.sha256), termo: { aceitoEm: iso(h.termo_aceito_em), sha256: h.termo_sha256 } },
-        repeticao: !r.novo,
-      });
-      return { id: r.id, mensagem: `Pedido protocolado. Enviamos ao e-mail ${h.email} o link para acompanhá-lo.` };
+      const r = await credenciar(atos, request, b, documentos).catch(nosCamposDoFormulario);
+      return { id: r.id, mensagem: r.mensagem };
     });
     if (!envio.ok) return paginaPre(request, reply, { valores, erros: envio.erros, itens: {} }, envio.status, [{ tipo: 'danger', texto: envio.mensagem }]);
     return renderizar(request, reply, 'credenciamento-protocolado', {
@@ -281,25 +259,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
       const documentos = arquivosDoFormulario(postados);
       const envio = await enviarFormulario(SCHEMA_REENVIO, ESQUEMA_REENVIO, valores, async (b) => {
         if (!documentos.length) throw invalido([{ campo: 'documento.outro', mensagem: 'envie ao menos um documento' }]);
-        const em = await agora();
-        if (b.validaAte && procuracaoVencida(b.validaAte, em.getTime())) throw invalido([{ campo: 'validaAte', mensagem: 'a procuração já venceu: envie uma procuração vigente' }]);
-        const guardados = await guardarDocumentos(arquivos, h.usuario_id, documentos, em.toISOString()).catch(nosCamposDoFormulario);
-        const chave = `${h.usuario_id}:${valores._chave || randomUUID()}`;
-        const procuracao =
-          b.validaAte !== undefined || b.processos !== undefined
-            ? { representacao: { ate: b.validaAte ?? h.representacao?.ate ?? null, processos: b.processos ?? h.representacao?.processos ?? null } }
-            : {};
-        const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: 'reenviar', ator: { id: h.usuario_id, nome: h.nome }, em: em.toISOString(), chave, documentos: guardados, ...procuracao });
-        await request.auditar({
-          acao: 'credenciamento.reenviar',
-          recurso: 'credenciamento',
-          ator: requerente(h),
-          recursoId: h.id,
-          resumo: `Reenvio de documentos do credenciamento de ${h.nome} (${mascararCpf(h.cpf)})`,
-          dados: { documentos: guardados.map((d) => d.sha256), chave, ...procuracao },
-          chaveIdempotencia: chave,
-        });
-        return r;
+        return reenviarCredenciamento(atos, request, h, b, documentos, valores._chave || randomUUID()).catch(nosCamposDoFormulario);
       });
       if (!envio.ok) {
         return paginaAcompanhamento(request, reply, id, codigo, { mensagens: [{ tipo: 'danger', texto: envio.mensagem }], status: envio.status, reenvio: { valores, erros: envio.erros, itens: {} } });
@@ -431,18 +391,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
     const def = ACOES_CREDENCIAMENTO[a];
     const h = await credenciamentoPorId(deps, id);
     const envio = await enviarFormulario(def.corpo, ESQUEMAS_ACAO[a], valores, async (dados) => {
-      const d = (dados ?? {}) as { pendencias?: string[]; motivo?: string };
-      const chave = `${ator.id}:${valores._chave || randomUUID()}`;
-      const r = await agirNaHabilitacao(deps.temporal, h.id, { acao: def.acao, ator: { id: ator.id, nome: ator.nome }, em: (await agora()).toISOString(), chave, ...d });
-      await request.auditar({
-        acao: `credenciamento.${a}`,
-        recurso: 'credenciamento',
-        recursoId: h.id,
-        resumo: `${def.rotulo}: ${h.nome} (${mascararCpf(h.cpf)}), ${quemRepresenta(h)}`,
-        dados: { acao: a, ...d, fase: r.fase },
-        chaveIdempotencia: chave,
-      });
-      return r;
+      return decidirCredenciamento(atos, request, h, a, (dados ?? {}) as { pendencias?: string[]; motivo?: string }, valores._chave || randomUUID());
     });
     if (!envio.ok) return paginaCredenciamento(request, reply, id, [{ tipo: 'danger', texto: envio.mensagem }], { [a]: envio.erros }, envio.status);
     return paginaCredenciamento(request, reply, id, [{ tipo: 'success', texto: envio.resultado.mensagem }]);
