@@ -18,6 +18,7 @@ import {
   type DiaDecretado,
   type FeriadoMunicipal,
   ErroEntrada,
+  diaNoCalendario,
   type FonteDiasDecretados,
   formatarData,
   lerData,
@@ -69,6 +70,8 @@ async function comDecretados<R>(
   // Validate what the query needs first, so that a bad input is named as the caller sent it.
   const lugar = validarLocal(local);
   const de = inicio();
+  // A start outside the calendar's years is the engine's to refuse, naming the field; nothing to read for it.
+  if (!diaNoCalendario(de)) return calcular({ diasDecretados: extras });
   let ate = formatarData(de + horizonteDias);
   for (;;) {
     const { diasDecretados: daFonte, feriadosMunicipais } = dadosDaFonte(await fonte({ local: lugar, de: formatarData(de), ate }));

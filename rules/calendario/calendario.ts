@@ -33,6 +33,9 @@ export const ANO_MAXIMO = 2099;
 const DIA_MINIMO = diaDoCivil(ANO_MINIMO, 1, 1);
 const DIA_MAXIMO = diaDoCivil(ANO_MAXIMO, 12, 31);
 
+/** Whether a day (days since the epoch) lies in the years the calendar covers. */
+export const diaNoCalendario = (dia: number): boolean => dia >= DIA_MINIMO && dia <= DIA_MAXIMO;
+
 // ------------------------------------------------------------ validation
 
 /** Validates and normalises a Local; errors name `campo.uf`, `campo.municipio`, `campo.unidade`. */

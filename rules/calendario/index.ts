@@ -44,6 +44,7 @@ export {
 } from './feriados';
 export {
   ANO_MINIMO,
+  diaNoCalendario,
   ANO_MAXIMO,
   Calendario,
   criarCalendario,

@@ -112,6 +112,9 @@ describe('entrada inválida: 400 com o caminho do campo e mensagem em português
     ['pedido sem fuso', '/v1/prazos/prorrogacao', { vencimento: '2026-09-22', dias: 20, pedidoEm: '2026-09-20 10:00' }, 'pedidoEm', /não tem fuso/],
     ['abertura antes do envio', '/v1/prazos/ciencia', { envio: '2026-09-10', abertaEm: '2026-09-03T10:00:00-03:00' }, 'abertaEm', /a abertura/],
     ['aviso inválido', '/v1/prazos/visita', { aviso: 'amanhã' }, 'aviso', /./],
+    // An instant as epoch milliseconds far past the calendar's years (contract fuzzing sent 6.4e16): refused by the engine, never a database error.
+    ['envio fora do calendário', '/v1/prazos/ciencia', { envio: 6.423059073050446e16 }, 'envio', /fora dos anos cobertos pelo calendário/],
+    ['aviso fora do calendário', '/v1/prazos/visita', { aviso: 1e15 }, 'aviso', /fora dos anos cobertos pelo calendário/],
     ['instante inválido', '/v1/prazos/tempestividade', { vencimento: '2026-09-08', em: 'agora' }, 'em', /"agora" não é um instante/],
     ['instante ausente', '/v1/prazos/tempestividade', { vencimento: '2026-09-08' }, 'em', /./],
   ];
