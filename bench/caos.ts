@@ -130,7 +130,7 @@ export async function simularCaos(o: OpcoesCaos): Promise<ResultadoCaos> {
   let conexao: Connection | undefined;
   const supervisionados: Supervisionado[] = [];
   try {
-    pg = await startThrowawayPostgres(o.log);
+    pg = await startThrowawayPostgres(o.log, { commitDuravel: true });
     const portaTemporal = await freeLoopbackPort();
     const arquivoTemporal = path.join(pasta, 'temporal.db');
     const subirTemporal = () =>
