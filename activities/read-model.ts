@@ -3,14 +3,13 @@
  * through the repository of processes (db/processos.ts).
  */
 import type { Db } from '../db/connect';
-import { type EventoProcesso, registrarEvento, upsertProcesso } from '../db/processos';
-import type { AberturaProcesso, EstadoProcesso } from '../workflows/processo/definitions';
+import { type EventoProcesso, registrarEvento, type SnapshotProcesso, upsertProcesso } from '../db/processos';
 
 export type { EventoProcesso } from '../db/processos';
 
 export function createReadModelActivities(db: Db) {
   return {
-    async registrarProcesso(snapshot: { abertura: AberturaProcesso; estado: EstadoProcesso }): Promise<void> {
+    async registrarProcesso(snapshot: SnapshotProcesso): Promise<void> {
       await upsertProcesso(db, snapshot);
     },
     async registrarEvento(evento: EventoProcesso): Promise<void> {

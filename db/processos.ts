@@ -45,7 +45,18 @@ export async function encerradosDaChave(db: Db, chave: string): Promise<number> 
  * afterwards only a snapshot with a higher versao replaces the stored one, so
  * late retries cannot roll it back. Returns whether the snapshot was written.
  */
-export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: AberturaProcesso; estado: EstadoProcesso }): Promise<boolean> {
+/**
+ * A process's snapshot as its workflow sends it. `rito` is the rite's state the
+ * reads show (GET …/{rito}), without the answers kept for retried actions;
+ * absent from snapshots of code before it was projected.
+ */
+export interface SnapshotProcesso {
+  abertura: AberturaProcesso;
+  estado: EstadoProcesso;
+  rito?: Record<string, unknown> | null;
+}
+
+export async function upsertProcesso(db: Db, { abertura, estado, rito }: SnapshotProcesso): Promise<boolean> {
   // Inside a caller's transaction (the abertura writes its row and audit entry together), as part of it:
   // Kysely cannot nest transactions, and a second connection would wait on the first one (for ever under PGlite).
   const emTransacao = <T>(f: (trx: Db) => Promise<T>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
@@ -73,6 +84,8 @@ export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: A
         aberto_por: abertura.abertoPor,
         prazo_limite: estado.prazoLimite,
         versao: estado.versao,
+        notificacao_pendente: estado.notificacaoPendente ?? null,
+        estado_rito: rito ? JSON.stringify(rito) : null,
       })
       .onConflict((oc) =>
         oc
@@ -83,6 +96,8 @@ export async function upsertProcesso(db: Db, { abertura, estado }: { abertura: A
             numero_sei: eb.ref('excluded.numero_sei'),
             prazo_limite: eb.ref('excluded.prazo_limite'),
             versao: eb.ref('excluded.versao'),
+            notificacao_pendente: eb.ref('excluded.notificacao_pendente'),
+            estado_rito: eb.ref('excluded.estado_rito'),
             atualizado_em: eb.fn('now'),
           }))
           .where('processo.versao', '<', (eb) => eb.ref('excluded.versao')),

@@ -40,6 +40,10 @@ export interface ProcessoTable {
   mantenedora_nome: string | null;
   /** Workflow-side sequence of the last applied snapshot: older snapshots never overwrite newer ones. */
   versao: number;
+  /** A notice awaits the party's ciência; null on rows not projected since this column exists (ask the workflow). */
+  notificacao_pendente: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** The rite's state as the workflow last projected it (without its answers to past actions); null: ask the workflow. */
+  estado_rito: Json<Record<string, unknown>> | null;
   criado_em: DefaultedTimestamp;
   atualizado_em: DefaultedTimestamp;
 }

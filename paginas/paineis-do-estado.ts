@@ -7,7 +7,7 @@
 import type { DefinicaoRito } from '../rules/ritos/definicao';
 import type { AvaliacaoEtap } from '../rules/etap/avaliacao';
 import { DIAS_SEMANA } from '../rules/etap/cobertura';
-import type { EstadoRito } from '../workflows/ritos/definitions';
+import type { EstadoRitoProjetado } from '../workflows/ritos/definitions';
 
 export interface PainelDoEstado {
   parcial: string;
@@ -31,6 +31,6 @@ const PAINEIS: Record<string, (estado: Record<string, unknown>) => PainelDoEstad
   },
 };
 
-export function painelDoEstado(def: Pick<DefinicaoRito, 'codigo'>, estado: EstadoRito): PainelDoEstado | null {
+export function painelDoEstado(def: Pick<DefinicaoRito, 'codigo'>, estado: EstadoRitoProjetado): PainelDoEstado | null {
   return PAINEIS[def.codigo]?.(estado as unknown as Record<string, unknown>) ?? null;
 }

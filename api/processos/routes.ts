@@ -81,7 +81,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         .code(criado ? 201 : 200)
         .header('location', `/v1/processos/${processo.id}`)
         // A process just opened is in its initial phase; asking its workflow would wait for the worker's first task.
-        .send(toView(processo, criado ? null : await service.estado(processo.id), ator));
+        .send(toView(processo, criado ? null : await service.estado(processo), ator));
     },
   );
 
@@ -95,7 +95,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       },
       schema: {
         tags: ['processos'],
-        summary: 'Um processo, com a fase informada pelo seu workflow e as ações que você pode praticar agora',
+        summary: 'Um processo, com a fase que seu workflow registrou e as ações que você pode praticar agora',
         params: z.object({ id: z.string().min(1).max(200) }),
         response: { 200: processoSchema, ...erros },
       },
@@ -103,7 +103,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     async (request) => {
       const ator = requireAtor(request);
       const processo = processoDaRota(request);
-      return toView(processo, await service.estado(processo.id), ator);
+      return toView(processo, await service.estado(processo), ator);
     },
   );
 

@@ -65,8 +65,12 @@ export const processoSchema = z
     id: z.string(),
     tipo: z.string(),
     tipoRotulo: z.string(),
-    fase: z.string().describe('Fase atual, lida do workflow (ou do modelo de leitura se o workflow não responder)'),
-    faseFonte: z.enum(['workflow', 'modelo-de-leitura']),
+    fase: z.string().describe('Fase atual, como o workflow a registrou no modelo de leitura (toda ação só é respondida depois de registrada)'),
+    faseFonte: z
+      .enum(['workflow', 'modelo-de-leitura'])
+      .describe(
+        'modelo-de-leitura: o estado que o workflow registrou (o caso comum). workflow: o processo ainda não havia registrado seu estado (aberto há instantes) e o workflow foi consultado.',
+      ),
     encerrado: z.boolean(),
     instituicao: z.object({ cnpj: z.string(), codigoInep: z.string(), nome: z.string() }),
     unidade: z.string(),

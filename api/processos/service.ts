@@ -14,6 +14,7 @@ import type { Ator } from '../auth/ator';
 import { podeVer } from '../auth/escopo';
 import { invalido, naoEncontrado } from '../errors';
 import { acoesDoAtor } from '../ritos/disponiveis';
+import { PRAZO_CONSULTA_MS } from '../ritos/estado';
 import type { AberturaBody, ProcessoView } from './schemas';
 import { instante, instanteOuNulo } from '../instantes';
 
@@ -111,16 +112,19 @@ export class ProcessosService {
     return obterProcesso(this.db, id);
   }
 
-  /** The workflow's own view of the process; null when the workflow cannot answer now. */
   /**
-   * The workflow's own view of the process; null when the workflow cannot answer
-   * within PRAZO_CONSULTA_MS (a worker catching up, a process just opened whose
-   * first task is still queued): the caller then shows the read model's view,
-   * marked as such (faseFonte), instead of failing the request.
+   * What a read needs beyond the row, or null when the row has it all: the
+   * workflow projects its state into the row with every change and before it
+   * answers an action (estado_rito, notificacao_pendente), so the common path
+   * asks no workflow. A row not projected yet (a process opened an instant ago,
+   * or last changed before those columns) is read from the workflow; when it
+   * cannot answer within PRAZO_CONSULTA_MS (a worker catching up), the row's
+   * last record answers, marked as such (faseFonte).
    */
-  async estado(id: string): Promise<EstadoProcesso | null> {
+  async estado(p: Processo): Promise<EstadoProcesso | null> {
+    if (projetado(p)) return null;
     try {
-      return await this.temporal.connection.withDeadline(Date.now() + PRAZO_CONSULTA_MS, () => this.temporal.workflow.getHandle(id).query(estadoQuery));
+      return await this.temporal.connection.withDeadline(Date.now() + PRAZO_CONSULTA_MS, () => this.temporal.workflow.getHandle(p.id).query(estadoQuery));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       // Deadline exceeded, or the server could not reach the worker: the read model answers.
@@ -130,11 +134,14 @@ export class ProcessosService {
   }
 }
 
+/** Whether the row holds the workflow's last projection: every snapshot of a process with a rite carries the rite's state. */
+export function projetado(p: Pick<Processo, 'tipo' | 'estado_rito'>): boolean {
+  return p.estado_rito !== null || !ritoDoTipo(p.tipo);
+}
+
 /** How long an abertura waits for Temporal to start its workflow. */
 const PRAZO_INICIO_MS = 10_000;
 
-/** How long a read waits for the workflow's answer before showing the read model's. */
-const PRAZO_CONSULTA_MS = 5_000;
 
 /** The process as callers see it; with `ator`, also the actions he may take now. */
 export function toView(p: Processo, estado: EstadoProcesso | null, ator?: Ator): ProcessoView {
@@ -156,7 +163,7 @@ export function toView(p: Processo, estado: EstadoProcesso | null, ator?: Ator):
     abertoPor: p.aberto_por,
     criadoEm: instante(p.criado_em),
     atualizadoEm: instante(p.atualizado_em),
-    ...(ator ? { acoes: acoesDoAtor({ id: p.id, tipo: p.tipo, fase, encerrado, prazoLimite, notificacaoPendente: estado?.notificacaoPendente ?? false }, ator) } : {}),
+    ...(ator ? { acoes: acoesDoAtor({ id: p.id, tipo: p.tipo, fase, encerrado, prazoLimite, notificacaoPendente: estado?.notificacaoPendente ?? p.notificacao_pendente ?? false }, ator) } : {}),
   };
 }
 

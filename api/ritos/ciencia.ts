@@ -11,10 +11,11 @@ import { obterProcesso } from '../../db/processos';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { ACAO_TOMAR_CIENCIA, parteDoRito } from '../../rules/ritos/definicao';
 import { ritoDoTipo } from '../../rules/ritos/registro';
-import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
+import { acaoUpdate, type PedidoAcao } from '../../workflows/ritos/definitions';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { ApiDeps } from '../deps';
 import { requireAtor } from '../plugins/autenticacao';
+import { estadoDoRito } from './estado';
 import { papelDoAtor } from './routes';
 
 export type AoAbrirDocumento = (request: FastifyRequest, doc: { id: string; processo_id: string | null; identificacao: string }) => Promise<void>;
@@ -30,7 +31,7 @@ export function cienciaPelaAbertura(deps: Pick<ApiDeps, 'temporal' | 'relogio'> 
     if (!papel || !ator.papeis.includes(papel)) return;
     try {
       const handle = deps.temporal.workflow.getHandle(processo.id);
-      const n = (await handle.query(estadoRitoQuery(def))).notificacao;
+      const n = (await estadoDoRito(deps.temporal, processo, def))?.notificacao;
       if (!n || n.ciencia || n.abertaEm || n.documentoId !== doc.id) return;
       const pedido: PedidoAcao = {
         acao: ACAO_TOMAR_CIENCIA,

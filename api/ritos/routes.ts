@@ -15,7 +15,8 @@ import { z } from 'zod';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type DefinicaoRito, papelDoAtor as papelNaDefinicao, parteDoRito, rotuloAtor } from '../../rules/ritos/definicao';
 import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
-import { acaoUpdate, estadoRitoQuery, type PedidoAcao } from '../../workflows/ritos/definitions';
+import { acaoUpdate, type PedidoAcao } from '../../workflows/ritos/definitions';
+import { estadoDoRito } from './estado';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { Papel } from '../auth/ator';
 import type { ApiDeps } from '../deps';
@@ -177,12 +178,12 @@ const ritosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
             ? 'A parte (quem só tem o papel do representante) vê os dados sem as contas e matrículas dos servidores. Instantes no horário de Brasília, com o deslocamento.'
             : 'Instantes no horário de Brasília, com o deslocamento.',
           params: z.object({ id: z.string().min(1).max(200) }),
-          response: { 200: z.record(z.string(), z.unknown()), ...erros },
+          response: { 200: z.record(z.string(), z.unknown()), ...erros, 503: erroSchema },
         },
       },
       async (request) => {
-        carregar(request, def);
-        const { respostas: _respostas, impressoes: _impressoes, ...estado } = await deps.temporal.workflow.getHandle(request.params.id).query(estadoRitoQuery(def));
+        const estado = await estadoDoRito(deps.temporal, carregar(request, def), def);
+        if (!estado) throw new HttpError(503, 'indisponivel', 'O processo não respondeu a tempo; tente de novo em instantes.');
         // Every instant in Brasília time (runs before the API sent them so carry some in UTC); the party sees no internal account.
         const visto = dadosParaAtor(def, requireAtor(request), instantesEmBrasilia(estado as unknown as Record<string, unknown>));
         return { ...visto, faseRotulo: def.fases[estado.fase]?.rotulo ?? estado.fase };

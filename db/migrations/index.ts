@@ -30,6 +30,7 @@ import * as m20261129HabilitacaoCredenciamento from './2026_11_29_habilitacao_cr
 import * as m20261129Rga from './2026_11_29_rga';
 import * as m20261129FrequenciaCasos from './2026_11_29_presenca_frequencia_casos';
 import * as m20261129FrequenciaJanelas from './2026_11_29_presenca_frequencia_janelas';
+import * as m20261130EstadoNoModelo from './2026_11_30_estado_no_modelo_de_leitura';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_rga': m20261129Rga,
   '2026_11_29_presenca_frequencia_casos': m20261129FrequenciaCasos,
   '2026_11_29_presenca_frequencia_janelas': m20261129FrequenciaJanelas,
+  '2026_11_30_estado_no_modelo_de_leitura': m20261130EstadoNoModelo,
 };

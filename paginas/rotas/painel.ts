@@ -28,7 +28,7 @@ import { ANO_MINIMO, diaCivilBrasilia, formatarData } from '../../rules/calendar
 import { cienciaTacita } from '../../rules/prazos';
 import { rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
-import { estadoRitoQuery } from '../../workflows/ritos/definitions';
+import { estadoDoRito } from '../../api/ritos/estado';
 import { passagensDeFase } from '../../db/passagens-de-fase';
 import { TIPOS_PROCESSO } from '../../rules/processos/tipos';
 import { paraCsv } from '../csv';
@@ -62,9 +62,7 @@ export default async function painelPaginas(app: FastifyInstance, deps: PaginasD
     const itens = await Promise.all(
       candidatos.map(async (p) => {
         const def = ritoDoTipo(p.tipo)!;
-        const estado = await deps.temporal.connection
-          .withDeadline(Date.now() + 5_000, () => deps.temporal.workflow.getHandle(p.id).query(estadoRitoQuery(def)))
-          .catch(() => null);
+        const estado = await estadoDoRito(deps.temporal, p, def);
         const n = estado?.notificacao;
         if (!n || n.ciencia) return null;
         const local = await localDaUnidade(deps.db, p.unidade);

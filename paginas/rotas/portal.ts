@@ -55,7 +55,7 @@ export default async function portalPaginas(app: FastifyInstance, deps: PaginasD
         : [];
       const linhas = await Promise.all(
         processos.map(async (p) => {
-          const estado = p.encerrado ? null : await service.estado(p.id);
+          const estado = p.encerrado ? null : await service.estado(p);
           const pz = abertos.find((x) => x.processo_id === p.id);
           return {
             cnpj: p.instituicao_cnpj,

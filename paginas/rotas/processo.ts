@@ -26,7 +26,8 @@ import { podeVer } from '../../api/auth/escopo';
 import { receberArquivo } from '../../api/documentos/arquivos';
 import { HttpError, naoEncontrado } from '../../api/errors';
 import { lerLinhaDoTempo } from '../../api/processos/linha-do-tempo';
-import { ProcessosService, toView } from '../../api/processos/service';
+import { ProcessosService, projetado, toView } from '../../api/processos/service';
+import { estadoDoRito } from '../../api/ritos/estado';
 import { esquemaJson } from '../../api/ritos/disponiveis';
 import { dadosParaAtor } from '../../api/ritos/parte';
 import { papelDoAtor, praticarAcao } from '../../api/ritos/routes';
@@ -35,7 +36,6 @@ import type { Processo } from '../../db/schema';
 import { ACAO_PRORROGAR_PRAZO, ACAO_TOMAR_CIENCIA, acoesDeUsuario, type DefinicaoRito, parteDoRito, rotuloAtor, transicaoPermitida } from '../../rules/ritos/definicao';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { formatarCnpj } from '../../rules/identificadores';
-import { estadoRitoQuery, type EstadoRito } from '../../workflows/ritos/definitions';
 import { lerFormulario } from '../formulario-http';
 import { campos, dadosDoFormulario, errosDoZod, errosPorCampo, itensPostados, type Preenchimento, preenchimentoVazio, resolverRefs } from '../formularios';
 import type { PaginasDeps } from '../plugin';
@@ -65,18 +65,9 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
     return p;
   }
 
-  /** The rite's state (notice, prazo, documents), or null when the workflow cannot answer now. */
-  async function estadoRito(def: DefinicaoRito, id: string): Promise<EstadoRito | null> {
-    try {
-      return await deps.temporal.connection.withDeadline(Date.now() + 5_000, () => deps.temporal.workflow.getHandle(id).query(estadoRitoQuery(def)));
-    } catch {
-      return null;
-    }
-  }
-
   async function pagina(request: FastifyRequest, reply: FastifyReply, ator: Ator, p: Processo, re?: Reexibicao, status = 200, mensagens: Mensagem[] = [], escolhido?: string) {
     const def = ritoDoTipo(p.tipo);
-    const [estado, linha, rito] = await Promise.all([service.estado(p.id), lerLinhaDoTempo(deps.db, p), def ? estadoRito(def, p.id) : null]);
+    const [estado, linha, rito] = await Promise.all([service.estado(p), lerLinhaDoTempo(deps.db, p), def ? estadoDoRito(deps.temporal, p, def) : null]);
     const view = toView(p, estado, ator);
     const agoraMs = await agora();
     const prazos = await Promise.all(
@@ -133,7 +124,8 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
         documentos: linha.documentos.map((d) => ({ ...d, aberto: d.id === documentoAberto?.id })),
         documentoAberto,
         prazos,
-        faseDoModelo: view.faseFonte === 'modelo-de-leitura',
+        // The row's phase only because the workflow, asked for a state it had not recorded yet, did not answer.
+        faseDoModelo: view.faseFonte === 'modelo-de-leitura' && !projetado(p),
         // What the rite's own state explains (the ETAP's avaliação), for the servidores who decide on it.
         painel: def && rito && !ehParte ? painelDoEstado(def, rito) : null,
       },

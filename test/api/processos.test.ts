@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertProcesso } from '../../db/processos';
 import { chaveProcesso, idProcesso } from '../../rules/processos/tipos';
+import { ritoDoTipo } from '../../rules/ritos/registro';
 import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
+import { estadoRitoQuery, projecaoDoRito } from '../../workflows/ritos/definitions';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 import { eventually } from '../support/eventualmente';
 
@@ -47,13 +49,23 @@ describe('abertura de processo', () => {
     const fromWorkflow = await sys.temporal.workflow.getHandle(created.body.id).query(estadoQuery);
     expect(got.body.fase).toBe(fromWorkflow.fase);
     expect(got.body.fase).toBe('requerimento');
-    expect(got.body.faseFonte).toBe('workflow');
 
     // The workflow itself records the abertura in the timeline through an activity.
     const evento = await eventually(() =>
       sys.db.selectFrom('processo_evento').selectAll().where('processo_id', '=', created.body.id).executeTakeFirst(),
     );
     expect(evento).toMatchObject({ tipo: 'abertura', ator: representanteA.id, seq: 1 });
+
+    // Once the workflow has recorded its state, reads come from the read model, equal to what the workflow holds.
+    const lido = await eventually(async () => {
+      const r = await sys.request('GET', `/v1/processos/${created.body.id}`, { as: representanteA });
+      return r.body.faseFonte === 'modelo-de-leitura' ? r : undefined;
+    });
+    expect(lido.body.fase).toBe(fromWorkflow.fase);
+    const def = ritoDoTipo('apostilamento-endereco')!;
+    const doWorkflow = projecaoDoRito(await sys.temporal.workflow.getHandle(created.body.id).query(estadoRitoQuery(def)));
+    const linha = await sys.db.selectFrom('processo').select(['estado_rito', 'notificacao_pendente']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(linha).toEqual({ estado_rito: doWorkflow, notificacao_pendente: false });
   });
 
   it('returns the open process on a retried or concurrent abertura instead of opening a second one', async () => {
@@ -169,6 +181,42 @@ describe('leitura quando o workflow não responde', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ fase: 'requerimento', faseFonte: 'modelo-de-leitura' });
     expect(Date.now() - inicio).toBeLessThan(15_000);
+    await sys.temporal.workflow.getHandle(abertura.id).terminate('fim do teste');
+  }, 30_000);
+
+  it('reads a process whose workflow recorded its state from the read model alone, never asking the workflow', async () => {
+    // Its workflow is served by no worker: a query would wait its 5 s and find no answer (GET …/vistoria: 503).
+    const inep = String(33_000_000 + Math.floor(Math.random() * 999_999));
+    const abertura: AberturaProcesso = {
+      id: idProcesso('apostilamento-endereco', '11222333000181', inep, 1),
+      tipo: 'apostilamento-endereco',
+      chave: chaveProcesso('apostilamento-endereco', '11222333000181', inep),
+      ordinal: 1,
+      instituicao: { cnpj: '11222333000181', codigoInep: inep, nome: 'Colégio Projetado', endereco },
+      unidade: 'METROPOLITANA I',
+      numeroSei: 'SEI-030001/000777/2026',
+      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
+      abertoPor: representanteA.id,
+    };
+    await sys.temporal.workflow.start('processoWorkflow', { taskQueue: 'nenhum-worker-escuta', workflowId: abertura.id, args: [abertura] });
+    // What the workflow writes on entering the exigências of form: a notice awaiting the representante's ciência.
+    const notificacao = { tipo: 'oficio-exigencias-forma', enviadaEm: '2026-03-02T10:00:00-03:00', abertaEm: null, ciencia: null, tacita: null };
+    await upsertProcesso(sys.db, {
+      abertura,
+      estado: { id: abertura.id, tipo: abertura.tipo, fase: 'exigencias-forma', encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 5, notificacaoPendente: true },
+      rito: { fase: 'exigencias-forma', notificacao, prazo: null, tarefa: null, documentos: [] },
+    });
+
+    const p = await sys.request('GET', `/v1/processos/${abertura.id}`, { as: representanteA });
+    expect(p.status).toBe(200);
+    expect(p.body).toMatchObject({ fase: 'exigencias-forma', faseFonte: 'modelo-de-leitura', numeroSei: abertura.numeroSei });
+    // The pending notice, recorded as such, offers the representante his ciência.
+    expect(p.body.acoes.map((a: { acao: string }) => a.acao)).toContain('tomar-ciencia');
+
+    const rito = await sys.request('GET', `/v1/processos/${abertura.id}/vistoria`, { as: inspetor });
+    expect(rito.status, JSON.stringify(rito.body)).toBe(200);
+    expect(rito.body).toMatchObject({ fase: 'exigencias-forma', notificacao: { tipo: 'oficio-exigencias-forma', enviadaEm: notificacao.enviadaEm, ciencia: null } });
+    expect(rito.body).not.toHaveProperty('respostas');
     await sys.temporal.workflow.getHandle(abertura.id).terminate('fim do teste');
   }, 30_000);
 });

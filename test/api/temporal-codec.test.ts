@@ -19,6 +19,8 @@ import { ConfigError, loadConfig } from '../../config/settings';
 import { arquivoChaveDev, CodecCriptografia, codecDaConfiguracao } from '../../runtime/codec';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 import { abrirProcesso } from '../support/abertura';
+import { eventually } from '../support/eventualmente';
+import { estadoQuery } from '../../workflows/processo/definitions';
 
 const CPF = '52998224725';
 const CPF_FORMATADO = '529.982.247-25';
@@ -118,14 +120,9 @@ describe('a process on the real system', () => {
       sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
     ]);
     processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana de Tal', cpf: CPF_FORMATADO, email: 'fulana@example.org' } });
-    // The workflow works: its query answers through the codec, and its activities wrote the read model.
-    const ate = Date.now() + 30_000;
-    for (;;) {
-      const r = await sys.request('GET', `/v1/processos/${processo}`, { as: rep });
-      if (r.status === 200 && r.body.faseFonte === 'workflow') break;
-      if (Date.now() > ate) throw new Error(`o workflow não respondeu: ${JSON.stringify(r.body)}`);
-      await new Promise((ok) => setTimeout(ok, 200));
-    }
+    // The workflow works: its activities wrote the read model, and its query answers through the codec.
+    await eventually(async () => (await sys.db.selectFrom('processo').select('estado_rito').where('id', '=', processo).executeTakeFirst())?.estado_rito ?? undefined, 30_000);
+    expect((await sys.temporal.workflow.getHandle(processo).query(estadoQuery)).fase).toBe('requerimento');
   }, 180_000);
 
   afterAll(async () => {

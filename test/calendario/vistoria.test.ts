@@ -118,7 +118,7 @@ describe('dia decretado no último dia de um prazo em curso', () => {
       (r) => instante(r.body.prazoLimite) === limiteOriginal,
       'prazoLimite do processo',
     );
-    expect(antes.body.faseFonte).toBe('workflow');
+    expect(antes.body.faseFonte).toBe('modelo-de-leitura');
     // The prazo the law gives, with no decreed day.
     expect(calcularPrazo({ ciencia: prazo!.ciencia, dias: 10, local: { uf: 'RJ', municipio: RIO, unidade: UNIDADE } }).limiteEpochMs).toBe(limiteOriginal);
 
@@ -141,7 +141,7 @@ describe('dia decretado no último dia de um prazo em curso', () => {
       (r) => instante(r.body.prazoLimite) === esperado.limiteEpochMs,
       'prazoLimite no dia útil seguinte',
     );
-    expect(depois.body.faseFonte).toBe('workflow');
+    expect(depois.body.faseFonte).toBe('modelo-de-leitura');
     const linha = await ate(
       () => sys.db.selectFrom('prazo_processo').selectAll().where('processo_id', '=', id).executeTakeFirstOrThrow(),
       (p) => p.vencimento === esperado.vencimento,

@@ -15,7 +15,7 @@ import type { PrazoActivities } from '../../activities/prazos';
 import type { Local } from '../../rules/calendario';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { Prazos } from '../prazos/prazo';
-import type { EstadoRito } from '../ritos/definitions';
+import { type EstadoRito, projecaoDoRito } from '../ritos/definitions';
 import { Interpretador } from '../ritos/interpretador';
 import { hooksDoRito } from '../ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
@@ -49,6 +49,9 @@ async function projetar(escrita: () => Promise<void>): Promise<void> {
     log.error('o modelo de leitura recusou uma escrita; alerta registrado', { erro: err.cause.message });
   }
 }
+
+/** A notice awaits the party's ciência (explicit, or tácita when its days run out). */
+const notificacaoPendente = (rito: EstadoRito) => rito.notificacao !== null && !rito.notificacao.ciencia;
 
 /** The phase of a process whose kind has no rite (opened before such kinds were refused). */
 const FASE_SEM_RITO = 'requerimento';
@@ -110,9 +113,15 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
       dados,
     }));
   };
+  // Every snapshot carries the rite's state too, so that reads never ask (and replay) the workflow.
+  const snapshot = () => ({
+    abertura,
+    estado: rito ? { ...estado, notificacaoPendente: notificacaoPendente(rito.estado) } : estado,
+    rito: rito ? projecaoDoRito(rito.estado) : null,
+  });
   const sincronizar = async () => {
     estado.versao++;
-    await projetar(() => readModel.registrarProcesso({ abertura, estado }));
+    await projetar(() => readModel.registrarProcesso(snapshot()));
   };
 
   // Until the unit's seat is read (Prazos.atualizarDecretados), and for runs recorded before units were data: the school's município.
@@ -149,8 +158,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
               estado.fase = rito!.estado.fase;
               estado.encerrado = rito!.terminado;
               if (!rito!.estado.prazo) estado.prazoLimite = null;
-              const n = rito!.estado.notificacao;
-              estado.notificacaoPendente = n !== null && !n.ciencia;
+              estado.notificacaoPendente = notificacaoPendente(rito!.estado);
               const t = rito!.estado.tarefa;
               estado.tarefa =
                 t && t.situacao === 'aberta' ? { id: t.id, fase: t.fase, abertaEm: t.abertaEm, responsavel: t.responsavel, descricao: t.descricao, limite: t.limite } : null;
@@ -165,7 +173,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
       : null;
 
   if (!retomada) {
-    await projetar(() => readModel.registrarProcesso({ abertura, estado }));
+    await projetar(() => readModel.registrarProcesso(snapshot()));
     await evento('abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei });
   }
 

@@ -72,6 +72,14 @@ export interface EstadoRito {
   impressoes?: Record<string, string>;
 }
 
+/** The rite's state as reads show it (the read model's `estado_rito`): without the answers kept for retried actions. */
+export type EstadoRitoProjetado<E extends EstadoRito = EstadoRito> = Omit<E, 'respostas' | 'impressoes'>;
+
+export function projecaoDoRito<E extends EstadoRito>(estado: E): EstadoRitoProjetado<E> {
+  const { respostas: _respostas, impressoes: _impressoes, ...visivel } = estado;
+  return visivel;
+}
+
 export function acaoUpdate(def: Pick<DefinicaoRito, 'mensagens'>): UpdateDefinition<ResultadoAcao, [PedidoAcao]> {
   return defineUpdate<ResultadoAcao, [PedidoAcao]>(def.mensagens.acao);
 }
