@@ -64,7 +64,7 @@ export default async function portalPaginas(app: FastifyInstance, deps: PaginasD
             tipo: rotuloTipoProcesso(p.tipo),
             fase: rotuloFase(p.tipo, estado?.fase ?? p.fase),
             encerrado: estado?.encerrado ?? p.encerrado,
-            cienciaPendente: estado?.notificacaoPendente === true,
+            cienciaPendente: (estado?.notificacaoPendente ?? p.notificacao_pendente) === true,
             prazo: pz ? { rotulo: pz.rotulo, limite: instante(pz.limite), restante: await restante(deps.db, p.unidade, pz.vencimento, pz.uteis, agoraMs) } : null,
           };
         }),
