@@ -102,10 +102,15 @@ export function cookieDaResposta(headers: Headers): string | undefined {
   return undefined;
 }
 
-export async function startTestSystem(): Promise<TestSystem> {
+export interface OpcoesSistema {
+  /** Temporal frontend the worker and the API use; the global setup's dev server when omitted. */
+  temporalAddress?: string;
+}
+
+export async function startTestSystem(opcoes: OpcoesSistema = {}): Promise<TestSystem> {
   const database = await freshDatabase();
   const smtp = await startSmtp();
-  const address = inject('temporalAddress');
+  const address = opcoes.temporalAddress ?? inject('temporalAddress');
   const taskQueue = `rito-test-${randomBytes(4).toString('hex')}`;
   // Every system encrypts what it sends to Temporal, as rito api and rito worker do (runtime/codec.ts).
   const codec = new CodecCriptografia(lerChaves(gerarChave(`teste-${randomBytes(3).toString('hex')}`)));
