@@ -14,9 +14,8 @@
  * Load: autocannon (in a child process, so the client does not share the
  * server's event loop) with 16 connections for the given seconds (default 10)
  * on each, after a warm-up. Prints requests/s and latency p50/p99 of each, the
- * ratio rito / raw, the machine's load, and the SQL statements one rito request
- * makes (counted by PostgreSQL's pg_stat_statements-free way: a counting
- * wrapper of the pool).
+ * ratio rito / raw, the machine's load, and the SQL statements one request of
+ * each makes (every pg client's query() is counted during the measured run).
  */
 import Fastify from 'fastify';
 import { loadavg } from 'node:os';
@@ -32,7 +31,7 @@ import { startThrowawayPostgres } from '../tooling/postgres';
 
 /** What this bench reads of autocannon's result (the package ships no types). */
 interface Resultado {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -47,12 +46,21 @@ const UNIDADES = ['METROPOLITANA I', 'METROPOLITANA II', 'NORTE FLUMINENSE', 'SE
 
 const carga = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
 
-async function medir(url: string, headers: Record<string, string>): Promise<Resultado> {
+// Every statement either side sends: rito's through Kysely's pool, raw's through its own (both pg clients).
+let comandos = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  comandos++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
+async function medir(url: string, headers: Record<string, string>): Promise<Resultado & { comandosPorRequisicao: number }> {
   const opcoes = { url, connections: CONEXOES, headers, duration: SEGUNDOS, workers: 1 };
   await autocannon({ ...opcoes, duration: Math.max(2, Math.round(SEGUNDOS / 3)) }); // warm-up
+  const antes = comandos;
   const r = await autocannon(opcoes);
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} respostas não-2xx, ${r.errors} erros`);
-  return r;
+  return { ...r, comandosPorRequisicao: (comandos - antes) / r.requests.total };
 }
 
 async function main() {
@@ -115,8 +123,10 @@ async function main() {
     console.log(`carga da máquina (loadavg 1/5/15 min): ${carga()}`);
     const rCru = await medir(`${urlCru}/v1/processos`, {});
     const rRito = await medir(`${urlRito}/v1/processos`, { cookie: `${COOKIE_SESSAO}=${sessao.token}` });
-    const linha = (rotulo: string, r: Resultado) =>
-      console.log(`${rotulo.padEnd(48)} ${Math.round(r.requests.average).toLocaleString('pt-BR').padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms`);
+    const linha = (rotulo: string, r: Resultado & { comandosPorRequisicao: number }) =>
+      console.log(
+        `${rotulo.padEnd(48)} ${Math.round(r.requests.average).toLocaleString('pt-BR').padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${r.comandosPorRequisicao.toFixed(2)} comandos SQL/req`,
+      );
     linha('bruto: Fastify + pg, mesmo SQL', rCru);
     linha('rito: GET /v1/processos (sessão, limite, auditoria)', rRito);
     console.log(`razão rito / bruto: ${(rRito.requests.average / rCru.requests.average).toFixed(2)}× (meta ≥ 0,8×)`);

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
+import { nomePreparado } from './preparadas';
 import type { Database } from './schema';
 
 // bigint columns (bigserial ids, counts) arrive as strings: safer than silently losing precision.
@@ -22,6 +23,13 @@ export function connectDb(url: string, opts: { max?: number } = {}): Db {
   // drops it on release.
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    // Kysely calls query(text, values): a text registered in db/preparadas.ts goes as a named prepared statement.
+    const query = client.query;
+    client.query = function (this: typeof client, texto: unknown, ...resto: unknown[]) {
+      const nome = typeof texto === 'string' && Array.isArray(resto[0]) ? nomePreparado(texto) : undefined;
+      if (nome) return (query as (...a: unknown[]) => unknown).call(this, { name: nome, text: texto, values: resto[0] }, ...resto.slice(1));
+      return (query as (...a: unknown[]) => unknown).call(this, texto, ...resto);
+    } as typeof client.query;
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

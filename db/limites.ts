@@ -4,6 +4,7 @@
  * so that instances with skewed clocks still agree.
  */
 import { type Kysely, sql } from 'kysely';
+import { executarPreparada } from './preparadas';
 import type { Database } from './schema';
 
 export interface Contagem {
@@ -13,17 +14,22 @@ export interface Contagem {
   restanteMs: number;
 }
 
-/** Counts one request under `chave`; opens a new window of `janelaMs` when there is none or it ended. */
-export async function contarRequisicao(db: Kysely<Database>, chave: string, janelaMs: number): Promise<Contagem> {
-  const { rows } = await sql<{ contagem: number; restante_ms: string | number }>`
+/**
+ * Counts `quantidade` requests under `chave` (reserves them: api/plugins/limites.ts hands them out one by one);
+ * opens a new window of `janelaMs` when there is none or it ended. `contagem` is the count after them.
+ */
+export async function contarRequisicao(db: Kysely<Database>, chave: string, janelaMs: number, quantidade = 1): Promise<Contagem> {
+  const [r] = await executarPreparada(
+    db,
+    sql<{ contagem: number; restante_ms: string | number }>`
     insert into limite_requisicao as l (chave, contagem, expira_em)
-    values (${chave}, 1, clock_timestamp() + ${janelaMs} * interval '1 millisecond')
+    values (${chave}, ${quantidade}::int, clock_timestamp() + ${janelaMs} * interval '1 millisecond')
     on conflict (chave) do update set
-      contagem = case when l.expira_em <= clock_timestamp() then 1 else l.contagem + 1 end,
+      contagem = case when l.expira_em <= clock_timestamp() then excluded.contagem else l.contagem + excluded.contagem end,
       expira_em = case when l.expira_em <= clock_timestamp() then excluded.expira_em else l.expira_em end
-    returning contagem, greatest(1, ceil(extract(epoch from (expira_em - clock_timestamp())) * 1000)) as restante_ms`.execute(db);
-  const r = rows[0]!;
-  return { contagem: Number(r.contagem), restanteMs: Number(r.restante_ms) };
+    returning contagem, greatest(1, ceil(extract(epoch from (expira_em - clock_timestamp())) * 1000)) as restante_ms`,
+  );
+  return { contagem: Number(r!.contagem), restanteMs: Number(r!.restante_ms) };
 }
 
 /** What `chave` has counted in its current window, without counting. */

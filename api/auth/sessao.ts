@@ -13,6 +13,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connect';
+import { executarPreparada } from '../../db/preparadas';
 import type { Autenticacao } from './ator';
 import { atorDaLinha, colunasDoEscopo } from './contas';
 import { segredoAleatorio, sha256 } from './segredos';
@@ -62,19 +63,21 @@ export async function autenticarSessao(db: Db, token: string, escopoEm?: Date): 
   if (token.length > 200) return null;
   const id = sha256(token);
   const agora = new Date();
-  // The session, its account and the account's scope in one statement (issue 16).
-  const sessao = await db
-    .selectFrom('sessao')
-    .innerJoin('usuario', 'usuario.id', 'sessao.usuario_id')
-    .select(['sessao.id', 'sessao.csrf_token', 'sessao.expira_em', 'sessao.ultimo_uso_em'])
-    .select(['usuario.id as usuario_id', 'usuario.nome', 'usuario.papeis', 'usuario.unidade'])
-    .select((eb) => colunasDoEscopo(eb, escopoEm ?? agora))
-    .where('sessao.id', '=', id)
-    .where('sessao.encerrada_em', 'is', null)
-    .where('sessao.expira_em', '>', agora)
-    .where('sessao.ultimo_uso_em', '>', new Date(agora.getTime() - SESSAO_OCIOSA_MS))
-    .where('usuario.ativo', '=', true)
-    .executeTakeFirst();
+  // The session, its account and the account's scope in one statement (issue 16), planned once per connection.
+  const [sessao] = await executarPreparada(
+    db,
+    db
+      .selectFrom('sessao')
+      .innerJoin('usuario', 'usuario.id', 'sessao.usuario_id')
+      .select(['sessao.id', 'sessao.csrf_token', 'sessao.expira_em', 'sessao.ultimo_uso_em'])
+      .select(['usuario.id as usuario_id', 'usuario.nome', 'usuario.papeis', 'usuario.unidade'])
+      .select((eb) => colunasDoEscopo(eb, escopoEm ?? agora))
+      .where('sessao.id', '=', id)
+      .where('sessao.encerrada_em', 'is', null)
+      .where('sessao.expira_em', '>', agora)
+      .where('sessao.ultimo_uso_em', '>', new Date(agora.getTime() - SESSAO_OCIOSA_MS))
+      .where('usuario.ativo', '=', true),
+  );
   if (!sessao) return null;
   const ator = atorDaLinha(sessao);
   // At most once a minute per session: the idle clock needs no finer grain, and a write per request would cost more than the read.

@@ -149,4 +149,27 @@ describe('shared by every instance', () => {
       await b.close();
     }
   });
+
+  it('under a burst on two instances, counts reserved in blocks never admit more than the limit together', async () => {
+    // Each instance reserves counts in PostgreSQL before the requests they admit (at most 1/8 of what remains per
+    // reservation), so the two together admit at most the limit; what one reserved and did not use is all the other
+    // can miss, at most 1/8 of the limit here.
+    const limites = { requisicoes: 40, anonimas: 4, janelaS: 60 };
+    const [a, b] = [await api(limites), await api(limites)];
+    try {
+      const conta = await sys.conta({ papeis: ['supervisor'] });
+      const eu = (app: typeof a) => app.inject({ method: 'GET', url: '/v1/eu', headers: { cookie: `rito_sessao=${conta.cookie}` } });
+      const respostas = await Promise.all([...Array.from({ length: 35 }, () => eu(a)), ...Array.from({ length: 35 }, () => eu(b))]);
+      const aceitas = respostas.filter((r) => r.statusCode === 200).length;
+      expect(aceitas).toBeLessThanOrEqual(40);
+      expect(aceitas).toBeGreaterThanOrEqual(40 - 40 / 8);
+      for (const r of respostas.filter((r) => r.statusCode !== 200)) recusaPorLimite(r, 60);
+      // Later requests of the window are refused on both.
+      recusaPorLimite(await eu(a), 60);
+      recusaPorLimite(await eu(b), 60);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrarAuditoria } from '../../api/auditoria/registro';
 import { verificarCadeia } from '../../api/auditoria/verificar';
+import { connectDb } from '../../db/connect';
 import { freshDatabase } from '../support/database';
 
 let banco: Awaited<ReturnType<typeof freshDatabase>>;
@@ -51,5 +52,35 @@ describe('trilha de auditoria em lote', () => {
     const r = await Promise.allSettled([registrarAuditoria(banco.db, entrada(100)), registrarAuditoria(banco.db, ruim), registrarAuditoria(banco.db, entrada(101))]);
     expect(r.map((x) => x.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await verificarCadeia(banco.db)).toMatchObject({ integra: true, total: antes + 2 });
+  });
+
+  it('dois escritores (duas instâncias da API) e transações que auditam a própria mudança, ao mesmo tempo: cada entrada gravada uma vez, a cadeia íntegra', async () => {
+    // A second connection pool is a second writer, as another API instance would be. Each writer appends a batch in one
+    // statement chained to the head it last wrote; when the other appended meanwhile, that statement is refused whole
+    // (the seq is taken) and the batch goes the long way, under the lock, after reading the head.
+    const outra = connectDb(banco.url, { max: 4 });
+    try {
+      const antes = (await verificarCadeia(banco.db)).total;
+      const emTransacao = (i: number) => banco.db.transaction().execute((trx) => registrarAuditoria(trx, entrada(1000 + i)));
+      const r = await Promise.all(
+        Array.from({ length: 12 }, (_, rodada) =>
+          Promise.all([
+            ...Array.from({ length: 10 }, (_, i) => registrarAuditoria(banco.db, entrada(200 + rodada * 10 + i))),
+            ...Array.from({ length: 10 }, (_, i) => registrarAuditoria(outra, entrada(400 + rodada * 10 + i))),
+            emTransacao(rodada),
+          ]),
+        ),
+      ).then((x) => x.flat());
+      expect(r).toHaveLength(12 * 21);
+      expect(new Set(r.map((x) => x.seq)).size).toBe(12 * 21);
+      const linhas = await banco.db.selectFrom('auditoria').select(['seq', 'hash']).where('seq', '>', String(antes)).execute();
+      expect(linhas).toHaveLength(12 * 21);
+      for (const x of r) expect(linhas.find((l) => Number(l.seq) === x.seq)?.hash).toBe(x.hash);
+      // Once more after the others stopped: each writer's next batch is one statement again, from a head it may have to re-read.
+      await Promise.all([registrarAuditoria(outra, entrada(900)), registrarAuditoria(banco.db, entrada(901))]);
+      expect(await verificarCadeia(banco.db)).toMatchObject({ integra: true, total: antes + 12 * 21 + 2, problemas: [] });
+    } finally {
+      await outra.destroy();
+    }
   });
 });
