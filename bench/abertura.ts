@@ -2,16 +2,20 @@
  * Opening processes.  Run: npx tsx bench/abertura.ts [N]
  *
  * Starts a throwaway PostgreSQL and an in-memory Temporal dev server (the same
- * tooling as the tests), a rito worker and the API, then measures:
+ * tooling as the tests) and a rito worker polling one task queue, then, with 1
+ * and with 16 requests in flight, measures N aberturas on each side:
  *
- * - raw engine: N `client.workflow.start` calls of the same workflow type plus N
- *   single-row INSERTs into PostgreSQL (what an abertura cannot do without);
- * - rito: N `POST /v1/processos` through Fastify (inject): validation of CNPJ,
- *   INEP, CPF, scope, the idempotency look-up, the workflow start and the
- *   read-model row, answered with the phase read from the workflow;
- * - how long the worker takes to bring all N workflows to their first wait
- *   (abertura recorded in the timeline), and the worker process's memory.
+ * - raw engine: `client.workflow.start` of the same workflow with a valid
+ *   abertura, on the same queue the worker serves (so the server and the worker
+ *   do for the raw start what they do for rito's), plus the single-row INSERT
+ *   an abertura cannot do without;
+ * - rito: `POST /v1/processos` through Fastify (inject): validation of CNPJ,
+ *   INEP, CPF, scope, the idempotency look-up, the row and its audit entry in
+ *   one transaction, the workflow start;
+ * - how long the worker takes to bring all of them to their first wait
+ *   (abertura recorded in the timeline), and the process's memory.
  *
+ * The sides alternate per level (raw, rito), each on schools of its own.
  * Prints requests per second, p50/p95 latency and the ratios rito / raw.
  */
 import { Client, Connection } from '@temporalio/client';
@@ -21,6 +25,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../api/app';
 import type { Ator } from '../api/auth/ator';
 import { calcularDigitosCnpj } from '../rules/identificadores';
+import { chaveProcesso, idProcesso } from '../rules/processos/tipos';
 import { connectDb } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { gerarChave, lerChaves } from '../config/chaves-temporal';
@@ -29,17 +34,20 @@ import { createWorker } from '../runtime/worker';
 import { cacheDir } from '../tooling/cache';
 import { startThrowawayPostgres } from '../tooling/postgres';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
+import type { AberturaProcesso } from '../workflows/processo/definitions';
+import { relatarRazao } from './resultado';
 
-const N = Number(process.argv[2] ?? 300);
-const EM_VOO = 8;
+const N = Number(process.argv[2] ?? 200);
+const NIVEIS = [1, 16];
 
 const ATOR: Ator = { id: 'bench', nome: 'Bench', papeis: ['administrador'], unidade: null, instituicoes: [], comissoes: [] };
 
-async function emParalelo(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+async function emParalelo(emVoo: number, n: number, fn: (i: number) => Promise<unknown>): Promise<{ tempos: number[]; seg: number }> {
   const tempos: number[] = [];
   let proximo = 0;
+  const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: EM_VOO }, async () => {
+    Array.from({ length: emVoo }, async () => {
       while (proximo < n) {
         const i = proximo++;
         const t = performance.now();
@@ -48,7 +56,7 @@ async function emParalelo(n: number, fn: (i: number) => Promise<unknown>): Promi
       }
     }),
   );
-  return tempos.sort((a, b) => a - b);
+  return { tempos: tempos.sort((a, b) => a - b), seg: (performance.now() - t0) / 1000 };
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -58,6 +66,9 @@ function cnpj(i: number): string {
   const base = String(10_000_000 + i).padStart(8, '0') + '0001';
   return base + calcularDigitosCnpj(base);
 }
+
+const ENDERECO = { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' };
+const REQUERENTE = { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' };
 
 async function main() {
   const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
@@ -70,63 +81,78 @@ async function main() {
   const codec = new CodecCriptografia(lerChaves(gerarChave('bench')));
   const client = new Client({ connection, dataConverter: conversorDeDados(codec) });
   const taskQueue = `bench-${randomBytes(3).toString('hex')}`;
+  const { worker, connection: wc } = await createWorker({ address: temporal.address, namespace: 'default', taskQueue, db, cacheDir: cacheDir(), log, codec });
+  const rodando = worker.run();
+  const app = await buildApp({ db, temporal: client, taskQueue, autenticador: { autenticar: async () => ({ ator: ATOR, meio: 'chave-api', credencialId: 'bench' }) } as never });
   try {
-    // Raw engine: starts of the same workflow type (on a queue nobody polls) and plain inserts.
     await sql`create table bench_linha (id text primary key, dados jsonb not null)`.execute(db);
-    const t0 = performance.now();
-    const cru = await emParalelo(N, async (i) => {
-      await client.workflow.start('processoWorkflow', { taskQueue: `${taskQueue}-cru`, workflowId: `cru-${i}`, args: [{}] });
-      await sql`insert into bench_linha values (${`cru-${i}`}, ${JSON.stringify({ i })}::jsonb)`.execute(db);
-    });
-    const cruSeg = (performance.now() - t0) / 1000;
-
-    const { worker, connection: wc } = await createWorker({ address: temporal.address, namespace: 'default', taskQueue, db, cacheDir: cacheDir(), log, codec });
-    const rodando = worker.run();
-    const app = await buildApp({ db, temporal: client, taskQueue, autenticador: { autenticar: async () => ({ ator: ATOR, meio: 'chave-api', credencialId: 'bench' }) } as never });
+    let escola = 0;
+    // Each side starts with the worker idle: every process opened so far has reached its first wait.
+    const drenar = async (total: number) => {
+      for (;;) {
+        const { n } = await db.selectFrom('processo_evento').select((eb) => eb.fn.countAll<string>().as('n')).where('tipo', '=', 'abertura').executeTakeFirstOrThrow();
+        if (Number(n) >= total) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
     const rssAntes = process.memoryUsage().rss;
-    const t1 = performance.now();
-    const rito = await emParalelo(N, async (i) => {
-      const r = await app.inject({
-        method: 'POST',
-        url: '/v1/processos',
-        payload: {
+    const t0 = performance.now();
+    const linha = (nome: string, m: { tempos: number[]; seg: number }) =>
+      `${nome.padEnd(44)} ${(N / m.seg).toFixed(0).padStart(6)} /s   p50 ${pct(m.tempos, 50).toFixed(1).padStart(6)} ms   p95 ${pct(m.tempos, 95).toFixed(1).padStart(6)} ms`;
+    console.log(`abertura de processo — N = ${N} por lado e nível, Temporal dev server + PostgreSQL 15 locais, um worker rito servindo os dois lados`);
+    for (const emVoo of NIVEIS) {
+      const base = escola;
+      escola += 2 * N;
+      // Raw engine: the same workflow with a valid abertura, on the queue the worker serves, and one plain INSERT.
+      const cru = await emParalelo(emVoo, N, async (i) => {
+        const cnpjEscola = cnpj(base + i);
+        const inep = String(33_000_000 + base + i);
+        const abertura: AberturaProcesso = {
+          id: idProcesso('apostilamento-endereco', cnpjEscola, inep, 1),
           tipo: 'apostilamento-endereco',
-          instituicao: {
-            cnpj: cnpj(i),
-            codigoInep: String(33_000_000 + i),
-            nome: `Escola ${i}`,
-            endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' },
-          },
+          chave: chaveProcesso('apostilamento-endereco', cnpjEscola, inep),
+          ordinal: 1,
+          instituicao: { cnpj: cnpjEscola, codigoInep: inep, nome: `Escola ${base + i}`, endereco: ENDERECO },
           unidade: 'METROPOLITANA I',
-          requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-        },
+          numeroSei: null,
+          requerente: REQUERENTE,
+          abertoPor: ATOR.id,
+        };
+        await client.workflow.start('processoWorkflow', { taskQueue, workflowId: abertura.id, args: [abertura] });
+        await sql`insert into bench_linha values (${abertura.id}, ${JSON.stringify(abertura)}::jsonb)`.execute(db);
       });
-      if (r.statusCode !== 201) throw new Error(`POST /v1/processos respondeu ${r.statusCode}: ${r.body}`);
-    });
-    const ritoSeg = (performance.now() - t1) / 1000;
-    // The worker brings every process to its first wait: abertura in the timeline.
-    for (;;) {
-      const { n } = await db.selectFrom('processo_evento').select((eb) => eb.fn.countAll<string>().as('n')).where('tipo', '=', 'abertura').executeTakeFirstOrThrow();
-      if (Number(n) >= N) break;
-      await new Promise((r) => setTimeout(r, 50));
+      await drenar(base + N);
+      const rito = await emParalelo(emVoo, N, async (i) => {
+        const k = base + N + i;
+        const r = await app.inject({
+          method: 'POST',
+          url: '/v1/processos',
+          payload: {
+            tipo: 'apostilamento-endereco',
+            instituicao: { cnpj: cnpj(k), codigoInep: String(33_000_000 + k), nome: `Escola ${k}`, endereco: ENDERECO },
+            unidade: 'METROPOLITANA I',
+            requerente: REQUERENTE,
+          },
+        });
+        if (r.statusCode !== 201) throw new Error(`POST /v1/processos respondeu ${r.statusCode}: ${r.body}`);
+      });
+      console.log(`${emVoo} em voo:`);
+      console.log(linha('  cru: workflow.start + INSERT', cru));
+      console.log(linha('  rito: POST /v1/processos (Fastify inject)', rito));
+      console.log(`  razão rito / cru: vazão ${(cru.seg / rito.seg).toFixed(2)}×, p50 ${(pct(rito.tempos, 50) / pct(cru.tempos, 50)).toFixed(2)}×`);
+      await drenar(base + 2 * N);
+      relatarRazao(`abertura, ${emVoo} em voo`, N / rito.seg, N / cru.seg, 'aberturas/s', 0.8, 'bruto: workflow.start + INSERT no mesmo worker');
     }
-    const ateEsperaSeg = (performance.now() - t1) / 1000;
+    const total = escola;
+    const ateEsperaSeg = (performance.now() - t0) / 1000;
     const rssDepois = process.memoryUsage().rss;
-
-    const linha = (nome: string, xs: number[], seg: number) =>
-      `${nome.padEnd(44)} ${(N / seg).toFixed(0).padStart(6)} /s   p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms`;
-    console.log(`abertura de processo — N = ${N}, ${EM_VOO} em voo, Temporal dev server + PostgreSQL 15 locais`);
-    console.log(linha('cru: workflow.start + INSERT', cru, cruSeg));
-    console.log(linha('rito: POST /v1/processos (Fastify inject)', rito, ritoSeg));
-    console.log(`razão rito / cru: vazão ${(cruSeg / ritoSeg).toFixed(2)}×, p50 ${(pct(rito, 50) / pct(cru, 50)).toFixed(2)}×`);
-    console.log(`até todos os ${N} workflows registrarem a abertura: ${ateEsperaSeg.toFixed(1)} s (${(N / ateEsperaSeg).toFixed(0)} processos/s)`);
-    console.log(`memória do processo (API + worker): ${mb(rssAntes)} antes, ${mb(rssDepois)} depois (${mb(rssDepois - rssAntes)} para ${N} processos abertos)`);
-
+    console.log(`${total} processos abertos e levados à primeira espera (abertura na linha do tempo) em ${ateEsperaSeg.toFixed(1)} s, com as esperas entre os lados`);
+    console.log(`memória do processo (API + worker): ${mb(rssAntes)} antes, ${mb(rssDepois)} depois (${mb(rssDepois - rssAntes)} para ${total} processos abertos)`);
+  } finally {
     await app.close();
     worker.shutdown();
     await rodando;
     await wc.close();
-  } finally {
     await connection.close();
     await db.destroy();
     await temporal.stop();

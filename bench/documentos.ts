@@ -24,6 +24,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { OPCOES_EXECUCAO, contextoDoDocumento, prepararDocumento, renderizarDocumento, renderizarPreparado, templateCompilado } from '../documentos/render';
 import { DADOS } from '../test/documentos/fixtures';
+import { relatarRazao } from './resultado';
 
 const N = Number(process.argv[2] ?? 20_000);
 const RODADAS = 5;
@@ -73,4 +74,5 @@ const [brutoP, preparadoP] = paredes.map(mediana);
 console.log('(renderizações por segundo de CPU da thread principal)');
 console.log(`razão rito / bruto: documento preparado ${(preparadoOps / bruto).toFixed(2)}× (meta ≥ 0,8×; em tempo de parede ${(preparadoP / brutoP).toFixed(2)}×); validando os dados ${(completo / bruto).toFixed(2)}×`);
 console.log(`carga da máquina ao fim: ${carga()}`);
+relatarRazao(`ofício em HTML (${TIPO}, mesma saída)`, preparadoOps, bruto, 'render/s', 0.8, 'bruto: o template compilado do Handlebars sozinho; por segundo de CPU');
 if (sink < 0) console.log(sink);

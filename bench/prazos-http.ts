@@ -38,6 +38,7 @@ import { connectDb, type Db } from '../db/connect';
 import type { FonteDiasDecretados } from '../rules/calendario';
 import { calcular } from '../api/prazos/calculos';
 import { entradasPrazo } from './entradas-prazo';
+import { relatarRazao } from './resultado';
 
 const N = Number(process.argv[2] ?? 5000);
 const EM_VOO = 16;
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     const nome = l.rotulo.replace(/^POST \/v1\/prazos\/calculo /, 'rota ');
     console.log(`razão rito / bruto, ${nome}: inject ${(l.inject / bruto.inject).toFixed(2)}×, loopback ${(l.loop / bruto.loop).toFixed(2)}× (meta ≥ 0,8×)`);
     console.log(`razão rito / piso,  ${nome}: inject ${(l.inject / piso.inject).toFixed(2)}×, loopback ${(l.loop / piso.loop).toFixed(2)}×`);
+    relatarRazao(`${l.rotulo} (inject)`, l.inject, bruto.inject, 'req/s', 0.8, `bruto: ${bruto.rotulo}; por segundo de CPU`);
   }
   console.log(`carga da máquina ao fim: ${carga()}`);
   await db?.destroy();

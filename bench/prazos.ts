@@ -16,6 +16,7 @@
 import { loadavg } from 'node:os';
 import { entradasPrazo } from './entradas-prazo';
 import { performance } from 'node:perf_hooks';
+import { relatarRazao } from './resultado';
 
 const N = Number(process.argv[2] ?? 2000);
 const RODADAS = 5;
@@ -84,4 +85,5 @@ linha('baseline: Date + N dias (sem calendário)', CHAMADAS, base);
 console.log(`(chamadas por segundo de CPU da thread principal; em tempo de parede: motor ${fmt(quenteParede).trim()} /s, baseline ${fmt(baseParede).trim()} /s)`);
 console.log(`razão motor / baseline (rito / bruto): quente ${(quente / base).toFixed(2)}× (meta ≥ 1×; em tempo de parede ${(quenteParede / baseParede).toFixed(2)}×), frio ${(frio / base).toFixed(2)}×`);
 console.log(`carga da máquina ao fim: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+relatarRazao('motor de prazos, quente (calcularPrazo)', quente, base, 'prazos/s', 1, 'bruto: Date + N dias sem calendário; por segundo de CPU');
 if (sink < 0) console.log(sink);
