@@ -1,0 +1,316 @@
+/**
+ * The worker's cost per process (issue 16).  Run: npx tsx bench/worker.ts [N] [--sem-cru] [--cpu-prof DIR]
+ *
+ * Starts a throwaway PostgreSQL and an in-memory Temporal dev server (the tests' tooling), then rito's real
+ * worker as a child process of its own (`bin/rito worker`, as bench/caos.ts starts it), so that its CPU
+ * (utime + stime of /proc/<pid>/stat) and RSS are its alone. It drives N processes (default 1,000) the way the
+ * API does: the process workflow started with an abertura (api/processos/service.ts), then two actions of the
+ * vistoria rite by update — autuar, and registrar-exigencias-forma with the whole checklist and one exigência
+ * (bench/caos.ts's data), which issues a numbered ofício and leaves
+ * the timer of its ciência tácita pending.
+ *
+ * WORKER_MAX_CACHED_WORKFLOWS is set to hold every process driven (N + the warm-up + a margin), so that the
+ * memory measured is that of N cached workflows. Before the count, a warm-up of 20 processes loads the bundle
+ * and warms the JIT. Then it prints: worker CPU ms per process driven, processes per second, the worker's RSS
+ * before and after and RSS per cached workflow, and the heap used per workflow (after a GC, summed over the
+ * worker's threads: the workflows run in a thread of their own — bench/worker/sonda-memoria.cjs).
+ *
+ * The raw baseline (skipped with --sem-cru) runs the same shape on the same worker options with the SDK alone
+ * (bench/worker/cru-workflow.ts: a start with the same abertura, two updates with the same payloads, a timer
+ * left pending; no rules, no activities), and the ratios rito / raw are printed.
+ *
+ * --cpu-prof DIR: the measured worker writes V8 CPU profiles (one per thread) into DIR; its figures then include
+ * the profiler's own cost.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { gerarChave, lerChaves } from '../config/chaves-temporal';
+import { connectDb } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { formatarInstanteBrasilia } from '../rules/calendario';
+import { CHECKLISTS_VISTORIA } from '../rules/vistoria/checklists';
+import { conversorDeDados, CodecCriptografia } from '../runtime/codec';
+import { startThrowawayPostgres } from '../tooling/postgres';
+import { startTemporalDevServer } from '../tooling/temporal-dev-server';
+import { type AberturaProcesso, estadoQuery } from '../workflows/processo/definitions';
+import { acaoUpdate, type PedidoAcao } from '../workflows/ritos/definitions';
+import { idDaAtualizacao } from '../workflows/ritos/interpretador';
+import { RITO_VISTORIA } from '../rules/vistoria/rito';
+import { acaoCruUpdate } from './worker/cru-workflow';
+
+const RAIZ = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const opcao = (nome: string) => {
+  const i = args.indexOf(nome);
+  return i >= 0 ? args.splice(i, 2)[1] : undefined;
+};
+const semCru = args.includes('--sem-cru') ? (args.splice(args.indexOf('--sem-cru'), 1), true) : false;
+const perfilCpu = opcao('--cpu-prof');
+const N = Number(args[0] ?? 1000);
+const AQUECIMENTO = 20;
+const EM_VOO = 16;
+const CACHE = N + AQUECIMENTO + 100;
+const TIPO = 'entrada-suplementar';
+const CNPJ = '11222333000181';
+const UNIDADE = 'METROPOLITANA I';
+const INSPETOR = { id: 'bench-inspetor', nome: 'Ana Inspetora', papeis: ['inspetor'] };
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
+const espera = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const mib = (b: number) => b / 2 ** 20;
+
+/** CPU time (user + system) the process has used, in ms. */
+function cpuMs(pid: number): number {
+  const campos = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(campos[11]) + Number(campos[12])) * 1000) / TICKS;
+}
+
+function rss(pid: number): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+}
+
+/** Under --cpu-prof the profiler's sampling thread costs several % of a core even when the worker is idle. */
+const OCIOSO_MS_POR_S = perfilCpu ? 150 : 20;
+let interrompido = false;
+process.once('SIGINT', () => {
+  interrompido = true;
+});
+const seguir = () => {
+  if (interrompido) throw new Error('interrompido (SIGINT)');
+};
+
+/** Waits until the worker has used under 2% of a core for a second: every task of the load is done. */
+async function ocioso(pid: number): Promise<void> {
+  let antes = cpuMs(pid);
+  for (;;) {
+    await espera(1000);
+    seguir();
+    const agora = cpuMs(pid);
+    if (agora - antes < OCIOSO_MS_POR_S) return;
+    antes = agora;
+  }
+}
+
+class WorkerMedido {
+  private readonly filho: ChildProcess;
+  private readonly pronto: Promise<void>;
+  private readonly sonda: string;
+  saida = '';
+  constructor(nome: string, script: string[], env: NodeJS.ProcessEnv, pasta: string) {
+    this.sonda = path.join(pasta, `${nome}-sonda.json`);
+    const flags = ['--expose-gc', '--require', path.join(__dirname, 'worker', 'sonda-memoria.cjs')];
+    if (perfilCpu) flags.push('--cpu-prof', '--cpu-prof-dir', path.resolve(perfilCpu, nome));
+    this.filho = spawn(process.execPath, [...flags, ...script], { cwd: RAIZ, env: { ...env, RITO_BENCH_SONDA: this.sonda }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.pronto = new Promise((ok, falha) => {
+      const ler = (d: Buffer) => {
+        this.saida += d.toString();
+        if (this.saida.includes('worker na fila')) ok();
+      };
+      this.filho.stdout!.on('data', ler);
+      this.filho.stderr!.on('data', ler);
+      this.filho.once('exit', (c) => falha(new Error(`o worker ${nome} terminou (código ${c}) antes de ficar pronto:\n${this.saida}`)));
+    });
+  }
+  get pid(): number {
+    return this.filho.pid!;
+  }
+  esperarPronto(): Promise<void> {
+    return this.pronto;
+  }
+  /** RSS and the heap in use after a GC, summed over the process's threads. */
+  async memoria(): Promise<{ rss: number; heap: number; threads: number }> {
+    fs.rmSync(this.sonda, { force: true });
+    this.filho.kill('SIGWINCH');
+    const ate = Date.now() + 90_000;
+    while (!fs.existsSync(this.sonda)) {
+      if (Date.now() > ate) throw new Error('a sonda de memória do worker não respondeu');
+      await espera(100);
+    }
+    await espera(50);
+    const r = JSON.parse(fs.readFileSync(this.sonda, 'utf8')) as { rss: number; threads: number; medidas: { heapUsado: number }[] };
+    if (r.medidas.length < r.threads) throw new Error(`a sonda de memória ouviu ${r.medidas.length} de ${r.threads} threads do worker`);
+    return { rss: r.rss, heap: r.medidas.reduce((s, m) => s + m.heapUsado, 0), threads: r.medidas.length };
+  }
+  async parar(): Promise<void> {
+    if (this.filho.exitCode !== null) return;
+    const saiu = new Promise((ok) => this.filho.once('exit', ok));
+    this.filho.kill('SIGTERM');
+    const t = setTimeout(() => this.filho.kill('SIGKILL'), 20_000);
+    await saiu;
+    clearTimeout(t);
+  }
+}
+
+async function emParalelo(de: number, ate: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let proximo = de;
+  await Promise.all(
+    Array.from({ length: EM_VOO }, async () => {
+      while (proximo < ate) {
+        seguir();
+        await fn(proximo++);
+      }
+    }),
+  );
+}
+
+interface Medida {
+  cpuPorProcessoMs: number;
+  processosPorS: number;
+  rssAntes: number;
+  rssDepois: number;
+  heapAntes: number;
+  heapDepois: number;
+  threads: number;
+}
+
+/** Warms the worker up, then drives N processes and measures what they cost it. */
+async function medir(w: WorkerMedido, conduzir: (i: number) => Promise<void>): Promise<Medida> {
+  await w.esperarPronto();
+  await emParalelo(0, AQUECIMENTO, conduzir);
+  await ocioso(w.pid);
+  const m0 = await w.memoria();
+  const cpu0 = cpuMs(w.pid);
+  const t0 = performance.now();
+  await emParalelo(AQUECIMENTO, AQUECIMENTO + N, conduzir);
+  const segundos = (performance.now() - t0) / 1000;
+  await ocioso(w.pid);
+  // The idle wait's own second (and the last one's tail) are not the load's: below the 10 ms tick, ignored.
+  const cpu = cpuMs(w.pid) - cpu0;
+  const m1 = await w.memoria();
+  return { cpuPorProcessoMs: cpu / N, processosPorS: N / segundos, rssAntes: m0.rss, rssDepois: m1.rss, heapAntes: m0.heap, heapDepois: m1.heap, threads: m1.threads };
+}
+
+function abertura(i: number, prefixo: string): AberturaProcesso {
+  const codigoInep = String(30_000_000 + i);
+  return {
+    id: `${prefixo}-${TIPO}-${CNPJ}-${codigoInep}-1`,
+    tipo: TIPO,
+    chave: `${TIPO}:${CNPJ}:${codigoInep}`,
+    ordinal: 1,
+    instituicao: { cnpj: CNPJ, codigoInep, nome: `Escola do Ensaio ${i}`, endereco: { logradouro: 'Rua A, 1', bairro: 'Centro', cep: '20000-000', municipio: 'Rio de Janeiro', uf: 'RJ' } },
+    unidade: UNIDADE,
+    numeroSei: null,
+    requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
+    abertoPor: 'bench-representante',
+  };
+}
+
+/** The two actions' data, as bench/caos.ts sends them: the kind's checklist whole and one exigência. */
+function acoes(i: number): [string, Record<string, unknown>][] {
+  const checklist = CHECKLISTS_VISTORIA[TIPO].documentos.map((item) => ({ codigo: item.codigo, situacao: item.condicao ? 'nao-se-aplica' : 'conforme' }));
+  const exigencias = [{ codigo: 'laudo', descricao: 'Apresentar o laudo do Corpo de Bombeiros', motivacao: 'O laudo não veio com o requerimento.', baseLegal: 'Deliberação CEE nº 388/2020, art. 22' }];
+  return [
+    ['autuar', { numeroSei: `SEI-030001/${String(100_000 + i).padStart(6, '0')}/2026` }],
+    ['registrar-exigencias-forma', { checklist, exigencias }],
+  ];
+}
+
+function linha(nome: string, m: Medida): string[] {
+  const porWf = (a: number, b: number) => mib((b - a) / N);
+  return [
+    `${nome}:`,
+    `  CPU do worker por processo conduzido: ${m.cpuPorProcessoMs.toFixed(1)} ms`,
+    `  processos por segundo (${EM_VOO} em voo): ${m.processosPorS.toFixed(1)}`,
+    `  RSS do worker: ${mib(m.rssAntes).toFixed(0)} MiB antes, ${mib(m.rssDepois).toFixed(0)} MiB depois; ${porWf(m.rssAntes, m.rssDepois).toFixed(3)} MiB por workflow em cache`,
+    `  heap em uso após GC (${m.threads} threads): ${mib(m.heapAntes).toFixed(0)} MiB antes, ${mib(m.heapDepois).toFixed(0)} MiB depois; ${porWf(m.heapAntes, m.heapDepois).toFixed(3)} MiB por workflow`,
+  ];
+}
+
+async function main() {
+  const pasta = fs.mkdtempSync(path.join(os.tmpdir(), 'rito-bench-worker-'));
+  const pg = await startThrowawayPostgres(log);
+  const temporal = await startTemporalDevServer({ log, headless: true });
+  const db = connectDb(pg.url, { max: 4 });
+  const chaves = gerarChave('bench');
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, dataConverter: conversorDeDados(new CodecCriptografia(lerChaves(chaves))) });
+  const workers: WorkerMedido[] = [];
+  try {
+    await migrateToLatest(db);
+    const env = (fila: string): NodeJS.ProcessEnv => ({
+      ...process.env,
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: fila,
+      TEMPORAL_CHAVES: chaves,
+      WORKER_MAX_CACHED_WORKFLOWS: String(CACHE),
+      RITO_DATA_DIR: path.join(pasta, 'dados'),
+    });
+    const sufixo = randomBytes(3).toString('hex');
+
+    const filaRito = `bench-worker-${sufixo}`;
+    const rito = new WorkerMedido('rito', [path.join(RAIZ, 'bin/rito'), 'worker'], env(filaRito), pasta);
+    workers.push(rito);
+    let n = 0;
+    const medidaRito = await medir(rito, async (i) => {
+      const a = abertura(i, sufixo);
+      const handle = await client.workflow.start('processoWorkflow', { taskQueue: filaRito, workflowId: a.id, args: [a] });
+      for (const [acao, dados] of acoes(i)) {
+        const pedido: PedidoAcao = { acao, dados, ator: INSPETOR, em: formatarInstanteBrasilia(Date.now()), chave: `bench-${i}-${acao}-${++n}` };
+        await handle.executeUpdate(acaoUpdate(RITO_VISTORIA), { args: [pedido], updateId: idDaAtualizacao(pedido) });
+      }
+    });
+    // Checked after the count (its queries not in it): every process is where the two actions lead, the ofício's
+    // notificação awaiting the party's ciência — the timer of the ciência tácita pending (the prazo counts from it).
+    for (let i = 0; i < AQUECIMENTO + N; i++) {
+      const e = await client.workflow.getHandle(abertura(i, sufixo).id).query(estadoQuery);
+      if (e.fase !== 'exigencias-forma' || !e.notificacaoPendente) throw new Error(`o processo ${e.id} não chegou à notificação das exigências: ${JSON.stringify(e)}`);
+    }
+    await rito.parar();
+
+    let medidaCru: Medida | undefined;
+    if (!semCru) {
+      const filaCru = `bench-worker-cru-${sufixo}`;
+      const cru = new WorkerMedido('cru', ['--require', 'tsx/cjs', path.join(__dirname, 'worker', 'cru-worker.ts')], env(filaCru), pasta);
+      workers.push(cru);
+      medidaCru = await medir(cru, async (i) => {
+        const a = abertura(i, `cru-${sufixo}`);
+        const handle = await client.workflow.start('cruWorkflow', { taskQueue: filaCru, workflowId: a.id, args: [a] });
+        for (const [acao, dados] of acoes(i)) {
+          const pedido: PedidoAcao = { acao, dados, ator: INSPETOR, em: formatarInstanteBrasilia(Date.now()), chave: `bench-${i}-${acao}-${++n}` };
+          await handle.executeUpdate(acaoCruUpdate, { args: [pedido], updateId: pedido.chave });
+        }
+      });
+      await cru.parar();
+    }
+
+    const carga = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+    const saida = [
+      `worker — N = ${N} processos (início → autuar → registrar-exigencias-forma → ciência tácita pendente), ${EM_VOO} em voo, após ${AQUECIMENTO} de aquecimento;`,
+      `Temporal dev server em memória + PostgreSQL locais; maxCachedWorkflows = ${CACHE}; ${os.cpus().length} núcleos, carga (1/5/15 min) ${carga}`,
+      ...linha('rito (bin/rito worker)', medidaRito),
+    ];
+    if (medidaCru) {
+      saida.push(...linha('cru (só o SDK: mesma forma, sem regras nem atividades)', medidaCru));
+      const r = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
+      saida.push(
+        `razão rito / cru: CPU por processo ${r(medidaRito.cpuPorProcessoMs, medidaCru.cpuPorProcessoMs)}, processos/s ${(medidaRito.processosPorS / medidaCru.processosPorS).toFixed(2)}×, ` +
+          `RSS por workflow ${r(medidaRito.rssDepois - medidaRito.rssAntes, medidaCru.rssDepois - medidaCru.rssAntes)}, heap por workflow ${r(medidaRito.heapDepois - medidaRito.heapAntes, medidaCru.heapDepois - medidaCru.heapAntes)}`,
+      );
+    }
+    if (perfilCpu) saida.push(`perfis de CPU em ${path.resolve(perfilCpu)}`);
+    console.log(saida.join('\n'));
+  } catch (err) {
+    for (const w of workers) process.stderr.write(w.saida.slice(-4000));
+    throw err;
+  } finally {
+    for (const w of workers) await w.parar();
+    await connection.close();
+    await db.destroy();
+    await temporal.stop();
+    await pg.stop();
+    fs.rmSync(pasta, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
