@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { type LinhaDaTabela, MARCA } from './resultado';
 
 /** In the order of the table; the scale benchmark last, for it runs longest. */
-const BENCHMARKS = ['processos', 'prazos-http', 'prazos', 'documentos', 'abertura', 'worker', 'auditoria', 'lotes', 'escala'];
+const BENCHMARKS = ['processos', 'prazos-http', 'prazos', 'documentos', 'pdf', 'abertura', 'worker', 'auditoria', 'lotes', 'escala'];
 
 const fmt = (x: number | null, casas = 0) => (x === null ? '—' : x.toLocaleString('pt-BR', { maximumFractionDigits: casas, minimumFractionDigits: casas }));
 

@@ -2,14 +2,18 @@
  * PDF of a stored document, rendered on demand by Debian's Chromium through
  * playwright-core (no browser of its own is downloaded). One browser per
  * process, started on first use and closed by fecharNavegador() (call it on
- * shutdown); each PDF gets its own context and page, with JavaScript disabled
- * and every network request refused, so the HTML can reach nothing outside.
+ * shutdown). Pages render in contexts with JavaScript disabled and every
+ * network request refused, so the HTML can reach nothing outside; a page that
+ * rendered well is kept for the next PDF (up to MAX_PAGINAS_SIMULTANEAS), since
+ * opening a context and a page costs more than printing one (bench/pdf.ts). A
+ * page carries nothing from one document to the next that matters: no script
+ * ran, nothing was fetched, and setContent replaces the whole document.
  *
  * Page size and margins come from the document's CSS (@page: A4, 3 cm left,
  * 1,5 cm right, 2 cm top and bottom; page numbers from the second page on).
  */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { readSetting } from '../config/settings';
 
 export const ARGS_CHROMIUM = [
@@ -58,6 +62,7 @@ async function abrirNavegador(): Promise<Browser> {
   }
   browser.on('disconnected', () => {
     navegador = undefined;
+    ociosas.length = 0;
   });
   return browser;
 }
@@ -88,22 +93,41 @@ async function comVaga<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Pages that printed well, each in its own locked-down context, waiting for the next PDF. */
+const ociosas: Page[] = [];
+
+async function novaPagina(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    await context.route('**/*', (route) => route.abort());
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    return page;
+  } catch (err) {
+    await context.close().catch(() => {});
+    throw err;
+  }
+}
+
 /** Renders an HTML document to a PDF (A4, margins and page numbers from its CSS). */
 export async function renderizarPdf(html: string, opcoes: { timeoutMs?: number } = {}): Promise<Buffer> {
   const timeout = opcoes.timeoutMs ?? 30_000;
   return comVaga(async () => {
     const browser = await obterNavegador();
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    let page = ociosas.pop();
+    if (page && (page.isClosed() || page.context().browser() !== browser)) page = undefined;
+    page ??= await novaPagina(browser);
+    let reutilizavel = false;
     try {
-      await context.route('**/*', (route) => route.abort());
-      const page = await context.newPage();
       page.setDefaultTimeout(timeout);
       await page.setContent(html, { waitUntil: 'load', timeout });
-      await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      reutilizavel = true;
       return Buffer.from(pdf);
     } finally {
-      await context.close().catch(() => {});
+      // A page that failed (a timeout, a crashed renderer) is never reused.
+      if (reutilizavel && navegador && ociosas.length < MAX_PAGINAS_SIMULTANEAS) ociosas.push(page);
+      else await page.context().close().catch(() => {});
     }
   });
 }
@@ -112,6 +136,7 @@ export async function renderizarPdf(html: string, opcoes: { timeoutMs?: number }
 export async function fecharNavegador(): Promise<void> {
   const atual = navegador;
   navegador = undefined;
+  ociosas.length = 0; // closed with their browser
   if (!atual) return;
   const browser = await atual.catch(() => undefined);
   await browser?.close().catch(() => {});

@@ -53,3 +53,24 @@ describe('ofício em PDF', () => {
     for (const linha of FIXTURES['notificacao-exigencias'].emissor.contato!) expect(ultima).toContain(linha);
   }, 60_000);
 });
+
+describe('páginas reaproveitadas entre PDFs', () => {
+  const html = (texto: string) => `<!doctype html><html lang="pt-BR"><body><p>${texto}</p></body></html>`;
+
+  it('prints each document alone, concurrently and in turn, on pages kept from earlier PDFs', async () => {
+    // Eight documents four at a time: the pool's pages serve several documents each.
+    const textos = Array.from({ length: 8 }, (_, i) => `Documento numero ${i + 1} do lote`);
+    const lidos = await Promise.all(textos.map(async (t) => (await textoPorPagina(await renderizarPdf(html(t)))).join(' ')));
+    lidos.forEach((lido, i) => {
+      expect(lido).toContain(textos[i]);
+      for (const outro of textos.filter((_, j) => j !== i)) expect(lido).not.toContain(outro);
+    });
+  });
+
+  it('does not keep a page that failed: the next PDF prints normally', async () => {
+    // A document whose load cannot finish in 1 ms fails; its page is closed, not returned to the pool.
+    const grande = html('x'.repeat(200_000));
+    await expect(renderizarPdf(grande, { timeoutMs: 1 })).rejects.toThrow();
+    expect((await textoPorPagina(await renderizarPdf(html('Depois da falha')))).join(' ')).toContain('Depois da falha');
+  });
+});
