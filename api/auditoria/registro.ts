@@ -162,8 +162,8 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
  * batch sees an earlier one (a repetition finds its original).
  */
 async function escreverLote(trx: Kysely<Database>, entradas: readonly EntradaAuditoria[]): Promise<EntradaRegistrada[]> {
-  await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria'))`.execute(trx);
-  const ultima = await trx.selectFrom('auditoria').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // The lock, then the head as committed by whoever held it before: one round trip (db/migrations/2026_11_30_auditoria_cabeca_travada.ts).
+  const [ultima] = (await sql<{ seq: string; hash: string }>`select seq, hash from auditoria_cabeca_travada()`.execute(trx)).rows;
   const cabeca = { seq: ultima ? Number(ultima.seq) : 0, hash: ultima?.hash ?? HASH_INICIAL };
   const out: EntradaRegistrada[] = [];
   // Rows are inserted together, in one statement; a look-up for an original first writes those before it, so it sees them.

@@ -38,6 +38,13 @@ export interface ConfigAuditoria {
   recurso?: string;
   /** A GET returns a person's data (true: every successful read is recorded) or not (false). Required on every GET under /v1. */
   dadosPessoais?: boolean;
+  /**
+   * For a GET of personal data whose handler does not audit itself: its entry is appended while the handler runs,
+   * instead of after it, and the answer still leaves only once the entry is committed (the two waits overlap
+   * instead of adding up; issue 16). If the answer is then not 2xx, a second entry, `<acao>.falha`, records
+   * that the read did not complete, pointing at the first: the trail never shows a read that failed as done.
+   */
+  antecipada?: boolean;
 }
 
 export type AcaoAuditada = Partial<
@@ -52,6 +59,8 @@ declare module 'fastify' {
     auditado: boolean;
     /** The last entry this request appended (its seq, acao, whether it recorded a replay), or null. */
     entradaAuditoria: EntradaRegistrada | null;
+    /** The entry of a read audited ahead of its handler (config.auditoria.antecipada), while it is being appended. */
+    leituraAntecipada: Promise<void> | null;
   }
   interface FastifyContextConfig {
     auditoria?: ConfigAuditoria;
@@ -78,6 +87,7 @@ export default fp<{ db: Db }>(
   async (app, { db }) => {
     app.decorateRequest('auditado', false);
     app.decorateRequest('entradaAuditoria', null);
+    app.decorateRequest('leituraAntecipada', null);
     app.decorateRequest('auditar', async function (this: FastifyRequest, a: AcaoAuditada, trx?: Kysely<Database>) {
       const cfg = this.routeOptions.config?.auditoria;
       const acao = a.acao ?? cfg?.acao;
@@ -117,8 +127,43 @@ export default fp<{ db: Db }>(
       }
     });
 
+    const resumoDaLeitura = (request: FastifyRequest, id: string | null) => `Leitura de dados pessoais: ${request.routeOptions.url}${id ? ` (${id})` : ''}`;
+
+    // Reads audited ahead: the entry is queued as the handler starts (authentication, scope and validation passed).
+    app.addHook('preHandler', (request, _reply, done) => {
+      const cfg = request.routeOptions.config?.auditoria;
+      if (cfg?.antecipada && cfg.dadosPessoais && request.method === 'GET') {
+        const id = idDoParametro(request);
+        const entrada = request.auditar({ resumo: resumoDaLeitura(request, id), processoId: cfg.recurso === 'processo' ? id : null });
+        entrada.catch(() => {}); // awaited in onSend; a failure answers there
+        request.leituraAntecipada = entrada;
+      }
+      done();
+    });
+
     // Callback style: most answers need no entry, and then the hook returns at once, without a promise (issue 16).
     app.addHook('onSend', (request, reply, payload, done) => {
+      if (request.leituraAntecipada) {
+        const entrada = request.leituraAntecipada;
+        request.leituraAntecipada = null;
+        const ok = reply.statusCode >= 200 && reply.statusCode < 300;
+        entrada
+          .then(() =>
+            ok
+              ? undefined
+              : request.auditar({
+                  acao: `${request.routeOptions.config!.auditoria!.acao}.falha`,
+                  resumo: `Leitura não concluída (HTTP ${reply.statusCode}) [entrada ${request.entradaAuditoria?.seq}]`,
+                  processoId: request.routeOptions.config!.auditoria!.recurso === 'processo' ? idDoParametro(request) : null,
+                  dados: { status: reply.statusCode, entradaDaLeitura: request.entradaAuditoria?.seq ?? null },
+                }),
+          )
+          .then(
+            () => done(null, payload),
+            (err: Error) => done(err),
+          );
+        return;
+      }
       const cfg = request.routeOptions.config?.auditoria;
       if (!cfg || request.auditado || reply.statusCode < 200 || reply.statusCode >= 300) return done(null, payload);
       const inseguro = !METODOS_SEGUROS.has(request.method);
@@ -128,7 +173,7 @@ export default fp<{ db: Db }>(
         .auditar({
           resumo: inseguro
             ? `${request.method} ${request.routeOptions.url}${id ? ` (${id})` : ''}`
-            : `Leitura de dados pessoais: ${request.routeOptions.url}${id ? ` (${id})` : ''}`,
+            : resumoDaLeitura(request, id),
           processoId: cfg.recurso === 'processo' ? id : null,
         })
         .then(

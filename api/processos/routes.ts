@@ -91,7 +91,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       config: {
         papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
         // the requerente's name and e-mail
-        auditoria: { acao: 'processo.ler', recurso: 'processo', dadosPessoais: true },
+        auditoria: { acao: 'processo.ler', recurso: 'processo', dadosPessoais: true, antecipada: true },
       },
       schema: {
         tags: ['processos'],
@@ -114,7 +114,7 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
       config: {
         papeis: ['representante', 'inspetor', 'comissao', 'coogie', 'supervisor', 'administrador'],
         // each requerente's name and e-mail: one entry per page read
-        auditoria: { acao: 'processo.listar', recurso: 'processo', dadosPessoais: true },
+        auditoria: { acao: 'processo.listar', recurso: 'processo', dadosPessoais: true, antecipada: true },
       },
       schema: {
         tags: ['processos'],

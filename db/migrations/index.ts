@@ -31,6 +31,7 @@ import * as m20261129Rga from './2026_11_29_rga';
 import * as m20261129FrequenciaCasos from './2026_11_29_presenca_frequencia_casos';
 import * as m20261129FrequenciaJanelas from './2026_11_29_presenca_frequencia_janelas';
 import * as m20261130EstadoNoModelo from './2026_11_30_estado_no_modelo_de_leitura';
+import * as m20261130AuditoriaCabeca from './2026_11_30_auditoria_cabeca_travada';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_presenca_frequencia_casos': m20261129FrequenciaCasos,
   '2026_11_29_presenca_frequencia_janelas': m20261129FrequenciaJanelas,
   '2026_11_30_estado_no_modelo_de_leitura': m20261130EstadoNoModelo,
+  '2026_11_30_auditoria_cabeca_travada': m20261130AuditoriaCabeca,
 };
