@@ -56,7 +56,8 @@ export interface SnapshotProcesso {
   rito?: Record<string, unknown> | null;
 }
 
-export async function upsertProcesso(db: Db, { abertura, estado, rito }: SnapshotProcesso): Promise<boolean> {
+/** Writes the snapshot unless the row holds a newer one; returns the row written (undefined: an as new or newer one was there). */
+export async function upsertProcesso(db: Db, { abertura, estado, rito }: SnapshotProcesso): Promise<Processo | undefined> {
   // Inside a caller's transaction (the abertura writes its row and audit entry together), as part of it:
   // Kysely cannot nest transactions, and a second connection would wait on the first one (for ever under PGlite).
   const emTransacao = <T>(f: (trx: Db) => Promise<T>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
@@ -102,11 +103,10 @@ export async function upsertProcesso(db: Db, { abertura, estado, rito }: Snapsho
           }))
           .where('processo.versao', '<', (eb) => eb.ref('excluded.versao')),
       )
-      .returning('id')
+      .returningAll()
       .executeTakeFirst();
-    if (!escrito) return false;
-    await sincronizarTarefas(trx, abertura.id, estado);
-    return true;
+    if (escrito) await sincronizarTarefas(trx, abertura.id, estado);
+    return escrito;
   });
 }
 

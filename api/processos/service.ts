@@ -80,11 +80,12 @@ export class ProcessosService {
       };
       // versao 0 never overrides the workflow's snapshots. A concurrent identical abertura waits here for the
       // first one's commit and then finds its row (criado false).
-      const criado = await upsertProcesso(trx, {
+      const escrito = await upsertProcesso(trx, {
         abertura,
         estado: { id: abertura.id, tipo: abertura.tipo, fase: ritoDoTipo(abertura.tipo)!.faseInicial, encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
       });
-      const processo = (await obterProcesso(trx, abertura.id))!;
+      const criado = escrito !== undefined;
+      const processo = escrito ?? (await obterProcesso(trx, abertura.id))!;
       if (!podeVer(ator, processo)) throw naoEncontrado('Processo');
       await auditar(trx, processo, criado);
       await this.iniciarWorkflow(abertura);
