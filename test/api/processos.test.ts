@@ -157,20 +157,25 @@ describe('abertura de processo', () => {
 });
 
 describe('leitura quando o workflow não responde', () => {
-  it('answers from the read model, marked as such, when the workflow cannot answer in time', async () => {
-    // A process whose workflow no worker serves (as when every worker is down or catching up).
+  /** The abertura of a process of a school of its own, for a workflow started on a queue no worker serves. */
+  const aberturaSemWorker = (nome: string, numeroSei: string | null): AberturaProcesso => {
     const inep = String(33_000_000 + Math.floor(Math.random() * 999_999));
-    const abertura: AberturaProcesso = {
+    return {
       id: idProcesso('apostilamento-endereco', '11222333000181', inep, 1),
       tipo: 'apostilamento-endereco',
       chave: chaveProcesso('apostilamento-endereco', '11222333000181', inep),
       ordinal: 1,
-      instituicao: { cnpj: '11222333000181', codigoInep: inep, nome: 'Colégio Sem Worker', endereco },
+      instituicao: { cnpj: '11222333000181', codigoInep: inep, nome, endereco },
       unidade: 'METROPOLITANA I',
-      numeroSei: null,
+      numeroSei,
       requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
       abertoPor: representanteA.id,
     };
+  };
+
+  it('answers from the read model, marked as such, when the workflow cannot answer in time', async () => {
+    // A process whose workflow no worker serves (as when every worker is down or catching up).
+    const abertura = aberturaSemWorker('Colégio Sem Worker', null);
     await upsertProcesso(sys.db, {
       abertura,
       estado: { id: abertura.id, tipo: abertura.tipo, fase: 'requerimento', encerrado: false, numeroSei: null, prazoLimite: null, tarefa: null, versao: 0 },
@@ -186,18 +191,7 @@ describe('leitura quando o workflow não responde', () => {
 
   it('reads a process whose workflow recorded its state from the read model alone, never asking the workflow', async () => {
     // Its workflow is served by no worker: a query would wait its 5 s and find no answer (GET …/vistoria: 503).
-    const inep = String(33_000_000 + Math.floor(Math.random() * 999_999));
-    const abertura: AberturaProcesso = {
-      id: idProcesso('apostilamento-endereco', '11222333000181', inep, 1),
-      tipo: 'apostilamento-endereco',
-      chave: chaveProcesso('apostilamento-endereco', '11222333000181', inep),
-      ordinal: 1,
-      instituicao: { cnpj: '11222333000181', codigoInep: inep, nome: 'Colégio Projetado', endereco },
-      unidade: 'METROPOLITANA I',
-      numeroSei: 'SEI-030001/000777/2026',
-      requerente: { nome: 'Maria Representante', cpf: '52998224725', email: 'maria@example.org' },
-      abertoPor: representanteA.id,
-    };
+    const abertura = aberturaSemWorker('Colégio Projetado', 'SEI-030001/000777/2026');
     await sys.temporal.workflow.start('processoWorkflow', { taskQueue: 'nenhum-worker-escuta', workflowId: abertura.id, args: [abertura] });
     // What the workflow writes on entering the exigências of form: a notice awaiting the representante's ciência.
     const notificacao = { tipo: 'oficio-exigencias-forma', enviadaEm: '2026-03-02T10:00:00-03:00', abertaEm: null, ciencia: null, tacita: null };
