@@ -298,7 +298,10 @@ async function main() {
     if (perfilCpu) saida.push(`perfis de CPU em ${path.resolve(perfilCpu)}`);
     console.log(saida.join('\n'));
   } catch (err) {
+    // Said first: the other clients' requests still in flight may fail noisily once the connection closes.
+    interrompido = true;
     for (const w of workers) process.stderr.write(w.saida.slice(-4000));
+    console.error(err);
     throw err;
   } finally {
     for (const w of workers) await w.parar();

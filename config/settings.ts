@@ -89,7 +89,7 @@ export const SETTINGS = {
   WORKER_MAX_CACHED_WORKFLOWS: {
     schema: z.coerce.number({ error: 'deve ser um número inteiro' }).int().min(0).default(1000),
     description:
-      'Quantos processos o worker mantém carregados em memória (cerca de 2 MiB cada; ver bench/abertura.ts). Um processo fora do cache é recarregado do histórico quando age.',
+      'Quantos processos o worker mantém carregados em memória (cerca de 0,4 MiB cada; ver bench/worker.ts). Um processo fora do cache é recarregado do histórico quando age.',
   },
   TEMPORAL_CHAVES: {
     schema: z
