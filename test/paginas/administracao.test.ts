@@ -12,7 +12,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, entrarPelaPagina, novaPessoa } from './navegador';
 
 let sys: TestSystem;
 let browser: Browser;
@@ -20,13 +20,7 @@ let admin: Conta;
 
 const tokenDo = (texto: string) => /https:\/\/rito\.test\/redefinir-senha#([\w-]+)/.exec(texto)![1]!;
 
-async function entrar(page: Page, conta: { email: string; senha: string }, destino: RegExp) {
-  await page.goto(`${sys.baseUrl}/entrar`);
-  await page.getByLabel('E-mail').fill(conta.email);
-  await page.getByLabel('Senha').fill(conta.senha);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(destino);
-}
+const entrar = (page: Page, conta: { email: string; senha: string }, destino: RegExp) => entrarPelaPagina(page, sys.baseUrl, conta.email, conta.senha, destino);
 
 /** The Design System draws its own box over the check box: the person clicks its label, which is what toggles it. */
 async function marcar(caixa: Locator, marcada: boolean) {

@@ -29,7 +29,7 @@ import type { buildApp } from '../../api/app';
 import { diaCivilBrasilia, formatarData } from '../../rules/calendario';
 import { CHECKLIST_ETAP } from '../../rules/etap/checklist';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, novaPessoaQueEntrou } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
@@ -123,15 +123,7 @@ afterAll(async () => {
   await w?.stop();
 });
 
-async function entrar(quem: Quem) {
-  const pessoa = await novaPessoa(browser);
-  await pessoa.page.goto(`${baseUrl}/entrar`);
-  await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
-  await pessoa.page.getByLabel('Senha').fill(SENHA);
-  await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa|painel|calendario)$/);
-  return pessoa;
-}
+const entrar = (quem: Quem) => novaPessoaQueEntrou(browser, baseUrl, contas[quem].email, SENHA);
 
 /** Waits for the recibo of an act; when the page answered otherwise, fails with what it said. */
 async function aguardarRecibo(page: Page) {

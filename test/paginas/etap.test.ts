@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { buildApp } from '../../api/app';
 import { ate } from '../e2e/http';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, novaPessoaQueEntrou } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
@@ -109,15 +109,7 @@ afterAll(async () => {
   await w?.stop();
 });
 
-async function entrar(quem: Quem) {
-  const pessoa = await novaPessoa(browser);
-  await pessoa.page.goto(`${baseUrl}/entrar`);
-  await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
-  await pessoa.page.getByLabel('Senha').fill(SENHA);
-  await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa|painel|calendario)$/);
-  return pessoa;
-}
+const entrar = (quem: Quem) => novaPessoaQueEntrou(browser, baseUrl, contas[quem].email, SENHA);
 
 describe('a avaliação do requerimento da ETAP na página do processo', () => {
   it('a inspetora vê a explicação da qualificação de cada membro e o intervalo sem ninguém da ETAP', async () => {

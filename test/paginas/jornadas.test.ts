@@ -28,7 +28,7 @@ import { dataMinimaVisita } from '../../rules/prazos';
 import { checklistForma, verificacoesDaVisita } from '../support/checklists';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { ate } from '../e2e/http';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, novaPessoaQueEntrou } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
@@ -61,15 +61,7 @@ async function agirPelaApi(acao: string, como: Quem, dados: unknown) {
 const hojeNoServidor = async () => formatarData(diaCivilBrasilia(Date.parse(await w.agora())));
 
 /** Logs in through the login page, in a browser context of the person's own. */
-async function entrar(quem: Quem) {
-  const pessoa = await novaPessoa(browser);
-  await pessoa.page.goto(`${baseUrl}/entrar`);
-  await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
-  await pessoa.page.getByLabel('Senha').fill(SENHA);
-  await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa|painel|calendario)$/);
-  return pessoa;
-}
+const entrar = (quem: Quem) => novaPessoaQueEntrou(browser, baseUrl, contas[quem].email, SENHA);
 
 /** Waits for the recibo of an act; when the page answered otherwise, fails with what it said. */
 async function aguardarRecibo(page: Page) {

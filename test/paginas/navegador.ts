@@ -74,6 +74,16 @@ export async function entrarPelaPagina(page: Page, baseUrl: string, email: strin
   await page.waitForURL(destino);
 }
 
+/** The home page each role lands on after logging in (paginas/rotas/inicio.ts). */
+export const PAGINA_INICIAL = /\/(portal|caixa|painel|calendario)$/;
+
+/** A new person (own browser context) logged in through the page, on his home page. */
+export async function novaPessoaQueEntrou(browser: Browser, baseUrl: string, email: string, senha: string, destino: RegExp = PAGINA_INICIAL) {
+  const pessoa = await novaPessoa(browser);
+  await entrarPelaPagina(pessoa.page, baseUrl, email, senha, destino);
+  return pessoa;
+}
+
 /** The link an e-mail to `para` carries (the first after `depoisDe` messages), pointed at this test's server. */
 export async function linkDoEmail(
   smtp: { aguardar(para: string, o?: { depoisDe?: number; timeoutMs?: number }): Promise<{ texto: string }> },

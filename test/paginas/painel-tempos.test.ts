@@ -25,7 +25,7 @@ import { ritoDoTipo } from '../../rules/ritos/registro';
 import { checklistForma } from '../support/checklists';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
 import { ate } from '../e2e/http';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, novaPessoaQueEntrou } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
@@ -123,15 +123,7 @@ afterAll(async () => {
   await w?.stop();
 });
 
-async function entrar(quem: Quem) {
-  const pessoa = await novaPessoa(browser);
-  await pessoa.page.goto(`${baseUrl}/entrar`);
-  await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
-  await pessoa.page.getByLabel('Senha').fill(SENHA);
-  await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa|painel)$/);
-  return pessoa;
-}
+const entrar = (quem: Quem) => novaPessoaQueEntrou(browser, baseUrl, contas[quem].email, SENHA, /\/(portal|caixa|painel)$/);
 
 describe('tempo nas fases', () => {
   it('a supervisora vê o tempo por fase, por unidade e por inspetor(a), em gráficos com as tabelas dos mesmos números, e os exporta em CSV', async () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { buildApp } from '../../api/app';
 import { NOMES_MESES } from '../../rules/obrigacoes';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
-import { abrirNavegador, conferirPagina, novaPessoa } from './navegador';
+import { abrirNavegador, conferirPagina, novaPessoaQueEntrou } from './navegador';
 import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
@@ -64,15 +64,7 @@ afterAll(async () => {
   await w?.stop();
 });
 
-async function entrar(quem: Quem) {
-  const pessoa = await novaPessoa(browser);
-  await pessoa.page.goto(`${baseUrl}/entrar`);
-  await pessoa.page.getByLabel('E-mail').fill(contas[quem].email);
-  await pessoa.page.getByLabel('Senha').fill(SENHA);
-  await pessoa.page.getByRole('button', { name: 'Entrar' }).click();
-  await pessoa.page.waitForURL(/\/(portal|caixa|painel|calendario)$/);
-  return pessoa;
-}
+const entrar = (quem: Quem) => novaPessoaQueEntrou(browser, baseUrl, contas[quem].email, SENHA);
 
 describe('o RGA pelas páginas', () => {
   it('o representante entrega o RGA do mês: cada defeito do nome dito em português, depois o recibo com o SHA-256; a COOIE o vê entregue', async () => {
