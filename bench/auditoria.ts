@@ -110,7 +110,11 @@ async function main() {
       .execute();
     const sessao = await criarSessao(db, 'bench-admin', { ip: '127.0.0.1', userAgent: 'bench' });
     const headers = { cookie: `${COOKIE_SESSAO}=${sessao.token}`, 'x-csrf-token': sessao.csrfToken };
-    const entradas = async () => Number((await db.selectFrom('auditoria').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    // Counted once the writes still in flight when a load stopped have landed (a second is plenty on loopback).
+    const entradas = async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      return Number((await db.selectFrom('auditoria').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    };
 
     console.log(`rito — escritas auditadas (PUT /v1/unidades-de-ensino/{inep}, administrador), ${CONEXOES} conexões no total, ${SEGUNDOS} s cada, PostgreSQL 15 local, instâncias em processos filhos`);
     console.log(`carga da máquina (loadavg 1/5/15 min): ${carga()}`);

@@ -3,8 +3,10 @@
  * SHA-256 of the previous entry (`hash_anterior`) and its own `hash` over
  * `hash_anterior` and its canonical content, so that altering or removing any
  * entry breaks the chain at that entry (see verificar.ts). Appends are
- * serialised by a transaction-scoped advisory lock; PostgreSQL refuses any
- * insert that does not continue the chain and any update or delete.
+ * serialised by a transaction-scoped advisory lock (taken inside the database
+ * functions of db/migrations/2026_11_30_auditoria_*.ts, or by the group
+ * commit's one statement); PostgreSQL refuses any insert that does not
+ * continue the chain and any update or delete.
  *
  * Nothing written here carries a full CPF or NIS: every text is masked on the
  * way in (rules/identificadores), and fields named like secrets are dropped.
@@ -20,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Auditoria, Database } from '../../db/schema';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
-import { jsonCanonico } from '../../rules/json-canonico';
+import { jsonCanonico, jsonCanonicoEmVolta } from '../../rules/json-canonico';
 import { textoExibivel } from '../../rules/texto';
 import { instante } from '../instantes';
 
@@ -162,6 +164,7 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
  * batch sees an earlier one (a repetition finds its original).
  */
 async function escreverLote(trx: Kysely<Database>, entradas: readonly EntradaAuditoria[]): Promise<EntradaRegistrada[]> {
+  if (entradas.length === 1 && !precisaDoOriginal(entradas[0])) return [await anexarNoBanco(trx, entradas[0])];
   // The lock, then the head as committed by whoever held it before: one round trip (db/migrations/2026_11_30_auditoria_cabeca_travada.ts).
   const [ultima] = (await sql<{ seq: string; hash: string }>`select seq, hash from auditoria_cabeca_travada()`.execute(trx)).rows;
   const cabeca = { seq: ultima ? Number(ultima.seq) : 0, hash: ultima?.hash ?? HASH_INICIAL };
@@ -177,6 +180,22 @@ async function escreverLote(trx: Kysely<Database>, entradas: readonly EntradaAud
 }
 
 type LinhaAuditoria = Insertable<Database['auditoria']>;
+
+/**
+ * One entry that looks up no original, in one round trip: the database takes the lock, reads the head, gives
+ * the seq and computes the hash over the canonical JSON built here (db/migrations/2026_11_30_auditoria_anexar.ts),
+ * so the lock a caller's transaction holds until its commit is taken as late as it can be.
+ */
+async function anexarNoBanco(trx: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
+  const linhas: LinhaAuditoria[] = [];
+  const registrada = await escreverEntrada(trx, e, { seq: 0, hash: HASH_INICIAL }, linhas, async () => {});
+  const { hash_anterior: _anterior, hash: _hash, ...resto } = linhas[0]!;
+  const conteudo = { ...resto, dados: JSON.parse(resto.dados as string) as unknown };
+  const { antes, depois } = jsonCanonicoEmVolta(conteudo, 'seq');
+  const { rows } = await sql<{ entrada_seq: string; entrada_hash: string }>`
+    select entrada_seq, entrada_hash from auditoria_anexar(${antes}, ${depois}, ${JSON.stringify(conteudo)}::json)`.execute(trx);
+  return { ...registrada, seq: Number(rows[0]!.entrada_seq), hash: rows[0]!.entrada_hash };
+}
 
 /**
  * Group commit (issue 16). Entries that are not part of a caller's

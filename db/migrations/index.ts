@@ -32,6 +32,7 @@ import * as m20261129FrequenciaCasos from './2026_11_29_presenca_frequencia_caso
 import * as m20261129FrequenciaJanelas from './2026_11_29_presenca_frequencia_janelas';
 import * as m20261130EstadoNoModelo from './2026_11_30_estado_no_modelo_de_leitura';
 import * as m20261130AuditoriaCabeca from './2026_11_30_auditoria_cabeca_travada';
+import * as m20261130AuditoriaAnexar from './2026_11_30_auditoria_anexar';
 
 export const migrations: Record<string, Migration> = {
   '0001_processo': m0001,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_presenca_frequencia_janelas': m20261129FrequenciaJanelas,
   '2026_11_30_estado_no_modelo_de_leitura': m20261130EstadoNoModelo,
   '2026_11_30_auditoria_cabeca_travada': m20261130AuditoriaCabeca,
+  '2026_11_30_auditoria_anexar': m20261130AuditoriaAnexar,
 };

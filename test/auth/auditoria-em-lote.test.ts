@@ -83,4 +83,23 @@ describe('trilha de auditoria em lote', () => {
       await outra.destroy();
     }
   });
+
+  it('uma entrada numa transação, anexada pelo banco (auditoria_anexar): o hash que o banco calcula é o que a verificação recalcula', async () => {
+    // The database hashes the canonical JSON rito sends around the seq: text of every kind must give the verifier's hash.
+    const e = {
+      acao: 'teste.transacao',
+      resumo: 'Aspas " e \\ barra, acentuação çãé, emoji 🎓, quebra\nde linha e U+2028 \u2028 fim',
+      ator: { id: 'u-tx', nome: 'Zoë "Ñ" d\'Ávila', papeis: ['administrador', 'inspetor'] },
+      origem: { ip: '::1', userAgent: 'agente/1.0 (ç)', requestId: 'r-1', correlacao: 'c-1' },
+      dados: { z: 1.5, a: [null, true, { y: 'ü', b: -0 }], vazio: {}, texto: '</script>', numero: 12345678901234 },
+      processoId: 'p-tx',
+      recursoId: 'r-tx',
+      recurso: 'processo',
+    };
+    const r = await banco.db.transaction().execute((trx) => registrarAuditoria(trx, e));
+    const linha = await banco.db.selectFrom('auditoria').select(['seq', 'hash', 'resumo']).where('seq', '=', String(r.seq)).executeTakeFirstOrThrow();
+    expect(linha.hash).toBe(r.hash);
+    expect(linha.resumo).toBe(e.resumo);
+    expect(await verificarCadeia(banco.db)).toMatchObject({ integra: true, problemas: [] });
+  });
 });
