@@ -24,9 +24,12 @@ export function nomePreparado(sql: string): string | undefined {
   return nomes.get(sql);
 }
 
-/** Runs a query whose SQL text is fixed as a named prepared statement; returns its rows. */
-export async function executarPreparada<D, R>(db: Kysely<D>, query: { compile(executor: QueryExecutorProvider): CompiledQuery<R> }): Promise<R[]> {
-  const compilada = query.compile(db);
+/** Runs a query whose SQL text is fixed (a builder, or already compiled) as a named prepared statement; returns its rows. */
+export async function executarPreparada<D, R>(
+  db: Kysely<D>,
+  query: CompiledQuery<R> | { compile(executor: QueryExecutorProvider): CompiledQuery<R> },
+): Promise<R[]> {
+  const compilada = 'compile' in query ? query.compile(db) : query;
   if (!nomes.has(compilada.sql) && nomes.size < MAXIMO) nomes.set(compilada.sql, `rito_${nomes.size + 1}`);
   return (await db.executeQuery(compilada)).rows;
 }
