@@ -28,6 +28,7 @@ import type { Ator } from '../api/auth/ator';
 import { connectDb } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { startThrowawayPostgres } from '../tooling/postgres';
+import { relatarRazao } from './resultado';
 
 /** What this bench reads of autocannon's result (the package ships no types). */
 interface Resultado {
@@ -130,6 +131,14 @@ async function main() {
     linha('bruto: Fastify + pg, mesmo SQL', rCru);
     linha('rito: GET /v1/processos (sessão, limite, auditoria)', rRito);
     console.log(`razão rito / bruto: ${(rRito.requests.average / rCru.requests.average).toFixed(2)}× (meta ≥ 0,8×)`);
+    relatarRazao(
+      `GET /v1/processos, ${CONEXOES} conexões`,
+      rRito.requests.average,
+      rCru.requests.average,
+      'req/s',
+      0.8,
+      `bruto: Fastify + pg, mesmo SQL; comandos SQL/req ${rRito.comandosPorRequisicao.toFixed(2)} × ${rCru.comandosPorRequisicao.toFixed(2)}`,
+    );
     console.log(`carga da máquina ao fim: ${carga()}`);
     await app.close();
     await cru.close();
