@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     const nome = l.rotulo.replace(/^POST \/v1\/prazos\/calculo /, 'rota ');
     console.log(`razão rito / bruto, ${nome}: inject ${(l.inject / bruto.inject).toFixed(2)}×, loopback ${(l.loop / bruto.loop).toFixed(2)}× (meta ≥ 0,8×)`);
     console.log(`razão rito / piso,  ${nome}: inject ${(l.inject / piso.inject).toFixed(2)}×, loopback ${(l.loop / piso.loop).toFixed(2)}×`);
-    relatarRazao(`${l.rotulo} (inject)`, l.inject, bruto.inject, 'req/s', 0.8, `bruto: ${bruto.rotulo}; por segundo de CPU`);
+    relatarRazao(`${l.rotulo} (inject)`, l.inject, bruto.inject, 'req/s', 0.8, `${bruto.rotulo}; por segundo de CPU`);
   }
   console.log(`carga da máquina ao fim: ${carga()}`);
   await db?.destroy();
