@@ -45,6 +45,7 @@ import { createWorker } from '../runtime/worker';
 import { cacheDir } from '../tooling/cache';
 import { startThrowawayPostgres } from '../tooling/postgres';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
+import { relatarRazao } from './resultado';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RODADAS = Number(process.argv[3] ?? 2);
@@ -196,6 +197,7 @@ async function main() {
     console.log(`  na melhor: ${rito.ate202.toFixed(1)} s até o 202 (leitura, verificação de cada registro, UNNEST na tabela de espera), ${rito.processamento.toFixed(1)} s do 202 ao concluído (workflow: validação no banco e gravação)`);
     console.log(`  ${fmt(rito.pendentes)} pares (escola, mês) na fila da apuração (apuracao_pendente)`);
     console.log(`razão rito / psql: ${(psql.seg / rito.seg).toFixed(2)}× (meta ≥ 0,5×)`);
+    relatarRazao(`lote de ${fmt(N)} frequências mensais até concluído`, N / rito.seg, N / psql.seg, 'registros/s', 0.5, `bruto: psql \\copy do mesmo CSV; melhor de ${RODADAS} rodadas alternadas`);
     console.log(`memória: pico do processo (API + worker) ${mb(rssProcesso)}; pico do psql ${psql.rssKb === null ? '? (sem /usr/bin/time)' : mb(psql.rssKb)}`);
     console.log(`carga da máquina (1 min): ${cargaAntes[0].toFixed(2)} antes, ${cargaDepois[0].toFixed(2)} depois; ${os.cpus().length} CPUs`);
 
