@@ -6,8 +6,11 @@
  * same Idempotency-Key, a finished workflow a 409. One translation for every
  * kind of workflow; each names itself in its messages (`o processo`, `o pedido`, `o caso`).
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { HttpError } from '../errors';
+
+/** gRPC's status code 9 (the status enum is @grpc/grpc-js's, not a dependency of rito's own). */
+const GRPC_FAILED_PRECONDITION = 9;
 
 export interface ObjetoDaAtualizacao {
   /** 'O processo', 'O pedido', 'O caso'. */
@@ -29,6 +32,12 @@ export async function executarAtualizacao<R>(objeto: ObjetoDaAtualizacao, atuali
     }
     if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
       throw new HttpError(503, 'indisponivel', `${objeto.nome} não respondeu a tempo; reenvie a ação com a mesma Idempotency-Key.`);
+    }
+    // "Workflow Task in failed state": the workflow's last task failed (an overloaded worker timed it out) and
+    // Temporal admits no update until a retry of that task succeeds. Nothing was applied; the same act sent again
+    // shortly is (found by bench/escala.ts at load 27, where it answered 500).
+    if (err instanceof ServiceError && isGrpcServiceError(err.cause) && err.cause.code === GRPC_FAILED_PRECONDITION) {
+      throw new HttpError(503, 'indisponivel', `${objeto.nome} não pôde receber a ação agora; reenvie-a em instantes com a mesma Idempotency-Key.`);
     }
     if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow.*(not found|completed|already)/i.test(err.message))) {
       throw new HttpError(409, objeto.codigoEncerrado, `${objeto.nome} está encerrado; nenhuma ação é admitida.`);
