@@ -3,10 +3,11 @@
  * as a child process bound to 127.0.0.1, waits until its frontend answers, and
  * stops it cleanly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { formatSeconds, freeLoopbackPort } from './cache';
 import { ensureTemporalCli } from './temporal-cli';
+import { vigiarFilho } from './processo-filho';
 
 export interface TemporalDevServerOptions {
   /** SQLite file to persist to; in-memory (lost on stop) when omitted. */
@@ -92,40 +93,17 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   splitLines(child.stdout!, onLine);
   splitLines(child.stderr!, onLine);
 
-  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      resolve();
-    });
-  });
-  let spawnError: Error | undefined;
-  child.on('error', (err) => (spawnError = err));
-
-  // If our process exits without stop() (vitest exits straight away on Ctrl-C),
-  // do not leave the server behind.
-  const killOnExit = () => {
-    if (!exited) child.kill('SIGKILL');
-  };
-  // prepend: vitest's own 'exit' listener calls process.exit() again, which skips listeners after it.
-  process.prependListener('exit', killOnExit);
+  const vigia = vigiarFilho(child);
 
   const describe = () => {
-    const why = spawnError
-      ? spawnError.message
-      : exited
-        ? `o processo terminou (código ${exited.code}, sinal ${exited.signal})`
-        : 'não respondeu a tempo';
+    const why = vigia.fim()?.message ?? 'não respondeu a tempo';
     return `o Temporal dev server (${cli}) não subiu em ${address}: ${why}` + (recent.length ? `\nÚltimas linhas:\n${recent.join('\n')}` : '');
   };
 
-  const stop = async () => {
-    process.off('exit', killOnExit);
-    await stopChild(child, () => exited !== undefined, exitPromise, STOP_GRACE_MS);
-  };
+  const stop = () => vigia.parar(STOP_GRACE_MS);
 
   try {
-    await waitForFrontend(address, namespace, opts.startTimeoutMs ?? 60_000, () => spawnError !== undefined || exited !== undefined);
+    await waitForFrontend(address, namespace, opts.startTimeoutMs ?? 60_000, () => vigia.fim() !== undefined);
   } catch (err) {
     await stop();
     const detail = err instanceof Error && !/^aborted$/.test(err.message) ? `\n${err.message}` : '';
@@ -154,22 +132,6 @@ async function waitForFrontend(address: string, namespace: string, timeoutMs: nu
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`tempo esgotado (${formatSeconds(timeoutMs)}); último erro: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
-}
-
-/** SIGTERM, then SIGKILL if the process is still there after `graceMs`. */
-export async function stopChild(child: ChildProcess, hasExited: () => boolean, exitPromise: Promise<void>, graceMs: number): Promise<void> {
-  if (hasExited() || child.pid === undefined) return;
-  child.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = await Promise.race([
-    exitPromise.then(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs))),
-  ]);
-  clearTimeout(timer);
-  if (timedOut && !hasExited()) {
-    child.kill('SIGKILL');
-    await exitPromise;
-  }
 }
 
 function splitLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {

@@ -21,7 +21,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { cacheDir, formatSeconds, freeLoopbackPort, isExecutable, repoRoot, withCacheLock } from './cache';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './postgres';
-import { stopChild } from './temporal-dev-server';
+import { vigiarFilho } from './processo-filho';
 
 /** The built server: its folder (named by version), both executables and the PostgreSQL schema folder. */
 export interface TemporalServerBuild {
@@ -187,27 +187,11 @@ export async function startTemporalPostgres(log: (msg: string) => void, opcoes: 
       stdio: ['ignore', out, out],
     });
     fs.closeSync(out);
-    let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    const exitPromise = new Promise<void>((resolve) =>
-      child.on('exit', (code, signal) => {
-        exited = { code, signal };
-        resolve();
-      }),
-    );
-    let spawnError: Error | undefined;
-    child.on('error', (err) => (spawnError = err));
-    const killOnExit = () => {
-      if (!exited) child.kill('SIGKILL');
-    };
-    // prepend: vitest's own 'exit' listener calls process.exit() again, which skips listeners after it.
-    process.prependListener('exit', killOnExit);
-    const stopServer = async () => {
-      process.off('exit', killOnExit);
-      await stopChild(child, () => exited !== undefined, exitPromise, STOP_GRACE_MS);
-    };
+    const vigia = vigiarFilho(child);
+    const stopServer = () => vigia.parar(STOP_GRACE_MS);
 
     try {
-      await waitUntilUsable(address, namespace, opcoes.startTimeoutMs ?? 90_000, () => spawnError ?? (exited && new Error(`o processo terminou (código ${exited.code}, sinal ${exited.signal})`)));
+      await waitUntilUsable(address, namespace, opcoes.startTimeoutMs ?? 90_000, () => vigia.fim());
     } catch (err) {
       await stopServer();
       const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-12).map((l) => l.slice(0, 600)).join('\n');
