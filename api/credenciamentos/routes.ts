@@ -45,9 +45,11 @@ const erros = { 400: erroSchema, 401: erroSchema, 403: erroSchema, 404: erroSche
 
 
 const iso = (d: Date | null) => (d ? instante(d) : null);
-const quemRepresenta = (h: Habilitacao) => (h.representacao ? `${h.representacao.instituicaoNome} (CNPJ ${h.representacao.cnpj})` : '');
+/** Whom the external user represents, as the audit trail and the pages name it. */
+export const quemRepresenta = (h: Habilitacao) => (h.representacao ? `${h.representacao.instituicaoNome} (CNPJ ${h.representacao.cnpj})` : '');
 
-function resumo(h: Habilitacao) {
+/** A credenciamento as the API and the pages show it, CPF masked. */
+export function resumo(h: Habilitacao) {
   return {
     id: h.id,
     nome: h.nome,

@@ -14,7 +14,7 @@
  * same service functions, same audit actions (credenciamento.*), the instant
  * of each act from the system's clock (deps.relogio), as the API's routes.
  */
-import { credenciar, decidirCredenciamento, reenviarCredenciamento } from '../../api/credenciamentos/routes';
+import { credenciar, decidirCredenciamento, quemRepresenta, reenviarCredenciamento, resumo as resumoDaApi } from '../../api/credenciamentos/routes';
 import { enviarArquivo } from '../../api/documentos/arquivos';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -121,31 +121,18 @@ function nosCamposDoFormulario(err: unknown): never {
 
 /** The external user acts before his account has a role: identified by his pedido (the e-mail's link proves the address). */
 const requerente = (h: Habilitacao): Ator => ({ id: h.usuario_id, nome: h.nome, papeis: [], unidade: null, instituicoes: [], comissoes: [] });
-const quemRepresenta = (h: Habilitacao) => (h.representacao ? `${h.representacao.instituicaoNome} (CNPJ ${h.representacao.cnpj})` : '');
-const iso = (d: Date | null) => (d ? instante(d) : null);
-
-/** What every page shows of a credenciamento (CPF masked unless `cpfInteiro`). */
+/** What every page shows of a credenciamento: the API's view with the labels and dates a person reads (CPF masked unless `cpfInteiro`). */
 function resumo(h: Habilitacao, cpfInteiro: boolean) {
   const r = h.representacao;
   return {
-    id: h.id,
-    nome: h.nome,
+    ...resumoDaApi(h),
     cpf: cpfInteiro ? h.cpf : mascararCpf(h.cpf),
     instituicao: r ? { nome: r.instituicaoNome, cnpj: formatarCnpj(r.cnpj) } : null,
     tipoRotulo: r ? (ROTULO_TIPO[r.tipo] ?? r.tipo) : '',
     ate: r?.ate ? dataBR(r.ate) : null,
     processos: r?.processos ?? null,
-    situacao: h.situacao,
     situacaoRotulo: ROTULO_SITUACAO[h.situacao] ?? h.situacao,
-    fase: h.fase,
     faseRotulo: ROTULO_FASE[h.fase] ?? h.fase,
-    protocoladoEm: instante(h.protocolado_em),
-    prazoAnalise: iso(h.prazo_analise),
-    atrasado: h.atrasado,
-    aprovadoPor: h.habilitado_por_nome,
-    aprovadoEm: iso(h.habilitado_em),
-    encerradoEm: iso(h.encerrado_em),
-    motivoEncerramento: h.motivo_encerramento,
   };
 }
 
@@ -341,7 +328,7 @@ export default async function credenciamentoPaginas(app: FastifyInstance, deps: 
         },
         representacoes: representacoes.map((x) => ({
           inicio: instante(x.inicio),
-          fim: iso(x.fim),
+          fim: x.fim ? instante(x.fim) : null,
           vigente: x.inicio.getTime() <= agoraMs && (!x.fim || x.fim.getTime() > agoraMs),
           processos: x.processos,
           motivoFim: x.motivo_fim,
