@@ -146,6 +146,13 @@ export const SETTINGS = {
     schema: z.coerce.number({ error: 'deve ser um número inteiro de segundos' }).int('deve ser um número inteiro de segundos').min(1).max(86_400).default(60),
     description: 'Duração, em segundos, da janela em que RITO_LIMITE_REQUISICOES e RITO_LIMITE_ANONIMAS são contados.',
   },
+  RITO_SESSAO_CACHE_MS: {
+    schema: z.coerce.number({ error: 'deve ser um número inteiro de milissegundos' }).int('deve ser um número inteiro de milissegundos').min(0).max(60_000).default(5000),
+    description:
+      'Por quanto tempo, no máximo, cada instância da API reaproveita uma sessão já lida do PostgreSQL sem lê-la de novo (0 desliga). ' +
+      'Encerrar a sessão, desativar a conta ou mudar papéis, senha ou escopo valem em todas as instâncias assim que o PostgreSQL avisa (LISTEN/NOTIFY), ' +
+      'bem antes desse limite; ele só cobre um aviso perdido e o mandato que começa ou termina pelo relógio. Só com DATABASE_URL (o banco embutido não tem o cache).',
+  },
   AUDITORIA_ANCORA_CHAVE: {
     schema: z
       .string()

@@ -4,6 +4,7 @@ import { processarApuracoesPendentes, sincronizarOcorrenciasDasMatriculas } from
 import { buildApp } from '../api/app';
 import { ancorarCadeia, pastaAncoras } from '../api/auditoria/ancora';
 import { createAutenticador } from '../api/auth';
+import { iniciarCacheDeSessoes } from '../api/auth/cache-sessoes';
 import { correioDaConfiguracao } from '../api/contas/correio';
 import { type Config, urlPublicaDaConfiguracao } from '../config/settings';
 import type { Db } from '../db/connect';
@@ -56,6 +57,12 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
       },
     },
   );
+  // Sessions cached per instance, invalidated by PostgreSQL's notifications (api/auth/cache-sessoes.ts): only against a
+  // server (DATABASE_URL); the embedded PGlite has no second session to notify.
+  const cacheSessoes =
+    opts.config.DATABASE_URL && opts.config.RITO_SESSAO_CACHE_MS > 0
+      ? await iniciarCacheDeSessoes(opts.db, opts.config.DATABASE_URL, { validadeMs: opts.config.RITO_SESSAO_CACHE_MS, aviso: (m) => app.log.warn(m) })
+      : undefined;
   const address = await app.listen({ host: opts.config.HOST, port: opts.config.PORT });
   const pararAncoras = ancorarPeriodicamente(app.log, opts);
   const pararBatimentos = baterPeriodicamente(app.log, opts.db);
@@ -69,6 +76,7 @@ export async function startApi(opts: { config: Config; db: Db; temporalAddress: 
         await pararBatimentos();
         await pararApuracoes();
         await app.close(); // documentos' onClose hook closes the PDF Chromium too
+        await cacheSessoes?.fechar();
         await connection.close();
       } finally {
         await fecharNavegador(); // whatever app.close did, no Chromium outlives the API

@@ -15,7 +15,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/connect';
 import { executarPreparada } from '../../db/preparadas';
-import type { Autenticacao } from './ator';
+import type { Ator, Autenticacao } from './ator';
+import { type CacheDeSessoes, cacheDeSessoes } from './cache-sessoes';
 import { atorDaLinha, colunasDoEscopo } from './contas';
 import { segredoAleatorio, sha256 } from './segredos';
 
@@ -93,27 +94,52 @@ function sessaoCompilada(db: Db, id: string, agora: Date, escopoEm: Date, ociosa
   return { ...modelo, parameters: modelo.parameters.map(valor) } as CompiledQuery<LinhaSessao>;
 }
 
+/** What the cache of sessions (api/auth/cache-sessoes.ts) keeps of one: its row and the Ator built from it. */
+interface SessaoLida {
+  linha: LinhaSessao;
+  ator: Ator;
+  expiraEm: number;
+  /** ultimo_uso_em as this instance last knew it (its own touches included). */
+  ultimoUso: number;
+}
+
 /** The session the cookie names, if it is open, not expired and not idle too long, and its account is active. */
 export async function autenticarSessao(db: Db, token: string, escopoEm?: Date): Promise<Autenticacao | null> {
   if (token.length > 200) return null;
   const id = sha256(token);
   const agora = new Date();
-  // Planned once per connection too (db/preparadas.ts).
-  const [sessao] = await executarPreparada(db, sessaoCompilada(db, id, agora, escopoEm ?? agora, new Date(agora.getTime() - SESSAO_OCIOSA_MS)));
-  if (!sessao) return null;
-  const ator = atorDaLinha(sessao);
+  // A scope read at another clock's instant (a time-skipping test's) is not what the cache holds.
+  const cache = escopoEm ? undefined : (cacheDeSessoes(db) as CacheDeSessoes<SessaoLida> | undefined);
+  let lida = cache?.obter(id, agora.getTime());
+  // The cached row's own expiry, absolute and idle, on every request; if idle by what this instance knows, another
+  // instance may have used it since: PostgreSQL decides.
+  if (lida && (lida.expiraEm <= agora.getTime() || lida.ultimoUso <= agora.getTime() - SESSAO_OCIOSA_MS)) lida = undefined;
+  if (!lida) {
+    const geracao = cache?.geracao ?? 0;
+    // Planned once per connection too (db/preparadas.ts).
+    const [sessao] = await executarPreparada(db, sessaoCompilada(db, id, agora, escopoEm ?? agora, new Date(agora.getTime() - SESSAO_OCIOSA_MS)));
+    if (!sessao) return null;
+    lida = { linha: sessao, ator: atorDaLinha(sessao), expiraEm: new Date(sessao.expira_em).getTime(), ultimoUso: new Date(sessao.ultimo_uso_em).getTime() };
+    cache?.guardar(id, sessao.usuario_id, lida, geracao, agora.getTime());
+  }
   // At most once a minute per session: the idle clock needs no finer grain, and a write per request would cost more than the read.
-  if (agora.getTime() - new Date(sessao.ultimo_uso_em).getTime() > TOQUE_MS) {
+  if (agora.getTime() - lida.ultimoUso > TOQUE_MS) {
+    lida.ultimoUso = agora.getTime();
     await db.updateTable('sessao').set({ ultimo_uso_em: agora }).where('id', '=', id).execute();
   }
-  return { ator, meio: 'sessao', credencialId: sessao.id, csrfToken: sessao.csrf_token, expiraEm: new Date(sessao.expira_em) };
+  return { ator: lida.ator, meio: 'sessao', credencialId: lida.linha.id, csrfToken: lida.linha.csrf_token, expiraEm: new Date(lida.expiraEm) };
 }
 
 export async function encerrarSessao(db: Db, id: string): Promise<void> {
   await db.updateTable('sessao').set({ encerrada_em: new Date() }).where('id', '=', id).where('encerrada_em', 'is', null).execute();
+  // This instance forgets it now; the others (and this one again) by the trigger's notification.
+  cacheDeSessoes(db)?.esquecer(id);
 }
 
-/** Ends every open session of an account (password changed, account deactivated). */
+/**
+ * Ends every open session of an account (password changed, account deactivated). Given a transaction, the caller
+ * calls esquecerContaNoCache with its database once it committed (the notification comes at commit too).
+ */
 export async function encerrarSessoesDoUsuario(db: Db, usuarioId: string): Promise<number> {
   const r = await db
     .updateTable('sessao')
@@ -121,5 +147,11 @@ export async function encerrarSessoesDoUsuario(db: Db, usuarioId: string): Promi
     .where('usuario_id', '=', usuarioId)
     .where('encerrada_em', 'is', null)
     .executeTakeFirst();
+  cacheDeSessoes(db)?.esquecerUsuario(usuarioId);
   return Number(r.numUpdatedRows);
+}
+
+/** This instance forgets at once the sessions it cached of an account that changed (the others, by notification). */
+export function esquecerContaNoCache(db: Db, usuarioId: string): void {
+  cacheDeSessoes(db)?.esquecerUsuario(usuarioId);
 }

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import type { Ator, Papel } from '../auth/ator';
 import { criarChaveApi } from '../auth/chaves';
-import { encerrarSessoesDoUsuario } from '../auth/sessao';
+import { encerrarSessoesDoUsuario, esquecerContaNoCache } from '../auth/sessao';
 import { conflito, erroSchema, invalido, naoEncontrado } from '../errors';
 import { requireAtor } from '../plugins/autenticacao';
 import { linkSenha, type ContasDeps } from './routes';
@@ -161,6 +161,7 @@ export async function alterarConta(db: Db, request: FastifyRequest, admin: Ator,
       trx,
     );
   });
+  esquecerContaNoCache(db, id); // committed: this instance forgets the account's sessions now (roles, unit, active)
   return (await carregarConta(db, id))!;
 }
 

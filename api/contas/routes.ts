@@ -10,7 +10,7 @@ import type { Db } from '../../db/connect';
 import { PAPEIS } from '../auth/ator';
 import { atorDoUsuario } from '../auth/contas';
 import { verificarSenha } from '../auth/segredos';
-import { apagarCookieSessao, criarSessao, definirCookieSessao, encerrarSessao, encerrarSessoesDoUsuario, tokenDoCookie } from '../auth/sessao';
+import { apagarCookieSessao, criarSessao, definirCookieSessao, encerrarSessao, encerrarSessoesDoUsuario, esquecerContaNoCache, tokenDoCookie } from '../auth/sessao';
 import { sha256 } from '../auth/segredos';
 import { problemasDaSenha } from '../auth/politica-senha';
 import { erroSchema, HttpError, invalido } from '../errors';
@@ -132,7 +132,7 @@ export function pedirRedefinicao({ db, correio, urlPublica, emSegundoPlano }: Co
  * password keeps the link valid (the transaction rolls back).
  */
 export async function definirSenhaComToken(db: Db, request: FastifyRequest, token: string, senha: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const usuarioId = await db.transaction().execute(async (trx) => {
     const uso = await consumirTokenSenha(trx, token);
     const usuario = uso && (await trx.selectFrom('usuario').selectAll().where('id', '=', uso.usuarioId).where('ativo', '=', true).executeTakeFirst());
     if (!uso || !usuario) throw new HttpError(400, 'token-invalido', 'Link de definição de senha inválido, expirado ou já usado. Peça um novo.');
@@ -153,7 +153,9 @@ export async function definirSenhaComToken(db: Db, request: FastifyRequest, toke
       },
       trx,
     );
+    return usuario.id;
   });
+  esquecerContaNoCache(db, usuarioId); // committed: this instance forgets the account's sessions now
 }
 
 const contasRoutes: FastifyPluginAsyncZod<ContasDeps> = async (app, { db, correio, urlPublica }) => {
