@@ -4,9 +4,11 @@
  * Starts a throwaway PostgreSQL (the tests' tooling), fills it with 2,000
  * processes of four units, and serves, on loopback:
  *
- * - rito: GET /v1/processos of the real API (buildApp): a session cookie
- *   resolved against PostgreSQL, the rate limit counted in PostgreSQL, the
- *   scope, zod, the audit entry every read of personal data writes;
+ * - rito: GET /v1/processos of the real API (buildApp) as `rito api` runs it:
+ *   a session cookie resolved against PostgreSQL, through the cache of
+ *   sessions that rito api starts (api/auth/cache-sessoes.ts: its LISTEN
+ *   connection is the 17th), the rate limit counted in PostgreSQL, the scope,
+ *   zod, the audit entry every read of personal data writes;
  * - raw: a bare Fastify route with a pg pool (16 connections) running the
  *   same SQL as rito's list query (compiled from the same Kysely query), rows
  *   returned as JSON.
@@ -15,14 +17,28 @@
  * server's event loop) with 16 connections for the given seconds (default 10)
  * on each, after a warm-up. Prints requests/s and latency p50/p99 of each, the
  * ratio rito / raw, the machine's load, and the SQL statements one request of
- * each makes (every pg client's query() is counted during the measured run).
+ * each makes (every pg client's query() is counted during the measured run),
+ * and the CPU time one request of each costs this Node process and the
+ * PostgreSQL cluster (its processes' utime + stime from /proc): on a machine
+ * where both share the cores, the sum bounds the rate.
+ *
+ * --cpu-prof DIR: writes a V8 CPU profile of this process during each side's
+ * measured run (DIR/bruto.cpuprofile, DIR/rito.cpuprofile; the server's share
+ * of the CPU, autocannon runs in its child). The figures then include the
+ * profiler's cost.
  */
 import Fastify from 'fastify';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
+import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../api/app';
 import { criarSessao, COOKIE_SESSAO } from '../api/auth/sessao';
 import { createAutenticador } from '../api/auth';
+import { iniciarCacheDeSessoes } from '../api/auth/cache-sessoes';
 import { noEscopo } from '../api/auth/escopo';
 import type { Ator } from '../api/auth/ator';
 import { connectDb } from '../db/connect';
@@ -40,7 +56,10 @@ interface Resultado {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (o: Record<string, unknown>) => Promise<Resultado>;
 
-const SEGUNDOS = Number(process.argv[2] ?? 10);
+const posicionais = process.argv.slice(2).filter((a, i, todos) => !a.startsWith('--') && todos[i - 1] !== '--cpu-prof');
+const SEGUNDOS = Number(posicionais[0] ?? 10);
+const indicePerfil = process.argv.indexOf('--cpu-prof');
+const PERFIL = indicePerfil > 0 ? process.argv[indicePerfil + 1] : undefined;
 const CONEXOES = 16;
 const LIMITE = 50;
 const UNIDADES = ['METROPOLITANA I', 'METROPOLITANA II', 'NORTE FLUMINENSE', 'SERRANA I'];
@@ -55,13 +74,72 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 
-async function medir(url: string, headers: Record<string, string>): Promise<Resultado & { comandosPorRequisicao: number }> {
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+let postmaster = 0;
+
+/** CPU time (user + system, ms) of the PostgreSQL cluster's processes: the postmaster's children, per pid. */
+function cpuPostgres(): Map<number, number> {
+  const r = new Map<number, number>();
+  for (const nome of readdirSync('/proc')) {
+    if (!/^\d+$/.test(nome)) continue;
+    try {
+      const campos = readFileSync(`/proc/${nome}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(campos[1]) === postmaster) r.set(Number(nome), ((Number(campos[11]) + Number(campos[12])) * 1000) / TICKS);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return r;
+}
+
+/** Time this process spent in garbage collection (ms), of which major (mark-compact). */
+const gc = { total: 0, maior: 0 };
+new PerformanceObserver((lista) => {
+  for (const e of lista.getEntries()) {
+    gc.total += e.duration;
+    if ((e as unknown as { detail?: { kind?: number } }).detail?.kind === 4) gc.maior += e.duration; // NODE_PERFORMANCE_GC_MAJOR
+  }
+}).observe({ entryTypes: ['gc'] });
+
+interface Medida extends Resultado {
+  comandosPorRequisicao: number;
+  /** CPU ms per request of this process (the server; autocannon runs in a child) and of PostgreSQL. */
+  cpuNode: number;
+  cpuPg: number;
+  gc: number;
+  gcMaior: number;
+}
+
+async function medir(nome: string, url: string, headers: Record<string, string>): Promise<Medida> {
   const opcoes = { url, connections: CONEXOES, headers, duration: SEGUNDOS, workers: 1 };
   await autocannon({ ...opcoes, duration: Math.max(2, Math.round(SEGUNDOS / 3)) }); // warm-up
+  const perfil = PERFIL ? new Session() : undefined;
+  if (perfil) {
+    perfil.connect();
+    await perfil.post('Profiler.enable');
+    await perfil.post('Profiler.start');
+  }
   const antes = comandos;
+  const [nodeAntes, pgAntes, gcAntes] = [process.cpuUsage(), cpuPostgres(), { ...gc }];
   const r = await autocannon(opcoes);
+  const [nodeDepois, pgDepois] = [process.cpuUsage(nodeAntes), cpuPostgres()];
+  let pgMs = 0;
+  for (const [pid, ms] of pgDepois) pgMs += ms - (pgAntes.get(pid) ?? 0);
+  if (perfil && PERFIL) {
+    const { profile } = await perfil.post('Profiler.stop');
+    mkdirSync(PERFIL, { recursive: true });
+    writeFileSync(path.join(PERFIL, `${nome}.cpuprofile`), JSON.stringify(profile));
+    perfil.disconnect();
+  }
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} respostas não-2xx, ${r.errors} erros`);
-  return { ...r, comandosPorRequisicao: (comandos - antes) / r.requests.total };
+  return {
+    ...r,
+    comandosPorRequisicao: (comandos - antes) / r.requests.total,
+    cpuNode: (nodeDepois.user + nodeDepois.system) / 1000 / r.requests.total,
+    cpuPg: pgMs / r.requests.total,
+    gc: (gc.total - gcAntes.total) / r.requests.total,
+    gcMaior: (gc.maior - gcAntes.maior) / r.requests.total,
+  };
 }
 
 async function main() {
@@ -70,6 +148,7 @@ async function main() {
   const db = connectDb(banco.url, { max: CONEXOES });
   const pool = new pg.Pool({ connectionString: banco.url, max: CONEXOES });
   try {
+    postmaster = Number(readFileSync(path.join(banco.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     await migrateToLatest(db);
     const agora = new Date();
     const linhas = Array.from({ length: 2000 }, (_, i) => ({
@@ -105,6 +184,7 @@ async function main() {
       { db, temporal: {} as never, taskQueue: 'bench', autenticador: createAutenticador(db) } as never,
       { limites: { requisicoes: 1e9, anonimas: 1e9, janelaS: 60 } },
     );
+    const cacheSessoes = await iniciarCacheDeSessoes(db, banco.url);
     const urlRito = await app.listen({ host: '127.0.0.1', port: 0 });
 
     // raw: the same SQL, from the same Kysely query rito's route builds for this inspetora.
@@ -122,11 +202,11 @@ async function main() {
 
     console.log(`rito — GET /v1/processos, ${CONEXOES} conexões, ${SEGUNDOS} s cada (autocannon), PostgreSQL 15 local, 2.000 processos, páginas de ${LIMITE}`);
     console.log(`carga da máquina (loadavg 1/5/15 min): ${carga()}`);
-    const rCru = await medir(`${urlCru}/v1/processos`, {});
-    const rRito = await medir(`${urlRito}/v1/processos`, { cookie: `${COOKIE_SESSAO}=${sessao.token}` });
-    const linha = (rotulo: string, r: Resultado & { comandosPorRequisicao: number }) =>
+    const rCru = await medir('bruto', `${urlCru}/v1/processos`, {});
+    const rRito = await medir('rito', `${urlRito}/v1/processos`, { cookie: `${COOKIE_SESSAO}=${sessao.token}` });
+    const linha = (rotulo: string, r: Medida) =>
       console.log(
-        `${rotulo.padEnd(48)} ${Math.round(r.requests.average).toLocaleString('pt-BR').padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${r.comandosPorRequisicao.toFixed(2)} comandos SQL/req`,
+        `${rotulo.padEnd(48)} ${Math.round(r.requests.average).toLocaleString('pt-BR').padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${r.comandosPorRequisicao.toFixed(2)} comandos SQL/req   CPU/req: Node ${r.cpuNode.toFixed(2)} ms, PostgreSQL ${r.cpuPg.toFixed(2)} ms (GC ${r.gc.toFixed(2)} ms, maior ${r.gcMaior.toFixed(2)})`,
       );
     linha('bruto: Fastify + pg, mesmo SQL', rCru);
     linha('rito: GET /v1/processos (sessão, limite, auditoria)', rRito);
@@ -141,6 +221,7 @@ async function main() {
     );
     console.log(`carga da máquina ao fim: ${carga()}`);
     await app.close();
+    await cacheSessoes.fechar();
     await cru.close();
   } finally {
     await pool.end();
