@@ -8,6 +8,7 @@
  * not e-mail from a workflow). Each change is audited, as the rite's own act.
  */
 import type { Db } from '../db/connect';
+import { encadearPendentes } from '../api/auditoria/encadeador';
 import { registrarAuditoria } from '../api/auditoria/registro';
 import { criarRepresentacao, criarUsuario, usuarioPorEmail } from '../api/contas/service';
 import { inicioDoDiaBrasilia, lerData } from '../rules/calendario';
@@ -24,7 +25,7 @@ export function createMantenedoraActivities(db: Db) {
     }): Promise<{ usuarioId: string; contaCriada: boolean }> {
       const p = await db.selectFrom('processo').select(['instituicao_cnpj', 'instituicao_nome', 'mantenedora_nome']).where('id', '=', c.processoId).executeTakeFirstOrThrow();
       const inicio = new Date(inicioDoDiaBrasilia(lerData(c.publicacao.data, 'publicacao.data')));
-      return db.transaction().execute(async (trx) => {
+      const feito = await db.transaction().execute(async (trx) => {
         let conta = await usuarioPorEmail(trx, c.novo.email);
         const contaCriada = !conta;
         if (!conta) {
@@ -60,6 +61,9 @@ export function createMantenedoraActivities(db: Db) {
         });
         return { usuarioId: conta.id, contaCriada };
       });
+      // Its entries wait in the audit outbox; chained now (bounded) rather than at an API instance's next run.
+      await encadearPendentes(db);
+      return feito;
     },
   };
 }

@@ -11,6 +11,7 @@
  * (semearDemoSeVazio), so that the first `npm start` can be logged into.
  */
 import type { Kysely } from 'kysely';
+import { encadearPendentes } from '../api/auditoria/encadeador';
 import { registrarAuditoria } from '../api/auditoria/registro';
 import type { Papel } from '../api/auth/ator';
 import { senhaLegivel } from '../api/auth/segredos';
@@ -147,6 +148,8 @@ export async function semearDemo(db: Kysely<Database>, senhaFixa?: string): Prom
     });
     saida.push({ id: idConta, email: p.email, nome: p.nome, papeis: p.papeis, senha, ...(p.matricula ? { matricula: p.matricula } : {}) });
   }
+  // Its audit entries wait in the outbox: chained now, so that `rito auditoria verificar` right after sees them.
+  await encadearPendentes(db);
   return saida;
 }
 

@@ -251,6 +251,32 @@ export interface AuditoriaTable {
   dados: Json<Record<string, unknown>>;
   hash_anterior: string;
   hash: string;
+  /** The entry's id from the outbox (2026_11_30_auditoria_pendente); null for entries chained before it. Not hashed. */
+  id: ColumnType<string | null, string | number | null | undefined, never>;
+}
+
+/**
+ * The audit trail's outbox (2026_11_30_auditoria_pendente): entries committed with their action and not yet
+ * chained. `conteudo_antes`/`conteudo_depois`: the entry's canonical JSON around its seq, which the chainer hashes.
+ */
+export interface AuditoriaPendenteTable {
+  id: Generated<string>;
+  ocorrido_em: Timestamp;
+  ator_id: string | null;
+  ator_nome: string | null;
+  ator_papeis: string[];
+  origem_ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  correlacao_id: string | null;
+  acao: string;
+  recurso: string | null;
+  recurso_id: string | null;
+  processo_id: string | null;
+  resumo: string;
+  dados: Json<Record<string, unknown>>;
+  conteudo_antes: string;
+  conteudo_depois: string;
 }
 
 /** Numbering counter: last number issued per issuing unit, year and espécie (0005). */
@@ -726,6 +752,7 @@ export interface Database {
   chave_api: ChaveApiTable;
   agenda_assinatura: AgendaAssinaturaTable;
   auditoria: AuditoriaTable;
+  auditoria_pendente: AuditoriaPendenteTable;
   documento_numeracao: DocumentoNumeracaoTable;
   documento: DocumentoTable;
   arquivo_conteudo: ArquivoConteudoTable;

@@ -1,12 +1,15 @@
 /**
- * Appending to the audit trail. Entries form a hash chain: each one stores the
+ * Recording in the audit trail. Entries form a hash chain: each one stores the
  * SHA-256 of the previous entry (`hash_anterior`) and its own `hash` over
  * `hash_anterior` and its canonical content, so that altering or removing any
- * entry breaks the chain at that entry (see verificar.ts). Appends are
- * serialised by a transaction-scoped advisory lock (taken inside the database
- * functions of db/migrations/2026_11_30_auditoria_*.ts, or by the group
- * commit's one statement); PostgreSQL refuses any insert that does not
- * continue the chain and any update or delete.
+ * entry breaks the chain at that entry (see verificar.ts). An entry is written
+ * here, whole and final, to the outbox `auditoria_pendente` — in the caller's
+ * transaction when it records a change, with no lock on the chain — and the
+ * chainer (encadeador.ts; db/migrations/2026_11_30_auditoria_pendente.ts)
+ * gives it its seq and hash and moves it into `auditoria`, one chainer at a
+ * time. PostgreSQL refuses any chained insert that does not continue the
+ * chain, any update or delete of the chain, and any update or delete of a
+ * pending entry other than the chainer's move.
  *
  * Nothing written here carries a full CPF or NIS: every text is masked on the
  * way in (rules/identificadores), and fields named like secrets are dropped.
@@ -21,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Auditoria, Database } from '../../db/schema';
+import { ESPERA_ENCADEAMENTO_MS, encadeador } from './encadeador';
 import { mascararCpf, mascararCpfNisEmTexto, mascararNis } from '../../rules/identificadores';
 import { jsonCanonico, jsonCanonicoEmVolta } from '../../rules/json-canonico';
 import { textoExibivel } from '../../rules/texto';
@@ -65,10 +69,15 @@ export interface EntradaAuditoria {
   repeticao?: boolean;
 }
 
-/** What an append wrote; `repeticaoDe` is the original's seq when the entry recorded a replay (null if that entry was not found). */
+/**
+ * What was recorded: `id`, the entry's handle from its insert into the outbox (kept by the chained row);
+ * `seq` and `hash` once it is chained, null while pending; `repeticaoDe`, the original's seq when the entry
+ * recorded a replay (null if that entry was not found).
+ */
 export interface EntradaRegistrada {
-  seq: number;
-  hash: string;
+  id: string;
+  seq: number | null;
+  hash: string | null;
   acao: string;
   repeticao: boolean;
   repeticaoDe: number | null;
@@ -148,64 +157,51 @@ const corta = (s: string | null | undefined, max: number) => (s == null ? null :
 const texto = (s: string) => textoExibivel(mascararCpfNisEmTexto(s));
 
 /**
- * Appends one entry. Pass a transaction to make the entry part of the change it
- * records (both or neither); otherwise it is appended by the writer of `db`'s
- * queue (below), and the promise resolves once it is committed.
+ * Records one entry. In a caller's transaction (`db.isTransaction`) it is
+ * written to the outbox with the change it records (both commit or neither)
+ * and comes back pending (`seq` and `hash` null): the chainer gives them once
+ * the transaction has committed (aguardarEncadeamento; a request's entries
+ * are awaited before its answer leaves, plugins/auditoria.ts). Otherwise it is
+ * written by `db`'s queue (below) and the promise resolves once it is chained,
+ * or — if the chainer cannot within ESPERA_ENCADEAMENTO_MS — once it is
+ * committed to the outbox, with `seq` null.
  */
 export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
-  if (db.isTransaction) return (await escreverLote(db, [e]))[0];
+  if (db.isTransaction) return gravarPendente(db, e);
   return enfileirar(db, e);
 }
 
-/**
- * Appends entries in order, in the caller's transaction, under the chain's
- * lock (between API instances too): the head is read once, then each entry is
- * chained to the one before it and inserted, so a later entry of the same
- * batch sees an earlier one (a repetition finds its original).
- */
-async function escreverLote(trx: Kysely<Database>, entradas: readonly EntradaAuditoria[]): Promise<EntradaRegistrada[]> {
-  if (entradas.length === 1 && !precisaDoOriginal(entradas[0])) return [await anexarNoBanco(trx, entradas[0])];
-  // The lock, then the head as committed by whoever held it before: one round trip (db/migrations/2026_11_30_auditoria_cabeca_travada.ts).
-  const [ultima] = (await sql<{ seq: string; hash: string }>`select seq, hash from auditoria_cabeca_travada()`.execute(trx)).rows;
-  const cabeca = { seq: ultima ? Number(ultima.seq) : 0, hash: ultima?.hash ?? HASH_INICIAL };
-  const out: EntradaRegistrada[] = [];
-  // Rows are inserted together, in one statement; a look-up for an original first writes those before it, so it sees them.
-  const linhas: LinhaAuditoria[] = [];
-  const gravar = async () => {
-    if (linhas.length) await trx.insertInto('auditoria').values(linhas.splice(0)).execute();
-  };
-  for (const e of entradas) out.push(await escreverEntrada(trx, e, cabeca, linhas, gravar));
-  await gravar();
-  return out;
+/** The entry's seq and hash once chained (waiting at most `limiteMs`); the entry as given if it already has them. */
+export async function aguardarEncadeamento(db: Kysely<Database>, entrada: EntradaRegistrada, limiteMs = ESPERA_ENCADEAMENTO_MS): Promise<EntradaRegistrada> {
+  if (entrada.seq !== null) return entrada;
+  const [r] = await encadeador(db).aguardar([entrada.id], limiteMs);
+  return r ? { ...entrada, ...r } : entrada;
 }
 
-type LinhaAuditoria = Insertable<Database['auditoria']>;
+type LinhaPendente = Insertable<Database['auditoria_pendente']>;
 
 /**
- * One entry that looks up no original, in one round trip: the database takes the lock, reads the head, gives
- * the seq and computes the hash over the canonical JSON built here (db/migrations/2026_11_30_auditoria_anexar.ts),
- * so the lock a caller's transaction holds until its commit is taken as late as it can be.
+ * One entry into the outbox, in the caller's transaction. No lock on the chain and no read of its head: only an
+ * entry that must find its original (an idempotency key, a known repetition) looks the trail up, under a lock of
+ * its own key (two concurrent first runs with one key: the second waits for the first's commit, then sees it).
  */
-async function anexarNoBanco(trx: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
-  const linhas: LinhaAuditoria[] = [];
-  const registrada = await escreverEntrada(trx, e, { seq: 0, hash: HASH_INICIAL }, linhas, async () => {});
-  const { hash_anterior: _anterior, hash: _hash, ...resto } = linhas[0]!;
-  const conteudo = { ...resto, dados: JSON.parse(resto.dados as string) as unknown };
-  const { antes, depois } = jsonCanonicoEmVolta(conteudo, 'seq');
-  const { rows } = await sql<{ entrada_seq: string; entrada_hash: string }>`
-    select entrada_seq, entrada_hash from auditoria_anexar(${antes}, ${depois}, ${JSON.stringify(conteudo)}::json)`.execute(trx);
-  return { ...registrada, seq: Number(rows[0]!.entrada_seq), hash: rows[0]!.entrada_hash };
+async function gravarPendente(trx: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
+  if (e.chaveIdempotencia !== undefined) {
+    await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria.chave'), hashtext(${`${e.acao}\n${e.chaveIdempotencia}`}))`.execute(trx);
+  }
+  const original = precisaDoOriginal(e) ? await entradaOriginal(trx, e) : undefined;
+  const { linha, registrada } = montarEntrada(e, original);
+  const { id } = await trx.insertInto('auditoria_pendente').values(linha).returning('id').executeTakeFirstOrThrow();
+  return { ...registrada, id: String(id) };
 }
 
 /**
- * Group commit (issue 16). Entries that are not part of a caller's
- * transaction (reads of personal data, logins, generic writes) used to take
- * the chain's lock one transaction each — about five round trips each, every
- * request of every instance queued behind the others. Now they queue here and
- * one writer per database appends what has gathered in one transaction, while
- * the next batch gathers. Each request still waits for its own entry's
- * commit: nothing is answered before it is recorded, and the chain, its
- * hashes and its anchors are exactly as before.
+ * Entries that are not part of a caller's transaction (reads of personal
+ * data, logins, generic writes) queue here: one writer per pool inserts what
+ * has gathered into the outbox in one statement (each entry that must find
+ * its original in a short transaction of its own, in queue order, so that it
+ * sees those before it), then waits for the chainer. Each request waits for
+ * its own entry: nothing is answered before it is recorded.
  */
 interface Pendente {
   e: EntradaAuditoria;
@@ -215,16 +211,13 @@ interface Pendente {
 interface Fila {
   itens: Pendente[];
   escrevendo: boolean;
-  /** The chain's head as this writer last wrote or read it; null: unknown (read it under the lock). */
-  cabeca: { seq: number; hash: string } | null;
 }
 const filas = new WeakMap<Kysely<Database>, Fila>();
-/** Entries per transaction at most: a long batch would hold the lock the other instances wait on. */
-const LOTE_MAXIMO = 100;
+const LOTE_MAXIMO = 500;
 
 function enfileirar(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
   let fila = filas.get(db);
-  if (!fila) filas.set(db, (fila = { itens: [], escrevendo: false, cabeca: null }));
+  if (!fila) filas.set(db, (fila = { itens: [], escrevendo: false }));
   const f = fila;
   return new Promise<EntradaRegistrada>((resolver, rejeitar) => {
     f.itens.push({ e, resolver, rejeitar });
@@ -237,76 +230,69 @@ async function drenar(db: Kysely<Database>, fila: Fila): Promise<void> {
   try {
     while (fila.itens.length) {
       const lote = fila.itens.splice(0, LOTE_MAXIMO);
-      try {
-        const r = await anexarLote(db, fila, lote.map((p) => p.e));
-        lote.forEach((p, i) => p.resolver(r[i]));
-      } catch (err) {
-        if (lote.length === 1) {
-          lote[0].rejeitar(err);
+      const gravadas: { p: Pendente; r: EntradaRegistrada }[] = [];
+      // Runs of entries that look nothing up go in one INSERT; the others one by one, in order.
+      for (let i = 0; i < lote.length; ) {
+        if (precisaDoOriginal(lote[i].e)) {
+          const p = lote[i++];
+          try {
+            gravadas.push({ p, r: await db.transaction().execute((trx) => gravarPendente(trx, p.e)) });
+          } catch (err) {
+            p.rejeitar(err);
+          }
           continue;
         }
-        // One bad entry must not fail the others: each is tried alone, as before batching.
-        fila.cabeca = null;
-        for (const p of lote) {
-          try {
-            p.resolver((await db.transaction().execute((trx) => escreverLote(trx, [p.e])))[0]);
-          } catch (e) {
-            p.rejeitar(e);
+        let j = i;
+        while (j < lote.length && !precisaDoOriginal(lote[j].e)) j++;
+        const grupo = lote.slice(i, j);
+        i = j;
+        try {
+          const montadas = grupo.map((p) => montarEntrada(p.e, undefined));
+          const ids = await db.insertInto('auditoria_pendente').values(montadas.map((m) => m.linha)).returning('id').execute();
+          montadas.forEach((m, k) => gravadas.push({ p: grupo[k], r: { ...m.registrada, id: String(ids[k].id) } }));
+        } catch {
+          // One bad entry must not fail the others: each is tried alone.
+          for (const p of grupo) {
+            try {
+              const m = montarEntrada(p.e, undefined);
+              const { id } = await db.insertInto('auditoria_pendente').values(m.linha).returning('id').executeTakeFirstOrThrow();
+              gravadas.push({ p, r: { ...m.registrada, id: String(id) } });
+            } catch (e) {
+              p.rejeitar(e);
+            }
           }
         }
       }
+      if (!gravadas.length) continue;
+      const encadeadas = await encadeador(db).aguardar(
+        gravadas.map((g) => g.r.id),
+        ESPERA_ENCADEAMENTO_MS,
+      );
+      gravadas.forEach((g, k) => g.p.resolver(encadeadas[k] ? { ...g.r, ...encadeadas[k] } : g.r));
     }
   } finally {
     fila.escrevendo = false;
   }
 }
 
-/**
- * One batch of the queue. When the writer knows the head (it wrote the last entry it saw) and no entry must look
- * up an original, the batch is one statement: it takes the chain's lock, then inserts the rows chained to that
- * head, and commits on its own — one round trip instead of five (BEGIN, lock, read the head, INSERT, COMMIT).
- * If another writer (another instance, or a transaction that audits its own change) appended meanwhile, the
- * first row's seq is taken: PostgreSQL refuses the statement whole (primary key; the chain's trigger checks the
- * rest) and the batch is written again the long way, under the lock, after the head is read. The rows, their
- * hashes and the chain are the same either way.
- */
-async function anexarLote(db: Kysely<Database>, fila: Fila, entradas: readonly EntradaAuditoria[]): Promise<EntradaRegistrada[]> {
-  if (fila.cabeca && !entradas.some(precisaDoOriginal)) {
-    const cabeca = { ...fila.cabeca };
-    const linhas: LinhaAuditoria[] = [];
-    const out: EntradaRegistrada[] = [];
-    for (const e of entradas) out.push(await escreverEntrada(db, e, cabeca, linhas, async () => {}));
-    try {
-      const recordset = JSON.stringify(linhas.map((l) => ({ ...l, dados: JSON.parse(l.dados as string) })));
-      await sql`
-        with trava as (select pg_advisory_xact_lock(hashtext('rito.auditoria')))
-        insert into auditoria select r.* from trava, json_populate_recordset(null::auditoria, ${recordset}::json) r`.execute(db);
-      fila.cabeca = cabeca;
-      return out;
-    } catch (err) {
-      if (!ocupadoPorOutro(err)) throw err;
-    }
-  }
-  fila.cabeca = null;
-  const r = await db.transaction().execute((trx) => escreverLote(trx, entradas));
-  const ultima = r[r.length - 1];
-  fila.cabeca = ultima ? { seq: ultima.seq, hash: ultima.hash } : null;
-  return r;
+/** The outbox row of an entry (its content final, its canonical JSON split around the seq the chainer will give). */
+function montarEntrada(e: EntradaAuditoria, original: { seq: string } | undefined): { linha: LinhaPendente; registrada: EntradaRegistrada } {
+  const { conteudo, registrada } = escreverEntrada(e, original);
+  const { seq: _seq, ...semSeq } = conteudo;
+  const { antes, depois } = jsonCanonicoEmVolta(semSeq as Record<string, unknown>, 'seq');
+  return {
+    linha: {
+      ...semSeq,
+      correlacao_id: semSeq.correlacao_id ?? null,
+      dados: JSON.stringify(semSeq.dados),
+      conteudo_antes: antes,
+      conteudo_depois: depois,
+    },
+    registrada,
+  };
 }
 
-/** The seq was taken (23505) or the row does not continue the chain (23000, the trigger): someone else appended. */
-const ocupadoPorOutro = (err: unknown) => ['23505', '23000'].includes(String((err as { code?: unknown })?.code));
-
-async function escreverEntrada(
-  trx: Kysely<Database>,
-  e: EntradaAuditoria,
-  cabeca: { seq: number; hash: string },
-  linhas: LinhaAuditoria[],
-  gravar: () => Promise<void>,
-): Promise<EntradaRegistrada> {
-  // Looked up under the chain's lock: of two concurrent first runs with one key, the second sees the first.
-  if (precisaDoOriginal(e)) await gravar();
-  const original = await entradaOriginal(trx, e);
+function escreverEntrada(e: EntradaAuditoria, original: { seq: string } | undefined): { conteudo: ConteudoAuditoria; registrada: EntradaRegistrada } {
   const repeticao = e.repeticao === true || original !== undefined;
   const repeticaoDe = original ? Number(original.seq) : null;
   const dados = mascararDados(
@@ -317,11 +303,9 @@ async function escreverEntrada(
   const acao = repeticao ? `${e.acao}${SUFIXO_REPETICAO}` : e.acao;
   const resumo = repeticao && !e.repeticao ? `Repetição (mesma chave de idempotência; nada foi refeito) de: ${e.resumo}` : e.resumo;
   const referencia = repeticao ? (repeticaoDe ? ` [original: entrada ${repeticaoDe}]` : ' [original não encontrado na trilha]') : '';
-  const seq = cabeca.seq + 1;
-  const hashAnterior = cabeca.hash;
   const correlacao = corta(e.origem?.correlacao, 100);
   const conteudo: ConteudoAuditoria = {
-    seq,
+    seq: 0, // given by the chainer
     ocorrido_em: new Date().toISOString(),
     ator_id: e.ator?.id ?? null,
     ator_nome: e.ator ? texto(e.ator.nome) : null,
@@ -337,11 +321,7 @@ async function escreverEntrada(
     resumo: textoExibivel(mascararCpfNisEmTexto(resumo).slice(0, 2000 - referencia.length)) + referencia,
     dados,
   };
-  const hash = hashEntrada(hashAnterior, conteudo);
-  linhas.push({ ...conteudo, dados: JSON.stringify(conteudo.dados), hash_anterior: hashAnterior, hash });
-  cabeca.seq = seq;
-  cabeca.hash = hash;
-  return { seq, hash, acao, repeticao, repeticaoDe };
+  return { conteudo, registrada: { id: '', seq: null, hash: null, acao, repeticao, repeticaoDe } };
 }
 
 
@@ -350,24 +330,45 @@ function precisaDoOriginal(e: EntradaAuditoria): boolean {
   return e.chaveIdempotencia !== undefined || (!!e.repeticao && (e.processoId != null || e.recursoId != null));
 }
 
-/** The first entry of the same acao that this one repeats, if the entry says how to find it. */
-async function entradaOriginal(trx: Kysely<Database>, e: EntradaAuditoria) {
+/** Which entries an entry repeats (the first of them is its original), or undefined if it says no way to find them. */
+function filtroDoOriginal(e: EntradaAuditoria) {
   if (e.chaveIdempotencia !== undefined) {
-    let q = trx
-      .selectFrom('auditoria')
-      .select('seq')
-      .where('acao', '=', e.acao)
-      .where(sql<boolean>`dados ? 'chaveIdempotencia'`)
-      .where(sql<string>`dados->>'chaveIdempotencia'`, '=', mascararDados(e.chaveIdempotencia, 'chaveIdempotencia') as string);
+    const chave = mascararDados(e.chaveIdempotencia, 'chaveIdempotencia') as string;
     // One key names one action of one process (a Temporal updateId is per workflow).
-    if (e.processoId != null) q = q.where('processo_id', '=', e.processoId);
-    return q.orderBy('seq').limit(1).executeTakeFirst();
+    const doProcesso = e.processoId != null ? sql` and processo_id = ${e.processoId}` : sql``;
+    return sql<boolean>`acao = ${e.acao} and dados ? 'chaveIdempotencia' and dados->>'chaveIdempotencia' = ${chave}${doProcesso}`;
   }
   if (!e.repeticao) return undefined;
-  const processoId = e.processoId ?? null;
-  const recursoId = e.recursoId ?? null;
-  if (processoId === null && recursoId === null) return undefined;
-  let q = trx.selectFrom('auditoria').select('seq').where('acao', '=', e.acao);
-  q = processoId !== null ? q.where('processo_id', '=', processoId) : q.where('recurso_id', '=', texto(recursoId!));
-  return q.orderBy('seq').limit(1).executeTakeFirst();
+  if (e.processoId != null) return sql<boolean>`acao = ${e.acao} and processo_id = ${e.processoId}`;
+  if (e.recursoId != null) return sql<boolean>`acao = ${e.acao} and recurso_id = ${texto(e.recursoId)}`;
+  return undefined;
+}
+
+/**
+ * The first entry of the same acao that this one repeats, with its seq. If it is still in the outbox (a replay
+ * sent before its original was answered), the chainer runs first, in this transaction — which then holds the
+ * chain's lock until it ends: only a replay racing its original pays that.
+ */
+async function entradaOriginal(trx: Kysely<Database>, e: EntradaAuditoria): Promise<{ seq: string } | undefined> {
+  const filtro = filtroDoOriginal(e);
+  if (!filtro) return undefined;
+  const encadeada = async () => (await sql<{ seq: string }>`select seq from auditoria where ${filtro} order by seq limit 1`.execute(trx)).rows[0];
+  const achada = await encadeada();
+  if (achada) return achada;
+  if (!(await sql`select 1 from auditoria_pendente where ${filtro} limit 1`.execute(trx)).rows.length) return undefined;
+  await sql`select auditoria_encadear()`.execute(trx);
+  return encadeada();
+}
+
+/**
+ * Whether the trail holds an entry of `acao` for this processo, chained or still pending (e.g. the abertura of
+ * a process, when its creation is retried).
+ */
+export async function existeEntrada(db: Kysely<Database>, acao: string, processoId: string): Promise<boolean> {
+  const { rows } = await sql`
+    select 1 from auditoria where acao = ${acao} and processo_id = ${processoId}
+    union all
+    select 1 from auditoria_pendente where acao = ${acao} and processo_id = ${processoId}
+    limit 1`.execute(db);
+  return rows.length > 0;
 }

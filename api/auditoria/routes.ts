@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connect';
 import type { Auditoria } from '../../db/schema';
+import { encadearPendentes } from './encadeador';
 import { erroSchema } from '../errors';
 import { instante } from '../instantes';
 
@@ -67,6 +68,8 @@ export type ConsultaTrilha = z.output<typeof querySchema>;
 
 /** A page of the audit trail, newest first, with the filters of GET /v1/auditoria (and of the supervisors' page, paginas/). */
 export async function lerTrilha(db: Db, q: ConsultaTrilha) {
+  // Entries still in the outbox (a worker's, an instance's that died before chaining them) are chained first, bounded.
+  await encadearPendentes(db);
   let query = db.selectFrom('auditoria').selectAll().orderBy('seq', 'desc').limit(q.limite + 1);
   if (q.ator) query = query.where('ator_id', '=', q.ator);
   if (q.acao) query = q.acao.endsWith('.') ? query.where('acao', 'like', `${q.acao.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : query.where('acao', '=', q.acao);

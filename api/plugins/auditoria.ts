@@ -5,7 +5,10 @@
  *   with who (request.ator), when, from where (IP, user agent, rito's request
  *   id, and the client's X-Request-Id as a separate correlation id) and what
  *   (the route's `config.auditoria.acao` unless given). Pass the transaction
- *   that makes the change to record both atomically.
+ *   that makes the change to record both atomically: the entry then goes to
+ *   the trail's outbox with the change, and the answer leaves once the
+ *   chainer has put it in the chain (bounded by ESPERA_ENCADEAMENTO_MS; past
+ *   it the entry is safe in the outbox and is chained by the next run).
  * - Idempotent replays are recorded as replays (`<acao>.repeticao`, pointing at
  *   the original's entry), never as the action performed again: pass
  *   `chaveIdempotencia` when only the trail can tell (the first entry with that
@@ -28,6 +31,7 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect';
 import type { Database } from '../../db/schema';
+import { ESPERA_ENCADEAMENTO_MS, encadeador } from '../auditoria/encadeador';
 import { type EntradaAuditoria, type EntradaRegistrada, registrarAuditoria } from '../auditoria/registro';
 import { METODOS_SEGUROS } from './autenticacao';
 
@@ -47,6 +51,9 @@ export interface ConfigAuditoria {
   antecipada?: boolean;
 }
 
+/** How often each API instance's chainer looks for entries nobody woke it for. */
+const INTERVALO_ENCADEADOR_MS = 1000;
+
 export type AcaoAuditada = Partial<
   Pick<EntradaAuditoria, 'acao' | 'recurso' | 'recursoId' | 'processoId' | 'dados' | 'ator' | 'chaveIdempotencia' | 'repeticao'>
 > & {
@@ -61,6 +68,8 @@ declare module 'fastify' {
     entradaAuditoria: EntradaRegistrada | null;
     /** The entry of a read audited ahead of its handler (config.auditoria.antecipada), while it is being appended. */
     leituraAntecipada: Promise<void> | null;
+    /** Ids of the entries this request wrote in its transactions, awaited (chained) before the answer leaves. */
+    auditoriaPendente: string[] | null;
   }
   interface FastifyContextConfig {
     auditoria?: ConfigAuditoria;
@@ -88,6 +97,15 @@ export default fp<{ db: Db }>(
     app.decorateRequest('auditado', false);
     app.decorateRequest('entradaAuditoria', null);
     app.decorateRequest('leituraAntecipada', null);
+    app.decorateRequest('auditoriaPendente', null);
+    // Chains what any instance left pending (one that died between its commit and the chaining, a worker's activity).
+    let pararEncadeador: (() => Promise<void>) | null = null;
+    app.addHook('onReady', async () => {
+      pararEncadeador = encadeador(db).iniciar(INTERVALO_ENCADEADOR_MS);
+    });
+    app.addHook('onClose', async () => {
+      await pararEncadeador?.();
+    });
     app.decorateRequest('auditar', async function (this: FastifyRequest, a: AcaoAuditada, trx?: Kysely<Database>) {
       const cfg = this.routeOptions.config?.auditoria;
       const acao = a.acao ?? cfg?.acao;
@@ -107,6 +125,7 @@ export default fp<{ db: Db }>(
       });
       this.auditado = true;
       this.entradaAuditoria = registrada;
+      if (registrada.seq === null) (this.auditoriaPendente ??= []).push(registrada.id);
     });
 
     app.addHook('onRoute', (route) => {
@@ -142,7 +161,19 @@ export default fp<{ db: Db }>(
     });
 
     // Callback style: most answers need no entry, and then the hook returns at once, without a promise (issue 16).
-    app.addHook('onSend', (request, reply, payload, done) => {
+    app.addHook('onSend', (request, reply, payload, doneHook) => {
+      // Entries the request wrote in its own transactions (committed by now, or rolled back): answered once chained.
+      const done = (err?: Error | null, p?: unknown) => {
+        if (err || !request.auditoriaPendente?.length) return err ? doneHook(err) : doneHook(null, p);
+        const ids = request.auditoriaPendente.splice(0);
+        encadeador(db)
+          .aguardar(ids, ESPERA_ENCADEAMENTO_MS)
+          .then((r) => {
+            const i = ids.indexOf(request.entradaAuditoria?.id ?? '');
+            if (i >= 0 && r[i]) request.entradaAuditoria = { ...request.entradaAuditoria!, ...r[i] };
+            doneHook(null, p);
+          }, doneHook);
+      };
       if (request.leituraAntecipada) {
         const entrada = request.leituraAntecipada;
         request.leituraAntecipada = null;

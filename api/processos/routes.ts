@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { existeEntrada } from '../auditoria/registro';
 import { erroSchema, HttpError, naoEncontrado } from '../errors';
 import { noEscopo, podeVer } from '../auth/escopo';
 import { requireAtor } from '../plugins/autenticacao';
@@ -25,9 +26,7 @@ export async function abrirProcesso(service: ProcessosService, request: FastifyR
   return service.abrir(body, ator, async (trx, processo, criado) => {
     // A retry finding the process with no abertura in the trail (its first request's commit failed after the
     // workflow had started, and the workflow wrote the row) records the abertura, not a repetition of nothing.
-    const registrada =
-      criado ||
-      (await trx.selectFrom('auditoria').select('seq').where('acao', '=', 'processo.abrir').where('processo_id', '=', processo.id).limit(1).executeTakeFirst()) === undefined;
+    const registrada = criado || !(await existeEntrada(trx, 'processo.abrir', processo.id));
     await request.auditar(
       {
         acao: 'processo.abrir',

@@ -33,6 +33,7 @@ import * as m20261129FrequenciaJanelas from './2026_11_29_presenca_frequencia_ja
 import * as m20261130EstadoNoModelo from './2026_11_30_estado_no_modelo_de_leitura';
 import * as m20261130AuditoriaCabeca from './2026_11_30_auditoria_cabeca_travada';
 import * as m20261130AuditoriaAnexar from './2026_11_30_auditoria_anexar';
+import * as m20261130AuditoriaPendente from './2026_11_30_auditoria_pendente';
 import * as m20261130SessaoNotificacoes from './2026_11_30_sessao_notificacoes';
 
 export const migrations: Record<string, Migration> = {
@@ -66,5 +67,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_estado_no_modelo_de_leitura': m20261130EstadoNoModelo,
   '2026_11_30_auditoria_cabeca_travada': m20261130AuditoriaCabeca,
   '2026_11_30_auditoria_anexar': m20261130AuditoriaAnexar,
+  '2026_11_30_auditoria_pendente': m20261130AuditoriaPendente,
   '2026_11_30_sessao_notificacoes': m20261130SessaoNotificacoes,
 };

@@ -212,8 +212,11 @@ export default async function processoPaginas(app: FastifyInstance, deps: Pagina
       throw err;
     }
     const entrada = request.entradaAuditoria!;
+    // No seq: the entry is safe in the outbox but the chainer did not chain it in time; the process page instead of its recibo.
+    const recibo = entrada.repeticaoDe ?? entrada.seq;
     if (ciencia) return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}?aviso=ciencia`);
-    return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}/recibos/${entrada.repeticaoDe ?? entrada.seq}#recibo`);
+    if (recibo === null) return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}`);
+    return redirecionar(reply, `/processos/${encodeURIComponent(p.id)}/recibos/${recibo}#recibo`);
   });
 
   app.get(

@@ -61,12 +61,13 @@ const rastros = async (inep: string) => ({
 describe('abertura: processo, trilha e workflow juntos ou nada', () => {
   it('writes no process and starts no workflow when its audit entry cannot be written', async () => {
     const inep = inepDe(1);
-    // PostgreSQL refuses this abertura's audit entry (and only it), as a full disk or a broken chain would.
+    // PostgreSQL refuses this abertura's audit entry (and only it), as a full disk would: the entry the request's
+    // transaction writes is the trail's outbox row (the chainer moves it into the chain after the commit).
     await sql
       .raw(
         `create or replace function teste_recusa_auditoria() returns trigger language plpgsql as $$
          begin raise exception 'auditoria recusada pelo teste'; end $$;
-         create trigger teste_recusa_auditoria before insert on auditoria for each row
+         create trigger teste_recusa_auditoria before insert on auditoria_pendente for each row
          when (new.resumo like '%Escola Sem Trilha%') execute function teste_recusa_auditoria();`,
       )
       .execute(sys.db);
@@ -79,7 +80,7 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
       expect(await workflowsDe(sys.temporal, inep)).toBe(0);
       expect((await rastros(inep)).linhas).toEqual([]);
     } finally {
-      await sql.raw('drop trigger teste_recusa_auditoria on auditoria; drop function teste_recusa_auditoria()').execute(sys.db);
+      await sql.raw('drop trigger teste_recusa_auditoria on auditoria_pendente; drop function teste_recusa_auditoria()').execute(sys.db);
     }
     // The same request, once the trail takes it, opens the process with its entry.
     const r = await sys.request('POST', '/v1/processos', { as: rl, body: corpoAbertura({ cnpj: CNPJ, codigoInep: inep, nomeEscola: 'Escola Sem Trilha' }) });
@@ -177,7 +178,7 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
       await sql
         .raw(
           `create function recusa() returns trigger language plpgsql as $$ begin raise exception 'recusada'; end $$;
-           create trigger recusa before insert on auditoria for each row when (new.resumo like '%Escola Recusada%') execute function recusa();`,
+           create trigger recusa before insert on auditoria_pendente for each row when (new.resumo like '%Escola Recusada%') execute function recusa();`,
         )
         .execute(db);
       const r = await app.inject({ method: 'POST', url: '/v1/processos', headers, payload: corpoAbertura({ cnpj: CNPJ, codigoInep: inepRecusado, nomeEscola: 'Escola Recusada' }) });

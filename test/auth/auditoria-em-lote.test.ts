@@ -1,13 +1,14 @@
 /**
- * The audit trail's group commit (api/auditoria/registro.ts, issue 16):
- * entries written outside a caller's transaction queue and are appended by one
- * writer per database, many per transaction. What callers rely on: each gets
+ * The audit trail's queue and outbox (api/auditoria/registro.ts, encadeador.ts;
+ * issue 16): entries written outside a caller's transaction queue and are
+ * written to the outbox by one writer per pool, many per statement, then
+ * chained by the chainer, many per transaction. What callers rely on: each gets
  * its own committed entry, the chain stays whole and in order, two entries with
  * one idempotency key in the same batch still make the second a repetition of
  * the first, and an entry the database refuses fails alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrarAuditoria } from '../../api/auditoria/registro';
+import { aguardarEncadeamento, registrarAuditoria } from '../../api/auditoria/registro';
 import { verificarCadeia } from '../../api/auditoria/verificar';
 import { connectDb } from '../../db/connect';
 import { freshDatabase } from '../support/database';
@@ -55,13 +56,14 @@ describe('trilha de auditoria em lote', () => {
   });
 
   it('dois escritores (duas instâncias da API) e transações que auditam a própria mudança, ao mesmo tempo: cada entrada gravada uma vez, a cadeia íntegra', async () => {
-    // A second connection pool is a second writer, as another API instance would be. Each writer appends a batch in one
-    // statement chained to the head it last wrote; when the other appended meanwhile, that statement is refused whole
-    // (the seq is taken) and the batch goes the long way, under the lock, after reading the head.
+    // A second connection pool is a second writer and a second chainer, as another API instance would be. Each writes
+    // to the outbox without a lock; the chainers take turns (the chain's lock is theirs alone), each chaining whatever
+    // any writer committed.
     const outra = connectDb(banco.url, { max: 4 });
     try {
       const antes = (await verificarCadeia(banco.db)).total;
-      const emTransacao = (i: number) => banco.db.transaction().execute((trx) => registrarAuditoria(trx, entrada(1000 + i)));
+      // An entry in a transaction comes back pending; its seq once the chainer has taken it.
+      const emTransacao = async (i: number) => aguardarEncadeamento(banco.db, await banco.db.transaction().execute((trx) => registrarAuditoria(trx, entrada(1000 + i))));
       const r = await Promise.all(
         Array.from({ length: 12 }, (_, rodada) =>
           Promise.all([
@@ -84,7 +86,7 @@ describe('trilha de auditoria em lote', () => {
     }
   });
 
-  it('uma entrada numa transação, anexada pelo banco (auditoria_anexar): o hash que o banco calcula é o que a verificação recalcula', async () => {
+  it('uma entrada numa transação, encadeada pelo banco (auditoria_encadear): o hash que o banco calcula é o que a verificação recalcula', async () => {
     // The database hashes the canonical JSON rito sends around the seq: text of every kind must give the verifier's hash.
     const e = {
       acao: 'teste.transacao',
@@ -96,8 +98,10 @@ describe('trilha de auditoria em lote', () => {
       recursoId: 'r-tx',
       recurso: 'processo',
     };
-    const r = await banco.db.transaction().execute((trx) => registrarAuditoria(trx, e));
-    const linha = await banco.db.selectFrom('auditoria').select(['seq', 'hash', 'resumo']).where('seq', '=', String(r.seq)).executeTakeFirstOrThrow();
+    const pendente = await banco.db.transaction().execute((trx) => registrarAuditoria(trx, e));
+    expect(pendente).toMatchObject({ seq: null, hash: null });
+    const r = await aguardarEncadeamento(banco.db, pendente);
+    const linha = await banco.db.selectFrom('auditoria').select(['seq', 'hash', 'resumo']).where('seq', '=', String(r.seq!)).executeTakeFirstOrThrow();
     expect(linha.hash).toBe(r.hash);
     expect(linha.resumo).toBe(e.resumo);
     expect(await verificarCadeia(banco.db)).toMatchObject({ integra: true, problemas: [] });

@@ -65,6 +65,11 @@ describe('the application role on a real PostgreSQL', () => {
       select privilege_type as p from information_schema.role_table_grants
       where grantee = 'rito_app' and table_name = 'auditoria' order by 1`.execute(sys.db);
     expect(privs.map((r) => r.p)).toEqual(['INSERT', 'SELECT']);
+    // The outbox: written by requests, read, and emptied by the chainer's move (its trigger allows no other delete).
+    const { rows: doOutbox } = await sql<{ p: string }>`
+      select privilege_type as p from information_schema.role_table_grants
+      where grantee = 'rito_app' and table_name = 'auditoria_pendente' order by 1`.execute(sys.db);
+    expect(doOutbox.map((r) => r.p)).toEqual(['DELETE', 'INSERT', 'SELECT']);
   });
 
   it('may append to and read the trail, and nothing else on it', async () => {
@@ -82,6 +87,17 @@ describe('the application role on a real PostgreSQL', () => {
       await codigoDoErro(() => app.transaction().execute(async (trx) => sql`set local session_replication_role = replica`.execute(trx))),
     ).toBe('42501');
     expect(await codigoDoErro(() => sql`create trigger t before insert on auditoria for each row execute function auditoria_somente_insercao()`.execute(app))).toBe('42501');
+    // A pending entry, written in a transaction as a request's is: neither altered nor removed, nor its guard dropped.
+    await sys.db.transaction().execute(async (trava) => {
+      // The chainers are held off meanwhile (they would move it at any moment); writing it does not need that lock.
+      await sql`select pg_advisory_xact_lock(hashtext('rito.auditoria'))`.execute(trava);
+      const pendente = await app.transaction().execute((trx) => registrarAuditoria(trx, { ator: null, acao: 'teste.papel.pendente', resumo: 'pendente' }));
+      expect(await app.selectFrom('auditoria_pendente').select('resumo').where('id', '=', pendente.id).execute()).toEqual([{ resumo: 'pendente' }]);
+      expect(await codigoDoErro(() => app.updateTable('auditoria_pendente').set({ resumo: 'reescrita' }).where('id', '=', pendente.id).execute())).toBe('42501');
+      expect(await codigoDoErro(() => app.deleteFrom('auditoria_pendente').where('id', '=', pendente.id).execute())).toBe('42501');
+      expect(await codigoDoErro(() => sql`truncate auditoria_pendente`.execute(app))).toBe('42501');
+      expect(await codigoDoErro(() => sql`alter table auditoria_pendente disable trigger user`.execute(app))).toBe('42501');
+    });
     // Migrations are the owner's too.
     expect(await codigoDoErro(() => sql`select * from kysely_migration`.execute(app))).toBe('42501');
     const linha = await app.selectFrom('auditoria').select('resumo').where('seq', '=', ultima).executeTakeFirstOrThrow();
