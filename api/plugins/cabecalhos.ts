@@ -1,5 +1,5 @@
 /**
- * Security headers on every response (@fastify/helmet), registered before any
+ * Security headers on every response (helmet's), registered before any
  * other plugin so that refusals (401, 403, 404) carry them too.
  *
  * - Content-Security-Policy for the pages rito serves itself: everything from
@@ -21,8 +21,9 @@
  *   127.0.0.1) the header would be meaningless, and upgrade-insecure-requests
  *   would break /docs, so neither is sent.
  */
-import helmet from '@fastify/helmet';
+import type { ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 
 export const CSP_PADRAO = {
   defaultSrc: ["'self'"],
@@ -40,17 +41,34 @@ export const CSP_PADRAO = {
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * The headers helmet sets with these options, worked out once: they depend on nothing in the request.
+ * (@fastify/helmet ran helmet's middleware anew on every request, in two promise-returning hooks: issue 16.)
+ * Set through the reply, so a route's own header (a stricter CSP) replaces one of these as before.
+ */
+export function cabecalhosDeSeguranca(): [string, string][] {
+  const cabecalhos: [string, string][] = [];
+  const resposta = {
+    setHeader: (nome: string, valor: string) => void cabecalhos.push([nome.toLowerCase(), String(valor)]),
+    removeHeader: () => {}, // X-Powered-By, which Fastify never sends
+  } as unknown as ServerResponse;
+  helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_PADRAO },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false, // below, only over https
+  })({} as never, resposta, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return cabecalhos;
+}
+
 export default fp(
   async (app) => {
-    await app.register(helmet, {
-      global: true,
-      contentSecurityPolicy: { useDefaults: false, directives: CSP_PADRAO },
-      frameguard: { action: 'deny' },
-      referrerPolicy: { policy: 'no-referrer' },
-      strictTransportSecurity: false, // below, only over https
-    });
+    const cabecalhos = cabecalhosDeSeguranca();
     // Callback-style hooks: nothing here waits, so no promise per request (issue 16).
     app.addHook('onRequest', (request, reply, done) => {
+      for (const [nome, valor] of cabecalhos) reply.header(nome, valor);
       if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
       done();
     });
