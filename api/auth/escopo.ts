@@ -41,7 +41,11 @@ export function podeVer(ator: Ator, p: ObjetoComEscopo): boolean {
 
 /** SQL form of podeVer, for listings: pages stay full and counts honest. */
 export function noEscopo(ator: Ator) {
-  const e = escopoDe(ator);
+  return noEscopoSql(escopoDe(ator));
+}
+
+/** noEscopo of a scope already worked out (its lists may hold placeholders: db/preparadas.ts, compiladaPorForma). */
+export function noEscopoSql(e: Escopo) {
   return (eb: ExpressionBuilder<Database, 'processo'>) => {
     if (e.tudo) return eb.val(true);
     const ors = [];

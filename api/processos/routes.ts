@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { existeEntrada } from '../auditoria/registro';
 import { erroSchema, HttpError, naoEncontrado } from '../errors';
-import { noEscopo, podeVer } from '../auth/escopo';
+import { escopoDe, noEscopoSql, podeVer } from '../auth/escopo';
+import { compiladaPorForma, executarPreparada } from '../../db/preparadas';
 import { requireAtor } from '../plugins/autenticacao';
 import { processoDaRota } from '../plugins/escopo-processo';
 import type { ApiDeps } from '../deps';
@@ -125,16 +126,34 @@ const processosRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     async (request) => {
       const ator = requireAtor(request);
       const q = request.query;
-      let query = deps.db.selectFrom('processo').selectAll().orderBy('id').limit(q.limite + 1);
-      if (q.tipo) query = query.where('tipo', '=', q.tipo);
-      if (q.fase) query = query.where('fase', '=', q.fase);
-      if (q.unidade) query = query.where('unidade', '=', q.unidade);
-      if (q.cnpj) query = query.where('instituicao_cnpj', '=', q.cnpj);
-      if (q.encerrado !== undefined) query = query.where('encerrado', '=', q.encerrado);
-      if (q.prazoAte) query = query.where('prazo_limite', '<=', new Date(q.prazoAte));
-      if (q.cursor) query = query.where('id', '>', q.cursor);
-      query = query.where(noEscopo(ator));
-      const rows = await query.execute();
+      const e = escopoDe(ator);
+      // Built and compiled once per shape (which filters, how many units/CNPJs/processes in scope), then each request
+      // puts its values in place; a prepared statement too (db/preparadas.ts).
+      const valores = {
+        limite: q.limite + 1,
+        tipo: q.tipo || undefined,
+        fase: q.fase || undefined,
+        unidade: q.unidade || undefined,
+        cnpj: q.cnpj || undefined,
+        encerrado: q.encerrado,
+        prazoAte: q.prazoAte ? new Date(q.prazoAte) : undefined,
+        cursor: q.cursor || undefined,
+        unidades: e.tudo ? undefined : e.unidades,
+        cnpjs: e.tudo ? undefined : e.cnpjs,
+        processos: e.tudo ? undefined : e.processos,
+      };
+      const consulta = compiladaPorForma(deps.db, e.tudo ? 'processos:tudo' : 'processos', valores, (v) => {
+        let query = deps.db.selectFrom('processo').selectAll().orderBy('id').limit(v.limite);
+        if (v.tipo !== undefined) query = query.where('tipo', '=', v.tipo);
+        if (v.fase !== undefined) query = query.where('fase', '=', v.fase);
+        if (v.unidade !== undefined) query = query.where('unidade', '=', v.unidade);
+        if (v.cnpj !== undefined) query = query.where('instituicao_cnpj', '=', v.cnpj);
+        if (v.encerrado !== undefined) query = query.where('encerrado', '=', v.encerrado);
+        if (v.prazoAte !== undefined) query = query.where('prazo_limite', '<=', v.prazoAte);
+        if (v.cursor !== undefined) query = query.where('id', '>', v.cursor);
+        return query.where(noEscopoSql(e.tudo ? e : { tudo: false, unidades: v.unidades!, cnpjs: v.cnpjs!, processos: v.processos! }));
+      });
+      const rows = await executarPreparada(deps.db, consulta);
       const pagina = rows.slice(0, q.limite);
       return {
         itens: pagina.map((p) => toView(p, null)),
