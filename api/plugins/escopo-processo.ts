@@ -34,16 +34,20 @@ export function processoDaRota(request: FastifyRequest): Processo {
 export default fp<{ db: Db }>(
   async (app, { db }) => {
     app.decorateRequest('processo', null);
-    app.addHook('onRequest', async (request) => {
+    // Callback style: every other route passes at once, without a promise (issue 16).
+    app.addHook('onRequest', (request, _reply, done) => {
       const url = request.routeOptions.url;
-      if (!url || !(url === PREFIXO_PROCESSO || url.startsWith(`${PREFIXO_PROCESSO}/`))) return;
+      if (!url || !(url === PREFIXO_PROCESSO || url.startsWith(`${PREFIXO_PROCESSO}/`))) return done();
       // Anonymous callers of protected routes were already refused (401); public routes carry no process scope.
-      if (!request.ator) return;
+      const ator = request.ator;
+      if (!ator) return done();
       const id = (request.params as { id?: unknown }).id;
-      if (typeof id !== 'string' || id.length > 200) throw naoEncontrado('Processo');
-      const processo = await obterProcesso(db, id);
-      if (!processo || !podeVer(request.ator, processo)) throw naoEncontrado('Processo');
-      request.processo = processo;
+      if (typeof id !== 'string' || id.length > 200) return done(naoEncontrado('Processo'));
+      obterProcesso(db, id).then((processo) => {
+        if (!processo || !podeVer(ator, processo)) return done(naoEncontrado('Processo'));
+        request.processo = processo;
+        done();
+      }, done);
     });
   },
   { name: 'rito-escopo-processo', dependencies: ['rito-autenticacao'] },

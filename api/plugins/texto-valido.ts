@@ -11,13 +11,15 @@ import { invalido } from '../errors';
 
 export default fp(
   async (app) => {
-    app.addHook('preValidation', async (request) => {
+    // Callback style: nothing here waits, so no promise per request (issue 16).
+    app.addHook('preValidation', (request, _reply, done) => {
       const campos = [
         ...textosDefeituosos(request.body),
         ...textosDefeituosos(request.query, 'query'),
         ...textosDefeituosos(request.params, 'params'),
       ].map((d) => ({ campo: d.caminho || '(raiz)', mensagem: d.mensagem }));
-      if (campos.length > 0) throw invalido(campos, 'A requisição contém texto que não pode ser guardado.');
+      if (campos.length > 0) return done(invalido(campos, 'A requisição contém texto que não pode ser guardado.'));
+      done();
     });
   },
   { name: 'texto-valido' },
