@@ -22,6 +22,11 @@
  * PostgreSQL cluster (its processes' utime + stime from /proc): on a machine
  * where both share the cores, the sum bounds the rate.
  *
+ * --fases: also prints where a rito request's time goes, on average: until its
+ * handler starts (session, rate limit, validation), the handler (the list's
+ * query), and from serialisation to the answer sent (the audit entry's wait).
+ * Four hooks more on rito's side.
+ *
  * --cpu-prof DIR: writes a V8 CPU profile of this process during each side's
  * measured run (DIR/bruto.cpuprofile, DIR/rito.cpuprofile; the server's share
  * of the CPU, autocannon runs in its child). The figures then include the
@@ -60,6 +65,7 @@ const posicionais = process.argv.slice(2).filter((a, i, todos) => !a.startsWith(
 const SEGUNDOS = Number(posicionais[0] ?? 10);
 const indicePerfil = process.argv.indexOf('--cpu-prof');
 const PERFIL = indicePerfil > 0 ? process.argv[indicePerfil + 1] : undefined;
+const FASES = process.argv.includes('--fases');
 const CONEXOES = 16;
 const LIMITE = 50;
 const UNIDADES = ['METROPOLITANA I', 'METROPOLITANA II', 'NORTE FLUMINENSE', 'SERRANA I'];
@@ -185,6 +191,23 @@ async function main() {
       { limites: { requisicoes: 1e9, anonimas: 1e9, janelaS: 60 } },
     );
     const cacheSessoes = await iniciarCacheDeSessoes(db, banco.url);
+    const fases = { n: 0, ateHandler: 0, handler: 0, depois: 0 };
+    if (FASES) {
+      const t = new WeakMap<object, number[]>();
+      app.addHook('onRequest', (req, _r, d) => (t.set(req, [performance.now()]), d()));
+      app.addHook('preHandler', (req, _r, d) => (t.get(req)?.push(performance.now()), d()));
+      app.addHook('preSerialization', (req, _r, p, d) => (t.get(req)?.push(performance.now()), d(null, p)));
+      app.addHook('onResponse', (req, _r, d) => {
+        const [t0, t1, t2] = t.get(req) ?? [];
+        if (t2 !== undefined) {
+          fases.n++;
+          fases.ateHandler += t1 - t0;
+          fases.handler += t2 - t1;
+          fases.depois += performance.now() - t2;
+        }
+        d();
+      });
+    }
     const urlRito = await app.listen({ host: '127.0.0.1', port: 0 });
 
     // raw: the same SQL, from the same Kysely query rito's route builds for this inspetora.
@@ -210,6 +233,10 @@ async function main() {
       );
     linha('bruto: Fastify + pg, mesmo SQL', rCru);
     linha('rito: GET /v1/processos (sessão, limite, auditoria)', rRito);
+    if (FASES) {
+      const m = (x: number) => (x / fases.n).toFixed(2);
+      console.log(`rito, tempo médio por requisição: até o handler ${m(fases.ateHandler)} ms, handler ${m(fases.handler)} ms, da serialização à resposta enviada (inclui esperar a entrada de auditoria) ${m(fases.depois)} ms`);
+    }
     console.log(`razão rito / bruto: ${(rRito.requests.average / rCru.requests.average).toFixed(2)}× (meta ≥ 0,8×)`);
     relatarRazao(
       `GET /v1/processos, ${CONEXOES} conexões`,
