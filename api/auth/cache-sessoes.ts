@@ -28,8 +28,10 @@
  * (absolute and idle) is checked on every request against the cached row.
  *
  * Only against a PostgreSQL server: the embedded PGlite multiplexes every
- * connection onto one session, so it has no second connection to notify
- * (runtime/api.ts does not start the cache there; it is one process anyway).
+ * connection onto one session, and a NOTIFY sent on one connection of its
+ * socket server never reaches a LISTEN on another (checked with
+ * @electric-sql/pglite-socket 0.2.17: only the listener's own NOTIFY came
+ * back). runtime/api.ts does not start the cache there; it is one process anyway.
  */
 import pg from 'pg';
 

@@ -90,6 +90,17 @@ describe('sessions cached per instance, invalidated across instances', () => {
     expect((await b.pedir('GET', '/v1/eu', s)).status).toBe(200);
   });
 
+  it('still requires the session CSRF token on writes when the session comes from the cache', async () => {
+    const s = await conta(banco.db, ['inspetor']);
+    expect((await b.pedir('GET', '/v1/eu', s)).status).toBe(200);
+    expect(b.cache.obter(sha256(s.token))).toBeDefined();
+    const outra = await conta(banco.db, ['inspetor']);
+    const semToken = await b.app.inject({ method: 'POST', url: '/v1/processos', cookies: { [COOKIE_SESSAO]: s.token }, payload: {} });
+    expect(semToken.statusCode).toBe(403);
+    expect((await b.pedir('POST', '/v1/processos', { token: s.token, csrfToken: outra.csrfToken }, {})).body.erro.codigo).toBe('csrf');
+    expect((await b.pedir('POST', '/v1/processos', s, {})).status).toBe(400); // past authentication and CSRF, refused by validation
+  });
+
   it('a logout in A is refused by B on its next request, by notification', async () => {
     const s = await conta(banco.db, ['inspetor']);
     expect((await b.pedir('GET', '/v1/eu', s)).status).toBe(200);
