@@ -3,7 +3,8 @@
  * through the repository of processes (db/processos.ts).
  */
 import type { Db } from '../db/connect';
-import { type EventoProcesso, registrarEvento, type SnapshotProcesso, upsertProcesso } from '../db/processos';
+import { type EventoProcesso, type PassoProcesso, partesDoPasso, registrarEvento, registrarPasso, type SnapshotProcesso, upsertProcesso } from '../db/processos';
+import { falhaDefinitiva } from './falhas';
 
 export type { EventoProcesso } from '../db/processos';
 
@@ -14,6 +15,30 @@ export function createReadModelActivities(db: Db) {
     },
     async registrarEvento(evento: EventoProcesso): Promise<void> {
       await registrarEvento(db, evento);
+    },
+    /**
+     * One step of a process (snapshot, prazos, events) in one transaction: the
+     * workflow's one write per step since 'atividades-locais'. A part PostgreSQL
+     * refuses for good must not take the others with it (the timeline keeps
+     * what it can, as when each was an activity of its own): the step is then
+     * written part by part, and the first refusal is raised for the alert.
+     */
+    async registrarPasso(passo: PassoProcesso): Promise<void> {
+      try {
+        await registrarPasso(db, passo);
+      } catch (err) {
+        if (!falhaDefinitiva(err)) throw err;
+        let recusa: unknown;
+        for (const parte of partesDoPasso(passo)) {
+          try {
+            await parte(db);
+          } catch (e) {
+            if (!falhaDefinitiva(e)) throw e;
+            recusa ??= e;
+          }
+        }
+        if (recusa) throw recusa;
+      }
     },
   };
 }

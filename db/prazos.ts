@@ -21,7 +21,9 @@ function motivoDe(prazo: PrazoAberto): string {
  * workflow's snapshot's to write (db/processos.ts), once per change.
  */
 export async function registrarPrazo(db: Db, { processoId, prazo, motivo }: { processoId: string; prazo: PrazoAberto; motivo?: string }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (a step of the process written whole: db/processos.ts), as part of it.
+  const emTransacao = (f: (trx: Db) => Promise<void>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
+  await emTransacao(async (trx) => {
     await trx
       .insertInto('prazo_processo')
       .values({

@@ -5,7 +5,9 @@
  * retried activity leaves the same rows as a single run.
  */
 import type { Kysely } from 'kysely';
+import type { PrazoAberto } from '../workflows/prazos/definitions';
 import type { AberturaProcesso, EstadoProcesso } from '../workflows/processo/definitions';
+import { registrarPrazo } from './prazos';
 import type { Database, Processo } from './schema';
 
 type Db = Kysely<Database>;
@@ -133,6 +135,35 @@ async function sincronizarTarefas(trx: Db, processoId: string, estado: EstadoPro
     })
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ limite: eb.ref('excluded.limite'), descricao: eb.ref('excluded.descricao') })))
     .execute();
+}
+
+/** What one step of a process changed: its snapshot (absent: unchanged), the prazos it opened or moved, its timeline's events. */
+export interface PassoProcesso {
+  processoId: string;
+  processo?: SnapshotProcesso;
+  prazos: { prazo: PrazoAberto; motivo: string }[];
+  eventos: EventoProcesso[];
+}
+
+/**
+ * Writes one step of a process in one transaction: the snapshot first (the
+ * events and prazos refer to its row), then the prazos, then the events. Each
+ * write is the idempotent one of its own (by versao, by seq), so the step
+ * written twice leaves the rows of once.
+ */
+export async function registrarPasso(db: Db, passo: PassoProcesso): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const parte of partesDoPasso(passo)) await parte(trx);
+  });
+}
+
+/** The writes of a step, each on its own, in the order registrarPasso makes them. */
+export function partesDoPasso({ processoId, processo, prazos, eventos }: PassoProcesso): ((db: Db) => Promise<unknown>)[] {
+  return [
+    ...(processo ? [(db: Db) => upsertProcesso(db, processo)] : []),
+    ...prazos.map((p) => (db: Db) => registrarPrazo(db, { processoId, ...p })),
+    ...eventos.map((e) => (db: Db) => registrarEvento(db, e)),
+  ];
 }
 
 export async function registrarEvento(db: Db, evento: EventoProcesso): Promise<void> {

@@ -15,7 +15,7 @@ import { acaoUpdate, type PedidoAcao } from '../../workflows/ritos/definitions';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { ApiDeps } from '../deps';
 import { requireAtor } from '../plugins/autenticacao';
-import { aguardarPrazoProjetado, estadoDoRito } from './estado';
+import { estadoDoRito } from './estado';
 import { papelDoAtor } from './routes';
 
 export type AoAbrirDocumento = (request: FastifyRequest, doc: { id: string; processo_id: string | null; identificacao: string }) => Promise<void>;
@@ -42,7 +42,6 @@ export function cienciaPelaAbertura(deps: Pick<ApiDeps, 'temporal' | 'relogio'> 
         chave: `${ator.id}:ciencia-pela-abertura:${doc.id}`,
       };
       const r = await handle.executeUpdate(acaoUpdate(def), { args: [pedido], updateId: idDaAtualizacao(pedido) });
-      if (r.prazo) await aguardarPrazoProjetado(deps.db, processo.id);
       await request.auditar({
         acao: `${def.codigo}.${ACAO_TOMAR_CIENCIA}`,
         recurso: 'processo',

@@ -6,8 +6,6 @@
  * the column existed) is read from the workflow, with a bounded wait.
  */
 import type { Client } from '@temporalio/client';
-import { sql } from 'kysely';
-import type { Db } from '../../db/connect';
 import type { Processo } from '../../db/schema';
 import type { DefinicaoRito } from '../../rules/ritos/definicao';
 import { type EstadoRito, type EstadoRitoProjetado, estadoRitoQuery, projecaoDoRito } from '../../workflows/ritos/definitions';
@@ -27,25 +25,5 @@ export async function estadoDoRito<E extends EstadoRito = EstadoRito>(
     return projecaoDoRito(estado);
   } catch {
     return null;
-  }
-}
-
-/**
- * A ciência is answered once the prazo it starts is set in the workflow, an
- * instant before the workflow writes that prazo to the read model (every other
- * action is answered after its write). So that a read right after a ciência
- * sees its prazo, the ciência's caller waits for that write, bounded: past the
- * bound the answer goes anyway and the read model catches up on its own.
- */
-export async function aguardarPrazoProjetado(db: Db, processoId: string, limiteMs = PRAZO_CONSULTA_MS): Promise<void> {
-  const ate = Date.now() + limiteMs;
-  for (;;) {
-    const linha = await db
-      .selectFrom('processo')
-      .select(sql<boolean>`estado_rito -> 'prazo' is not null and estado_rito -> 'prazo' <> 'null'::jsonb`.as('tem'))
-      .where('id', '=', processoId)
-      .executeTakeFirst();
-    if (!linha || linha.tem || Date.now() > ate) return;
-    await new Promise((ok) => setTimeout(ok, 20));
   }
 }

@@ -16,7 +16,7 @@ import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { ACAO_TOMAR_CIENCIA, acoesDeUsuario, acoesDisponiveis, type DefinicaoRito, papelDoAtor as papelNaDefinicao, parteDoRito, rotuloAtor } from '../../rules/ritos/definicao';
 import { ritoDoTipo, ritosRegistrados } from '../../rules/ritos/registro';
 import { acaoUpdate, type PedidoAcao } from '../../workflows/ritos/definitions';
-import { aguardarPrazoProjetado, estadoDoRito } from './estado';
+import { estadoDoRito } from './estado';
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { Papel } from '../auth/ator';
 import type { ApiDeps } from '../deps';
@@ -91,7 +91,6 @@ export async function praticarAcao(deps: ApiDeps, request: FastifyRequest, p: Pe
   const chave = `${ator.id}:${p.chaveCliente}`;
   const em = formatarInstanteBrasilia(await (deps.relogio ?? Date.now)());
   const resultado = await agir(deps.temporal, def, processoId, { acao, dados, ator: { id: ator.id, nome: ator.nome, papeis: ator.papeis }, em, chave });
-  if (acao === ACAO_TOMAR_CIENCIA && resultado.prazo) await aguardarPrazoProjetado(deps.db, processoId);
   await request.auditar({
     acao: `${def.codigo}.${acao}`,
     recurso: 'processo',

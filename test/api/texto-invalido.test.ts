@@ -139,9 +139,11 @@ describe('falhas que nova tentativa não resolve', () => {
     const alertas = await eventually(async () => {
       const r = await sys.request('GET', '/v1/alertas', { as: admin });
       const meus = r.body.itens.filter((a: { processoId: string }) => a.processoId === id);
-      return meus.length >= 2 ? meus : undefined;
+      return meus.length >= 1 ? meus : undefined;
     });
-    expect(alertas.map((a: { atividade: string }) => a.atividade).sort()).toEqual(['registrarEvento', 'registrarProcesso']);
+    // The abertura's row and its first event are one write (registrarPasso); the event, refused for want of its row, does not hide the row's refusal.
+    expect(alertas.map((a: { atividade: string }) => a.atividade)).toEqual(['registrarPasso']);
+    expect(alertas[0].erro).toMatch(/0x00|UTF8|nul/i);
     expect(alertas.every((a: { definitivo: boolean; tentativas: number }) => a.definitivo && a.tentativas === 1)).toBe(true);
     expect(alertas[0].ultimaEm).toMatch(/-03:00$/);
     // Not retried: once the workflow has moved past them (reading the calendar next), no activity is left pending.

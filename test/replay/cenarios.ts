@@ -153,13 +153,7 @@ export const CENARIOS: Record<string, Cenario> = {
       exigir(i < 600, 'o processo não continuou como novo');
       const antes = await p.handle.describe();
       if (antes.runId !== primeiro) break;
-      await p.handle.signal(calendarioAlteradoSignal, { data: '2036-06-02', operacao: i % 2 ? 'incluido' : 'removido', motivo: `Alteração nº ${i}` });
-      const ate = Date.now() + 10_000;
-      for (;;) {
-        const d = await p.handle.describe();
-        if (d.runId !== antes.runId || d.historyLength >= antes.historyLength + 8 || Date.now() > ate) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await alterarCalendario(p, i, antes);
     }
     await w.saltarAte(brt('2036-05-12T10:00:00'));
     await p.agir('cumprir-exigencias', representante, { resposta: 'Segue o laudo.', arquivos: [] }, '2036-05-12T10:00:00');
@@ -228,5 +222,20 @@ async function sinalizarOuExplicar(p: Processo, alteracao: { data: string; opera
     const h = await p.handle.fetchHistory().catch(() => undefined);
     const ultimos = (h?.events ?? []).slice(-12).map((e) => String(e.eventType)).join(', ');
     throw new Error(`sinal recusado (${(err as Error).message}); status ${d?.status.name}, agora no servidor ${await p.w.agora()}, fim ${d?.closeTime?.toISOString()}; últimos eventos: ${ultimos}`);
+  }
+}
+
+/**
+ * Signals one change of the calendar (a day after the open prazo's limit, so the limit stays) and waits until
+ * the workflow has applied it: the signal and the workflow task that re-reads the decreed days, whose local
+ * activity is recorded as a marker after it (5 events), or the run changed (continue-as-new), or 10 s passed.
+ */
+export async function alterarCalendario(p: Processo, i: number, antes: { runId: string; historyLength: number }): Promise<void> {
+  await p.handle.signal(calendarioAlteradoSignal, { data: '2036-06-02', operacao: i % 2 ? 'incluido' : 'removido', motivo: `Alteração nº ${i}` });
+  const ate = Date.now() + 10_000;
+  for (;;) {
+    const d = await p.handle.describe();
+    if (d.runId !== antes.runId || d.historyLength >= antes.historyLength + 5 || Date.now() > ate) return;
+    await new Promise((r) => setTimeout(r, 20));
   }
 }

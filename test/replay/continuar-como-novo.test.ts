@@ -14,11 +14,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataMinimaVisita } from '../../rules/prazos';
-import { calendarioAlteradoSignal } from '../../workflows/prazos/definitions';
 import { estadoQuery } from '../../workflows/processo/definitions';
 import { LIMITE_EVENTOS_HISTORIA } from '../../workflows/processo/workflow';
 import { estadoVistoriaQuery } from '../../workflows/vistoria/definitions';
 import { startWorkflowEnv, type WorkflowTestEnv } from '../support/workflow-env';
+import { alterarCalendario } from './cenarios';
 import { brt, comissao, coogie, criarContas, exigenciaDocumental, fundamentacao, inspetor, membros, Processo, representante, termoVisita, checklistForma } from '../vistoria/support';
 
 let w: WorkflowTestEnv;
@@ -132,16 +132,7 @@ describe('continue-as-new', () => {
     const { vezes, runAnterior } = await ateContinuar(
       p,
       async (i) => {
-        const inicio = await execucao(p);
-        await p.handle.signal(calendarioAlteradoSignal, { data: '2036-06-02', operacao: i % 2 ? 'incluido' : 'removido', motivo: `Alteração nº ${i}` });
-        // One change at a time: wait until the workflow has read the decreed days again
-        // (signal, workflow task, activity, workflow task).
-        const ate = Date.now() + 10_000;
-        for (;;) {
-          const e = await execucao(p);
-          if (e.runId !== inicio.runId || e.historyLength >= inicio.historyLength + 8 || Date.now() > ate) break;
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        await alterarCalendario(p, i, await execucao(p));
       },
       600,
     );

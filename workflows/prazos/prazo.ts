@@ -4,13 +4,14 @@
  * days an activity reads from PostgreSQL; the wait is a durable timer raced
  * against the awaited action, prorrogações and calendar changes.
  */
-import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
+import { atividadesDoProcesso } from '../atividades-locais';
 import type { PrazoActivities } from '../../activities/prazos';
 import { calcularPrazo, prorrogarPrazo, tempestivo } from '../../rules/prazos';
 import { type DiaDecretado, type FeriadoMunicipal, formatarInstanteBrasilia, type Local } from '../../rules/calendario';
 import { type AlteracaoCalendario, calendarioAlteradoSignal, type DefinicaoPrazo, type PrazoAberto } from './definitions';
 
-const prazoActivities = proxyActivities<PrazoActivities>({
+const prazoActivities = atividadesDoProcesso<PrazoActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -73,12 +74,12 @@ export class Prazos {
     const versao = this.alteracoesCalendario;
     // Runs recorded before units were data counted on the school's município (patched keeps them replaying).
     if (this.unidade !== undefined && patched('calendario-da-unidade')) {
-      const r = await prazoActivities.calendarioDaUnidade({ unidade: this.unidade, desde: inicio });
+      const r = await prazoActivities().calendarioDaUnidade({ unidade: this.unidade, desde: inicio });
       this.mudarLocal(r.local);
       this.decretados = r.diasDecretados;
       this.feriadosMunicipais = r.feriadosMunicipais;
     } else {
-      this.decretados = await prazoActivities.diasDecretados({ local: this.local, desde: inicio });
+      this.decretados = await prazoActivities().diasDecretados({ local: this.local, desde: inicio });
     }
     this.versaoLida = versao;
     return this.decretados;

@@ -6,11 +6,13 @@ import {
   patched,
   condition,
   continueAsNew,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ReadModelActivities } from '../../activities/read-model';
+import { atividadesDoProcesso, PATCH_ATIVIDADES_LOCAIS } from '../atividades-locais';
+import type { EventoProcesso, ReadModelActivities } from '../../activities/read-model';
+import type { PassoProcesso } from '../../db/processos';
+import type { PrazoAberto } from '../prazos/definitions';
 import type { PrazoActivities } from '../../activities/prazos';
 import type { Local } from '../../rules/calendario';
 import { ritoDoTipo } from '../../rules/ritos/registro';
@@ -20,7 +22,7 @@ import { Interpretador } from '../ritos/interpretador';
 import { hooksDoRito } from '../ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
 
-const readModel = proxyActivities<ReadModelActivities & PrazoActivities>({
+const readModel = atividadesDoProcesso<ReadModelActivities & PrazoActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -45,8 +47,10 @@ async function projetar(escrita: () => Promise<void>): Promise<void> {
   try {
     await escrita();
   } catch (err) {
-    if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.nonRetryable)) throw err;
-    log.error('o modelo de leitura recusou uma escrita; alerta registrado', { erro: err.cause.message });
+    // A local activity's failure reaches the workflow as the activity's own ApplicationFailure, unwrapped.
+    const causa = err instanceof ActivityFailure ? err.cause : err;
+    if (!(causa instanceof ApplicationFailure && causa.nonRetryable)) throw err;
+    log.error('o modelo de leitura recusou uma escrita; alerta registrado', { erro: causa.message });
   }
 }
 
@@ -101,17 +105,15 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
   let seq = retomada?.seq ?? 0;
   setHandler(estadoQuery, () => estado);
 
+  // Since 'atividades-locais' a step's writes (its events, prazos and snapshot) go to the read model together,
+  // in one local activity when the step is synchronised (descarregar), instead of one activity each.
+  const emLote = () => patched(PATCH_ATIVIDADES_LOCAIS);
+  let eventosPendentes: EventoProcesso[] = [];
+  let prazosPendentes: { prazo: PrazoAberto; motivo: string }[] = [];
   const evento = async (tipo: string, descricao: string, ator: string, dados: Record<string, unknown> = {}) => {
-    const n = ++seq;
-    await projetar(() => readModel.registrarEvento({
-      processoId: abertura.id,
-      seq: n,
-      tipo,
-      descricao,
-      ator,
-      ocorridoEm: new Date(Date.now()).toISOString(),
-      dados,
-    }));
+    const e: EventoProcesso = { processoId: abertura.id, seq: ++seq, tipo, descricao, ator, ocorridoEm: new Date(Date.now()).toISOString(), dados };
+    if (emLote()) eventosPendentes.push(e);
+    else await projetar(() => readModel().registrarEvento(e));
   };
   // Every snapshot carries the rite's state too, so that reads never ask (and replay) the workflow.
   const snapshot = () => ({
@@ -119,9 +121,17 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     estado: rito ? { ...estado, notificacaoPendente: notificacaoPendente(rito.estado) } : estado,
     rito: rito ? projecaoDoRito(rito.estado) : null,
   });
+  /** Writes what is pending, with the snapshot when asked: one write, and none when there is nothing to write. */
+  const descarregar = async (comProcesso: boolean) => {
+    const passo: PassoProcesso = { processoId: abertura.id, prazos: prazosPendentes, eventos: eventosPendentes, ...(comProcesso ? { processo: snapshot() } : {}) };
+    eventosPendentes = [];
+    prazosPendentes = [];
+    if (comProcesso || passo.eventos.length || passo.prazos.length) await projetar(() => readModel().registrarPasso(passo));
+  };
   const sincronizar = async () => {
     estado.versao++;
-    await projetar(() => readModel.registrarProcesso(snapshot()));
+    if (emLote()) await descarregar(true);
+    else await projetar(() => readModel().registrarProcesso(snapshot()));
   };
 
   // Until the unit's seat is read (Prazos.atualizarDecretados), and for runs recorded before units were data: the school's município.
@@ -131,7 +141,8 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     local,
     async (prazo, motivo) => {
       estado.prazoLimite = prazo.situacao === 'aberto' ? prazo.limite : null;
-      await projetar(() => readModel.registrarPrazo({ processoId: abertura.id, prazo, motivo }));
+      if (emLote()) prazosPendentes.push({ prazo, motivo });
+      else await projetar(() => readModel().registrarPrazo({ processoId: abertura.id, prazo, motivo }));
       await evento('prazo', motivo, 'sistema', { prazoId: prazo.id, codigo: prazo.codigo, limite: prazo.limite, vencimento: prazo.vencimento, situacao: prazo.situacao });
       await sincronizar();
     },
@@ -154,6 +165,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
             local,
             prazos,
             evento,
+            descarregar: () => descarregar(false),
             sincronizar: async () => {
               estado.fase = rito!.estado.fase;
               estado.encerrado = rito!.terminado;
@@ -173,8 +185,15 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
       : null;
 
   if (!retomada) {
-    await projetar(() => readModel.registrarProcesso(snapshot()));
-    await evento('abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei });
+    const aberto = ['abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei }] as const;
+    if (emLote()) {
+      // The row as the API wrote it at the abertura (versao 1), with its first event.
+      await evento(...aberto);
+      await descarregar(true);
+    } else {
+      await projetar(() => readModel().registrarProcesso(snapshot()));
+      await evento(...aberto);
+    }
   }
 
   if (rito) {
@@ -189,9 +208,11 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     await rito.conduzir(longo);
     if (!rito.terminado) {
       await condition(() => rito.ocioso && allHandlersFinished());
+      await descarregar(false);
       await continueAsNew<typeof processoWorkflow>(abertura, { estado, rito: rito.estado, seq, prazosAbertos: prazos.abertos });
     }
     await condition(allHandlersFinished);
+    await descarregar(false);
     return estado;
   }
 

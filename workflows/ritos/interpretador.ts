@@ -45,6 +45,9 @@ export interface PedidoDocumentoRito {
 }
 type EmitirDocumento = (pedido: PedidoDocumentoRito) => Promise<DocumentoEmitido>;
 
+/** The ciência is answered once its prazo is written to the read model (see tomarCiencia). */
+export const PATCH_CIENCIA_APOS_PROJECAO = 'ciencia-apos-projecao';
+
 const atividadesDeDocumentos = proxyActivities<Record<string, EmitirDocumento>>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -63,6 +66,8 @@ export interface ContextoRito {
   evento(tipo: string, descricao: string, ator: string, dados?: Record<string, unknown>): Promise<void>;
   /** Mirrors the state into the read model. */
   sincronizar(): Promise<void>;
+  /** Writes the events recorded and not yet written (they go with the next sincronizar otherwise). */
+  descarregar(): Promise<void>;
   /** The SEI number given at autuação. */
   autuar(numeroSei: string): void;
 }
@@ -143,6 +148,8 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
   private readonly emAndamento = new Map<string, string>();
   /** Set once the process is registered and the calendar read: actions wait for it. */
   pronto = false;
+  /** The prazo last written to the read model: the ciência's answer waits for it, so a read right after shows it. */
+  private prazoProjetado: PrazoAberto | null = null;
 
   constructor(
     private readonly def: DefinicaoRito,
@@ -197,6 +204,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
         if (ciencia === null) continue;
         prazo = this.estado.prazo = await this.ctx.prazos.abrir(definicaoPrazo(this.def, codigo), ciencia);
         await this.ctx.sincronizar();
+        this.prazoProjetado = prazo;
       }
       this.ctx.prazos.retomar(prazo);
       const desfecho = await this.ctx.prazos.aguardar(prazo, () => this.estado.fase !== fase, parar);
@@ -284,8 +292,19 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     const n = this.estado.notificacao!;
     n.abertaEm = p.em;
     await this.ctx.evento('ciencia-explicita', `Ciência da notificação (${n.tipo}) pelo representante`, p.ator.id, { abertaEm: p.em });
-    // The prazo's start is computed by conduzir() once it sees the ciência.
-    await condition(() => this.estado.prazo !== null || this.estado.notificacao !== n);
+    // The prazo's start is computed by conduzir() once it sees the ciência. The answer waits until the
+    // prazo is in the read model too, as every other action's does, so that the party's next read shows
+    // it. Histories recorded before answered as soon as the prazo was computed (patched keeps them).
+    if (patched(PATCH_CIENCIA_APOS_PROJECAO)) {
+      // A prazo already running when the ciência came (none is opened by it) answers at once, as before.
+      const corrente = this.estado.prazo;
+      const projetado = () => this.estado.prazo !== null && (this.estado.prazo === corrente || this.estado.prazo === this.prazoProjetado);
+      await condition(() => projetado() || this.estado.notificacao !== n);
+      // The ciência's own event, when no prazo's write took it along.
+      await this.ctx.descarregar();
+    } else {
+      await condition(() => this.estado.prazo !== null || this.estado.notificacao !== n);
+    }
     return this.resultado(p, 'Ciência registrada.', []);
   }
 
