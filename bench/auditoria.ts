@@ -7,8 +7,10 @@
  * rito's API (buildApp). The audited write is `PUT /v1/unidades-de-ensino/{inep}`
  * by an administrador (session cookie + CSRF token): a state change that needs
  * no Temporal, made in one transaction with its audit entry — the upsert, the
- * chain's lock, its head, the entry, the read back — as every audited action of
- * the API is recorded. Each request names one of 5,000 schools at random.
+ * entry into the trail's outbox (no lock), the read back — and answered once
+ * the chainer has put the entry in the chain (api/auditoria/encadeador.ts), as
+ * every audited action of the API is recorded. Each request names one of
+ * 5,000 schools at random.
  *
  * Load: autocannon, 16 connections in all, for the given seconds (default 10):
  * first one instance with 16, then two instances with 8 each at the same time.

@@ -24,6 +24,10 @@ import type { Db } from '../../db/connect';
 
 /** Entries per call of auditoria_encadear (one transaction): a long batch holds the chain's lock the longer. */
 const LOTE = 1000;
+/** How long a chainer that found another at work waits before it looks again (doubling while it stays busy, up to 50 ms). */
+const OCUPADO_MS = 2;
+/** After a failed run (the database away, say), before the next. */
+const ESPERA_APOS_ERRO_MS = 100;
 
 export interface Encadeada {
   seq: number;
@@ -39,6 +43,9 @@ class Encadeador {
   private aoFim: (() => void)[] = [];
   private esperando = new Map<string, Espera[]>();
   private intervalo: NodeJS.Timeout | null = null;
+  /** The next run chains whatever is pending, not only when an awaited entry is (a reader, the interval asked). */
+  private todas = false;
+  private ocupadoSeguidas = 0;
   private usos = 0;
   private ultimoErro: string | null = null;
 
@@ -48,6 +55,7 @@ class Encadeador {
   encadear(): Promise<void> {
     return new Promise((resolve) => {
       this.aoFim.push(resolve);
+      this.todas = true;
       this.acordar();
     });
   }
@@ -84,7 +92,10 @@ class Encadeador {
   iniciar(intervaloMs: number): () => Promise<void> {
     this.usos++;
     if (!this.intervalo) {
-      this.intervalo = setInterval(() => this.acordar(), intervaloMs);
+      this.intervalo = setInterval(() => {
+        this.todas = true;
+        this.acordar();
+      }, intervaloMs);
       this.intervalo.unref();
     }
     let parado = false;
@@ -114,14 +125,20 @@ class Encadeador {
       do {
         this.deNovo = false;
         const fim = this.aoFim.splice(0);
+        const todas = this.todas;
+        this.todas = false;
         try {
-          await this.umaRodada();
+          if (await this.umaRodada(todas)) {
+            // Another chainer was at work: this was no run for those who asked for one; the next is.
+            this.aoFim.unshift(...fim.splice(0));
+          }
           this.ultimoErro = null;
         } catch (err) {
           // The entries stay safe in the outbox; the next run (a request, the interval) tries again. Said once per cause.
           const msg = (err as Error)?.message ?? String(err);
           if (msg !== this.ultimoErro && !/pool|Cannot use a pool|terminat|destroy/i.test(msg)) process.emitWarning(`auditoria: encadeamento falhou: ${msg}`);
           this.ultimoErro = msg;
+          await new Promise((r) => setTimeout(r, ESPERA_APOS_ERRO_MS));
         }
         for (const f of fim) f();
       } while (this.deNovo || this.aoFim.length);
@@ -130,30 +147,37 @@ class Encadeador {
     }
   }
 
-  private async umaRodada() {
+  /** One run; true when another instance's chainer held the lock and nothing was chained (then look again shortly). */
+  private async umaRodada(todas: boolean): Promise<boolean> {
     for (;;) {
-      const { rows } = await sql<{ n: number }>`select auditoria_encadear(${LOTE}::integer) as n`.execute(this.db);
-      if (Number(rows[0]?.n ?? 0) < LOTE) break;
-    }
-    if (!this.esperando.size) return;
-    const ids = [...this.esperando.keys()];
-    // One statement, one snapshot: an entry is either chained or still pending in it, never neither while it moves.
-    const { rows } = await sql<{ id: string; seq: string | null; hash: string | null }>`
-      (select distinct on (id) id::text as id, seq::text as seq, hash from auditoria where id = any(${ids}::bigint[]) order by id, seq desc)
-      union all
-      select id::text, null, null from auditoria_pendente where id = any(${ids}::bigint[])`.execute(this.db);
-    const achadas = new Map(rows.map((r) => [r.id, r]));
-    for (const id of ids) {
-      const r = achadas.get(id);
-      if (r?.seq == null && r) {
-        // Committed after this run's snapshot: the next run takes it.
-        this.deNovo = true;
-        continue;
+      const ids = [...this.esperando.keys()];
+      // One round trip: the move, then where each awaited entry is, in one snapshot taken after it.
+      const { rows } = await sql<{ entrada_id: string | null; entrada_seq: string | null; entrada_hash: string | null; movidas: number | null }>`
+        select entrada_id::text as entrada_id, entrada_seq::text as entrada_seq, entrada_hash, movidas
+        from auditoria_encadear_e_conferir(${ids}::bigint[], ${todas}, ${LOTE}::integer)`.execute(this.db);
+      const achadas = new Map(rows.filter((r) => r.entrada_id !== null).map((r) => [r.entrada_id!, r]));
+      for (const id of ids) {
+        const r = achadas.get(id);
+        // Still pending: committed after this run's snapshot, or beyond this batch; the next run takes it.
+        if (r && r.entrada_seq === null) continue;
+        const esperas = this.esperando.get(id) ?? [];
+        this.esperando.delete(id);
+        // Neither chained nor pending: its transaction rolled back.
+        for (const f of esperas) f(r ? { seq: Number(r.entrada_seq), hash: r.entrada_hash! } : null);
       }
-      const esperas = this.esperando.get(id) ?? [];
-      this.esperando.delete(id);
-      for (const f of esperas) f(r ? { seq: Number(r.seq), hash: r.hash! } : null);
+      const movidas = Number(rows.find((r) => r.entrada_id === null)?.movidas ?? 0);
+      if (movidas < 0) {
+        // Another instance's chainer holds the lock: look again shortly (this run's waiters and `todas` carry over).
+        this.todas ||= todas;
+        this.deNovo = true;
+        await new Promise((r) => setTimeout(r, Math.min(OCUPADO_MS * 2 ** this.ocupadoSeguidas++, 50)));
+        return true;
+      }
+      this.ocupadoSeguidas = 0;
+      if (movidas < LOTE) break;
     }
+    if (this.esperando.size) this.deNovo = true;
+    return false;
   }
 }
 

@@ -85,7 +85,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // PL/pgSQL runs each statement of a volatile function with a fresh snapshot: the head read after the lock
   // includes what the previous chainer committed, and the pending rows read are every one committed by then.
   await sql`
-    create function auditoria_encadear(limite integer default 1000) returns integer language plpgsql volatile as $$
+    create function auditoria_encadear(limite integer default 1000, esperar boolean default true) returns integer language plpgsql volatile as $$
     declare
       p auditoria_pendente;
       cabeca_seq bigint;
@@ -93,7 +93,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       novo_hash text;
       n integer := 0;
     begin
-      perform pg_advisory_xact_lock(hashtext('rito.auditoria'));
+      if not esperar then
+        -- Another chainer is at work: -1, and the caller looks again in a moment (it is likely moving our entries).
+        if not pg_try_advisory_xact_lock(hashtext('rito.auditoria')) then
+          return -1;
+        end if;
+      else
+        perform pg_advisory_xact_lock(hashtext('rito.auditoria'));
+      end if;
       select a.seq, a.hash into cabeca_seq, cabeca_hash from auditoria a order by a.seq desc limit 1;
       cabeca_seq := coalesce(cabeca_seq, 0);
       cabeca_hash := coalesce(cabeca_hash, repeat('0', 64));
@@ -109,6 +116,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         n := n + 1;
       end loop;
       return n;
+    end $$`.execute(db);
+
+  // The chainer's one round trip: chain, then say where each awaited entry is — chained (its seq and hash), still
+  // pending (committed after this run began), or neither (its transaction rolled back) — in one snapshot, taken
+  // after the move. The row with a null id carries how many entries this run moved, or -1 when another chainer
+  // held the lock (this one does not queue for it: it looks again in a moment, when the other has likely moved
+  // its entries too). Unless `todas`, it chains only when one of `ids` is still pending: an instance whose
+  // entries another instance's chainer has just moved learns their seqs without the chain's lock.
+  await sql`
+    create function auditoria_encadear_e_conferir(ids bigint[], todas boolean, limite integer default 1000)
+    returns table (entrada_id bigint, entrada_seq bigint, entrada_hash text, movidas integer) language plpgsql volatile as $$
+    declare n integer := 0;
+    begin
+      if todas or exists (select 1 from auditoria_pendente p where p.id = any(ids)) then
+        n := auditoria_encadear(limite, false);
+      end if;
+      return query
+        select null::bigint, null::bigint, null::text, n
+        union all
+        (select distinct on (a.id) a.id, a.seq, a.hash, null::integer from auditoria a where a.id = any(ids) order by a.id, a.seq desc)
+        union all
+        select p.id, null::bigint, null::text, null::integer from auditoria_pendente p where p.id = any(ids);
     end $$`.execute(db);
 
   await sql`drop function if exists auditoria_anexar(text, text, json)`.execute(db);
@@ -128,7 +157,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function if exists auditoria_encadear(integer)`.execute(db);
+  await sql`drop function if exists auditoria_encadear_e_conferir(bigint[], boolean, integer)`.execute(db);
+  await sql`drop function if exists auditoria_encadear(integer, boolean)`.execute(db);
   await sql`drop table if exists auditoria_pendente`.execute(db);
   await sql`drop function if exists auditoria_pendente_guarda()`.execute(db);
   await sql`drop index if exists auditoria_id_idx`.execute(db);
