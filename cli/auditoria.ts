@@ -78,6 +78,11 @@ export async function run(args: string[]): Promise<number> {
       if (!ancoras.length) process.stdout.write(`nenhuma âncora deste banco em ${pasta}: só a cadeia foi conferida (entradas cortadas do fim não aparecem)\n`);
     }
     const r = await verificarCadeia(banco.db, { ancoras, ancora });
+    if (r.pendentes) {
+      process.stdout.write(
+        `${r.pendentes} entrada${r.pendentes === 1 ? '' : 's'} gravada${r.pendentes === 1 ? '' : 's'} aguarda${r.pendentes === 1 ? '' : 'm'} encadeamento (auditoria_pendente): protegida${r.pendentes === 1 ? '' : 's'} contra alteração, entra${r.pendentes === 1 ? '' : 'm'} na cadeia quando uma instância da API a${r.pendentes === 1 ? '' : 's'} encadear\n`,
+      );
+    }
     if (r.integra && !problemasDasAncoras.length) {
       process.stdout.write(
         r.ultima

@@ -37,6 +37,11 @@ export interface ResultadoVerificacao {
   problemas: ProblemaCadeia[];
   /** How many anchors the chain was checked against. */
   ancoras: number;
+  /**
+   * Entries committed to the outbox (auditoria_pendente) and not yet chained when the walk ended: protected
+   * from change by their trigger, but not part of what was verified until the chainer moves them.
+   */
+  pendentes: number;
 }
 
 export async function verificarCadeia(
@@ -98,5 +103,6 @@ export async function verificarCadeia(
           : `a ${nome(alem)} registra a entrada ${alem.seq}, mas a cadeia termina na ${anterior.seq} (entradas do fim removidas a partir da ${anterior.seq + 1})`,
     });
   }
-  return { integra: problemas.length === 0, total, ultima: anterior.seq ? anterior : null, problemas, ancoras: ancoras.length };
+  const { n: pendentes } = await db.selectFrom('auditoria_pendente').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { integra: problemas.length === 0, total, ultima: anterior.seq ? anterior : null, problemas, ancoras: ancoras.length, pendentes: Number(pendentes) };
 }

@@ -116,6 +116,8 @@ describe('trilha de auditoria sem trava global no caminho da requisição', () =
       await morta.destroy();
       expect(r).toMatchObject({ seq: null, hash: null });
       const noOutbox = await trava.selectFrom('auditoria_pendente').select(['id', 'resumo']).where('id', '=', r.id).executeTakeFirst();
+      // The verifier says what waits outside the chain it checked.
+      expect((await verificarCadeia(trava)).pendentes).toBeGreaterThanOrEqual(1);
       expect(noOutbox).toMatchObject({ resumo: 'gravada antes da queda' });
       expect(await trava.selectFrom('auditoria').select('seq').where('acao', '=', 'teste.orfa').execute()).toEqual([]);
       return r;
