@@ -94,8 +94,8 @@ export class ProcessosService {
   }
 
   /**
-   * Called with the abertura's transaction open (and, in PostgreSQL, the audit chain's lock held): bounded, so
-   * that a Temporal out of reach fails this request in seconds instead of holding every audited write behind it.
+   * Called with the abertura's transaction open: bounded, so that a Temporal out of reach fails this request in
+   * seconds instead of holding that transaction, its row locks and its audit entry (uncommitted in the outbox) open.
    */
   private async iniciarWorkflow(abertura: AberturaProcesso): Promise<void> {
     await this.temporal.connection.withDeadline(Date.now() + PRAZO_INICIO_MS, () =>
