@@ -30,6 +30,8 @@
  * calls them any more.
  */
 import { type Kysely, sql } from 'kysely';
+import * as anexar from './2026_11_30_auditoria_anexar';
+import * as cabecaTravada from './2026_11_30_auditoria_cabeca_travada';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table auditoria add column id bigint`.execute(db);
@@ -157,6 +159,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  // Nothing recorded is lost: what is pending is chained before the outbox goes (2^31 - 1: all of it).
+  await sql`select auditoria_encadear(2147483647)`.execute(db);
+  await anexar.up(db);
+  await cabecaTravada.up(db);
   await sql`drop function if exists auditoria_encadear_e_conferir(bigint[], boolean, integer)`.execute(db);
   await sql`drop function if exists auditoria_encadear(integer, boolean)`.execute(db);
   await sql`drop table if exists auditoria_pendente`.execute(db);
