@@ -151,7 +151,8 @@ export const SETTINGS = {
     description:
       'Por quanto tempo, no máximo, cada instância da API reaproveita uma sessão já lida do PostgreSQL sem lê-la de novo (0 desliga). ' +
       'Encerrar a sessão, desativar a conta ou mudar papéis, senha ou escopo valem em todas as instâncias assim que o PostgreSQL avisa (LISTEN/NOTIFY), ' +
-      'bem antes desse limite; ele só cobre um aviso perdido e o mandato que começa ou termina pelo relógio. Só com DATABASE_URL (o banco embutido não tem o cache).',
+      'bem antes desse limite; ele só cobre um aviso perdido e o mandato que começa ou termina pelo relógio. Só com DATABASE_URL (o banco embutido não tem o cache). ' +
+      'Atrás de um PgBouncer em modo transaction, LISTEN não funciona: use 0 (ou aponte DATABASE_URL direto para o PostgreSQL).',
   },
   AUDITORIA_ANCORA_CHAVE: {
     schema: z
