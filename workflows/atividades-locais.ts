@@ -1,9 +1,9 @@
 /**
- * The process's short database activities (read-model writes, calendar reads) run as local activities: in
+ * A process's database activities (read-model writes, calendar reads, issuing a rite's documents) run as local activities: in
  * the worker that runs the workflow, inside the same workflow task, instead of each one being an activity
  * task of the server plus one more workflow task to resume after it. Those round trips were most of the
- * worker's CPU per process (issue 16, bench/worker.ts). The functions are the same and idempotent (by versao
- * and seq), so one retried after a worker's crash writes nothing twice.
+ * worker's CPU per process (issue 16, bench/worker.ts). The functions are the same and idempotent (by versao,
+ * seq and a document's chave), so one retried after a worker's crash writes nothing twice.
  *
  * Histories recorded before this scheduled them as activities: patched() keeps those replaying, and a process
  * that reaches new code mid-rite switches at that point (test/replay, generation 'atividades-locais').

@@ -142,19 +142,23 @@ describe('a process on the real system', () => {
   }
 
   it('keeps the CPF out of every payload of the raw history, and out of the history bytes', async () => {
-    // Until an activity (the read model's, whose input carries the abertura) has run.
+    // Until the workflow's first local activity (the read model's write of the abertura) has run: its result is
+    // recorded in a marker, its input (the abertura, with the CPF) is not recorded at all.
+    const marcador = (e: temporal.api.history.v1.IHistoryEvent) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity';
     let h = await historia();
     const ate = Date.now() + 30_000;
-    while (!h.events!.some((e) => e.activityTaskCompletedEventAttributes) && Date.now() < ate) {
+    while (!h.events!.some(marcador) && Date.now() < ate) {
       await new Promise((ok) => setTimeout(ok, 200));
       h = await historia();
     }
-    const agendada = h.events!.find((e) => e.activityTaskScheduledEventAttributes)?.activityTaskScheduledEventAttributes;
-    expect(agendada?.input?.payloads?.length, 'entrada de uma atividade').toBeGreaterThan(0);
-    // Every payload rito writes goes through the codec. Two kinds never do, by Temporal's design, and carry no data of
-    // rito's: the SDK core's patch markers (the patch's id: 'calendario-da-unidade') and search attributes (checked
-    // below for personal data); the whole history's bytes are checked for it after.
-    const deRito = h.events!.filter((e) => e.markerRecordedEventAttributes?.markerName !== 'core_patch' && !e.upsertWorkflowSearchAttributesEventAttributes);
+    expect(h.events!.some(marcador), 'atividade local registrada').toBe(true);
+    // Every payload rito writes goes through the codec. Three kinds never do, by Temporal's design, and carry no data
+    // of rito's: the SDK core's patch markers (the patch's id: 'atividades-locais'), a local activity marker's own
+    // record (its type, id, attempt and times, under `data`; its `result` is rito's and is encrypted) and search
+    // attributes (checked below for personal data); the whole history's bytes are checked for it after.
+    const deRito = h.events!
+      .filter((e) => e.markerRecordedEventAttributes?.markerName !== 'core_patch' && !e.upsertWorkflowSearchAttributesEventAttributes)
+      .map((e) => (marcador(e) ? { resultado: e.markerRecordedEventAttributes!.details!.result } : e));
     const payloads = payloadsDe(deRito);
     expect(payloads.length).toBeGreaterThanOrEqual(3);
     for (const p of payloads) {

@@ -9,7 +9,8 @@
  * The order of the activities and timers below is what running histories
  * recorded: change it only behind patched() (README, "Changing workflow code").
  */
-import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
+import { atividadesDoProcesso } from '../atividades-locais';
 import { type Local, formatarInstanteBrasilia, inicioDoDiaBrasilia, lerData } from '../../rules/calendario';
 import { jsonCanonico } from '../../rules/json-canonico';
 import { calcularPrazo, cienciaTacita } from '../../rules/prazos';
@@ -48,7 +49,8 @@ type EmitirDocumento = (pedido: PedidoDocumentoRito) => Promise<DocumentoEmitido
 /** The ciência is answered once its prazo is written to the read model (see tomarCiencia). */
 export const PATCH_CIENCIA_APOS_PROJECAO = 'ciencia-apos-projecao';
 
-const atividadesDeDocumentos = proxyActivities<Record<string, EmitirDocumento>>({
+// Local where the history allows it (workflows/atividades-locais.ts): issuing is idempotent by the document's chave.
+const atividadesDeDocumentos = atividadesDoProcesso<Record<string, EmitirDocumento>>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -315,7 +317,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     if (!t.permitida) throw new RecusaAcao(t.motivo);
     const e = this.estado;
     const emitidos: DocumentoEmitido[] = [];
-    const emitirDocumento = atividadesDeDocumentos[this.hooks.atividadeDocumentos]!;
+    const emitirDocumento = atividadesDeDocumentos()[this.hooks.atividadeDocumentos]!;
     const a: AcaoEmCurso<E> = {
       ctx: this.ctx,
       pedido: p,
