@@ -231,9 +231,8 @@ export interface AgendaAssinaturaTable {
   ultimo_uso_em: NullableTimestamp;
 }
 
-/** Append-only, hash-chained audit trail (see migrations/0003_auditoria.ts). */
-export interface AuditoriaTable {
-  seq: ColumnType<string, string | number, never>;
+/** What an audit entry records, the same in the outbox and in the chain. */
+interface ColunasEntradaAuditoria {
   ocorrido_em: Timestamp;
   ator_id: string | null;
   ator_nome: string | null;
@@ -249,6 +248,11 @@ export interface AuditoriaTable {
   processo_id: string | null;
   resumo: string;
   dados: Json<Record<string, unknown>>;
+}
+
+/** Append-only, hash-chained audit trail (see migrations/0003_auditoria.ts). */
+export interface AuditoriaTable extends ColunasEntradaAuditoria {
+  seq: ColumnType<string, string | number, never>;
   hash_anterior: string;
   hash: string;
   /** The entry's id from the outbox (2026_11_30_auditoria_pendente); null for entries chained before it. Not hashed. */
@@ -259,22 +263,8 @@ export interface AuditoriaTable {
  * The audit trail's outbox (2026_11_30_auditoria_pendente): entries committed with their action and not yet
  * chained. `conteudo_antes`/`conteudo_depois`: the entry's canonical JSON around its seq, which the chainer hashes.
  */
-export interface AuditoriaPendenteTable {
+export interface AuditoriaPendenteTable extends ColunasEntradaAuditoria {
   id: Generated<string>;
-  ocorrido_em: Timestamp;
-  ator_id: string | null;
-  ator_nome: string | null;
-  ator_papeis: string[];
-  origem_ip: string | null;
-  user_agent: string | null;
-  request_id: string | null;
-  correlacao_id: string | null;
-  acao: string;
-  recurso: string | null;
-  recurso_id: string | null;
-  processo_id: string | null;
-  resumo: string;
-  dados: Json<Record<string, unknown>>;
   conteudo_antes: string;
   conteudo_depois: string;
 }

@@ -17,6 +17,7 @@ import { verificarCadeia } from '../../api/auditoria/verificar';
 import { connectDb, type Db } from '../../db/connect';
 import { eventually } from '../support/eventualmente';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { codigoDoErro } from '../support/codigo-do-erro';
 
 let sys: TestSystem;
 let admin: Conta;
@@ -46,15 +47,6 @@ async function instancia() {
 
 const pendentes = async (db: Db) => Number((await db.selectFrom('auditoria_pendente').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
-/** The SQLSTATE of what `f` throws (it must throw). */
-async function codigoDoErro(f: () => Promise<unknown>): Promise<string> {
-  try {
-    await f();
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-  throw new Error('era para ter sido recusado');
-}
 
 describe('trilha de auditoria sem trava global no caminho da requisição', () => {
   it('duas instâncias da API escrevendo ao mesmo tempo: uma só cadeia, íntegra, com a entrada de cada requisição', async () => {

@@ -22,6 +22,7 @@ import { startEmbeddedPostgres } from '../../db/embedded';
 import { migrateToLatest } from '../../db/migrate';
 import { freeLoopbackPort } from '../../tooling/cache';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
+import { codigoDoErro } from '../support/codigo-do-erro';
 
 let sys: TestSystem;
 let supervisor: Conta;
@@ -45,15 +46,6 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-/** The SQLSTATE of what `f` throws (it must throw). */
-async function codigoDoErro(f: () => Promise<unknown>): Promise<string> {
-  try {
-    await f();
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-  throw new Error('era para ter sido recusado');
-}
 
 describe('the application role on a real PostgreSQL', () => {
   it('the migrations created rito_app; the migrating role owns auditoria', async () => {
