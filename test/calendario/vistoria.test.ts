@@ -48,15 +48,19 @@ const instante = (s: string | null) => (s === null ? null : new Date(s).getTime(
 
 /**
  * Waits until the process's workflow is back waiting on its prazo (Prazos.aguardar:
- * its history then ends with the timer of that wait). A change signalled earlier
+ * its latest timer event is the start of that wait's timer, and no workflow task is
+ * pending; the update and the local activities' markers of the same task may be
+ * recorded after the timer). A change signalled earlier
  * is applied too (the version read is compared, see workflows/prazos/prazo.ts);
  * waiting only makes each step's before/after unambiguous.
  */
 async function esperarAguardandoPrazo(sys: TestSystem, id: string): Promise<void> {
   await ate(
     async () => {
-      const h = await sys.temporal.workflow.getHandle(id).fetchHistory();
-      return !!h.events?.at(-1)?.timerStartedEventAttributes;
+      const eventos = (await sys.temporal.workflow.getHandle(id).fetchHistory()).events ?? [];
+      const ultimoTimer = eventos.findLast((e) => e.timerStartedEventAttributes || e.timerFiredEventAttributes || e.timerCanceledEventAttributes);
+      const fim = eventos.at(-1);
+      return !!ultimoTimer?.timerStartedEventAttributes && !fim?.workflowTaskScheduledEventAttributes && !fim?.workflowTaskStartedEventAttributes;
     },
     (aguardando) => aguardando,
     'workflow aguardando o prazo',
