@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
 import type { Database, PrazoAlteracao } from './schema';
+import { emTransacao } from './transacao';
 
 type Db = Kysely<Database>;
 
@@ -22,8 +23,7 @@ function motivoDe(prazo: PrazoAberto): string {
  */
 export async function registrarPrazo(db: Db, { processoId, prazo, motivo }: { processoId: string; prazo: PrazoAberto; motivo?: string }): Promise<void> {
   // Inside a caller's transaction (a step of the process written whole: db/processos.ts), as part of it.
-  const emTransacao = (f: (trx: Db) => Promise<void>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
-  await emTransacao(async (trx) => {
+  await emTransacao(db, async (trx) => {
     await trx
       .insertInto('prazo_processo')
       .values({

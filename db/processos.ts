@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
 import type { AberturaProcesso, EstadoProcesso } from '../workflows/processo/definitions';
 import { registrarPrazo } from './prazos';
+import { emTransacao } from './transacao';
 import type { Database, Processo } from './schema';
 
 type Db = Kysely<Database>;
@@ -60,10 +61,8 @@ export interface SnapshotProcesso {
 
 /** Writes the snapshot unless the row holds a newer one; returns the row written (undefined: an as new or newer one was there). */
 export async function upsertProcesso(db: Db, { abertura, estado, rito }: SnapshotProcesso): Promise<Processo | undefined> {
-  // Inside a caller's transaction (the abertura writes its row and audit entry together), as part of it:
-  // Kysely cannot nest transactions, and a second connection would wait on the first one (for ever under PGlite).
-  const emTransacao = <T>(f: (trx: Db) => Promise<T>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
-  return emTransacao(async (trx) => {
+  // Inside a caller's transaction (the abertura writes its row and audit entry together), as part of it.
+  return emTransacao(db, async (trx) => {
     const escrito = await trx
       .insertInto('processo')
       .values({
