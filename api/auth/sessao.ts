@@ -12,9 +12,8 @@
  * CSRF token in X-CSRF-Token (see plugins/autenticacao.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/connect';
-import { executarPreparada } from '../../db/preparadas';
+import { compiladaPorForma, executarPreparada } from '../../db/preparadas';
 import type { Ator, Autenticacao } from './ator';
 import { type CacheDeSessoes, cacheDeSessoes } from './cache-sessoes';
 import { atorDaLinha, colunasDoEscopo } from './contas';
@@ -75,24 +74,12 @@ const consultaDaSessao = (db: Db, id: string, agora: Date, escopoEm: Date, ocios
     .where('usuario.ativo', '=', true);
 
 /**
- * The statement is built and compiled once per database, with a placeholder object for each value, and each request
+ * The statement is built and compiled once per database (db/preparadas.ts, compiladaPorForma), and each request
  * puts its values in their places: building it (three subqueries) cost as much CPU as the case list's whole query.
  */
-const LUGAR = { id: {}, agora: {}, escopo: {}, ociosa: {} };
 type LinhaSessao = Awaited<ReturnType<ReturnType<typeof consultaDaSessao>['executeTakeFirstOrThrow']>>;
-const compiladas = new WeakMap<Db, CompiledQuery<LinhaSessao>>();
-function sessaoCompilada(db: Db, id: string, agora: Date, escopoEm: Date, ociosaDesde: Date) {
-  let modelo = compiladas.get(db);
-  if (!modelo) {
-    const lugar = LUGAR as unknown as { id: string; agora: Date; escopo: Date; ociosa: Date };
-    modelo = consultaDaSessao(db, lugar.id, lugar.agora, lugar.escopo, lugar.ociosa).compile();
-    // Every value must have become a parameter, or a request would run with a placeholder in it.
-    if (!Object.values(LUGAR).every((l) => modelo!.parameters.includes(l))) throw new Error('consulta da sessão: um valor não virou parâmetro');
-    compiladas.set(db, modelo);
-  }
-  const valor = (p: unknown) => (p === LUGAR.id ? id : p === LUGAR.agora ? agora : p === LUGAR.escopo ? escopoEm : p === LUGAR.ociosa ? ociosaDesde : p);
-  return { ...modelo, parameters: modelo.parameters.map(valor) } as CompiledQuery<LinhaSessao>;
-}
+const sessaoCompilada = (db: Db, id: string, agora: Date, escopoEm: Date, ociosaDesde: Date) =>
+  compiladaPorForma(db, 'sessao', { id, agora, escopoEm, ociosaDesde }, (v) => consultaDaSessao(db, v.id, v.agora, v.escopoEm, v.ociosaDesde));
 
 /** What the cache of sessions (api/auth/cache-sessoes.ts) keeps of one: its row and the Ator built from it. */
 interface SessaoLida {
