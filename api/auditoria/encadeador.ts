@@ -9,9 +9,10 @@
  *
  * One chainer per database pool (every API instance, `rito dev`'s embedded
  * one, a test's pool). It runs when an entry it wrote must be answered with its
- * seq (a request waits, bounded, for its own entry: nothing is answered before
- * it is in the chain, unless the chainer cannot keep up within the bound, and
- * then it is safe in the outbox), when someone reads the trail, and every
+ * seq (a write's request waits, bounded, for its own entry: nothing it changed
+ * is answered before its entry is in the chain, unless the chainer cannot keep
+ * up within the bound, and then it is safe in the outbox), after a read's entry
+ * is committed (the read is answered then), when someone reads the trail, and every
  * `intervaloMs` while an API instance is up — which is what chains entries
  * whose writer died between its commit and the chaining (an instance that
  * crashed, a worker's activity, the seed). No LISTEN/NOTIFY: the instance that

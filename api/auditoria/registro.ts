@@ -166,9 +166,19 @@ const texto = (s: string) => textoExibivel(mascararCpfNisEmTexto(s));
  * or — if the chainer cannot within ESPERA_ENCADEAMENTO_MS — once it is
  * committed to the outbox, with `seq` null.
  */
-export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
+export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria, opcoes: OpcoesDoRegistro = {}): Promise<EntradaRegistrada> {
   if (db.isTransaction) return gravarPendente(db, e);
-  return enfileirar(db, e);
+  return enfileirar(db, e, opcoes.aguardarCadeia ?? true);
+}
+
+export interface OpcoesDoRegistro {
+  /**
+   * Outside a transaction: resolve once the entry is chained (true, the default) or as soon as it is committed
+   * to the outbox (false; `seq` null, the chainer woken). A read of personal data takes false (issue 16): the
+   * read is recorded before it is answered either way — the outbox is as append-only as the chain and is chained
+   * within the chainer's interval — and its answer no longer waits for the chain's one-at-a-time step.
+   */
+  aguardarCadeia?: boolean;
 }
 
 /** The entry's seq and hash once chained (waiting at most `limiteMs`); the entry as given if it already has them. */
@@ -205,6 +215,7 @@ async function gravarPendente(trx: Kysely<Database>, e: EntradaAuditoria): Promi
  */
 interface Pendente {
   e: EntradaAuditoria;
+  aguardarCadeia: boolean;
   resolver: (r: EntradaRegistrada) => void;
   rejeitar: (err: unknown) => void;
 }
@@ -215,12 +226,12 @@ interface Fila {
 const filas = new WeakMap<Kysely<Database>, Fila>();
 const LOTE_MAXIMO = 500;
 
-function enfileirar(db: Kysely<Database>, e: EntradaAuditoria): Promise<EntradaRegistrada> {
+function enfileirar(db: Kysely<Database>, e: EntradaAuditoria, aguardarCadeia: boolean): Promise<EntradaRegistrada> {
   let fila = filas.get(db);
   if (!fila) filas.set(db, (fila = { itens: [], escrevendo: false }));
   const f = fila;
   return new Promise<EntradaRegistrada>((resolver, rejeitar) => {
-    f.itens.push({ e, resolver, rejeitar });
+    f.itens.push({ e, aguardarCadeia, resolver, rejeitar });
     if (!f.escrevendo) void drenar(db, f);
   });
 }
@@ -264,11 +275,16 @@ async function drenar(db: Kysely<Database>, fila: Fila): Promise<void> {
         }
       }
       if (!gravadas.length) continue;
+      const ja = gravadas.filter((g) => !g.p.aguardarCadeia);
+      for (const g of ja) g.p.resolver(g.r);
+      if (ja.length) void encadeador(db).encadear();
+      const depois = gravadas.filter((g) => g.p.aguardarCadeia);
+      if (!depois.length) continue;
       const encadeadas = await encadeador(db).aguardar(
-        gravadas.map((g) => g.r.id),
+        depois.map((g) => g.r.id),
         ESPERA_ENCADEAMENTO_MS,
       );
-      gravadas.forEach((g, k) => g.p.resolver(encadeadas[k] ? { ...g.r, ...encadeadas[k] } : g.r));
+      depois.forEach((g, k) => g.p.resolver(encadeadas[k] ? { ...g.r, ...encadeadas[k] } : g.r));
     }
   } finally {
     fila.escrevendo = false;

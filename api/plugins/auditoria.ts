@@ -23,6 +23,8 @@
  *   `config.auditoria: { acao: 'processo.ler', recurso: 'processo', dadosPessoais: true }`
  *   (each successful read is recorded: one entry per request, with who, what
  *   and when; LGPD, ASVS 16.3.2) or `config.auditoria: { dadosPessoais: false }`.
+ *   A read's answer leaves once its entry is committed to the outbox; it does
+ *   not wait for the chaining, which follows within the chainer's interval.
  *   A GET that declares neither stops the API at start-up, so a new route
  *   cannot forget; the OpenAPI document shows the choice in `x-dados-pessoais`.
  */
@@ -32,7 +34,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connect';
 import type { Database } from '../../db/schema';
 import { ESPERA_ENCADEAMENTO_MS, encadeador } from '../auditoria/encadeador';
-import { type EntradaAuditoria, type EntradaRegistrada, registrarAuditoria } from '../auditoria/registro';
+import { aguardarEncadeamento, type EntradaAuditoria, type EntradaRegistrada, registrarAuditoria } from '../auditoria/registro';
 import { METODOS_SEGUROS } from './autenticacao';
 
 export interface ConfigAuditoria {
@@ -111,21 +113,27 @@ export default fp<{ db: Db }>(
       const acao = a.acao ?? cfg?.acao;
       if (!acao) throw new Error(`rota ${this.method} ${this.routeOptions.url} audita sem config.auditoria.acao`);
       const ator = a.ator !== undefined ? a.ator : this.ator;
-      const registrada = await registrarAuditoria(trx ?? db, {
-        ator: ator ? { id: ator.id, nome: ator.nome, papeis: ator.papeis } : null,
-        origem: { ip: this.ip, userAgent: this.headers['user-agent'] ?? null, requestId: String(this.id), correlacao: correlacaoDoCliente(this) },
-        acao,
-        recurso: a.recurso ?? cfg?.recurso ?? null,
-        recursoId: a.recursoId !== undefined ? a.recursoId : idDoParametro(this),
-        processoId: a.processoId ?? null,
-        resumo: a.resumo,
-        dados: a.dados,
-        chaveIdempotencia: a.chaveIdempotencia,
-        repeticao: a.repeticao,
-      });
+      // A read's entry lets the answer leave once committed to the outbox, not once chained (OpcoesDoRegistro).
+      const leitura = !trx && METODOS_SEGUROS.has(this.method);
+      const registrada = await registrarAuditoria(
+        trx ?? db,
+        {
+          ator: ator ? { id: ator.id, nome: ator.nome, papeis: ator.papeis } : null,
+          origem: { ip: this.ip, userAgent: this.headers['user-agent'] ?? null, requestId: String(this.id), correlacao: correlacaoDoCliente(this) },
+          acao,
+          recurso: a.recurso ?? cfg?.recurso ?? null,
+          recursoId: a.recursoId !== undefined ? a.recursoId : idDoParametro(this),
+          processoId: a.processoId ?? null,
+          resumo: a.resumo,
+          dados: a.dados,
+          chaveIdempotencia: a.chaveIdempotencia,
+          repeticao: a.repeticao,
+        },
+        { aguardarCadeia: !leitura },
+      );
       this.auditado = true;
       this.entradaAuditoria = registrada;
-      if (registrada.seq === null) (this.auditoriaPendente ??= []).push(registrada.id);
+      if (registrada.seq === null && !leitura) (this.auditoriaPendente ??= []).push(registrada.id);
     });
 
     app.addHook('onRoute', (route) => {
@@ -179,16 +187,17 @@ export default fp<{ db: Db }>(
         request.leituraAntecipada = null;
         const ok = reply.statusCode >= 200 && reply.statusCode < 300;
         entrada
-          .then(() =>
-            ok
-              ? undefined
-              : request.auditar({
-                  acao: `${request.routeOptions.config!.auditoria!.acao}.falha`,
-                  resumo: `Leitura não concluída (HTTP ${reply.statusCode}) [entrada ${request.entradaAuditoria?.seq}]`,
-                  processoId: request.routeOptions.config!.auditoria!.recurso === 'processo' ? idDoParametro(request) : null,
-                  dados: { status: reply.statusCode, entradaDaLeitura: request.entradaAuditoria?.seq ?? null },
-                }),
-          )
+          .then(async () => {
+            if (ok) return;
+            // The failure points at the read's place in the chain: that one entry is awaited there.
+            if (request.entradaAuditoria) request.entradaAuditoria = await aguardarEncadeamento(db, request.entradaAuditoria);
+            await request.auditar({
+              acao: `${request.routeOptions.config!.auditoria!.acao}.falha`,
+              resumo: `Leitura não concluída (HTTP ${reply.statusCode}) [entrada ${request.entradaAuditoria?.seq}]`,
+              processoId: request.routeOptions.config!.auditoria!.recurso === 'processo' ? idDoParametro(request) : null,
+              dados: { status: reply.statusCode, entradaDaLeitura: request.entradaAuditoria?.seq ?? null },
+            });
+          })
           .then(
             () => done(null, payload),
             (err: Error) => done(err),

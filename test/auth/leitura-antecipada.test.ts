@@ -8,6 +8,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import type { Ator } from '../../api/auth/ator';
 import { HttpError, registerErrorHandler } from '../../api/errors';
 import auditoria from '../../api/plugins/auditoria';
@@ -41,7 +42,8 @@ afterAll(async () => {
   await banco?.drop();
 });
 
-const entradas = () => banco.db.selectFrom('auditoria').select(['seq', 'acao', 'processo_id', 'ator_id', 'dados']).orderBy('seq').execute();
+// A read is answered once its entry is committed to the outbox; the chain's reader chains what is pending first.
+const entradas = async () => (await encadearPendentes(banco.db), banco.db.selectFrom('auditoria').select(['seq', 'acao', 'processo_id', 'ator_id', 'dados']).orderBy('seq').execute());
 
 describe('leitura auditada antecipadamente', () => {
   it('2xx: one entry, committed before the answer', async () => {

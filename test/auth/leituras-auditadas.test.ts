@@ -13,6 +13,7 @@
  * declare it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import { createAutenticador } from '../../api/auth';
 import { buildApp } from '../../api/app';
 import { registrarEtap } from '../../db/etap';
@@ -200,6 +201,8 @@ async function getsDoDocumento(): Promise<{ rota: string; dadosPessoais: unknown
 }
 
 async function entradas(): Promise<{ seq: string; acao: string; ator_id: string | null; processo_id: string | null; recurso_id: string | null; ocorrido_em: Date }[]> {
+  // A read is answered once its entry is committed to the outbox; the chain's reader chains what is pending first.
+  await encadearPendentes(sys.db);
   return sys.db.selectFrom('auditoria').select(['seq', 'acao', 'ator_id', 'processo_id', 'recurso_id', 'ocorrido_em']).orderBy('seq').execute();
 }
 

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import { SHA256_TERMO_USUARIO_EXTERNO } from '../../api/habilitacoes/service';
 import { abrirProcesso } from '../support/abertura';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
@@ -159,6 +160,7 @@ describe('credenciamento de usuário externo pela API', () => {
     const listagem = await s.request('GET', '/v1/credenciamentos?situacao=ativo', { as: administrador });
     expect(listagem.body.itens.find((x: { id: string }) => x.id === id)).toMatchObject({ nome: 'Roberto Representante', cpf: expect.stringMatching(/\*/) });
 
+    await encadearPendentes(s.db); // a read's entry may still be in the outbox
     const trilha = await s.db.selectFrom('auditoria').select(['acao', 'ator_id']).where('recurso_id', '=', id).orderBy('seq').execute();
     expect(trilha.map((a) => a.acao)).toEqual(
       expect.arrayContaining(['credenciamento.protocolar', 'credenciamento.protocolar.repeticao', 'credenciamento.apontar-pendencia', 'credenciamento.reenviar', 'credenciamento.reenviar.repeticao', 'credenciamento.aprovar', 'credenciamento.ler']),

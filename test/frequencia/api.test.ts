@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import { mascararCpf } from '../../rules/identificadores/cpf';
 import { mascararNis } from '../../rules/identificadores/nis';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
@@ -74,6 +75,7 @@ describe('acompanhamento da frequência pela API', () => {
     const r = await s.request('GET', `/v1/acompanhamento/casos/${casoId}`, { as: operadorA });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ etapa: 'notificacao-familia', situacao: 'aberto', apuracoes: [expect.objectContaining({ mes: '2026-10', percentual: 45, minimo: 75, abaixo: true })] });
+    await encadearPendentes(s.db); // a read's entry may still be in the outbox
     const entrada = await s.db
       .selectFrom('auditoria')
       .selectAll()
@@ -89,6 +91,7 @@ describe('acompanhamento da frequência pela API', () => {
     expect(alheio.status).toBe(404);
     expect((await s.request('POST', `/v1/acompanhamento/casos/${casoId}/notificar-familia`, { as: operadorB, body: { responsavel }, headers: { 'idempotency-key': chave() } })).status).toBe(404);
     // A refused read leaves no entry of a read.
+    await encadearPendentes(s.db); // a read's entry may still be in the outbox
     const depois = await s.db.selectFrom('auditoria').select((eb) => eb.fn.countAll<string>().as('n')).where('recurso_id', '=', casoId).executeTakeFirstOrThrow();
     expect(depois.n).toBe(antes.n);
   });

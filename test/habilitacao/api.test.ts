@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 import { novoCpf, PDF } from './apoio';
 
@@ -147,6 +148,7 @@ describe('Sistema Presença: who enables whom', () => {
     expect(doEstadual.body.itens.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([estadual.id, municipal.id, operador.id]));
 
     // Reading a profile is a read of personal data: audited with who and which.
+    await encadearPendentes(s.db); // a read's entry may still be in the outbox
     const trilha = await s.db.selectFrom('auditoria').select(['acao', 'recurso_id']).where('acao', '=', 'habilitacao.ler').execute();
     expect(trilha).toEqual(expect.arrayContaining([{ acao: 'habilitacao.ler', recurso_id: estadual.id }]));
   });

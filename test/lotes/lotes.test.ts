@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import { criarChaveApi } from '../../api/auth/chaves';
 import { inserirPedidoHabilitacao, salvarUnidadeEnsino } from '../../db/habilitacoes';
 import { mascararCpf } from '../../rules/identificadores';
@@ -335,11 +336,13 @@ describe('movements and corrections', () => {
 
 describe('reads of students: scope and audit', () => {
   it('reads a student in scope with an audit entry, masks CPF and NIS in a school\'s listing, and answers 404 outside scope', async () => {
+    await encadearPendentes(sys.db); // a read's entry may still be in the outbox
     const antes = (await sys.db.selectFrom('auditoria').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq;
     const lido = await sys.request('GET', `/v1/estudantes/${S1}`, { as: operadorA });
     expect(lido.status).toBe(200);
     expect(lido.body).toMatchObject({ cpf: S1, nome: 'Ana Souza', matriculas: [{ codigoInep: A, ano: 2026, situacao: 'ativa' }] });
     expect(lido.body.frequencias.map((f: any) => f.mes)).toEqual(['2026-03', '2026-05', '2026-06']);
+    await encadearPendentes(sys.db); // a read's entry may still be in the outbox
     const entradas = await sys.db.selectFrom('auditoria').select(['acao', 'ator_id', 'recurso', 'recurso_id', 'resumo']).where('seq', '>', antes!).orderBy('seq').execute();
     expect(entradas).toEqual([{ acao: 'estudante.ler', ator_id: operadorA.id, recurso: 'estudante', recurso_id: await estudanteId(S1), resumo: `Leitura do estudante ${await estudanteId(S1)}` }]);
 
@@ -350,12 +353,14 @@ describe('reads of students: scope and audit', () => {
     expect(JSON.stringify(lista.body)).not.toContain(S1);
 
     // An operador of another school, a school's key for another school, the state key for a municipal school: 404.
+    await encadearPendentes(sys.db); // a read's entry may still be in the outbox
     const depois = (await sys.db.selectFrom('auditoria').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq;
     expect((await sys.request('GET', `/v1/estudantes/${S1}`, { as: operadorB })).status).toBe(404);
     expect((await sys.request('GET', `/v1/estudantes/inep/${A}`, { as: operadorB })).status).toBe(404);
     expect((await sys.request('GET', `/v1/estudantes/${S1}`, { as: municipalC })).status).toBe(404);
     expect((await sys.request('GET', `/v1/estudantes/inep/${C}`, { as: estadual })).status).toBe(404);
     expect((await sys.request('GET', `/v1/estudantes/${S3}`, { as: municipalC })).status).toBe(200);
+    await encadearPendentes(sys.db); // a read's entry may still be in the outbox
     const refusadas = await sys.db.selectFrom('auditoria').select('acao').where('seq', '>', depois!).execute();
     expect(refusadas.map((e) => e.acao)).toEqual(['estudante.ler']);
   });

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encadearPendentes } from '../../api/auditoria/encadeador';
 import { apurarEscolaMes } from '../../api/acompanhamento/service';
 import type { buildApp } from '../../api/app';
 import { efetivarHabilitacao, inserirPedidoHabilitacao } from '../../db/habilitacoes';
@@ -85,6 +86,7 @@ describe('attendance follow-up through the pages', () => {
     await linha.getByRole('link', { name: aluno.nome }).click();
     await expect.poll(() => page.locator('#etapa').textContent(), { timeout: 60_000 }).toContain('família');
     await conferirPagina(page, 'acompanhamento-caso', violacoes);
+    await encadearPendentes(w.db); // a read's entry may still be in the outbox
     const lidos = await w.db.selectFrom('auditoria').select('acao').where('acao', '=', 'caso-frequencia.ler').execute();
     expect(lidos.length).toBeGreaterThan(0);
 
