@@ -11,11 +11,12 @@
  * one, a test's pool). It runs when an entry it wrote must be answered with its
  * seq (a write's request waits, bounded, for its own entry: nothing it changed
  * is answered before its entry is in the chain, unless the chainer cannot keep
- * up within the bound, and then it is safe in the outbox), after a read's entry
- * is committed (the read is answered then), when someone reads the trail, and every
+ * up within the bound, and then it is safe in the outbox), when someone reads
+ * the trail, and every
  * `intervaloMs` while an API instance is up — which is what chains entries
  * whose writer died between its commit and the chaining (an instance that
- * crashed, a worker's activity, the seed). No LISTEN/NOTIFY: the instance that
+ * crashed, a worker's activity, the seed) and the reads of personal data, whose
+ * answers do not wait for their chaining (avisar). No LISTEN/NOTIFY: the instance that
  * wrote an entry wakes its own chainer right after the commit, and one run
  * chains every instance's pending entries; NOTIFY would only add a connection
  * held open per instance (and PGlite's socket server shares one session).
@@ -87,6 +88,16 @@ class Encadeador {
     );
     this.acordar();
     return r;
+  }
+
+  /**
+   * An entry nobody waits for was committed (a read's): chained by the next periodic run when there is one — one
+   * run then moves every read of that interval in a single transaction, instead of one run per batch of reads —
+   * or by a run now when no API instance keeps the interval on this pool.
+   */
+  avisar(): void {
+    if (this.intervalo) return;
+    void this.encadear();
   }
 
   /** While at least one user (an API instance on this pool) wants it: a run every `intervaloMs`. */

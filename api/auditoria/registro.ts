@@ -175,8 +175,9 @@ export interface OpcoesDoRegistro {
   /**
    * Outside a transaction: resolve once the entry is chained (true, the default) or as soon as it is committed
    * to the outbox (false; `seq` null, the chainer woken). A read of personal data takes false (issue 16): the
-   * read is recorded before it is answered either way — the outbox is as append-only as the chain and is chained
-   * within the chainer's interval — and its answer no longer waits for the chain's one-at-a-time step.
+   * read is recorded before it is answered either way — the outbox is as append-only as the chain, and the entry
+   * is chained by the chainer's next periodic run (Encadeador.avisar) — and its answer no longer waits for the
+   * chain's one-at-a-time step.
    */
   aguardarCadeia?: boolean;
 }
@@ -277,7 +278,7 @@ async function drenar(db: Kysely<Database>, fila: Fila): Promise<void> {
       if (!gravadas.length) continue;
       const ja = gravadas.filter((g) => !g.p.aguardarCadeia);
       for (const g of ja) g.p.resolver(g.r);
-      if (ja.length) void encadeador(db).encadear();
+      if (ja.length) encadeador(db).avisar();
       const depois = gravadas.filter((g) => g.p.aguardarCadeia);
       if (!depois.length) continue;
       const encadeadas = await encadeador(db).aguardar(

@@ -24,7 +24,7 @@
  *   (each successful read is recorded: one entry per request, with who, what
  *   and when; LGPD, ASVS 16.3.2) or `config.auditoria: { dadosPessoais: false }`.
  *   A read's answer leaves once its entry is committed to the outbox; it does
- *   not wait for the chaining, which follows within the chainer's interval.
+ *   not wait for the chaining: the chainer's next periodic run does it.
  *   A GET that declares neither stops the API at start-up, so a new route
  *   cannot forget; the OpenAPI document shows the choice in `x-dados-pessoais`.
  */
