@@ -163,8 +163,9 @@ const texto = (s: string) => textoExibivel(mascararCpfNisEmTexto(s));
  * the transaction has committed (aguardarEncadeamento; a request's entries
  * are awaited before its answer leaves, plugins/auditoria.ts). Otherwise it is
  * written by `db`'s queue (below) and the promise resolves once it is chained,
- * or — if the chainer cannot within ESPERA_ENCADEAMENTO_MS — once it is
- * committed to the outbox, with `seq` null.
+ * or — if the chainer cannot within ESPERA_ENCADEAMENTO_MS, or the caller
+ * does not wait for it (OpcoesDoRegistro) — once it is committed to the
+ * outbox, with `seq` null.
  */
 export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditoria, opcoes: OpcoesDoRegistro = {}): Promise<EntradaRegistrada> {
   if (db.isTransaction) return gravarPendente(db, e);
@@ -174,7 +175,7 @@ export async function registrarAuditoria(db: Kysely<Database>, e: EntradaAuditor
 export interface OpcoesDoRegistro {
   /**
    * Outside a transaction: resolve once the entry is chained (true, the default) or as soon as it is committed
-   * to the outbox (false; `seq` null, the chainer woken). A read of personal data takes false (issue 16): the
+   * to the outbox (false; `seq` null). A read of personal data takes false (issue 16): the
    * read is recorded before it is answered either way — the outbox is as append-only as the chain, and the entry
    * is chained by the chainer's next periodic run (Encadeador.avisar) — and its answer no longer waits for the
    * chain's one-at-a-time step.
