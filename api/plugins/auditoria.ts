@@ -113,8 +113,10 @@ export default fp<{ db: Db }>(
       const acao = a.acao ?? cfg?.acao;
       if (!acao) throw new Error(`rota ${this.method} ${this.routeOptions.url} audita sem config.auditoria.acao`);
       const ator = a.ator !== undefined ? a.ator : this.ator;
-      // A read's entry lets the answer leave once committed to the outbox, not once chained (OpcoesDoRegistro).
-      const leitura = !trx && METODOS_SEGUROS.has(this.method);
+      // The route's own read of personal data lets the answer leave once its entry is committed to the outbox, not
+      // once chained (OpcoesDoRegistro). Any other entry a GET writes records a change (the ciência by opening a
+      // notice, api/ritos/ciencia.ts) and waits for its place in the chain like every write.
+      const leitura = !trx && METODOS_SEGUROS.has(this.method) && cfg?.dadosPessoais === true && acao === cfg.acao;
       const registrada = await registrarAuditoria(
         trx ?? db,
         {
