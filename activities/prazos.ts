@@ -5,7 +5,7 @@
 import type { DiaDecretado, Local } from '../rules/calendario';
 import type { Db } from '../db/connect';
 import { lerDiasDecretados } from '../db/dias-decretados';
-import { type CalendarioDaUnidade, calendarioDaUnidade } from '../db/calendario-da-unidade';
+import { type CalendarioDaUnidade, calendarioDaUnidade, type PedidoCalendario } from '../db/calendario-da-unidade';
 import { registrarPrazo } from '../db/prazos';
 import type { PrazoAberto } from '../workflows/prazos/definitions';
 
@@ -21,7 +21,7 @@ export function createPrazoActivities(db: Db) {
      * in force there from `desde` on and the município's holidays administrators keep. Read through an activity so that the
      * workflow replays on what it read.
      */
-    async calendarioDaUnidade({ unidade, desde }: { unidade: string; desde: string }): Promise<CalendarioDaUnidade> {
+    async calendarioDaUnidade({ unidade, desde }: PedidoCalendario): Promise<CalendarioDaUnidade> {
       return calendarioDaUnidade(db, unidade, desde);
     },
 
@@ -32,6 +32,6 @@ export function createPrazoActivities(db: Db) {
   };
 }
 
-export type { CalendarioDaUnidade } from '../db/calendario-da-unidade';
+export type { CalendarioDaUnidade, PedidoCalendario } from '../db/calendario-da-unidade';
 
 export type PrazoActivities = ReturnType<typeof createPrazoActivities>;

@@ -18,6 +18,12 @@ export interface CalendarioDaUnidade {
   feriadosMunicipais: FeriadoMunicipal[];
 }
 
+/** Which unit's calendar to read, and from which day on (the decreed days before it no longer count). */
+export interface PedidoCalendario {
+  unidade: string;
+  desde: string;
+}
+
 export async function calendarioDaUnidade(db: Kysely<Database>, unidade: string, desde: string): Promise<CalendarioDaUnidade> {
   const local = await localDaUnidade(db, unidade);
   return {

@@ -146,7 +146,8 @@ describe('falhas que nova tentativa não resolve', () => {
     expect(alertas[0].erro).toMatch(/0x00|UTF8|nul/i);
     expect(alertas.every((a: { definitivo: boolean; tentativas: number }) => a.definitivo && a.tentativas === 1)).toBe(true);
     expect(alertas[0].ultimaEm).toMatch(/-03:00$/);
-    // Not retried: once the workflow has moved past them (reading the calendar next), no activity is left pending.
+    // Not retried: once the workflow has moved past them (reading the calendar next, on its own, since the refused
+    // first step could not bring it back), no activity is left pending.
     const desc = await eventually(async () => {
       const d = await handle.describe();
       return (d.raw.pendingActivities ?? []).length === 0 ? d : undefined;

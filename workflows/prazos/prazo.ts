@@ -6,7 +6,7 @@
  */
 import { condition, patched, setHandler } from '@temporalio/workflow';
 import { atividadesDoProcesso } from '../atividades-locais';
-import type { PrazoActivities } from '../../activities/prazos';
+import type { CalendarioDaUnidade, PedidoCalendario, PrazoActivities } from '../../activities/prazos';
 import { calcularPrazo, prorrogarPrazo, tempestivo } from '../../rules/prazos';
 import { type DiaDecretado, type FeriadoMunicipal, formatarInstanteBrasilia, type Local } from '../../rules/calendario';
 import { type AlteracaoCalendario, calendarioAlteradoSignal, type DefinicaoPrazo, type PrazoAberto } from './definitions';
@@ -20,6 +20,7 @@ const prazoActivities = atividadesDoProcesso<PrazoActivities>({
 const FIM_DO_ULTIMO_SEGUNDO_MS = 1000;
 
 export type Desfecho = 'cumprido' | 'expirado' | 'interrompido';
+
 
 /**
  * The prazos of one workflow. Installs the calendar-change signal handler once,
@@ -69,20 +70,37 @@ export class Prazos {
 
   /** Reads the decreed days from `desde` on (default: the earliest date still relevant). */
   async atualizarDecretados(desde?: string): Promise<DiaDecretado[]> {
-    const hoje = formatarInstanteBrasilia(Date.now()).slice(0, 10);
-    const inicio = [desde, this.atual?.ciencia, hoje].filter((d): d is string => !!d).sort()[0];
     const versao = this.alteracoesCalendario;
-    // Runs recorded before units were data counted on the school's município (patched keeps them replaying).
-    if (this.unidade !== undefined && patched('calendario-da-unidade')) {
-      const r = await prazoActivities().calendarioDaUnidade({ unidade: this.unidade, desde: inicio });
-      this.mudarLocal(r.local);
-      this.decretados = r.diasDecretados;
-      this.feriadosMunicipais = r.feriadosMunicipais;
+    const pedido = this.pedidoDeCalendario(desde);
+    if (pedido) {
+      this.aplicarCalendario(await prazoActivities().calendarioDaUnidade(pedido), versao);
     } else {
-      this.decretados = await prazoActivities().diasDecretados({ local: this.local, desde: inicio });
+      this.decretados = await prazoActivities().diasDecretados({ local: this.local, desde: this.inicioDaLeitura(desde) });
+      this.versaoLida = versao;
     }
-    this.versaoLida = versao;
     return this.decretados;
+  }
+
+  /**
+   * The read of the unit's calendar from `desde` on, for a local activity that takes it along with a write (a
+   * process's first step); null for runs recorded before units were data, which counted on the school's município
+   * (patched keeps them replaying) and read its decreed days on their own.
+   */
+  pedidoDeCalendario(desde?: string): PedidoCalendario | null {
+    return this.unidade !== undefined && patched('calendario-da-unidade') ? { unidade: this.unidade, desde: this.inicioDaLeitura(desde) } : null;
+  }
+
+  /** Takes the calendar read while the calendar's changes were at `versao` (versaoCalendario before the read). */
+  aplicarCalendario(r: CalendarioDaUnidade, versao: number): void {
+    this.mudarLocal(r.local);
+    this.decretados = r.diasDecretados;
+    this.feriadosMunicipais = r.feriadosMunicipais;
+    this.versaoLida = versao;
+  }
+
+  private inicioDaLeitura(desde?: string): string {
+    const hoje = formatarInstanteBrasilia(Date.now()).slice(0, 10);
+    return [desde, this.atual?.ciencia, hoje].filter((d): d is string => !!d).sort()[0];
   }
 
   /** Everything the engine needs of the place, as last read: spread it into every computation of the process. */

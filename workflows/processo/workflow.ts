@@ -43,7 +43,7 @@ export const LIMITE_EVENTOS_HISTORIA = 2000;
  * does not stop the process: the workflow holds the truth, and its next
  * snapshot, with a higher versao, writes the read model again.
  */
-async function projetar(escrita: () => Promise<void>): Promise<void> {
+async function projetar(escrita: () => Promise<unknown>): Promise<void> {
   try {
     await escrita();
   } catch (err) {
@@ -53,6 +53,13 @@ async function projetar(escrita: () => Promise<void>): Promise<void> {
     log.error('o modelo de leitura recusou uma escrita; alerta registrado', { erro: causa.message });
   }
 }
+
+/**
+ * A process's first step (its row and the abertura's event) and the read of its unit's calendar in one local
+ * activity, registrarPasso's: one activation of the workflow fewer per process (issue 16). Runs recorded before
+ * wrote, then read, each on its own.
+ */
+export const PATCH_INICIO_EM_UM_PASSO = 'inicio-em-um-passo';
 
 /** A notice awaits the party's ciência (explicit, or tácita when its days run out). */
 const notificacaoPendente = (rito: EstadoRito) => rito.notificacao !== null && !rito.notificacao.ciencia;
@@ -123,10 +130,14 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
   });
   /** Writes what is pending, with the snapshot when asked: one write, and none when there is nothing to write. */
   const descarregar = async (comProcesso: boolean) => {
+    const passo = passoPendente(comProcesso);
+    if (comProcesso || passo.eventos.length || passo.prazos.length) await projetar(() => readModel().registrarPasso(passo));
+  };
+  const passoPendente = (comProcesso: boolean): PassoProcesso => {
     const passo: PassoProcesso = { processoId: abertura.id, prazos: prazosPendentes, eventos: eventosPendentes, ...(comProcesso ? { processo: snapshot() } : {}) };
     eventosPendentes = [];
     prazosPendentes = [];
-    if (comProcesso || passo.eventos.length || passo.prazos.length) await projetar(() => readModel().registrarPasso(passo));
+    return passo;
   };
   const sincronizar = async () => {
     estado.versao++;
@@ -184,12 +195,25 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
         )
       : null;
 
+  // Whether the first step brought the calendar along (since PATCH_INICIO_EM_UM_PASSO).
+  let calendarioLido = false;
   if (!retomada) {
     const aberto = ['abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei }] as const;
     if (emLote()) {
       // The row as the API wrote it at the abertura (versao 1), with its first event.
       await evento(...aberto);
-      await descarregar(true);
+      const pedido = rito && patched(PATCH_INICIO_EM_UM_PASSO) ? prazos.pedidoDeCalendario() : null;
+      if (pedido) {
+        const versao = prazos.versaoCalendario;
+        const passo = passoPendente(true);
+        await projetar(async () => {
+          const lido = await readModel().registrarPasso(passo, pedido);
+          if (lido) prazos.aplicarCalendario(lido, versao);
+          calendarioLido = lido !== undefined;
+        });
+      } else {
+        await descarregar(true);
+      }
     } else {
       await projetar(() => readModel().registrarProcesso(snapshot()));
       await evento(...aberto);
@@ -197,7 +221,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
   }
 
   if (rito) {
-    await prazos.atualizarDecretados();
+    if (!calendarioLido) await prazos.atualizarDecretados();
     rito.pronto = true;
     // Long-lived processes (visits rescheduled, prazos re-timed) start a fresh
     // history when Temporal suggests it, carrying their whole state.
