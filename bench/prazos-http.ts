@@ -16,6 +16,9 @@
  * - the same with decreed days from PostgreSQL, when DATABASE_URL is set (the
  *   query the workflows use; one per calculation).
  *
+ * The audit plugin keeps its chainer running on a real database as in
+ * production: DATABASE_URL's, or else a throwaway cluster (tooling/postgres.ts).
+ *
  * Each is measured with app.inject (no sockets) and over loopback HTTP
  * (fetch, 16 requests in flight, client in the same process), median of 3
  * rounds, the apps' rounds alternating (a shared machine's load then weighs on
@@ -35,6 +38,9 @@ import auditoria from '../api/plugins/auditoria';
 import autenticacao from '../api/plugins/autenticacao';
 import prazosRoutes from '../api/prazos/routes';
 import { connectDb, type Db } from '../db/connect';
+import { fonteDiasDecretados } from '../db/dias-decretados';
+import { migrateToLatest } from '../db/migrate';
+import { startThrowawayPostgres } from '../tooling/postgres';
 import type { FonteDiasDecretados } from '../rules/calendario';
 import { calcular } from '../api/prazos/calculos';
 import { entradasPrazo } from './entradas-prazo';
@@ -50,15 +56,15 @@ const corpos = (n: number) => entradasPrazo(n) as Corpo[];
 
 const ATOR: Ator = { id: 'bench', nome: 'Bench', papeis: ['inspetor'], unidade: 'METROPOLITANA I', instituicoes: [], comissoes: [] };
 
-async function appPrazos(fonte: FonteDiasDecretados, db: Db | null): Promise<FastifyInstance> {
+async function appPrazos(fonte: FonteDiasDecretados, db: Db): Promise<FastifyInstance> {
   const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(autenticacao, { autenticador: { autenticar: async () => ({ ator: ATOR, meio: 'chave-api', credencialId: 'bench' }) } });
-  // The audit hook runs; a calculation leaves nothing to record, so the database is never reached.
-  await app.register(auditoria, { db: (db ?? {}) as Db });
-  await app.register(prazosRoutes, { db: (db ?? {}) as Db, fonteDecretados: fonte, prefix: '/v1/prazos' });
+  // The audit hook runs; a calculation leaves nothing to record, so only the plugin's chainer reaches the database.
+  await app.register(auditoria, { db });
+  await app.register(prazosRoutes, { db, fonteDecretados: fonte, prefix: '/v1/prazos' });
   await app.ready();
   return app as unknown as FastifyInstance;
 }
@@ -127,21 +133,17 @@ async function main(): Promise<void> {
   const carga = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
   console.log(`carga da máquina (loadavg 1/5/15 min): ${carga()}`);
   const mediana = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const descartavel = readSetting('DATABASE_URL') ? null : await startThrowawayPostgres((m) => process.stderr.write(`bench: ${m}\n`));
+  const db = connectDb(descartavel?.url ?? readSetting('DATABASE_URL')!, { max: EM_VOO });
+  if (descartavel) await migrateToLatest(db);
   type Caso = { rotulo: string; criar: () => Promise<FastifyInstance> };
   const casos: Caso[] = [
     { rotulo: 'piso: rota Fastify que devolve uma constante', criar: appPiso },
     { rotulo: 'bruto: rota Fastify crua com o motor (mesmo JSON)', criar: () => appBruta(semDecretados) },
-    { rotulo: 'POST /v1/prazos/calculo (decretados em memória)', criar: () => appPrazos(semDecretados, null) },
+    { rotulo: 'POST /v1/prazos/calculo (decretados em memória)', criar: () => appPrazos(semDecretados, db) },
   ];
-  const url = readSetting('DATABASE_URL');
-  let db: Db | null = null;
-  if (url) {
-    db = connectDb(url, { max: EM_VOO });
-    const { fonteDiasDecretados } = await import('../db/dias-decretados');
-    casos.push({ rotulo: 'POST /v1/prazos/calculo (decretados do PostgreSQL)', criar: () => appPrazos(fonteDiasDecretados(db!), db) });
-  } else {
-    console.log('(defina DATABASE_URL para medir também com os dias decretados lidos do PostgreSQL)');
-  }
+  if (descartavel) console.log('(defina DATABASE_URL para medir também com os dias decretados lidos do PostgreSQL)');
+  else casos.push({ rotulo: 'POST /v1/prazos/calculo (decretados do PostgreSQL)', criar: () => appPrazos(fonteDiasDecretados(db), db) });
   // inject: every app built and warmed once, then RODADAS rounds alternating between them.
   const apps = await Promise.all(casos.map((c) => c.criar()));
   for (const a of apps) await porInject(a, aquecimento);
@@ -163,7 +165,8 @@ async function main(): Promise<void> {
     relatarRazao(`${l.rotulo} (inject)`, l.inject, bruto.inject, 'req/s', 0.8, `${bruto.rotulo}; por segundo de CPU`);
   }
   console.log(`carga da máquina ao fim: ${carga()}`);
-  await db?.destroy();
+  await db.destroy();
+  await descartavel?.stop();
 }
 
 main().catch((e) => {
