@@ -1,5 +1,5 @@
 /**
- * Scale (issue 16).  Run: npx tsx bench/escala.ts [--temporal=postgres|dev] [--ate=N] [--minutos=M]
+ * Scale (issue 16).  Run: npx tsx bench/escala.ts [--temporal=postgres|dev|sqlite] [--ate=N] [--minutos=M]
  *                                              [--concorrencia=C] [--marcos=1000,10000,50000,100000] [--amostra=200]
  *
  * Opens processes through rito's real HTTP API until N are open (default 100,000) or M minutes have passed
@@ -11,7 +11,8 @@
  * Everything runs as it would deployed, each part a process of its own so its memory can be read: a throwaway
  * PostgreSQL cluster (tooling/postgres.ts) holding rito's database and, with --temporal=postgres (the default),
  * Temporal's (a real Temporal server built from go.temporal.io/server, tooling/temporal-postgres.ts; --temporal=dev:
- * the CLI's in-memory dev server instead), `rito worker` and `rito api` (bin/rito).
+ * the CLI's in-memory dev server instead; --temporal=sqlite: the dev server on a SQLite file, as `rito dev` keeps
+ * it, whose size is printed with the databases'), `rito worker` and `rito api` (bin/rito).
  *
  * At each checkpoint (the --marcos reached, and wherever the run stops) the load pauses and it prints: processes
  * open, the start rate since the previous checkpoint (processes driven to their timer per second), the resident
@@ -52,12 +53,24 @@ const UNIDADE = 'METROPOLITANA I';
 const TIPO = 'entrada-suplementar';
 
 interface Opcoes {
-  temporal: 'postgres' | 'dev';
+  temporal: 'postgres' | 'dev' | 'sqlite';
   ate: number;
   minutos: number;
   concorrencia: number;
   marcos: number[];
   amostra: number;
+}
+
+const DESCRICAO_TEMPORAL: Record<Opcoes['temporal'], string> = {
+  postgres: 'server sobre PostgreSQL (tooling/temporal-postgres.ts)',
+  dev: 'dev server em memória (temporal server start-dev)',
+  sqlite: 'dev server sobre SQLite em arquivo (temporal server start-dev --db-filename)',
+};
+const ROTULO_TEMPORAL: Record<Opcoes['temporal'], string> = { postgres: 'sobre PostgreSQL', dev: 'dev server', sqlite: 'dev server sobre SQLite' };
+
+/** Bytes of a SQLite database with its write-ahead log and shared memory files. */
+function tamanhoArquivos(arquivo: string): number {
+  return ['', '-wal', '-shm'].reduce((t, sufixo) => t + (fs.statSync(arquivo + sufixo, { throwIfNoEntry: false })?.size ?? 0), 0);
 }
 
 function opcoes(argv: string[]): Opcoes {
@@ -66,7 +79,7 @@ function opcoes(argv: string[]): Opcoes {
     const m = /^--([a-z]+)=(.+)$/.exec(a);
     if (!m) throw new Error(`argumento não reconhecido: ${a}`);
     const [, k, v] = m;
-    if (k === 'temporal' && (v === 'postgres' || v === 'dev')) o.temporal = v;
+    if (k === 'temporal' && (v === 'postgres' || v === 'dev' || v === 'sqlite')) o.temporal = v;
     else if (k === 'ate' || k === 'minutos' || k === 'concorrencia' || k === 'amostra') o[k] = Number(v);
     else if (k === 'marcos') o.marcos = v.split(',').map(Number);
     else throw new Error(`argumento não reconhecido: ${a}`);
@@ -109,6 +122,7 @@ async function main() {
   const o = opcoes(process.argv.slice(2));
   const log = (m: string) => process.stderr.write(`escala: ${m}\n`);
   const pasta = fs.mkdtempSync(path.join(os.tmpdir(), 'rito-escala-'));
+  const sqliteTemporal = path.join(pasta, 'temporal.sqlite');
   const saida = fs.createWriteStream(path.join(pasta, 'processos.log'));
   const pg = await startThrowawayPostgres(log);
   const filhos: ChildProcess[] = [];
@@ -123,7 +137,7 @@ async function main() {
       temporalAddress = t.address;
       pararTemporal = t.stop;
     } else {
-      const t = await startTemporalDevServer({ log, headless: true });
+      const t = await startTemporalDevServer({ log, headless: true, ...(o.temporal === 'sqlite' ? { dbFile: sqliteTemporal } : {}) });
       temporalPid = t.pid;
       temporalAddress = t.address;
       pararTemporal = t.stop;
@@ -281,11 +295,12 @@ async function main() {
         const { rows } = await sql<{ bytes: string }>`select pg_database_size(${b}) as bytes`.execute(db);
         partes.push(`${b} ${(Number(rows[0].bytes) / 2 ** 20).toFixed(0)} MiB`);
       }
+      if (o.temporal === 'sqlite') partes.push(`SQLite do Temporal ${(tamanhoArquivos(sqliteTemporal) / 2 ** 20).toFixed(0)} MiB`);
       return partes.join(', ');
     };
 
     console.log(
-      `escala: Temporal ${o.temporal === 'postgres' ? 'server sobre PostgreSQL (tooling/temporal-postgres.ts)' : 'dev server em memória (temporal server start-dev)'}; ` +
+      `escala: Temporal ${DESCRICAO_TEMPORAL[o.temporal]}; ` +
         `${o.concorrencia} processos em voo; até ${o.ate} abertos ou ${o.minutos} min; ${os.cpus().length} núcleos`,
     );
     let anterior = { n: 0, ativoMs: 0 };
@@ -324,7 +339,7 @@ async function main() {
     console.log(`logs do worker e da API: ${saida.path}`);
     for (const [caminho, p99] of ultimo.leituras) {
       relatarLinha({
-        caminho: `${caminho}, p99 com ${ultimo.n.toLocaleString('pt-BR')} abertos (Temporal ${o.temporal === 'postgres' ? 'sobre PostgreSQL' : 'dev server'})`,
+        caminho: `${caminho}, p99 com ${ultimo.n.toLocaleString('pt-BR')} abertos (Temporal ${ROTULO_TEMPORAL[o.temporal]})`,
         rito: p99,
         bruto: null,
         unidade: 'ms',
