@@ -21,7 +21,6 @@ const FIM_DO_ULTIMO_SEGUNDO_MS = 1000;
 
 export type Desfecho = 'cumprido' | 'expirado' | 'interrompido';
 
-
 /**
  * The prazos of one workflow. Installs the calendar-change signal handler once,
  * numbers prazos so that their ids are stable, and mirrors every change to the
