@@ -75,9 +75,24 @@ function validarDataCivil(data: DataCivil): DataCivil {
 
 /** Reads a strict 'YYYY-MM-DD' date that exists in the calendar; throws RangeError (pt-BR) otherwise. */
 export function lerDataIso(data: string): DataCivil {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data);
-  if (!m) throw new RangeError(`Data deve estar no formato AAAA-MM-DD: ${JSON.stringify(data)}`);
-  return validarDataCivil({ ano: Number(m[1]), mes: Number(m[2]), dia: Number(m[3]) });
+  // Read digit by digit rather than by a regular expression: an ofício reads several dates, and the match
+  // arrays were a fifth of building its context (issue 16, bench/documentos.ts).
+  const ano = typeof data === 'string' && data.length === 10 && data[4] === '-' && data[7] === '-' ? numeroDe(data, 0, 4) : -1;
+  const mes = ano < 0 ? -1 : numeroDe(data, 5, 7);
+  const dia = mes < 0 ? -1 : numeroDe(data, 8, 10);
+  if (dia < 0) throw new RangeError(`Data deve estar no formato AAAA-MM-DD: ${JSON.stringify(data)}`);
+  return validarDataCivil({ ano, mes, dia });
+}
+
+/** The number written by the ASCII digits data[inicio, fim), or -1 when any of them is not one. */
+function numeroDe(data: string, inicio: number, fim: number): number {
+  let n = 0;
+  for (let i = inicio; i < fim; i++) {
+    const c = data.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function isDataIsoValida(data: string): boolean {
@@ -136,6 +151,7 @@ export function dataPorExtenso(data: string | DataCivil, opcoes: OpcoesDataPorEx
 /** dataNumerica('2026-11-01') → '01/11/2026' (DD/MM/AAAA). */
 export function dataNumerica(data: string | DataCivil): string {
   const d = comoDataCivil(data);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${p2(d.dia)}/${p2(d.mes)}/${String(d.ano).padStart(4, '0')}`;
+  return `${doisDigitos(d.dia)}/${doisDigitos(d.mes)}/${String(d.ano).padStart(4, '0')}`;
 }
+
+const doisDigitos = (n: number): string => (n < 10 ? `0${n}` : String(n));

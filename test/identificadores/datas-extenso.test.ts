@@ -99,6 +99,11 @@ describe('auxiliares', () => {
     expect(lerDataIso('2026-11-21')).toEqual({ ano: 2026, mes: 11, dia: 21 });
     expect(isDataIsoValida('2026-11-31')).toBe(false);
     expect(isDataIsoValida('2026-11-30')).toBe(true);
+    // Only ASCII digits in AAAA-MM-DD, with nothing before or after.
+    for (const torta of ['2026-1a-21', '2026/11/21', '２０２６-11-21', ' 2026-11-2', '2026-11-21 ', '+026-11-21', '0000-01-01', '']) {
+      expect(isDataIsoValida(torta), torta).toBe(false);
+    }
     expect(dataNumerica('2026-11-01')).toBe('01/11/2026');
+    expect(dataNumerica('2026-12-25')).toBe('25/12/2026');
   });
 });
