@@ -10,7 +10,7 @@
  */
 import {
   type ResultadoValidacao,
-  digitoModulo11,
+  digitoDaSomaModulo11,
   exigirValido,
   falha,
   ok,
@@ -41,9 +41,17 @@ export function calcularDigitosCnpj(base: string): string {
   if (!/^[0-9A-Z]{12}$/.test(base)) {
     throw new RangeError('A base do CNPJ deve ter 12 caracteres entre 0-9 e A-Z');
   }
-  const valores = base.split('').map(valorCaractereCnpj);
-  const dv1 = digitoModulo11(valores, PESOS_DV1);
-  const dv2 = digitoModulo11([...valores, dv1], PESOS_DV2);
+  // Both weighted sums in one pass over the characters, with no arrays: formatting a CNPJ validates it, and
+  // every ofício formats one (issue 16, bench/documentos.ts).
+  let soma1 = 0;
+  let soma2 = 0;
+  for (let i = 0; i < 12; i++) {
+    const v = valorCaractereCnpj(base[i]!);
+    soma1 += v * PESOS_DV1[i]!;
+    soma2 += v * PESOS_DV2[i]!;
+  }
+  const dv1 = digitoDaSomaModulo11(soma1);
+  const dv2 = digitoDaSomaModulo11(soma2 + dv1 * PESOS_DV2[12]!);
   return `${dv1}${dv2}`;
 }
 

@@ -67,6 +67,11 @@ export function todosIguais(valor: string): boolean {
 export function digitoModulo11(valores: readonly number[], pesos: readonly number[]): number {
   let soma = 0;
   for (let i = 0; i < valores.length; i++) soma += valores[i]! * pesos[i]!;
+  return digitoDaSomaModulo11(soma);
+}
+
+/** The check digit of a weighted sum already made (digitoModulo11's last step). */
+export function digitoDaSomaModulo11(soma: number): number {
   const resto = soma % 11;
   return resto < 2 ? 0 : 11 - resto;
 }
