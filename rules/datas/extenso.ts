@@ -75,8 +75,8 @@ function validarDataCivil(data: DataCivil): DataCivil {
 
 /** Reads a strict 'YYYY-MM-DD' date that exists in the calendar; throws RangeError (pt-BR) otherwise. */
 export function lerDataIso(data: string): DataCivil {
-  // Read digit by digit rather than by a regular expression: an ofício reads several dates, and the match
-  // arrays were a fifth of building its context (issue 16, bench/documentos.ts).
+  // Read digit by digit rather than by a regular expression: an ofício reads several dates, and the match arrays
+  // stood out in the profile of building its context (issue 16, bench/documentos.ts).
   const ano = typeof data === 'string' && data.length === 10 && data[4] === '-' && data[7] === '-' ? numeroDe(data, 0, 4) : -1;
   const mes = ano < 0 ? -1 : numeroDe(data, 5, 7);
   const dia = mes < 0 ? -1 : numeroDe(data, 8, 10);
