@@ -44,7 +44,9 @@ export function numeroPorExtenso(n: number): string {
 /** Integer with the pt-BR thousands separator: 1250 → '1.250'. */
 export function numeroFormatado(n: number): string {
   const sinal = n < 0 ? '-' : '';
-  return sinal + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const digitos = String(Math.abs(Math.trunc(n)));
+  // Most numbers in a document (days, items) have no thousands to separate: no regex for them.
+  return sinal + (digitos.length > 3 ? digitos.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : digitos);
 }
 
 /** '10 (dez)'. */

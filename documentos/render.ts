@@ -121,11 +121,13 @@ export interface Identificacao {
   cabecalho: string;
 }
 
+/** Each espécie's title as the header writes it, upper-cased once (toLocaleUpperCase goes through ICU). */
+const TITULOS_CABECALHO = Object.fromEntries(Object.entries(ESPECIES).map(([e, t]) => [e, t.toLocaleUpperCase('pt-BR')])) as Record<Especie, string>;
+
 export function identificar(especie: Especie, numero: number, ano: number, unidade: string): Identificacao {
-  const titulo = ESPECIES[especie];
   return {
-    identificacao: `${titulo} nº ${numero}/${ano}/${unidade}`,
-    cabecalho: `${titulo.toLocaleUpperCase('pt-BR')} Nº ${numero}/${ano}/${unidade}`,
+    identificacao: `${ESPECIES[especie]} nº ${numero}/${ano}/${unidade}`,
+    cabecalho: `${TITULOS_CABECALHO[especie]} Nº ${numero}/${ano}/${unidade}`,
   };
 }
 

@@ -10,7 +10,7 @@ import { numeroSeiSchema } from '../../rules/identificadores/schemas';
 import { ALTERACOES_MANTENEDORA, type AlteracaoMantenedora, PRAZOS_MANTENEDORA } from '../../rules/mantenedora/rito';
 import { PRAZOS_RELATORIO_ANUAL } from '../../rules/relatorio-anual/rito';
 import { dataPorExtenso } from '../../rules/datas/extenso';
-import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import { formatarCnpjValidado } from '../../rules/identificadores/cnpj';
 import { atoBase, comunicacaoBase, dataCivil, datasPrazo, exigencia, instituicaoComEndereco, instituicaoEnsino, signatario, texto } from '../campos';
 import { assinaturaDe, definir, enderecoEmLinha, exigenciasDerivadas, instituicaoDerivada, textoDoPrazo, validarDatasPrazo } from './definicao';
 
@@ -84,8 +84,8 @@ const editalTransferencia = definir({
   assinaturas: (d) => [assinaturaDe(d.signatario)],
   derivar: (d) => ({
     instituicao: { ...instituicaoDerivada(d.instituicao), endereco: enderecoEmLinha(d.instituicao.endereco) },
-    anterior: { cnpj: formatarCnpj(d.mantenedoraAnterior.cnpj) },
-    nova: { cnpj: formatarCnpj(d.novaMantenedora.cnpj) },
+    anterior: { cnpj: formatarCnpjValidado(d.mantenedoraAnterior.cnpj) },
+    nova: { cnpj: formatarCnpjValidado(d.novaMantenedora.cnpj) },
     autorizacao: { data: dataPorExtenso(d.autorizacao.data) },
   }),
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { dataNumerica, dataPorExtenso } from '../../rules/datas/extenso';
-import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import { formatarCnpjValidado } from '../../rules/identificadores/cnpj';
 import type { PrazoRito } from '../../rules/ritos/definicao';
 import { numeroComExtenso } from '../extenso';
 import type { Endereco, Signatario } from '../campos';
@@ -77,7 +77,7 @@ export function enderecoEmLinha(e: Endereco): string {
 }
 
 export function instituicaoDerivada(i: { nome: string; cnpj: string; codigoInep: string; endereco?: Endereco }) {
-  return { cnpj: formatarCnpj(i.cnpj), endereco: i.endereco ? enderecoEmLinha(i.endereco) : null };
+  return { cnpj: formatarCnpjValidado(i.cnpj), endereco: i.endereco ? enderecoEmLinha(i.endereco) : null };
 }
 
 export function assinaturaDe(s: Signatario): Assinatura {

@@ -1,6 +1,6 @@
 /** The edital of the ETAP's cadastramento (seed 003); its notice of exigências is every cadastramento's (./cadastros.ts). */
 import { z } from 'zod';
-import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import { formatarCnpjValidado } from '../../rules/identificadores/cnpj';
 import { FUNCOES_ETAP } from '../../rules/etap/qualificacao';
 import { dataPorExtenso } from '../../rules/datas/extenso';
 import { atoBase, dataCivil, instituicaoComEndereco, signatario, texto } from '../campos';
@@ -26,7 +26,7 @@ const editalEtap = definir({
   assunto: () => 'Edital de cadastramento da Equipe Técnico-Administrativo-Pedagógica (ETAP)',
   assinaturas: (d) => [assinaturaDe(d.signatario)],
   derivar: (d) => ({
-    instituicao: { ...instituicaoDerivada(d.instituicao), cnpj: formatarCnpj(d.instituicao.cnpj), endereco: enderecoEmLinha(d.instituicao.endereco) },
+    instituicao: { ...instituicaoDerivada(d.instituicao), cnpj: formatarCnpjValidado(d.instituicao.cnpj), endereco: enderecoEmLinha(d.instituicao.endereco) },
     membros: d.membros.map((m) => ({ ...m, funcao: FUNCOES_ETAP[m.funcao], desde: dataPorExtenso(m.desde) })),
   }),
 });

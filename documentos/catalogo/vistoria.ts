@@ -1,7 +1,7 @@
 /** The documents of the vistoria rite (seed 003): its ofícios and acts. */
 import { z } from 'zod';
 import { dataNumerica, dataPorExtenso, indiceDiaDaSemana } from '../../rules/datas/extenso';
-import { formatarCnpj } from '../../rules/identificadores/cnpj';
+import { formatarCnpjValidado } from '../../rules/identificadores/cnpj';
 import { numeroSeiSchema } from '../../rules/identificadores/schemas';
 import {
   ANTECEDENCIA_MINIMA_VISITA,
@@ -417,7 +417,7 @@ const editalCadastramento = definir({
   derivar: (d) => ({
     titulo: TIPOS_VISTORIA_INFO[d.objeto.tipoVistoria].titulo.toLocaleUpperCase('pt-BR'),
     instituicao: instituicaoDerivada(d.instituicao),
-    mantenedora: { cnpj: formatarCnpj(d.instituicao.mantenedora.cnpj) },
+    mantenedora: { cnpj: formatarCnpjValidado(d.instituicao.mantenedora.cnpj) },
     pronunciamento: { data: dataPorExtenso(d.pronunciamento.data) },
     aumento: d.objeto.tipoVistoria === 'aumento-capacidade'
       ? { anterior: numeroComExtenso(d.objeto.capacidadeAnterior), nova: numeroComExtenso(d.objeto.capacidadeNova) }

@@ -88,7 +88,22 @@ export function isCnpjAlfanumerico(valor: string): boolean {
 
 /** '12ABC34501DE35' → '12.ABC.345/01DE-35'. Throws IdentificadorInvalidoError when invalid. */
 export function formatarCnpj(valor: string): string {
-  const v = exigirValido('CNPJ', validarCnpj(valor));
+  return pontuar(exigirValido('CNPJ', validarCnpj(valor)));
+}
+
+/** The normalised form cnpjSchema outputs: 12 characters 0-9/A-Z and two digits. */
+const NORMALIZADO = /^[0-9A-Z]{12}\d{2}$/;
+
+/**
+ * formatarCnpj for a CNPJ that cnpjSchema already validated and normalised (a document's data): the check
+ * digits are not computed again, once per ofício (issue 16, bench/documentos.ts). Anything not in the
+ * normalised form goes through formatarCnpj, which validates it, so no unchecked text is ever punctuated.
+ */
+export function formatarCnpjValidado(v: string): string {
+  return NORMALIZADO.test(v) ? pontuar(v) : formatarCnpj(v);
+}
+
+function pontuar(v: string): string {
   return `${v.slice(0, 2)}.${v.slice(2, 5)}.${v.slice(5, 8)}/${v.slice(8, 12)}-${v.slice(12)}`;
 }
 

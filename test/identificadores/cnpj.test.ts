@@ -4,6 +4,7 @@ import {
   IdentificadorInvalidoError,
   calcularDigitosCnpj,
   formatarCnpj,
+  formatarCnpjValidado,
   isCnpjAlfanumerico,
   isCnpjValido,
   normalizarCnpj,
@@ -61,6 +62,21 @@ describe('CNPJ', () => {
     expect(validarCnpj('')).toMatchObject({ motivo: 'vazio' });
     expect(() => formatarCnpj('12ABC34501DE36')).toThrow(IdentificadorInvalidoError);
     expect(() => calcularDigitosCnpj('12abc34501de')).toThrow(RangeError);
+  });
+
+  it('punctuates a document\'s CNPJ (normalised by cnpjSchema) as formatarCnpj does, and validates any other form', () => {
+    expect(formatarCnpjValidado('12ABC34501DE35')).toBe('12.ABC.345/01DE-35');
+    expect(formatarCnpjValidado('33000167000101')).toBe(formatarCnpj('33000167000101'));
+    // Not in the normalised form: validated like formatarCnpj, so punctuation and case are fixed, bad digits refused.
+    expect(formatarCnpjValidado('12.abc.345/01de-35')).toBe('12.ABC.345/01DE-35');
+    expect(() => formatarCnpjValidado('12.abc.345/01de-36')).toThrow(IdentificadorInvalidoError);
+    expect(() => formatarCnpjValidado('12ABC34501DE3')).toThrow(IdentificadorInvalidoError);
+    fc.assert(
+      fc.property(fc.oneof(corpoNumerico, corpoAlfanumerico), (corpo) => {
+        const cnpj = corpo + calcularDigitosCnpj(corpo);
+        expect(formatarCnpjValidado(cnpj)).toBe(formatarCnpj(cnpj));
+      }),
+    );
   });
 
   it('normalises punctuation and case', () => {
