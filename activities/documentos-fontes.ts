@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import type { EnderecoInstituicao, Processo } from '../db/schema';
-import { type DadosUnidade, obterUnidade } from '../db/unidades';
+import { type DadosUnidade, obterUnidades } from '../db/unidades';
 import { dataEmSaoPaulo } from '../documentos/emissao';
 
 /** Where every document of SEEDUC-RJ's inspection comes from (Padrão Ofício cabeçalho). */
@@ -108,8 +108,7 @@ export function createFontesDocumento(db: Db) {
   }
 
   /** The unit as data (table unidade); a unit not recorded yet is named from its key, as before units were data. */
-  async function unidade(chave: string, tipo: 'cooie' | 'coogie'): Promise<DadosUnidade> {
-    const u = await obterUnidade(db, chave);
+  function unidade(u: DadosUnidade | undefined, chave: string, tipo: 'cooie' | 'coogie'): DadosUnidade {
     if (u) return u;
     return tipo === 'coogie'
       ? { chave, nome: 'Coordenadoria Geral de Inspeção Escolar', sigla: 'COOGIE', tipo, uf: 'RJ', sede: null, endereco: null, email: null, telefone: null, vigenteDesde: null, fonte: '' }
@@ -166,7 +165,9 @@ export function createFontesDocumento(db: Db) {
     if (!endereco) throw ApplicationFailure.nonRetryable('O processo não tem o endereço da instituição: os ofícios não podem ser emitidos.', 'DadosIncompletos');
     if (!p.numero_sei) throw ApplicationFailure.nonRetryable('O processo ainda não foi autuado (sem número SEI).', 'DadosIncompletos');
     const instituicao = { nome: p.instituicao_nome, cnpj: p.instituicao_cnpj, codigoInep: p.instituicao_codigo_inep };
-    const [regional, central] = await Promise.all([unidade(p.unidade, 'cooie'), unidade(CHAVE_COOGIE, 'coogie')]);
+    const unidades = await obterUnidades(db, [p.unidade, CHAVE_COOGIE]);
+    const regional = unidade(unidades.get(p.unidade), p.unidade, 'cooie');
+    const central = unidade(unidades.get(CHAVE_COOGIE), CHAVE_COOGIE, 'coogie');
     return {
       p,
       processoSei: p.numero_sei,

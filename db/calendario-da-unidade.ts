@@ -6,9 +6,11 @@
  * dates read it here.
  */
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DiaDecretado, FeriadoMunicipal, Local } from '../rules/calendario';
-import { lerDiasDecretados } from './dias-decretados';
-import { lerFeriadosMunicipais } from './feriados-municipais';
+import { comIndisponibilidades, consultaDiasDecretados } from './dias-decretados';
+import { consultaFeriadosMunicipais, regraDaLinha } from './feriados-municipais';
+import { consultaIndisponibilidades, diasDasIndisponibilidades } from './indisponibilidades';
 import type { Database } from './schema';
 import { localDaUnidade } from './unidades';
 
@@ -24,11 +26,24 @@ export interface PedidoCalendario {
   desde: string;
 }
 
+/**
+ * The seat first (which decreed days and holidays count depends on it), then its decreed days, the periods rito
+ * was unavailable and the município's holidays in ONE query, each the repository's own query as a JSON array:
+ * a new process reads its calendar with its first step (issue 16: two round trips to PostgreSQL, not four).
+ */
 export async function calendarioDaUnidade(db: Kysely<Database>, unidade: string, desde: string): Promise<CalendarioDaUnidade> {
   const local = await localDaUnidade(db, unidade);
+  const linhas = await db
+    .selectNoFrom([
+      jsonArrayFrom(consultaDiasDecretados(db, local, desde)).as('dias'),
+      jsonArrayFrom(consultaIndisponibilidades(db, desde)).as('indisponibilidades'),
+      jsonArrayFrom(consultaFeriadosMunicipais(db, local.municipio ?? '')).as('feriados'),
+    ])
+    .executeTakeFirstOrThrow();
   return {
     local,
-    diasDecretados: await lerDiasDecretados(db, local, desde),
-    feriadosMunicipais: local.municipio ? await lerFeriadosMunicipais(db, local.municipio) : [],
+    // As JSON, a timestamp comes as ISO text where pg gives a Date: diasDasIndisponibilidades reads both.
+    diasDecretados: comIndisponibilidades(linhas.dias, diasDasIndisponibilidades(linhas.indisponibilidades, desde)),
+    feriadosMunicipais: local.municipio ? linhas.feriados.map((l) => regraDaLinha(l)) : [],
   };
 }

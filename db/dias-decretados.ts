@@ -5,11 +5,11 @@
  * HTTP and on the command line. The rule of which days count at a place is
  * rules/calendario's; this is its query.
  */
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DataCivil, DiaDecretado, FonteDiasDecretados, Local, UF } from '../rules/calendario';
 import { lerFeriadosMunicipais } from './feriados-municipais';
 import { diasDeIndisponibilidade } from './indisponibilidades';
-import type { Database } from './schema';
+import type { Database, DiaDecretadoTable } from './schema';
 
 /** The decreed days that count at a place: national ones, and those of its UF, município and unit. */
 export function aplicaAoLocal(local: Local) {
@@ -27,6 +27,12 @@ export function aplicaAoLocal(local: Local) {
  * inclusive), in date order, with the days rito was unavailable (db/indisponibilidades.ts).
  */
 export async function lerDiasDecretados(db: Kysely<Database>, local: Local, desde: DataCivil, ate?: DataCivil): Promise<DiaDecretado[]> {
+  const [linhas, indisponiveis] = await Promise.all([consultaDiasDecretados(db, local, desde, ate).execute(), diasDeIndisponibilidade(db, desde, ate)]);
+  return comIndisponibilidades(linhas, indisponiveis);
+}
+
+/** The rows of the decreed days in force at `local` in [desde, ate], in date order. */
+export function consultaDiasDecretados(db: Kysely<Database>, local: Local, desde: DataCivil, ate?: DataCivil) {
   let q = db
     .selectFrom('dia_decretado')
     .selectAll()
@@ -34,8 +40,15 @@ export async function lerDiasDecretados(db: Kysely<Database>, local: Local, desd
     .where('data', '>=', desde)
     .where(aplicaAoLocal(local));
   if (ate !== undefined) q = q.where('data', '<=', ate);
-  const [rows, indisponiveis] = await Promise.all([q.orderBy('data').execute(), diasDeIndisponibilidade(db, desde, ate)]);
-  const decretados = rows.map((r) => ({
+  return q.orderBy('data');
+}
+
+/** The decreed days of the rows, with the days rito was unavailable, in date order. */
+export function comIndisponibilidades(
+  linhas: Pick<Selectable<DiaDecretadoTable>, 'data' | 'escopo' | 'tipo' | 'uf' | 'municipio' | 'unidade' | 'motivo' | 'ato_legal'>[],
+  indisponiveis: DiaDecretado[],
+): DiaDecretado[] {
+  const decretados = linhas.map((r) => ({
     data: r.data,
     escopo: r.escopo,
     ...(r.tipo !== 'sem-expediente' ? { tipo: r.tipo } : {}),

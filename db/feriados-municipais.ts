@@ -13,7 +13,9 @@ import type { Database, FeriadoMunicipalTable } from './schema';
 export type LinhaFeriadoMunicipal = Selectable<FeriadoMunicipalTable>;
 
 /** The row as the calendar engine takes it. */
-export function regraDaLinha(l: LinhaFeriadoMunicipal): FeriadoMunicipal {
+export function regraDaLinha(
+  l: Pick<LinhaFeriadoMunicipal, 'municipio' | 'municipio_nome' | 'uf' | 'dia' | 'pascoa' | 'nome' | 'ato_legal' | 'desde' | 'ate' | 'fonte'>,
+): FeriadoMunicipal {
   return {
     municipio: l.municipio,
     municipioNome: l.municipio_nome,
@@ -33,16 +35,12 @@ export async function obterFeriadoMunicipal(db: Kysely<Database>, id: string) {
 
 /** The holidays in force (not removed) of a município, as the calendar takes them. */
 export async function lerFeriadosMunicipais(db: Kysely<Database>, municipio: string): Promise<FeriadoMunicipal[]> {
-  const linhas = await db
-    .selectFrom('feriado_municipal')
-    .selectAll()
-    .where('municipio', '=', municipio)
-    .where('removido_em', 'is', null)
-    .orderBy('dia')
-    .orderBy('pascoa')
-    .orderBy('id')
-    .execute();
-  return linhas.map((l) => regraDaLinha(l));
+  return (await consultaFeriadosMunicipais(db, municipio).execute()).map((l) => regraDaLinha(l));
+}
+
+/** The rows of the holidays in force of a município, in a stable order. */
+export function consultaFeriadosMunicipais(db: Kysely<Database>, municipio: string) {
+  return db.selectFrom('feriado_municipal').selectAll().where('municipio', '=', municipio).where('removido_em', 'is', null).orderBy('dia').orderBy('pascoa').orderBy('id');
 }
 
 export async function listarFeriadosMunicipais(db: Kysely<Database>, f: { municipio?: string; incluirRemovidos?: boolean } = {}) {

@@ -28,6 +28,11 @@ export function rotuloIndisponibilidade(l: Pick<LinhaIndisponibilidade, 'inicio'
 
 /** The days of the periods in force touching [desde, ate], as decreed days of kind 'indisponibilidade' (national). */
 export async function diasDeIndisponibilidade(db: Kysely<Database>, desde: DataCivil, ate?: DataCivil): Promise<DiaDecretado[]> {
+  return diasDasIndisponibilidades(await consultaIndisponibilidades(db, desde, ate).execute(), desde, ate);
+}
+
+/** The periods in force that may touch [desde, ate] (diasDasIndisponibilidades keeps the days inside). */
+export function consultaIndisponibilidades(db: Kysely<Database>, desde: DataCivil, ate?: DataCivil) {
   // A period touching `desde` may have started the day before in UTC terms: read a day of margin, filter by civil day.
   let q = db
     .selectFrom('indisponibilidade')
@@ -35,7 +40,15 @@ export async function diasDeIndisponibilidade(db: Kysely<Database>, desde: DataC
     .where('removido_em', 'is', null)
     .where('fim', '>', new Date(new Date(`${desde}T00:00:00-03:00`).getTime() - 86_400_000));
   if (ate !== undefined) q = q.where('inicio', '<', new Date(new Date(`${ate}T00:00:00-03:00`).getTime() + 2 * 86_400_000));
-  const linhas = await q.orderBy('inicio').execute();
+  return q.orderBy('inicio');
+}
+
+/** The civil days in [desde, ate] the periods touch, as decreed days; `inicio`/`fim` as Date or as ISO text (a row read as JSON). */
+export function diasDasIndisponibilidades(
+  linhas: (Pick<LinhaIndisponibilidade, 'id' | 'motivo'> & { inicio: Date | string; fim: Date | string })[],
+  desde: DataCivil,
+  ate?: DataCivil,
+): DiaDecretado[] {
   const out: DiaDecretado[] = [];
   for (const l of linhas) {
     for (const data of diasDoPeriodo(l.inicio, l.fim)) {
