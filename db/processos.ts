@@ -44,11 +44,6 @@ export async function encerradosDaChave(db: Db, chave: string): Promise<number> 
 }
 
 /**
- * Writes a process snapshot and its open task. Inserts on first sight;
- * afterwards only a snapshot with a higher versao replaces the stored one, so
- * late retries cannot roll it back. Returns whether the snapshot was written.
- */
-/**
  * A process's snapshot as its workflow sends it. `rito` is the rite's state the
  * reads show (GET …/{rito}), without the answers kept for retried actions;
  * absent from snapshots of code before it was projected.
