@@ -285,17 +285,17 @@ async function main() {
       const prefixo = `${nome}-${sufixo}`;
       const w = new WorkerMedido(nome, [path.join(raiz, 'bin/rito'), 'worker'], { ...env(fila), RITO_DATA_DIR: path.join(pasta, `dados-${nome}`) }, pasta, raiz);
       workers.push(w);
-      const aberturaDoLote = (i: number) => abertura(lote * 500_000 + i, prefixo);
+      const noLote = (i: number) => lote * 500_000 + i;
       const medida = await medir(w, async (i) => {
-        const a = aberturaDoLote(i);
+        const a = abertura(noLote(i), prefixo);
         const handle = await client.workflow.start('processoWorkflow', { taskQueue: fila, workflowId: a.id, args: [a] });
-        for (const [acao, dados] of acoes(lote * 500_000 + i)) {
+        for (const [acao, dados] of acoes(noLote(i))) {
           const pedido: PedidoAcao = { acao, dados, ator: INSPETOR, em: formatarInstanteBrasilia(Date.now()), chave: `bench-${i}-${acao}-${++n}` };
           await handle.executeUpdate(acaoUpdate(RITO_VISTORIA), { args: [pedido], updateId: idDaAtualizacao(pedido) });
         }
       });
       for (let i = 0; i < AQUECIMENTO + N; i++) {
-        const e = await client.workflow.getHandle(aberturaDoLote(i).id).query(estadoQuery);
+        const e = await client.workflow.getHandle(abertura(noLote(i), prefixo).id).query(estadoQuery);
         if (e.fase !== 'exigencias-forma' || !e.notificacaoPendente) throw new Error(`o processo ${e.id} (${nome}) não chegou à notificação das exigências: ${JSON.stringify(e)}`);
       }
       await w.parar();
@@ -326,9 +326,9 @@ async function main() {
       `Temporal dev server em memória + PostgreSQL locais; maxCachedWorkflows = ${CACHE}; ${os.cpus().length} núcleos, carga (1/5/15 min) ${carga}`,
       ...linha('rito (bin/rito worker)', medidaRito),
     ];
+    const r = (a: number, b: number, casas = 1) => (b > 0 ? `${(a / b).toFixed(casas)}×` : '—');
     if (medidaCru) {
       saida.push(...linha('cru (só o SDK: mesma forma, sem regras nem atividades)', medidaCru));
-      const r = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
       saida.push(
         `razão rito / cru: CPU por processo ${r(medidaRito.cpuPorProcessoMs, medidaCru.cpuPorProcessoMs)}, processos/s ${(medidaRito.processosPorS / medidaCru.processosPorS).toFixed(2)}×, ` +
           `RSS por workflow ${r(medidaRito.rssDepois - medidaRito.rssAntes, medidaCru.rssDepois - medidaCru.rssAntes)}, heap por workflow ${r(medidaRito.heapDepois - medidaRito.heapAntes, medidaCru.heapDepois - medidaCru.heapAntes)}`,
@@ -336,7 +336,10 @@ async function main() {
     }
     if (medidaBase) {
       saida.push(...linha(`o código de ${revisaoBase} (bin/rito worker dessa revisão)`, medidaBase));
-      saida.push(`razão rito / ${revisaoBase}: CPU por processo ${(medidaRito.cpuPorProcessoMs / medidaBase.cpuPorProcessoMs).toFixed(2)}×, RSS por workflow ${(medidaRito.rssDepois - medidaRito.rssAntes) / (medidaBase.rssDepois - medidaBase.rssAntes) > 0 ? ((medidaRito.rssDepois - medidaRito.rssAntes) / (medidaBase.rssDepois - medidaBase.rssAntes)).toFixed(2) : '—'}×`);
+      saida.push(
+        `razão rito / ${revisaoBase}: CPU por processo ${r(medidaRito.cpuPorProcessoMs, medidaBase.cpuPorProcessoMs, 2)}, ` +
+          `RSS por workflow ${r(medidaRito.rssDepois - medidaRito.rssAntes, medidaBase.rssDepois - medidaBase.rssAntes, 2)}`,
+      );
     }
     if (perfilCpu) saida.push(`perfis de CPU em ${path.resolve(perfilCpu)}`);
     console.log(saida.join('\n'));
