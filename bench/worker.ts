@@ -19,7 +19,7 @@
  * (bench/worker/cru-workflow.ts: a start with the same abertura, two updates with the same payloads, a timer
  * left pending; no rules, no activities), and the ratios rito / raw are printed.
  *
- * --base REV: also runs, on the same driver and in the same run, the worker of revision REV of this repository
+ * --base REV: also runs, on the same driver and in the same run (before rito's), the worker of revision REV of this repository
  * (a detached git worktree under .cache/bench-base/REV, on this checkout's node_modules: the SDK's version is the
  * same since the issue), and prints rito's CPU per process as a ratio of that code's. `npm run bench` gives it
  * the code whose worker issue 16 measured at 65 ms on the machine of that day (bench/todos.ts): the same figure
@@ -301,8 +301,10 @@ async function main() {
       await w.parar();
       return medida;
     };
-    const medidaRito = await medirRito('rito', RAIZ, 0);
+    // The base first: a worker measured later in the same run costs more (the servers hold the earlier one's
+    // processes; the same code measured twice cost 12–18% more the second time), so that penalty falls on rito.
     const medidaBase = revisaoBase ? await medirRito('base', checkoutDaRevisao(revisaoBase), 1) : undefined;
+    const medidaRito = await medirRito('rito', RAIZ, 0);
 
     let medidaCru: Medida | undefined;
     if (!semCru) {
