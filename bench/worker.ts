@@ -19,9 +19,9 @@
  * (bench/worker/cru-workflow.ts: a start with the same abertura, two updates with the same payloads, a timer
  * left pending; no rules, no activities), and the ratios rito / raw are printed.
  *
- * --base REV: also runs, on the same driver and in the same run (before rito's), the worker of revision REV of this repository
- * (a detached git worktree under .cache/bench-base/REV, on this checkout's node_modules: the SDK's version is the
- * same since the issue), and prints rito's CPU per process as a ratio of that code's. `npm run bench` gives it
+ * --base REV: also runs, on the same driver and in the same run (before rito's), the worker of revision REV of
+ * this repository (a detached git worktree under .cache/bench-base/REV, on this checkout's node_modules: the SDK's
+ * version is the same since the issue), and prints rito's CPU per process as a ratio of that code's. `npm run bench` gives it
  * the code whose worker issue 16 measured at 65 ms on the machine of that day (bench/todos.ts): the same figure
  * measured here and now says what "a third of today's" is on this machine, whose speed changes.
  *
