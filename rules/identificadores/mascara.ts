@@ -19,7 +19,16 @@ export interface OpcoesMascaramentoTexto {
  * with spaces) or the NIS layout (120.56412.54-5). CNPJs (14 digits) and NUPs do not match.
  */
 const RE_ONZE_DIGITOS =
-  /(?<!\d)(?:\d{3}\.\d{5}\.\d{2}-\d|\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s]?\d{2})(?!\d)/g;
+  /(?<!\d)(?:\d{3}\.\d{5}\.\d{2}-\d|\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s]?\d{2})(?!\d)/;
+
+/**
+ * A UUID, the id rito gives its own records. Its last group can hold 11 digits in a row
+ * ('…-16433291140a'); masking them would corrupt the id an audit entry points to, and a
+ * UUID is generated, never anyone's CPF or NIS. Matched first so it is skipped whole.
+ */
+const RE_UUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/i;
+
+const RE_TRECHO = new RegExp(`${RE_UUID.source}|${RE_ONZE_DIGITOS.source}`, 'gi');
 
 /** Hides the first three and the last two digits, keeping the separators as written. */
 function mascararTrecho(trecho: string): string {
@@ -42,7 +51,8 @@ function mascararTrecho(trecho: string): string {
  * 'CPF 123.456.789-09, NIS 12056412545' → 'CPF ***.456.789-**, NIS ***564125**'.
  */
 export function mascararCpfNisEmTexto(texto: string, opcoes: OpcoesMascaramentoTexto = {}): string {
-  return texto.replace(RE_ONZE_DIGITOS, (trecho) => {
+  return texto.replace(RE_TRECHO, (trecho) => {
+    if (RE_UUID.test(trecho)) return trecho;
     if (opcoes.somenteValidos) {
       const d = trecho.replace(/\D/g, '');
       if (!isCpfValido(d) && !isNisValido(d)) return trecho;

@@ -24,6 +24,15 @@ describe('mascararCpfNisEmTexto', () => {
     expect(mascararCpfNisEmTexto('x1234567890123y')).toBe('x1234567890123y');
   });
 
+  it("leaves a UUID whole even when its last group holds 11 digits, and still masks a CPF beside it", () => {
+    // The id of a student's record in a CI run whose audit entry came out as '…-***332911**a'.
+    const id = '82b9a454-ca90-4441-ac52-16433291140a';
+    expect(mascararCpfNisEmTexto(`Leitura do estudante ${id}`)).toBe(`Leitura do estudante ${id}`);
+    expect(mascararCpfNisEmTexto(`estudante-${id.toUpperCase()}, CPF 12345678909`)).toBe(`estudante-${id.toUpperCase()}, CPF ***456789**`);
+    // Not a UUID: one hex digit too many in the last group, so the run is masked as before.
+    expect(mascararCpfNisEmTexto('82b9a454-ca90-4441-ac52-16433291140ab')).toBe('82b9a454-ca90-4441-ac52-***332911**ab');
+  });
+
   it('masks invalid-looking runs by default, only valid ones on request', () => {
     expect(mascararCpfNisEmTexto('tel 21987654321')).toBe('tel ***876543**');
     expect(mascararCpfNisEmTexto('tel 21987654321', { somenteValidos: true })).toBe('tel 21987654321');

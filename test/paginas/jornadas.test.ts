@@ -33,7 +33,8 @@ import { abrirNavegador, conferirPagina, novaPessoaQueEntrou } from './navegador
 import { sistemaDePaginas } from './sistema';
 
 const CNPJ = '11222333000181';
-const INEP = `33${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+// Ends in 0, so the school's other units (…91, …92, below) never take its code.
+const INEP = `33${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}0`;
 const UNIDADE = 'METROPOLITANA I';
 const RIO = '3304557';
 const NUMERO_SEI = 'SEI-030001/018002/2026';
