@@ -25,12 +25,15 @@ import { createDocumentoActivities } from './vistoria-documentos';
  */
 export function createActivities(deps: { db: Db; correio?: Correio; urlPublica?: string }) {
   const correio = deps.correio ?? correioNaPasta(path.join(readSetting('RITO_DATA_DIR'), 'correio'), () => {});
+  const documentosVistoria = createDocumentoActivities(deps.db);
+  const documentosRito = createDocumentoRitoActivities(deps.db);
   return comAlertas(deps.db, {
-    ...createReadModelActivities(deps.db),
+    // An action's step issues its documents itself (registrarPassoComDocumentos), by the rite's activity.
+    ...createReadModelActivities(deps.db, { emitirDocumentoVistoria: documentosVistoria.emitirDocumentoVistoria, emitirDocumentoRito: documentosRito.emitirDocumentoRito }),
     ...createEmissaoDocumentosActivities(deps.db),
     ...createPrazoActivities(deps.db),
-    ...createDocumentoActivities(deps.db),
-    ...createDocumentoRitoActivities(deps.db),
+    ...documentosVistoria,
+    ...documentosRito,
     ...createEtapActivities(deps.db),
     ...createMantenedoraActivities(deps.db),
     ...createTransferenciaActivities(deps.db),

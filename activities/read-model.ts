@@ -2,14 +2,20 @@
  * Activities that keep the PostgreSQL read model in step with the workflows,
  * through the repository of processes (db/processos.ts).
  */
+import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connect';
 import { type EventoProcesso, type PassoProcesso, partesDoPasso, registrarEvento, registrarPasso, type SnapshotProcesso, upsertProcesso } from '../db/processos';
 import { type CalendarioDaUnidade, calendarioDaUnidade, type PedidoCalendario } from '../db/calendario-da-unidade';
+import { completarPasso, type DocumentosDoPasso } from '../workflows/ritos/documentos-no-passo';
+import type { DocumentoEmitido, PedidoDocumentoRito } from '../workflows/ritos/interpretador';
 import { falhaDefinitiva } from './falhas';
 
 export type { EventoProcesso } from '../db/processos';
 
-export function createReadModelActivities(db: Db) {
+/** The activities that issue the rites' documents, by name (HooksRito.atividadeDocumentos). */
+export type EmissoresDeDocumentos = Record<string, (pedido: PedidoDocumentoRito) => Promise<DocumentoEmitido>>;
+
+export function createReadModelActivities(db: Db, emissores: EmissoresDeDocumentos = {}) {
   return {
     async registrarProcesso(snapshot: SnapshotProcesso): Promise<void> {
       await upsertProcesso(db, snapshot);
@@ -34,6 +40,19 @@ export function createReadModelActivities(db: Db) {
     async registrarPasso(passo: PassoProcesso, calendario?: PedidoCalendario): Promise<CalendarioDaUnidade | undefined> {
       await escreverPasso(passo);
       return calendario && calendarioDaUnidade(db, calendario.unidade, calendario.desde);
+    },
+    /**
+     * An action's step with the documents it issues (since 'documentos-no-passo'): the documents first, each
+     * by its rite's activity and idempotent by its key, then the step that names them. One local activity
+     * instead of one per document plus the step's, each an activation of the workflow (issue 16).
+     */
+    async registrarPassoComDocumentos(passo: PassoProcesso, documentos: DocumentosDoPasso): Promise<DocumentoEmitido[]> {
+      const emitir = emissores[documentos.atividade];
+      if (!emitir) throw ApplicationFailure.nonRetryable(`Nenhuma atividade emite os documentos de ${documentos.atividade}.`, 'AtividadeDesconhecida');
+      const docs: DocumentoEmitido[] = [];
+      for (const pedido of documentos.pedidos) docs.push(await emitir(pedido));
+      await escreverPasso(completarPasso(passo, documentos, docs));
+      return docs;
     },
   };
 

@@ -8,6 +8,7 @@
 import './rito-de-teste';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrarMontador } from '../../activities/documentos-rito';
 import { buildApp } from '../../api/app';
@@ -222,6 +223,14 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
     expect(eventos).toEqual([{ tipo: 'tarefa', descricao: expect.stringContaining('Calendário alterado') }]);
   });
 
+  /** The types of the local activities a process's history recorded, in order (their markers' own record, not encrypted). */
+  const atividadesLocais = async (id: string) => {
+    const h = await w.env.client.workflow.getHandle(id).fetchHistory();
+    return h.events!
+      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+      .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type as string);
+  };
+
   it('issues the ofício of the action through the catalogue, numbered, readable by the unit', async () => {
     const aberto = await abrir('33090003');
     const id = aberto.body.id as string;
@@ -232,8 +241,49 @@ describe('um rito definido só no teste, pelo motor de ritos e pela API', () => 
     const html = await pedir('GET', `/v1/documentos/${r.body.documentos[0].id}`, 'inspetor');
     expect(html.status).toBe(200);
     expect(html.body).toContain('Paula Nomeada');
+    // The step that records the action names its ofício: the process's documents and the action's event.
+    const doc = r.body.documentos[0];
+    const linha = await w.db.selectFrom('processo').select('estado_rito').where('id', '=', id).executeTakeFirstOrThrow();
+    expect((linha.estado_rito as { documentos: unknown[] }).documentos).toEqual([doc]);
+    const evento = await w.db.selectFrom('processo_evento').select('dados').where('processo_id', '=', id).where('tipo', '=', 'nomear').executeTakeFirstOrThrow();
+    expect((evento.dados as { documentos: string[] }).documentos).toEqual([doc.identificacao]);
+    // ...and it was issued by the step's own local activity, not by one of its own before it (issue 16: one
+    // activation of the workflow fewer per action that issues documents).
+    // (Steps before it, and calendar reads when another test decrees a day, may come first.)
+    const locais = await atividadesLocais(id);
+    expect(locais.at(-1)).toBe('registrarPassoComDocumentos');
+    expect(locais).not.toContain('emitirDocumentoRito');
     // The same key again would answer the same; a new key on a finished rite is refused.
     const depois = await pedir('POST', `/v1/processos/${id}/${RITO_TESTE.codigo}/nomear`, 'inspetor', { coordenador: { nome: 'Outra', email: 'o@example.org' } });
     expect(depois.status).toBe(409);
+  });
+
+  it('issues the ofício once and answers with it when PostgreSQL refuses the step that records it for good', async () => {
+    const aberto = await abrir('33090004');
+    const id = aberto.body.id as string;
+    // The action's event refused as bad data (SQLSTATE 22023: no retry cures it) for this process only.
+    await sql`create function recusar_nomeacao_teste() returns trigger language plpgsql as $$
+      begin
+        if new.processo_id = ${sql.lit(id)} and new.tipo = 'nomear' then raise exception 'evento recusado no teste' using errcode = '22023'; end if;
+        return new;
+      end $$`.execute(w.db);
+    await sql`create trigger recusar_nomeacao_teste before insert on processo_evento for each row execute function recusar_nomeacao_teste()`.execute(w.db);
+    try {
+      const r = await pedir('POST', `/v1/processos/${id}/${RITO_TESTE.codigo}/nomear`, 'inspetor', { coordenador: { nome: 'Rui Nomeado', email: 'rui@example.org' } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body.documentos).toEqual([{ id: expect.any(String), tipo: 'nomeacao-coordenador', identificacao: expect.stringMatching(/COOIE-METROPOLITANA I/) }]);
+      // Issued once: asked for again on its own after the refusal, its key gave the same document back.
+      const docs = await w.db.selectFrom('documento').select(['id', 'identificacao']).where('processo_id', '=', id).execute();
+      expect(docs).toEqual([{ id: r.body.documentos[0].id, identificacao: r.body.documentos[0].identificacao }]);
+      // The rest of the step was written (part by part), and the administrator is told of the refusal.
+      const linha = await w.db.selectFrom('processo').select('fase').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(linha.fase).toBe('nomeado');
+      const alertas = await w.db.selectFrom('alerta_operacao').select(['atividade', 'definitivo']).where('processo_id', '=', id).execute();
+      expect(alertas).toEqual([{ atividade: 'registrarPassoComDocumentos', definitivo: true }]);
+      expect((await atividadesLocais(id)).slice(-2)).toEqual(['registrarPassoComDocumentos', 'emitirDocumentoRito']);
+    } finally {
+      await sql`drop trigger recusar_nomeacao_teste on processo_evento`.execute(w.db);
+      await sql`drop function recusar_nomeacao_teste()`.execute(w.db);
+    }
   });
 });

@@ -46,7 +46,7 @@ const { registrarEtapCadastrada } = proxyActivities<EtapActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const emitir = (a: AcaoEmCurso<EstadoEtap>, tipo: 'notificacao-exigencias-cadastro' | 'edital-cadastramento-etap', contexto: Record<string, unknown>) => a.emitir(tipo, contexto);
+const emitir = (a: AcaoEmCurso<EstadoEtap>, tipo: 'notificacao-exigencias-cadastro', contexto: Record<string, unknown>) => a.emitir(tipo, contexto);
 
 export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
   estadoInicial: () => ({ requerimento: null, avaliacao: null, consulta: null, exigencias: [], edital: null }),
@@ -90,7 +90,8 @@ export const HOOKS_ETAP: HooksRito<EstadoEtap> = {
       case 'publicar-edital': {
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
         const membros = (e.requerimento?.membros ?? []).map((m) => ({ nome: m.nome, funcao: m.funcao, desde: m.desde }));
-        const edital = await emitir(a, 'edital-cadastramento-etap', {
+        // At once: its number goes into the team's registration below.
+        const edital = await a.emitirAgora('edital-cadastramento-etap', {
           membros: (e.requerimento?.membros ?? []).map((m) => ({ nome: m.nome, funcao: m.funcao, desde: m.desde, ...(m.substitui ? { substitui: m.substitui } : {}) })),
           publicacao: dados.publicacao,
         });

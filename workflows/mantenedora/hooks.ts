@@ -66,7 +66,8 @@ export const HOOKS_MANTENEDORA: HooksRito<EstadoMantenedora> = {
         break;
       case 'publicar-edital': {
         e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
-        const edital = await a.emitir('edital-alteracao-mantenedora', { alteracoes: e.requerimento?.alteracoes ?? [] });
+        // At once: its number goes into the new representante's record below.
+        const edital = await a.emitirAgora('edital-alteracao-mantenedora', { alteracoes: e.requerimento?.alteracoes ?? [] });
         // From the publication on, the new representante legal acts for the institution (seed 003; issue 13).
         const novo = e.requerimento?.alteracoes.some((x) => x.tipo === 'representante-legal') ? e.requerimento.novoRepresentante : undefined;
         if (novo) await trocarRepresentanteLegal({ processoId: ctx.processoId, edital: edital.identificacao, publicacao: dados.publicacao, novo: { nome: novo.nome, email: novo.email } });

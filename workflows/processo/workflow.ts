@@ -18,6 +18,7 @@ import type { Local } from '../../rules/calendario';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { Prazos } from '../prazos/prazo';
 import { type EstadoRito, projecaoDoRito } from '../ritos/definitions';
+import type { DocumentosDoPasso } from '../ritos/documentos-no-passo';
 import { Interpretador } from '../ritos/interpretador';
 import { hooksDoRito } from '../ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
@@ -44,13 +45,19 @@ export const LIMITE_EVENTOS_HISTORIA = 2000;
  * snapshot, with a higher versao, writes the read model again.
  */
 async function projetar(escrita: () => Promise<unknown>): Promise<void> {
+  await projetarOu(escrita, 'o modelo de leitura recusou uma escrita; alerta registrado');
+}
+
+/** projetar's rule for a write that gives something back: undefined when refused for good. */
+async function projetarOu<T>(escrita: () => Promise<T>, aviso: string): Promise<T | undefined> {
   try {
-    await escrita();
+    return await escrita();
   } catch (err) {
     // A local activity's failure reaches the workflow as the activity's own ApplicationFailure, unwrapped.
     const causa = err instanceof ActivityFailure ? err.cause : err;
     if (!(causa instanceof ApplicationFailure && causa.nonRetryable)) throw err;
-    log.error('o modelo de leitura recusou uma escrita; alerta registrado', { erro: causa.message });
+    log.error(aviso, { erro: causa.message });
+    return undefined;
   }
 }
 
@@ -121,6 +128,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     const e: EventoProcesso = { processoId: abertura.id, seq: ++seq, tipo, descricao, ator, ocorridoEm: new Date(Date.now()).toISOString(), dados };
     if (emLote()) eventosPendentes.push(e);
     else await projetar(() => readModel().registrarEvento(e));
+    return e.seq;
   };
   // Every snapshot carries the rite's state too, so that reads never ask (and replay) the workflow.
   const snapshot = () => ({
@@ -143,6 +151,14 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     estado.versao++;
     if (emLote()) await descarregar(true);
     else await projetar(() => readModel().registrarProcesso(snapshot()));
+  };
+  /** sincronizar, issuing an action's documents in the same local activity (PATCH_DOCUMENTOS_NO_PASSO). */
+  const sincronizarComDocumentos = async (documentos: DocumentosDoPasso) => {
+    estado.versao++;
+    const passo = passoPendente(true);
+    // Refused for good (the step, or a document: the alert says which), the interpreter asks for each document on its own.
+    const docs = await projetarOu(() => readModel().registrarPassoComDocumentos(passo, documentos), 'o passo com seus documentos foi recusado; alerta registrado');
+    return docs ?? null;
   };
 
   // Until the unit's seat is read (Prazos.atualizarDecretados), and for runs recorded before units were data: the school's município.
@@ -177,7 +193,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
             prazos,
             evento,
             descarregar: () => descarregar(false),
-            sincronizar: async () => {
+            sincronizar: async (documentos) => {
               estado.fase = rito!.estado.fase;
               estado.encerrado = rito!.terminado;
               if (!rito!.estado.prazo) estado.prazoLimite = null;
@@ -185,7 +201,9 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
               const t = rito!.estado.tarefa;
               estado.tarefa =
                 t && t.situacao === 'aberta' ? { id: t.id, fase: t.fase, abertaEm: t.abertaEm, responsavel: t.responsavel, descricao: t.descricao, limite: t.limite } : null;
+              if (documentos) return sincronizarComDocumentos(documentos);
               await sincronizar();
+              return [];
             },
             autuar: (numeroSei) => {
               estado.numeroSei = numeroSei;

@@ -30,6 +30,7 @@ import type { DefinicaoPrazo, PrazoAberto } from '../prazos/definitions';
 import type { Prazos } from '../prazos/prazo';
 export type { DocumentoEmitido } from './definitions';
 import { acaoUpdate, type DocumentoEmitido, type EstadoRito, estadoRitoQuery, type PedidoAcao, type ResultadoAcao, type Tarefa } from './definitions';
+import { anotarDocumentos, type DocumentosDoPasso, PATCH_DOCUMENTOS_NO_PASSO } from './documentos-no-passo';
 
 /** Documents of a rite are issued by one activity taking this request (its name is the rite's: HooksRito.atividadeDocumentos). */
 export interface PedidoDocumentoRito {
@@ -64,10 +65,13 @@ export interface ContextoRito {
   unidade: string;
   local: Local;
   prazos: Prazos;
-  /** Records a timeline event; ordered and idempotent. */
-  evento(tipo: string, descricao: string, ator: string, dados?: Record<string, unknown>): Promise<void>;
-  /** Mirrors the state into the read model. */
-  sincronizar(): Promise<void>;
+  /** Records a timeline event; ordered and idempotent. Gives its seq. */
+  evento(tipo: string, descricao: string, ator: string, dados?: Record<string, unknown>): Promise<number>;
+  /**
+   * Mirrors the state into the read model. With `documentos`, issues them in the same step and gives them
+   * back, in order; null when the read model refused the step for good (the documents are then unknown).
+   */
+  sincronizar(documentos?: DocumentosDoPasso): Promise<DocumentoEmitido[] | null>;
   /** Writes the events recorded and not yet written (they go with the next sincronizar otherwise). */
   descarregar(): Promise<void>;
   /** The SEI number given at autuação. */
@@ -88,8 +92,13 @@ export interface AcaoEmCurso<E extends EstadoRito> {
   destino: string;
   /** What the caller and the timeline are told. */
   mensagem: string;
-  /** Issues a document of the rite now, as part of the action. */
-  emitir(tipo: string, contexto: Record<string, unknown>): Promise<DocumentoEmitido>;
+  /**
+   * Issues a document of the rite as part of the action, with the action's step (one local activity for
+   * both). Use emitirAgora when the action needs the document's number before it ends.
+   */
+  emitir(tipo: string, contexto: Record<string, unknown>): Promise<void>;
+  /** Issues a document of the rite now, and gives it back (its number goes into another record of the action). */
+  emitirAgora(tipo: string, contexto: Record<string, unknown>): Promise<DocumentoEmitido>;
   /** When the act the action records was done after its prazo (a late request), or null. */
   foraDoPrazoEm: string | null;
 }
@@ -102,7 +111,7 @@ export interface HooksRito<E extends EstadoRito = EstadoRito> {
   /** Accounts the process designates for actors with designadoNoProcesso. */
   designados?(estado: E, ator: string): string[];
   /** Refuses (throw RecusaAcao) what the rite's own rules forbid; synchronous and side-effect free. */
-  validar?(a: Omit<AcaoEmCurso<E>, 'emitir' | 'destino' | 'mensagem' | 'foraDoPrazoEm'>): void;
+  validar?(a: Omit<AcaoEmCurso<E>, 'emitir' | 'emitirAgora' | 'destino' | 'mensagem' | 'foraDoPrazoEm'>): void;
   /** The action's effects on the rite's state and its documents, before the phase changes. */
   aplicar?(a: AcaoEmCurso<E>): Promise<void>;
   /** Documents of entering a phase (the notice that starts its prazo, a forwarding). */
@@ -317,7 +326,26 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     if (!t.permitida) throw new RecusaAcao(t.motivo);
     const e = this.estado;
     const emitidos: DocumentoEmitido[] = [];
-    const emitirDocumento = atividadesDeDocumentos()[this.hooks.atividadeDocumentos]!;
+    // Asked for with the step (emitir, since PATCH_DOCUMENTOS_NO_PASSO): issued when the step is written.
+    const noPasso: DocumentosDoPasso = { atividade: this.hooks.atividadeDocumentos, pedidos: [], notificacao: null, eventoSeq: 0 };
+    const emitirDocumento = (p: PedidoDocumentoRito) => atividadesDeDocumentos()[this.hooks.atividadeDocumentos]!(p);
+    const pedidoDe = (tipo: string, contexto: Record<string, unknown>): PedidoDocumentoRito => ({
+      chave: `${this.ctx.processoId}:${p.chave}:${tipo}:${emitidos.length + noPasso.pedidos.length}`,
+      processoId: this.ctx.processoId,
+      tipo,
+      emitidoPor: p.ator.id,
+      emitidoEm: p.em,
+      contexto,
+    });
+    // The first document of the notice's type issued on entering the phase is the notice itself.
+    const eNotificacao = (tipo: string) =>
+      e.notificacao !== null && !e.notificacao.documentoId && noPasso.notificacao === null && e.notificacao.tipo === tipo && e.fase === a.destino;
+    const emitirAgora = async (tipo: string, contexto: Record<string, unknown>) => {
+      const doc = await emitirDocumento(pedidoDe(tipo, contexto));
+      emitidos.push(doc);
+      anotarDocumentos(e, [doc], eNotificacao(tipo) ? 0 : null);
+      return doc;
+    };
     const a: AcaoEmCurso<E> = {
       ctx: this.ctx,
       pedido: p,
@@ -328,20 +356,15 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       destino: t.destino,
       mensagem: desc.rotulo,
       foraDoPrazoEm: null,
+      emitirAgora,
       emitir: async (tipo, contexto) => {
-        const doc = await emitirDocumento({
-          chave: `${this.ctx.processoId}:${p.chave}:${tipo}:${emitidos.length}`,
-          processoId: this.ctx.processoId,
-          tipo,
-          emitidoPor: p.ator.id,
-          emitidoEm: p.em,
-          contexto,
-        });
-        emitidos.push(doc);
-        e.documentos.push(doc);
-        // The first document of the notice's type issued on entering the phase is the notice itself.
-        if (e.notificacao && !e.notificacao.documentoId && e.notificacao.tipo === tipo && e.fase === a.destino) e.notificacao.documentoId = doc.id;
-        return doc;
+        // Runs recorded before issued every document at once, each in an activity of its own.
+        if (!patched(PATCH_DOCUMENTOS_NO_PASSO)) {
+          await emitirAgora(tipo, contexto);
+          return;
+        }
+        if (eNotificacao(tipo)) noPasso.notificacao = noPasso.pedidos.length;
+        noPasso.pedidos.push(pedidoDe(tipo, contexto));
       },
     };
     if (p.acao === ACAO_PRORROGAR_PRAZO) {
@@ -355,8 +378,21 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
     }
     await this.hooks.aplicar?.(a);
     await this.mudarFase(a);
-    await this.ctx.evento(p.acao, a.mensagem, p.ator.id, { dados, de: a.de, para: a.destino, documentos: emitidos.map((d) => d.identificacao) });
-    await this.ctx.sincronizar();
+    noPasso.eventoSeq = await this.ctx.evento(p.acao, a.mensagem, p.ator.id, { dados, de: a.de, para: a.destino, documentos: emitidos.map((d) => d.identificacao) });
+    if (!noPasso.pedidos.length) {
+      await this.ctx.sincronizar();
+      return this.resultado(p, a.mensagem, emitidos);
+    }
+    // The step's own activity issues them (same keys, so a retry issues nothing twice). When the read model
+    // refused the step for good, each is asked for again on its own: the documents already issued come back,
+    // and one that cannot be issued fails the action, as it always did.
+    let docs = await this.ctx.sincronizar(noPasso);
+    if (!docs) {
+      docs = [];
+      for (const pedido of noPasso.pedidos) docs.push(await emitirDocumento(pedido));
+    }
+    anotarDocumentos(e, docs, noPasso.notificacao);
+    emitidos.push(...docs);
     return this.resultado(p, a.mensagem, emitidos);
   }
 

@@ -38,7 +38,8 @@ export const HOOKS_TRANSFERENCIA_MANTENCA: HooksRito<EstadoTransferencia> = {
     else if (a.acao === 'publicar-edital') {
       e.edital = { data: dados.publicacao.data, pagina: dados.publicacao.pagina };
       const autorizacao = e.autorizacao!;
-      const edital = await a.emitir('edital-transferencia-mantenca', { autorizacao: { ato: autorizacao.ato, data: autorizacao.data }, novaMantenedora: autorizacao.novaMantenedora });
+      // At once: its number goes into the transfer's record below.
+      const edital = await a.emitirAgora('edital-transferencia-mantenca', { autorizacao: { ato: autorizacao.ato, data: autorizacao.data }, novaMantenedora: autorizacao.novaMantenedora });
       // From the publication on, the new company maintains the school; the history stays (db/mantenedoras.ts).
       await registrarTransferenciaMantenca({ processoId: ctx.processoId, edital: edital.identificacao, autorizacao: autorizacao.ato, publicacao: dados.publicacao, nova: autorizacao.novaMantenedora });
     }

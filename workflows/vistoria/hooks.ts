@@ -14,9 +14,12 @@ import { conferirChecklist, exigenciasDoChecklist } from '../../rules/vistoria/c
 import type { TipoVistoria } from '../../rules/vistoria/tipos';
 import type { EstadoVistoria } from './definitions';
 
-/** Issues a document of the vistoria with the data its builder expects (rules/vistoria/documentos.ts). */
+/** Issues a document of the vistoria, with the action's step, with the data its builder expects (rules/vistoria/documentos.ts). */
 const emitir = <T extends DocumentoVistoria>(a: AcaoEmCurso<EstadoVistoria>, tipo: T, contexto: ContextosDocumentoVistoria[T]) =>
   a.emitir(tipo, contexto as unknown as Record<string, unknown>);
+/** The same, at once: the action records the document's number elsewhere (an Ordem de Serviço's designation). */
+const emitirAgora = <T extends DocumentoVistoria>(a: AcaoEmCurso<EstadoVistoria>, tipo: T, contexto: ContextosDocumentoVistoria[T]) =>
+  a.emitirAgora(tipo, contexto as unknown as Record<string, unknown>);
 
 // The same options the designation always ran with (running histories recorded them).
 const { designarComissao } = proxyActivities<Pick<DocumentoActivities, 'designarComissao'>>({
@@ -82,7 +85,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
         // Beside the regional Comissão, which still receives the process back after a COOGIE deferimento
         // ("o processo será restituído à Comissão de Vistoria do Órgão Regional").
         e.comissaoCoogie = dados.comissao;
-        const os = await emitir(a, 'ordem-servico', { comissao: dados.comissao, publicacao: null, central: true });
+        const os = await emitirAgora(a, 'ordem-servico', { comissao: dados.comissao, publicacao: null, central: true });
         await designarComissao({
           processoId: ctx.processoId,
           ordemServico: os.identificacao,
@@ -96,7 +99,7 @@ export const HOOKS_VISTORIA: HooksRito<EstadoVistoria> = {
       case 'publicar-ordem-servico':
       case 'emitir-ordem-servico': {
         e.comissao = dados.comissao;
-        const os = await emitir(a, 'ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
+        const os = await emitirAgora(a, 'ordem-servico', { comissao: dados.comissao, publicacao: dados.publicacao ?? null });
         e.ordemServico = os.identificacao;
         e.ordemServicoEm = p.em;
         await designarComissao({ processoId: ctx.processoId, ordemServico: os.identificacao, membros: dados.comissao.map((m: { usuarioId: string }) => m.usuarioId), criadoPor: p.ator.id, em: p.em });
