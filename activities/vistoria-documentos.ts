@@ -6,13 +6,12 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/connect';
-import type { Processo } from '../db/schema';
 import { dataEmSaoPaulo } from '../documentos/emissao';
 import type { ContextosDocumentoVistoria, DocumentoVistoria } from '../rules/vistoria/documentos';
 import { createEmissaoDocumentosActivities } from './documentos';
-import { emitirMontado } from './documentos-rito';
+import { emitirMontado, jaEmitido } from './documentos-rito';
 import type { DocumentoEmitido, PedidoDocumentoRito } from '../workflows/ritos/interpretador';
-import { type FontesDocumento, createFontesDocumento } from './documentos-fontes';
+import { type FontesDocumento, type FontesLidas, createFontesDocumento } from './documentos-fontes';
 
 function paragrafos(texto: string): string[] {
   return texto
@@ -176,20 +175,22 @@ const MONTADORES: { [T in DocumentoVistoria]: Montador<T> } = {
 export function createDocumentoActivities(db: Db) {
   const emissao = createEmissaoDocumentosActivities(db);
 
-  const fontesDocumento = createFontesDocumento(db);
-  async function fontes(p: Processo, pedido: PedidoDocumentoRito): Promise<Fontes> {
-    const f = await fontesDocumento(p, pedido.emitidoPor);
-    return { ...f, comum: { processoSei: f.processoSei, tipoVistoria: p.tipo } };
-  }
+  const lerFontes = createFontesDocumento(db);
+  const fontes = (lidas: FontesLidas): Fontes => {
+    const f = lidas.fontes();
+    return { ...f, comum: { processoSei: f.processoSei, tipoVistoria: lidas.processo.tipo } };
+  };
 
   return {
     async emitirDocumentoVistoria(pedido: PedidoDocumentoRito): Promise<DocumentoEmitido> {
-      const processo = await db.selectFrom('processo').selectAll().where('id', '=', pedido.processoId).executeTakeFirstOrThrow();
       if (!Object.hasOwn(MONTADORES, pedido.tipo)) {
         throw ApplicationFailure.nonRetryable(`Documento desconhecido no rito de vistoria: ${pedido.tipo}`, 'TipoDocumentoDesconhecido');
       }
+      const lidas = await lerFontes(pedido);
+      const anterior = jaEmitido(pedido, lidas);
+      if (anterior) return anterior;
       const montar = MONTADORES[pedido.tipo as DocumentoVistoria] as Montador<DocumentoVistoria>;
-      const f = await fontes(processo, pedido);
+      const f = fontes(lidas);
       const dados = await montar(pedido.contexto as never, f);
       // A document is numbered in the series of the unit that issues it (the last line of its header), under its sigla.
       const daCoogie = (dados.emissor as { orgao: string[] }).orgao.at(-1) === f.coogie.emissor.orgao.at(-1);

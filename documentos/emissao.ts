@@ -94,7 +94,15 @@ function paraEmitido(row: Pick<Documento, 'id' | 'numero' | 'ano' | 'identificac
 
 const COLUNAS_EMITIDO = ['id', 'numero', 'ano', 'identificacao', 'tipo', 'unidade', 'sha256', 'emitido_em', 'requisicao_sha256', 'chave_idempotencia'] as const;
 
-export async function emitirDocumento(db: Db, pedido: PedidoEmissao): Promise<DocumentoEmitido> {
+export interface OpcoesEmissao {
+  /**
+   * The caller looked the key up an instant before (a rite's document, with its sources: db/fontes-documento.ts)
+   * and found nothing: no second look. A concurrent emission of the same key is still caught (below).
+   */
+  chaveConsultada?: boolean;
+}
+
+export async function emitirDocumento(db: Db, pedido: PedidoEmissao, opcoes: OpcoesEmissao = {}): Promise<DocumentoEmitido> {
   const chave = typeof pedido.chave === 'string' ? pedido.chave.trim() : '';
   if (!chave) throw invalido('chave', 'informe a chave de idempotência');
   if (chave.length > 300) throw invalido('chave', 'deve ter no máximo 300 caracteres');
@@ -113,7 +121,7 @@ export async function emitirDocumento(db: Db, pedido: PedidoEmissao): Promise<Do
   };
 
   // Fast path for retries: no validation, no lock.
-  const anterior = await db.selectFrom('documento').select(COLUNAS_EMITIDO).where('chave_idempotencia', '=', chave).executeTakeFirst();
+  const anterior = opcoes.chaveConsultada ? undefined : await db.selectFrom('documento').select(COLUNAS_EMITIDO).where('chave_idempotencia', '=', chave).executeTakeFirst();
   if (anterior) return conferir(anterior);
 
   const emitidoEm = lerInstante(pedido.emitidoEm);

@@ -8,7 +8,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/connect';
-import { ChaveIdempotenciaConflitante, emitirDocumento as emitir, type DocumentoEmitido, type PedidoEmissao } from '../../documentos/emissao';
+import { ChaveIdempotenciaConflitante, emitirDocumento as emitir, type DocumentoEmitido, type OpcoesEmissao, type PedidoEmissao } from '../../documentos/emissao';
 import { DadosDocumentoInvalidos, TipoDocumentoDesconhecido } from '../../documentos/render';
 
 export interface EntradaEmitirDocumento {
@@ -29,10 +29,11 @@ export type ResultadoEmitirDocumento = Pick<DocumentoEmitido, 'id' | 'numero' | 
 
 export function createEmissaoDocumentosActivities(db: Db) {
   return {
-    async emitirDocumento(entrada: EntradaEmitirDocumento): Promise<ResultadoEmitirDocumento> {
+    /** `opcoes` only for callers inside the worker (a rite's document): the activity is called with `entrada` alone. */
+    async emitirDocumento(entrada: EntradaEmitirDocumento, opcoes?: OpcoesEmissao): Promise<ResultadoEmitirDocumento> {
       try {
         const pedido: PedidoEmissao = { ...entrada };
-        const d = await emitir(db, pedido);
+        const d = await emitir(db, pedido, opcoes);
         return { id: d.id, numero: d.numero, ano: d.ano, identificacao: d.identificacao, sha256: d.sha256, emitidoEm: d.emitidoEm };
       } catch (err) {
         if (err instanceof DadosDocumentoInvalidos) {
