@@ -277,7 +277,9 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
   // ------------------------------------------------------------------ execution
 
   async executar(p: PedidoAcao): Promise<ResultadoAcao> {
-    this.emAndamento.set(p.chave, impressaoDoPedido(p));
+    // Computed once: it hashes the action's whole data (a checklist), and the answer records it again below.
+    const impressao = impressaoDoPedido(p);
+    this.emAndamento.set(p.chave, impressao);
     await condition(() => this.pronto && !this.ocupado);
     this.ocupado = true;
     // An action applies whole or not at all: if a step fails (e.g. a document
@@ -288,7 +290,7 @@ export class Interpretador<E extends EstadoRito = EstadoRito> {
       if (anterior) return anterior;
       const resultado = p.acao === ACAO_TOMAR_CIENCIA ? await this.tomarCiencia(p) : await this.aplicar(p);
       this.estado.respostas[p.chave] = resultado;
-      (this.estado.impressoes ??= {})[p.chave] = impressaoDoPedido(p);
+      (this.estado.impressoes ??= {})[p.chave] = impressao;
       return resultado;
     } catch (err) {
       Object.assign(this.estado, JSON.parse(antes) as E);
