@@ -156,8 +156,8 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
   const sincronizarComDocumentos = async (documentos: DocumentosDoPasso) => {
     estado.versao++;
     const passo = passoPendente(true);
-    // Refused for good (the step, or a document: the alert says which), the interpreter asks for each document on its own.
-    const docs = await projetarOu(() => readModel().registrarPassoComDocumentos(passo, documentos), 'o passo com seus documentos foi recusado; alerta registrado');
+    // Refused for good (the step: an alert is registered; or a document, refused as before), the interpreter asks for each document on its own.
+    const docs = await projetarOu(() => readModel().registrarPassoComDocumentos(passo, documentos), 'o passo com seus documentos foi recusado; os documentos são pedidos um a um');
     return docs ?? null;
   };
 
