@@ -1,9 +1,9 @@
 /**
- * Issuing a document: validate its data, take the next number of its series
- * (unidade, ano, espécie), render it and store it — number and document in ONE
- * transaction, so a failed render or insert rolls the counter back and no
- * number is ever skipped; the counter row's lock serialises concurrent
- * emissions, so no number is ever reused.
+ * Issuing a document: validate its data, render it, take the next number of
+ * its series (unidade, ano, espécie) and store it — number and document in ONE
+ * statement, so a failed insert rolls the counter back and no number is ever
+ * skipped; the counter row's lock serialises concurrent emissions, so no number
+ * is ever reused.
  *
  * Idempotent under the caller's key (e.g. `${workflowId}:${sequência}`): the
  * same key returns the stored document and its number, never a second one; the
@@ -11,6 +11,7 @@
  *
  * The year is the issuing date's year in America/Sao_Paulo.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Documento } from '../db/schema';
@@ -131,42 +132,30 @@ export async function emitirDocumento(db: Db, pedido: PedidoEmissao, opcoes: Opc
   const preparado = prepararDocumento(tipo, pedido.dados, data);
   const especie = definicao(tipo).especie;
 
+  // The number exists only inside the statement that takes it. So the document is rendered with a mark where
+  // its number goes, and ONE statement takes the number, puts it in place of the mark (HTML and identification),
+  // hashes the HTML and stores the document. The counter row's lock serialises concurrent emissions until the
+  // statement ends, so no number is ever reused; a failed insert (the key's unique index, below) takes the number
+  // back with it, so none is skipped. One round trip instead of four: BEGIN, counter, INSERT, COMMIT (issue 16).
+  const marca = `NUMERO_${randomUUID().replaceAll('-', '')}`;
+  const doc = renderizarPreparado(preparado, { data, numero: marca as unknown as number, ano, unidade });
+  if (!doc.identificacao.includes(marca)) throw new Error(`a identificação de ${tipo} não traz o número do documento`);
   try {
-    return await db.transaction().execute(async (trx) => {
-      // Two calls with the same key both get here: the second waits on the counter row until the first commits,
-      // then its insert breaks the key's unique index, its transaction (number included) rolls back, and the
-      // catch below returns the first's document. No lock of its own: two round trips fewer per document (issue 16).
-      const { ultimo: numero } = await trx
-        .insertInto('documento_numeracao')
-        .values({ unidade, ano, especie, ultimo: 1 })
-        .onConflict((oc) => oc.columns(['unidade', 'ano', 'especie']).doUpdateSet({ ultimo: sql<number>`documento_numeracao.ultimo + 1` }))
-        .returning('ultimo')
-        .executeTakeFirstOrThrow();
-
-      const doc = renderizarPreparado(preparado, { data, numero, ano, unidade });
-      const row = await trx
-        .insertInto('documento')
-        .values({
-          processo_id: pedido.processoId,
-          tipo,
-          especie,
-          numero,
-          ano,
-          unidade,
-          identificacao: doc.identificacao,
-          assunto: doc.assunto,
-          dados: JSON.stringify(doc.dados),
-          html: doc.html,
-          sha256: doc.sha256,
-          emitido_em: emitidoEm,
-          emitido_por: pedido.emitidoPor,
-          chave_idempotencia: chave,
-          requisicao_sha256: requisicao,
-        })
-        .returning(COLUNAS_EMITIDO)
-        .executeTakeFirstOrThrow();
-      return paraEmitido(row, false);
-    });
+    const { rows } = await sql<Parameters<typeof paraEmitido>[0]>`
+      with n as (
+        insert into documento_numeracao (unidade, ano, especie, ultimo) values (${unidade}::text, ${ano}::integer, ${especie}::text, 1)
+        on conflict (unidade, ano, especie) do update set ultimo = documento_numeracao.ultimo + 1
+        returning ultimo
+      ), h as (
+        select ultimo, replace(${doc.html}::text, ${marca}::text, ultimo::text) as html from n
+      )
+      insert into documento (processo_id, tipo, especie, numero, ano, unidade, identificacao, assunto, dados, html, sha256, emitido_em, emitido_por, chave_idempotencia, requisicao_sha256)
+      select ${pedido.processoId}::text, ${tipo}::text, ${especie}::text, h.ultimo, ${ano}::integer, ${unidade}::text,
+        replace(${doc.identificacao}::text, ${marca}::text, h.ultimo::text), ${doc.assunto}::text, ${JSON.stringify(doc.dados)}::jsonb,
+        h.html, encode(sha256(convert_to(h.html, 'UTF8')), 'hex'), ${emitidoEm}::timestamptz, ${pedido.emitidoPor}::text, ${chave}::text, ${requisicao}::text
+      from h
+      returning id, numero, ano, identificacao, tipo, unidade, sha256, emitido_em`.execute(db);
+    return paraEmitido(rows[0]!, false);
   } catch (err) {
     // A concurrent emission of the same key committed first.
     if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint?.includes('chave_idempotencia')) {

@@ -81,6 +81,8 @@ describe('emitirDocumento', () => {
     expect(row!.html).toContain('OFÍCIO Nº 1/2026/COOIE-TESTE A');
     expect(row!.html).toContain('Rio de Janeiro, 23 de novembro de 2026.');
     expect(row!.sha256).toBe(sha256Hex(row!.html));
+    // The number is put in by the statement that takes it, in place of the mark it was rendered with: none is left.
+    expect(row!.html).not.toContain('NUMERO_');
     expect(row!.emitido_em.toISOString()).toBe('2026-11-23T17:30:00.000Z');
     expect((row!.dados as any).instituicao.cnpj).toBe('11222333000181'); // normalised data is what was rendered
     expect(await listarDocumentosDoProcesso(db, 'processo-teste-1')).toEqual(
