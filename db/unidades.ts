@@ -68,12 +68,6 @@ export async function obterUnidade(db: Kysely<Database>, chave: string): Promise
   return l ? dadosDaLinha(l) : undefined;
 }
 
-/** Several units in one query (a document's regional unit and the COOGIE), by key; a key not recorded is absent from the map. */
-export async function obterUnidades(db: Kysely<Database>, chaves: string[]): Promise<Map<string, DadosUnidade & AuditoriaUnidade>> {
-  const linhas = await db.selectFrom('unidade').selectAll().where('chave', 'in', chaves).execute();
-  return new Map(linhas.map((l) => [l.chave, dadosDaLinha(l)]));
-}
-
 /**
  * Creates the unit or replaces its data (the key stays). Returns the row
  * before (undefined when created) and after, so that the caller can audit the
