@@ -4,7 +4,8 @@
  * Starts a throwaway PostgreSQL and an in-memory Temporal dev server (the tests' tooling), then rito's real
  * worker as a child process of its own (`bin/rito worker`, as bench/caos.ts starts it), so that its CPU
  * (utime + stime of /proc/<pid>/stat) and RSS are its alone. It drives N processes (default 1,000) the way the
- * API does: the process workflow started with an abertura (api/processos/service.ts), then two actions of the
+ * API does: the abertura's first step and its unit's calendar written and read in a transaction, and the process
+ * workflow started with them (api/processos/service.ts, db/abertura.ts), then two actions of the
  * vistoria rite by update — autuar, and registrar-exigencias-forma with the whole checklist and one exigência
  * (bench/caos.ts's data), which issues a numbered ofício and leaves
  * the timer of its ciência tácita pending.
@@ -21,7 +22,8 @@
  *
  * --base REV: also runs, on the same driver and in the same run (before rito's), the worker of revision REV of
  * this repository (a detached git worktree under .cache/bench-base/REV, on this checkout's node_modules: the SDK's
- * version is the same since the issue), and prints rito's CPU per process as a ratio of that code's. `npm run bench` gives it
+ * version is the same since the issue; its workflow ignores the abertura's registration, writes its first step
+ * itself and reads the calendar, as that code did), and prints rito's CPU per process as a ratio of that code's. `npm run bench` gives it
  * the code whose worker issue 16 measured at 65 ms on the machine of that day (bench/todos.ts): the same figure
  * measured here and now says what "a third of today's" is on this machine, whose speed changes.
  *
@@ -36,6 +38,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { gerarChave, lerChaves } from '../config/chaves-temporal';
+import { registrarAbertura } from '../db/abertura';
 import { connectDb } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { formatarInstanteBrasilia } from '../rules/calendario';
@@ -44,6 +47,7 @@ import { conversorDeDados, CodecCriptografia } from '../runtime/codec';
 import { startThrowawayPostgres } from '../tooling/postgres';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
 import { type AberturaProcesso, estadoQuery } from '../workflows/processo/definitions';
+import type { processoWorkflow } from '../workflows/processo/workflow';
 import { acaoUpdate, type PedidoAcao } from '../workflows/ritos/definitions';
 import { idDaAtualizacao } from '../workflows/ritos/interpretador';
 import { RITO_VISTORIA } from '../rules/vistoria/rito';
@@ -288,7 +292,9 @@ async function main() {
       const noLote = (i: number) => lote * 500_000 + i;
       const medida = await medir(w, async (i) => {
         const a = abertura(noLote(i), prefixo);
-        const handle = await client.workflow.start('processoWorkflow', { taskQueue: fila, workflowId: a.id, args: [a] });
+        // As the API's abertura: the first step and the unit's calendar in its transaction, then the start with them.
+        const { registrada } = (await db.transaction().execute((trx) => registrarAbertura(trx, a, RITO_VISTORIA, new Date())))!;
+        const handle = await client.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: fila, workflowId: a.id, args: [a, undefined, registrada] });
         for (const [acao, dados] of acoes(noLote(i))) {
           const pedido: PedidoAcao = { acao, dados, ator: INSPETOR, em: formatarInstanteBrasilia(Date.now()), chave: `bench-${i}-${acao}-${++n}` };
           await handle.executeUpdate(acaoUpdate(RITO_VISTORIA), { args: [pedido], updateId: idDaAtualizacao(pedido) });

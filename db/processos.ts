@@ -64,6 +64,18 @@ export async function upsertProcesso(db: Db, snapshot: SnapshotProcesso): Promis
   });
 }
 
+/**
+ * A process's first step as the abertura writes it (workflows/processo/primeiro-passo.ts): its row and the
+ * abertura's event in ONE statement, inside the abertura's transaction. Returns the row when this call wrote
+ * it; undefined when the row was there (an identical abertura committed first: its event is there too).
+ */
+export async function registrarPrimeiroPasso(db: Db, { processo, eventos }: PassoProcesso & { processo: SnapshotProcesso }): Promise<Processo | undefined> {
+  // The event's foreign key is checked at the statement's end, when the row is there; a repeated event is skipped by its seq.
+  const r = await sql<Processo>`with ${sql.table(ESCRITO)} as (${escritaDoProcesso(db, processo).returningAll()}),
+    eventos as (${escritaDosEventos(db, eventos)}) select * from ${sql.table(ESCRITO)}`.execute(db);
+  return r.rows[0];
+}
+
 /** The snapshot's row: inserted on first sight, afterwards replaced only by a higher versao. */
 function escritaDoProcesso(db: Db, { abertura, estado, rito }: SnapshotProcesso) {
   return db

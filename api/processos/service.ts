@@ -6,10 +6,13 @@ import { type Client, ServiceError, WorkflowExecutionAlreadyStartedError, Workfl
 import type { Db } from '../../db/connect';
 import { listarUnidades, obterUnidade } from '../../db/unidades';
 import type { Processo } from '../../db/schema';
-import { encerradosDaChave, obterProcesso, processoAbertoDaChave, upsertProcesso } from '../../db/processos';
+import { registrarAbertura } from '../../db/abertura';
+import { encerradosDaChave, obterProcesso, processoAbertoDaChave } from '../../db/processos';
 import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
+import type { AberturaRegistrada } from '../../workflows/processo/primeiro-passo';
+import type { processoWorkflow } from '../../workflows/processo/workflow';
 import type { Ator } from '../auth/ator';
 import { podeVer } from '../auth/escopo';
 import { invalido, naoEncontrado } from '../errors';
@@ -36,8 +39,9 @@ export class ProcessosService {
    * (scope, what PostgreSQL would refuse, the audit entry itself) has passed;
    * if the start fails, the transaction rolls back and nothing is left. The one
    * step outside the transaction is the start itself: should the commit fail
-   * after it, the workflow writes the row on its own (registrarProcesso) and the
-   * client's retry records the abertura (the route tells it from a repetition).
+   * after it, the workflow's first snapshot writes the row (at versao 2, with its
+   * first action or prazo) and the client's retry records the abertura (the
+   * route tells it from a repetition).
    * Every query here goes through `trx`: under the embedded PGlite, a query on
    * another connection would wait for this transaction for ever.
    */
@@ -78,17 +82,16 @@ export class ProcessosService {
         requerente: body.requerente,
         abertoPor: ator.id,
       };
-      // versao 0 never overrides the workflow's snapshots. A concurrent identical abertura waits here for the
-      // first one's commit and then finds its row (criado false).
-      const escrito = await upsertProcesso(trx, {
-        abertura,
-        estado: { id: abertura.id, tipo: abertura.tipo, fase: ritoDoTipo(abertura.tipo)!.faseInicial, encerrado: false, numeroSei: abertura.numeroSei, prazoLimite: null, tarefa: null, versao: 0 },
-      });
+      // The first step (the row with the rite's state, the abertura's event) and the unit's calendar, so that the
+      // workflow starts without a write or a read of its own, and a read right after the abertura finds the rite's
+      // state in the row. A concurrent identical abertura waits here for the first one's commit and then finds its
+      // row (criado false).
+      const escrito = await registrarAbertura(trx, abertura, ritoDoTipo(abertura.tipo)!, new Date());
       const criado = escrito !== undefined;
-      const processo = escrito ?? (await obterProcesso(trx, abertura.id))!;
+      const processo = escrito?.processo ?? (await obterProcesso(trx, abertura.id))!;
       if (!podeVer(ator, processo)) throw naoEncontrado('Processo');
       await auditar(trx, processo, criado);
-      await this.iniciarWorkflow(abertura);
+      await this.iniciarWorkflow(abertura, escrito?.registrada);
       return { processo, criado };
     });
   }
@@ -97,12 +100,13 @@ export class ProcessosService {
    * Called with the abertura's transaction open: bounded, so that a Temporal out of reach fails this request in
    * seconds instead of holding that transaction, its row locks and its audit entry (uncommitted in the outbox) open.
    */
-  private async iniciarWorkflow(abertura: AberturaProcesso): Promise<void> {
+  private async iniciarWorkflow(abertura: AberturaProcesso, registrada?: AberturaRegistrada): Promise<void> {
     await this.temporal.connection.withDeadline(Date.now() + PRAZO_INICIO_MS, () =>
-      this.temporal.workflow.start('processoWorkflow', {
+      this.temporal.workflow.start<typeof processoWorkflow>('processoWorkflow', {
         taskQueue: this.taskQueue,
         workflowId: abertura.id,
-        args: [abertura],
+        // Without `registrada` (a start retried for a row whose workflow was missing) the workflow writes its first step itself.
+        args: registrada ? [abertura, undefined, registrada] : [abertura],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),

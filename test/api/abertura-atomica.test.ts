@@ -21,7 +21,10 @@ import { criarRepresentacao, criarUsuario } from '../../api/contas/service';
 import { conectarEmbutido, startEmbeddedPostgres } from '../../db/embedded';
 import { migrateToLatest } from '../../db/migrate';
 import { chaveProcesso, idProcesso } from '../../rules/processos/tipos';
-import type { AberturaProcesso } from '../../workflows/processo/definitions';
+import { calendarioDaUnidade } from '../../db/calendario-da-unidade';
+import { formatarInstanteBrasilia } from '../../rules/calendario';
+import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
+import type { processoWorkflow } from '../../workflows/processo/workflow';
 import { freeLoopbackPort } from '../../tooling/cache';
 import { corpoAbertura } from '../support/abertura';
 import { eventually } from '../support/eventualmente';
@@ -113,7 +116,9 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
   it("records the abertura on the retry that finds its process without one (the first request's commit failed after the start)", async () => {
     const inep = inepDe(5);
     const corpo = corpoAbertura({ cnpj: CNPJ, codigoInep: inep, nomeEscola: 'Escola do Commit Perdido' });
-    // What such a first request leaves: the workflow, and the row it writes itself; no audit entry.
+    // What such a first request left when the workflow wrote its first step itself (a start without the
+    // abertura's registration: runs before issue 16's change, or the retry of a row whose workflow was missing):
+    // the workflow, and the row it writes itself; no audit entry.
     const id = idProcesso('apostilamento-endereco', CNPJ, inep, 1);
     const abertura: AberturaProcesso = {
       id,
@@ -137,6 +142,40 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
     // A further retry is a repetition of it.
     expect((await sys.request('POST', '/v1/processos', { as: rl, body: corpo })).status).toBe(200);
     expect((await rastros(inep)).entradas.map((e) => e.acao)).toEqual(['processo.abrir', 'processo.abrir.repeticao']);
+    await sys.temporal.workflow.getHandle(id).terminate('fim do teste');
+  });
+
+  it("opens the process on the retry when the first request's commit failed after the start of a workflow given its registration", async () => {
+    const inep = inepDe(6);
+    const corpo = corpoAbertura({ cnpj: CNPJ, codigoInep: inep, nomeEscola: 'Escola do Primeiro Passo Perdido' });
+    const id = idProcesso('apostilamento-endereco', CNPJ, inep, 1);
+    const abertura: AberturaProcesso = {
+      id,
+      tipo: 'apostilamento-endereco',
+      chave: chaveProcesso('apostilamento-endereco', CNPJ, inep),
+      ordinal: 1,
+      instituicao: { ...corpo.instituicao, cnpj: CNPJ },
+      unidade: corpo.unidade,
+      numeroSei: null,
+      requerente: { ...corpo.requerente, cpf: '52998224725' },
+      abertoPor: rl.id,
+    };
+    // What such a first request leaves: its workflow, started with the first step and calendar its transaction
+    // wrote and read, which the failed commit took away: no row, no event, no audit entry.
+    const registrada = { calendario: await calendarioDaUnidade(sys.db, corpo.unidade, formatarInstanteBrasilia(Date.now()).slice(0, 10)) };
+    await sys.temporal.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: sys.taskQueue, workflowId: id, args: [abertura, undefined, registrada] });
+    await eventually(async () => (await sys.temporal.workflow.getHandle(id).query(estadoQuery)).versao === 1 || undefined);
+    expect(await rastros(inep)).toEqual({ linhas: [], entradas: [] });
+
+    // The client's retry writes the first step and records the abertura; the running workflow is the process's.
+    const r = await sys.request('POST', '/v1/processos', { as: rl, body: corpo });
+    expect(r.status).toBe(201);
+    expect(r.body.id).toBe(id);
+    expect((await rastros(inep)).entradas.map((e) => e.acao)).toEqual(['processo.abrir']);
+    const eventos = await sys.db.selectFrom('processo_evento').select(['seq', 'tipo']).where('processo_id', '=', id).execute();
+    expect(eventos).toEqual([{ seq: 1, tipo: 'abertura' }]);
+    expect(await workflowsDe(sys.temporal, inep)).toBe(1);
+    expect((await sys.request('GET', `/v1/processos/${id}`, { as: rl })).body).toMatchObject({ fase: 'requerimento', faseFonte: 'modelo-de-leitura' });
     await sys.temporal.workflow.getHandle(id).terminate('fim do teste');
   });
 

@@ -5,4 +5,4 @@
  * still running. Start a new generation (a new name here) when a change
  * versioned with patched() lands.
  */
-export const GERACAO_ATUAL = 'documentos-no-passo';
+export const GERACAO_ATUAL = 'abertura-registrada';

@@ -14,6 +14,7 @@ import { acaoUpdate, type AtorAcao, type EstadoRito, estadoRitoQuery, type Pedid
 import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import { brt, representante } from '../vistoria/support';
 import type { WorkflowTestEnv } from './workflow-env';
+import { iniciarProcesso } from './iniciar-processo';
 
 export { CNPJ_TESTE } from './abertura-workflow';
 let n = 0;
@@ -36,7 +37,7 @@ export class ProcessoNoRito<E extends EstadoRito> {
   static async abrir<E extends EstadoRito>(w: WorkflowTestEnv, tipo: string, quando: string): Promise<ProcessoNoRito<E>> {
     await w.saltarAte(quando);
     const abertura = aberturaDeTeste(tipo, representante.id);
-    const handle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
+    const handle = await iniciarProcesso(w, abertura);
     return new ProcessoNoRito<E>(w, handle, abertura.id, abertura.instituicao.codigoInep, tipo);
   }
 

@@ -8,6 +8,7 @@ import { idDaAtualizacao } from '../../workflows/ritos/interpretador';
 import type { WorkflowTestEnv } from '../support/workflow-env';
 import { aberturaDeTeste } from '../support/abertura-workflow';
 import { checklistForma, verificacoesDaVisita } from '../support/checklists';
+import { iniciarProcesso } from '../support/iniciar-processo';
 
 export { checklistForma } from '../support/checklists';
 
@@ -96,8 +97,8 @@ export class Processo {
   static async abrir(w: WorkflowTestEnv, quando: string, tipo = 'apostilamento-endereco'): Promise<Processo> {
     await w.saltarAte(quando);
     const abertura = aberturaDeTeste(tipo, representante.id);
-    const handle = await w.env.client.workflow.start('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura] });
-    return new Processo(w, handle as WorkflowHandle<typeof processoWorkflow>, abertura.id, tipo);
+    const handle = await iniciarProcesso(w, abertura);
+    return new Processo(w, handle, abertura.id, tipo);
   }
 
   /** Acts at `em` (Brasília local time) or at the server's current time. */

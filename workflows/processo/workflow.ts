@@ -17,11 +17,12 @@ import type { PrazoActivities } from '../../activities/prazos';
 import type { Local } from '../../rules/calendario';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { Prazos } from '../prazos/prazo';
-import { type EstadoRito, projecaoDoRito } from '../ritos/definitions';
+import type { EstadoRito } from '../ritos/definitions';
 import type { DocumentosDoPasso } from '../ritos/documentos-no-passo';
 import { Interpretador } from '../ritos/interpretador';
 import { hooksDoRito } from '../ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
+import { type AberturaRegistrada, estadoDaAbertura, eventoDaAbertura, FASE_SEM_RITO, notificacaoPendente, SEQ_ABERTURA, snapshotDoProcesso } from './primeiro-passo';
 
 const readModel = atividadesDoProcesso<ReadModelActivities & PrazoActivities>({
   startToCloseTimeout: '30 seconds',
@@ -68,12 +69,6 @@ async function projetarOu<T>(escrita: () => Promise<T>, aviso: string): Promise<
  */
 export const PATCH_INICIO_EM_UM_PASSO = 'inicio-em-um-passo';
 
-/** A notice awaits the party's ciência (explicit, or tácita when its days run out). */
-const notificacaoPendente = (rito: EstadoRito) => rito.notificacao !== null && !rito.notificacao.ciencia;
-
-/** The phase of a process whose kind has no rite (opened before such kinds were refused). */
-const FASE_SEM_RITO = 'requerimento';
-
 /** What a process carries into its next run when its history grows long. */
 export interface Retomada {
   estado: EstadoProcesso;
@@ -103,19 +98,14 @@ function ritoDoProcesso(tipo: string) {
   return ritoDoTipo(tipo);
 }
 
-export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Retomada): Promise<EstadoProcesso> {
+/**
+ * `registrada`: the API wrote the first step and read the unit's calendar in the abertura's transaction
+ * (primeiro-passo.ts); absent, the workflow writes and reads them itself. The input decides which, so no history
+ * recorded either way replays the other.
+ */
+export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Retomada, registrada?: AberturaRegistrada): Promise<EstadoProcesso> {
   const definicao = ritoDoProcesso(abertura.tipo);
-  const estado: EstadoProcesso = retomada?.estado ?? {
-    id: abertura.id,
-    tipo: abertura.tipo,
-    // A kind opened before kinds without a rite were refused waits in the law's first phase.
-    fase: definicao?.faseInicial ?? FASE_SEM_RITO,
-    encerrado: false,
-    numeroSei: abertura.numeroSei,
-    prazoLimite: null,
-    tarefa: null,
-    versao: 1,
-  };
+  const estado: EstadoProcesso = retomada?.estado ?? estadoDaAbertura(abertura, definicao);
   let seq = retomada?.seq ?? 0;
   setHandler(estadoQuery, () => estado);
 
@@ -130,12 +120,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
     else await projetar(() => readModel().registrarEvento(e));
     return e.seq;
   };
-  // Every snapshot carries the rite's state too, so that reads never ask (and replay) the workflow.
-  const snapshot = () => ({
-    abertura,
-    estado: rito ? { ...estado, notificacaoPendente: notificacaoPendente(rito.estado) } : estado,
-    rito: rito ? projecaoDoRito(rito.estado) : null,
-  });
+  const snapshot = () => snapshotDoProcesso(abertura, estado, rito?.estado ?? null);
   /** Writes what is pending, with the snapshot when asked: one write, and none when there is nothing to write. */
   const descarregar = async (comProcesso: boolean) => {
     const passo = passoPendente(comProcesso);
@@ -215,8 +200,13 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
 
   // Whether the first step brought the calendar along (since PATCH_INICIO_EM_UM_PASSO).
   let calendarioLido = false;
-  if (!retomada) {
-    const aberto = ['abertura', 'Processo aberto', abertura.abertoPor, { tipo: abertura.tipo, unidade: abertura.unidade, numeroSei: abertura.numeroSei }] as const;
+  if (!retomada && registrada && rito) {
+    // The API wrote the row (versao 1) and the abertura's event: the timeline goes on after it.
+    seq = SEQ_ABERTURA;
+    prazos.aplicarCalendario(registrada.calendario, prazos.versaoCalendario);
+    calendarioLido = true;
+  } else if (!retomada) {
+    const aberto = eventoDaAbertura(abertura);
     if (emLote()) {
       // The row as the API wrote it at the abertura (versao 1), with its first event.
       await evento(...aberto);
