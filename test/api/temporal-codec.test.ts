@@ -19,7 +19,6 @@ import { ConfigError, loadConfig } from '../../config/settings';
 import { arquivoChaveDev, CodecCriptografia, codecDaConfiguracao } from '../../runtime/codec';
 import { type Conta, startTestSystem, type TestSystem } from '../support/system';
 import { abrirProcesso } from '../support/abertura';
-import { eventually } from '../support/eventualmente';
 import { estadoQuery } from '../../workflows/processo/definitions';
 
 const CPF = '52998224725';
@@ -120,9 +119,16 @@ describe('a process on the real system', () => {
       sys.conta({ papeis: ['representante'], instituicoes: [CNPJ] }),
     ]);
     processo = await abrirProcesso(sys, rep, { cnpj: CNPJ, codigoInep: INEP, requerente: { nome: 'Requerente Fulana de Tal', cpf: CPF_FORMATADO, email: 'fulana@example.org' } });
-    // The workflow works: its activities wrote the read model, and its query answers through the codec.
-    await eventually(async () => (await sys.db.selectFrom('processo').select('estado_rito').where('id', '=', processo).executeTakeFirst())?.estado_rito ?? undefined, 30_000);
+    // The workflow works: its query answers through the codec, and its first action's local activity writes the
+    // read model (the abertura's first step is the API's: its input, with the CPF, goes in the start's).
     expect((await sys.temporal.workflow.getHandle(processo).query(estadoQuery)).fase).toBe('requerimento');
+    const autuado = await sys.request('POST', `/v1/processos/${processo}/vistoria/autuar`, {
+      as: inspetor,
+      body: { numeroSei: 'SEI-030001/020777/2026' },
+      headers: { 'idempotency-key': `autuar-codec-${INEP}` },
+    });
+    expect(autuado.status, JSON.stringify(autuado.body)).toBe(200);
+    expect((await sys.db.selectFrom('processo').select('numero_sei').where('id', '=', processo).executeTakeFirstOrThrow()).numero_sei).toBe('SEI-030001/020777/2026');
   }, 180_000);
 
   afterAll(async () => {
@@ -142,8 +148,8 @@ describe('a process on the real system', () => {
   }
 
   it('keeps the CPF out of every payload of the raw history, and out of the history bytes', async () => {
-    // Until the workflow's first local activity (the read model's write of the abertura) has run: its result is
-    // recorded in a marker, its input (the abertura, with the CPF) is not recorded at all.
+    // Until the workflow's first local activity (the read model's write of the autuação) has run: its result is
+    // recorded in a marker, its input (the step, whose snapshot carries the abertura with the CPF) is not recorded at all.
     const marcador = (e: temporal.api.history.v1.IHistoryEvent) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity';
     let h = await historia();
     const ate = Date.now() + 30_000;
@@ -160,9 +166,8 @@ describe('a process on the real system', () => {
       .filter((e) => e.markerRecordedEventAttributes?.markerName !== 'core_patch' && !e.upsertWorkflowSearchAttributesEventAttributes)
       .map((e) => (marcador(e) ? { resultado: e.markerRecordedEventAttributes!.details!.result } : e));
     const payloads = payloadsDe(deRito);
-    // At least the abertura (the start's input, with the CPF) and the first step's result (its unit's calendar,
-    // which registrarPasso brings back since 'inicio-em-um-passo').
-    expect(payloads.length).toBeGreaterThanOrEqual(2);
+    // At least the start's input (the abertura, with the CPF, and its unit's calendar) and the autuação's update.
+    expect(payloads.length).toBeGreaterThanOrEqual(3);
     for (const p of payloads) {
       expect(texto(p.metadata!.encoding)).toBe('binary/encrypted');
       const bytes = Buffer.from(p.data!);
