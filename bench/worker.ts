@@ -11,8 +11,12 @@
  * the timer of its ciência tácita pending.
  *
  * WORKER_MAX_CACHED_WORKFLOWS is set to hold every process driven (N + the warm-up + a margin), so that the
- * memory measured is that of N cached workflows. Before the count, a warm-up of 20 processes loads the bundle
- * and warms the JIT. Then it prints: worker CPU ms per process driven, processes per second, the worker's RSS
+ * memory measured is that of N cached workflows. Before the count, a warm-up of AQUECIMENTO processes loads the
+ * bundle, warms the JIT and lets V8's young generation grow to the size this load keeps it at: it grows with the
+ * rate of allocation up to a bound (256 MiB over the worker's two threads on Node 24), whatever the number of
+ * workflows cached, and after a warm-up of 20 it still had a third to grow, which the RSS per workflow then
+ * counted (0.46 MiB, against 0.33 MiB measured from the bound; the young generation's size before and after is
+ * printed). Then it prints: worker CPU ms per process driven, processes per second, the worker's RSS
  * before and after and RSS per cached workflow, and the heap used per workflow (after a GC, summed over the
  * worker's threads: the workflows run in a thread of their own — bench/worker/sonda-memoria.cjs).
  *
@@ -64,7 +68,7 @@ const semCru = args.includes('--sem-cru') ? (args.splice(args.indexOf('--sem-cru
 const perfilCpu = opcao('--cpu-prof');
 const revisaoBase = opcao('--base');
 const N = Number(args[0] ?? 1000);
-const AQUECIMENTO = 20;
+const AQUECIMENTO = 300;
 const EM_VOO = 16;
 const CACHE = N + AQUECIMENTO + 100;
 const TIPO = 'entrada-suplementar';
@@ -136,7 +140,7 @@ class WorkerMedido {
     return this.pronto;
   }
   /** RSS and the heap in use after a GC, summed over the process's threads. */
-  async memoria(): Promise<{ rss: number; heap: number; threads: number }> {
+  async memoria(): Promise<{ rss: number; heap: number; heapTotal: number; jovem: number; threads: number }> {
     fs.rmSync(this.sonda, { force: true });
     this.filho.kill('SIGWINCH');
     const ate = Date.now() + 90_000;
@@ -145,9 +149,10 @@ class WorkerMedido {
       await espera(100);
     }
     await espera(50);
-    const r = JSON.parse(fs.readFileSync(this.sonda, 'utf8')) as { rss: number; threads: number; medidas: { heapUsado: number }[] };
+    const r = JSON.parse(fs.readFileSync(this.sonda, 'utf8')) as { rss: number; threads: number; medidas: { heapUsado: number; heapTotal: number; jovem: number }[] };
     if (r.medidas.length < r.threads) throw new Error(`a sonda de memória ouviu ${r.medidas.length} de ${r.threads} threads do worker`);
-    return { rss: r.rss, heap: r.medidas.reduce((s, m) => s + m.heapUsado, 0), threads: r.medidas.length };
+    const soma = (campo: 'heapUsado' | 'heapTotal' | 'jovem') => r.medidas.reduce((s, m) => s + m[campo], 0);
+    return { rss: r.rss, heap: soma('heapUsado'), heapTotal: soma('heapTotal'), jovem: soma('jovem'), threads: r.medidas.length };
   }
   async parar(): Promise<void> {
     if (this.filho.exitCode !== null) return;
@@ -198,6 +203,11 @@ interface Medida {
   rssDepois: number;
   heapAntes: number;
   heapDepois: number;
+  /** V8's heap reserved (used or not), and its young generation's part, summed over the threads. */
+  heapTotalAntes: number;
+  heapTotalDepois: number;
+  jovemAntes: number;
+  jovemDepois: number;
   threads: number;
 }
 
@@ -215,7 +225,7 @@ async function medir(w: WorkerMedido, conduzir: (i: number) => Promise<void>): P
   // The idle wait's own second (and the last one's tail) are not the load's: below the 10 ms tick, ignored.
   const cpu = cpuMs(w.pid) - cpu0;
   const m1 = await w.memoria();
-  return { cpuPorProcessoMs: cpu / N, processosPorS: N / segundos, rssAntes: m0.rss, rssDepois: m1.rss, heapAntes: m0.heap, heapDepois: m1.heap, threads: m1.threads };
+  return { cpuPorProcessoMs: cpu / N, processosPorS: N / segundos, rssAntes: m0.rss, rssDepois: m1.rss, heapAntes: m0.heap, heapDepois: m1.heap, heapTotalAntes: m0.heapTotal, heapTotalDepois: m1.heapTotal, jovemAntes: m0.jovem, jovemDepois: m1.jovem, threads: m1.threads };
 }
 
 function abertura(i: number, prefixo: string): AberturaProcesso {
@@ -251,6 +261,7 @@ function linha(nome: string, m: Medida): string[] {
     `  processos por segundo (${EM_VOO} em voo): ${m.processosPorS.toFixed(1)}`,
     `  RSS do worker: ${mib(m.rssAntes).toFixed(0)} MiB antes, ${mib(m.rssDepois).toFixed(0)} MiB depois; ${porWf(m.rssAntes, m.rssDepois).toFixed(3)} MiB por workflow em cache`,
     `  heap em uso após GC (${m.threads} threads): ${mib(m.heapAntes).toFixed(0)} MiB antes, ${mib(m.heapDepois).toFixed(0)} MiB depois; ${porWf(m.heapAntes, m.heapDepois).toFixed(3)} MiB por workflow`,
+    `  heap reservado pelo V8: ${mib(m.heapTotalAntes).toFixed(0)} MiB antes, ${mib(m.heapTotalDepois).toFixed(0)} MiB depois, dos quais a geração jovem ${mib(m.jovemAntes).toFixed(0)} e ${mib(m.jovemDepois).toFixed(0)} MiB`,
   ];
 }
 

@@ -14,7 +14,9 @@ canal.unref();
 function medir() {
   if (typeof global.gc === 'function') global.gc();
   const h = v8.getHeapStatistics();
-  return { threadId, heapUsado: h.used_heap_size, heapTotal: h.total_heap_size };
+  // The young generation's size: it grows with the allocation rate up to its bound, whatever the number of workflows.
+  const jovem = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  return { threadId, heapUsado: h.used_heap_size, heapTotal: h.total_heap_size, jovem: jovem ? jovem.space_size : 0 };
 }
 
 if (isMainThread) {
