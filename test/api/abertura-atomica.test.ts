@@ -51,6 +51,19 @@ async function workflowsDe(client: Client, inep: string): Promise<number> {
   return n;
 }
 
+/** The workflow's input the abertura of `corpo` gives (api/processos/service.ts), for a test that starts it itself. */
+const aberturaDoCorpo = (inep: string, corpo: ReturnType<typeof corpoAbertura>): AberturaProcesso => ({
+  id: idProcesso('apostilamento-endereco', CNPJ, inep, 1),
+  tipo: 'apostilamento-endereco',
+  chave: chaveProcesso('apostilamento-endereco', CNPJ, inep),
+  ordinal: 1,
+  instituicao: { ...corpo.instituicao, cnpj: CNPJ },
+  unidade: corpo.unidade,
+  numeroSei: null,
+  requerente: { ...corpo.requerente, cpf: '52998224725' },
+  abertoPor: rl.id,
+});
+
 const rastros = async (inep: string) => ({
   linhas: await sys.db.selectFrom('processo').select('id').where('instituicao_codigo_inep', '=', inep).execute(),
   entradas: await sys.db
@@ -119,18 +132,8 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
     // What such a first request left when the workflow wrote its first step itself (a start without the
     // abertura's registration: runs before issue 16's change, or the retry of a row whose workflow was missing):
     // the workflow, and the row it writes itself; no audit entry.
-    const id = idProcesso('apostilamento-endereco', CNPJ, inep, 1);
-    const abertura: AberturaProcesso = {
-      id,
-      tipo: 'apostilamento-endereco',
-      chave: chaveProcesso('apostilamento-endereco', CNPJ, inep),
-      ordinal: 1,
-      instituicao: { ...corpo.instituicao, cnpj: CNPJ },
-      unidade: corpo.unidade,
-      numeroSei: null,
-      requerente: { ...corpo.requerente, cpf: '52998224725' },
-      abertoPor: rl.id,
-    };
+    const abertura = aberturaDoCorpo(inep, corpo);
+    const id = abertura.id;
     await sys.temporal.workflow.start('processoWorkflow', { taskQueue: sys.taskQueue, workflowId: id, args: [abertura] });
     await eventually(() => sys.db.selectFrom('processo').select('id').where('id', '=', id).executeTakeFirst());
     expect((await rastros(inep)).entradas).toEqual([]);
@@ -148,18 +151,8 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
   it("opens the process on the retry when the first request's commit failed after the start of a workflow given its registration", async () => {
     const inep = inepDe(6);
     const corpo = corpoAbertura({ cnpj: CNPJ, codigoInep: inep, nomeEscola: 'Escola do Primeiro Passo Perdido' });
-    const id = idProcesso('apostilamento-endereco', CNPJ, inep, 1);
-    const abertura: AberturaProcesso = {
-      id,
-      tipo: 'apostilamento-endereco',
-      chave: chaveProcesso('apostilamento-endereco', CNPJ, inep),
-      ordinal: 1,
-      instituicao: { ...corpo.instituicao, cnpj: CNPJ },
-      unidade: corpo.unidade,
-      numeroSei: null,
-      requerente: { ...corpo.requerente, cpf: '52998224725' },
-      abertoPor: rl.id,
-    };
+    const abertura = aberturaDoCorpo(inep, corpo);
+    const id = abertura.id;
     // What such a first request leaves: its workflow, started with the first step and calendar its transaction
     // wrote and read, which the failed commit took away: no row, no event, no audit entry.
     const registrada = { calendario: await calendarioDaUnidade(sys.db, corpo.unidade, formatarInstanteBrasilia(Date.now()).slice(0, 10)) };
