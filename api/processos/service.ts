@@ -39,9 +39,9 @@ export class ProcessosService {
    * (scope, what PostgreSQL would refuse, the audit entry itself) has passed;
    * if the start fails, the transaction rolls back and nothing is left. The one
    * step outside the transaction is the start itself: should the commit fail
-   * after it, the workflow's first snapshot writes the row (at versao 2, with its
-   * first action or prazo) and the client's retry records the abertura (the
-   * route tells it from a repetition).
+   * after it, the request fails and the client's retry writes the first step and
+   * records the abertura, and the running workflow is the process's
+   * (test/api/abertura-atomica.test.ts).
    * Every query here goes through `trx`: under the embedded PGlite, a query on
    * another connection would wait for this transaction for ever.
    */

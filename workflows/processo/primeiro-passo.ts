@@ -26,7 +26,7 @@ export interface AberturaRegistrada {
 export const SEQ_ABERTURA = 1;
 
 /** The phase of a process whose kind has no rite (opened before such kinds were refused). */
-export const FASE_SEM_RITO = 'requerimento';
+const FASE_SEM_RITO = 'requerimento';
 
 /** A notice awaits the party's ciência (explicit, or tácita when its days run out). */
 export const notificacaoPendente = (rito: EstadoRito) => rito.notificacao !== null && !rito.notificacao.ciencia;

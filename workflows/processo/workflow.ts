@@ -22,7 +22,7 @@ import type { DocumentosDoPasso } from '../ritos/documentos-no-passo';
 import { Interpretador } from '../ritos/interpretador';
 import { hooksDoRito } from '../ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from './definitions';
-import { type AberturaRegistrada, estadoDaAbertura, eventoDaAbertura, FASE_SEM_RITO, notificacaoPendente, SEQ_ABERTURA, snapshotDoProcesso } from './primeiro-passo';
+import { type AberturaRegistrada, estadoDaAbertura, eventoDaAbertura, notificacaoPendente, SEQ_ABERTURA, snapshotDoProcesso } from './primeiro-passo';
 
 const readModel = atividadesDoProcesso<ReadModelActivities & PrazoActivities>({
   startToCloseTimeout: '30 seconds',
@@ -198,7 +198,7 @@ export async function processoWorkflow(abertura: AberturaProcesso, retomada?: Re
         )
       : null;
 
-  // Whether the first step brought the calendar along (since PATCH_INICIO_EM_UM_PASSO).
+  // Whether the calendar came with the start (the abertura's registration) or with the first step (since PATCH_INICIO_EM_UM_PASSO).
   let calendarioLido = false;
   if (!retomada && registrada && rito) {
     // The API wrote the row (versao 1) and the abertura's event: the timeline goes on after it.
