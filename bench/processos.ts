@@ -15,7 +15,10 @@
  *
  * Load: autocannon (in a child process, so the client does not share the
  * server's event loop) with 16 connections for the given seconds (default 10)
- * on each, after a warm-up. Prints requests/s and latency p50/p99 of each, the
+ * on each, after a warm-up, in RODADAS rounds alternating raw and rito (a
+ * moment of load on a shared machine then weighs on both alike; one window of
+ * each, as before, moved the ratio by ±0.05 from run to run); each side's
+ * median round counts. Prints requests/s and latency p50/p99 of each, the
  * ratio rito / raw, the machine's load, and the SQL statements one request of
  * each makes (every pg client's query() is counted during the measured run),
  * and the CPU time one request of each costs this Node process and the
@@ -67,6 +70,7 @@ const indicePerfil = process.argv.indexOf('--cpu-prof');
 const PERFIL = indicePerfil > 0 ? process.argv[indicePerfil + 1] : undefined;
 const FASES = process.argv.includes('--fases');
 const CONEXOES = 16;
+const RODADAS = 3;
 const LIMITE = 50;
 const UNIDADES = ['METROPOLITANA I', 'METROPOLITANA II', 'NORTE FLUMINENSE', 'SERRANA I'];
 
@@ -225,8 +229,16 @@ async function main() {
 
     console.log(`rito — GET /v1/processos, ${CONEXOES} conexões, ${SEGUNDOS} s cada (autocannon), PostgreSQL 15 local, 2.000 processos, páginas de ${LIMITE}`);
     console.log(`carga da máquina (loadavg 1/5/15 min): ${carga()}`);
-    const rCru = await medir('bruto', `${urlCru}/v1/processos`, {});
-    const rRito = await medir('rito', `${urlRito}/v1/processos`, { cookie: `${COOKIE_SESSAO}=${sessao.token}` });
+    const rodadas: { bruto: Medida[]; rito: Medida[] } = { bruto: [], rito: [] };
+    for (let i = 0; i < RODADAS; i++) {
+      rodadas.bruto.push(await medir('bruto', `${urlCru}/v1/processos`, {}));
+      rodadas.rito.push(await medir('rito', `${urlRito}/v1/processos`, { cookie: `${COOKIE_SESSAO}=${sessao.token}` }));
+    }
+    const mediana = (ms: Medida[]) => [...ms].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(ms.length / 2)];
+    const rCru = mediana(rodadas.bruto);
+    const rRito = mediana(rodadas.rito);
+    const porRodada = (ms: Medida[]) => ms.map((m) => Math.round(m.requests.average).toLocaleString('pt-BR')).join(', ');
+    console.log(`rodadas alternadas (req/s): bruto ${porRodada(rodadas.bruto)}; rito ${porRodada(rodadas.rito)}; conta a mediana de cada lado`);
     const linha = (rotulo: string, r: Medida) =>
       console.log(
         `${rotulo.padEnd(48)} ${Math.round(r.requests.average).toLocaleString('pt-BR').padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${r.comandosPorRequisicao.toFixed(2)} comandos SQL/req   CPU/req: Node ${r.cpuNode.toFixed(2)} ms, PostgreSQL ${r.cpuPg.toFixed(2)} ms (GC ${r.gc.toFixed(2)} ms, maior ${r.gcMaior.toFixed(2)})`,
