@@ -52,6 +52,7 @@ import { startThrowawayPostgres } from '../tooling/postgres';
 import { startTemporalDevServer } from '../tooling/temporal-dev-server';
 import { type AberturaProcesso, estadoQuery } from '../workflows/processo/definitions';
 import type { processoWorkflow } from '../workflows/processo/workflow';
+import { argumentosDoInicio } from '../workflows/processo/primeiro-passo';
 import { acaoUpdate, type PedidoAcao } from '../workflows/ritos/definitions';
 import { idDaAtualizacao } from '../workflows/ritos/interpretador';
 import { RITO_VISTORIA } from '../rules/vistoria/rito';
@@ -305,7 +306,7 @@ async function main() {
         const a = abertura(noLote(i), prefixo);
         // As the API's abertura: the first step and the unit's calendar in its transaction, then the start with them.
         const { registrada } = (await db.transaction().execute((trx) => registrarAbertura(trx, a, RITO_VISTORIA, new Date())))!;
-        const handle = await client.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: fila, workflowId: a.id, args: [a, undefined, registrada] });
+        const handle = await client.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: fila, workflowId: a.id, args: argumentosDoInicio(a, registrada) });
         for (const [acao, dados] of acoes(noLote(i))) {
           const pedido: PedidoAcao = { acao, dados, ator: INSPETOR, em: formatarInstanteBrasilia(Date.now()), chave: `bench-${i}-${acao}-${++n}` };
           await handle.executeUpdate(acaoUpdate(RITO_VISTORIA), { args: [pedido], updateId: idDaAtualizacao(pedido) });

@@ -11,7 +11,7 @@ import { encerradosDaChave, obterProcesso, processoAbertoDaChave } from '../../d
 import { chaveProcesso, idProcesso, rotuloTipoProcesso } from '../../rules/processos/tipos';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import { type AberturaProcesso, type EstadoProcesso, estadoQuery } from '../../workflows/processo/definitions';
-import type { AberturaRegistrada } from '../../workflows/processo/primeiro-passo';
+import { type AberturaRegistrada, argumentosDoInicio } from '../../workflows/processo/primeiro-passo';
 import type { processoWorkflow } from '../../workflows/processo/workflow';
 import type { Ator } from '../auth/ator';
 import { podeVer } from '../auth/escopo';
@@ -106,7 +106,7 @@ export class ProcessosService {
         taskQueue: this.taskQueue,
         workflowId: abertura.id,
         // Without `registrada` (a start retried for a row whose workflow was missing) the workflow writes its first step itself.
-        args: registrada ? [abertura, undefined, registrada] : [abertura],
+        args: argumentosDoInicio(abertura, registrada),
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),

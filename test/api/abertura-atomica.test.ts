@@ -25,6 +25,7 @@ import { calendarioDaUnidade } from '../../db/calendario-da-unidade';
 import { formatarInstanteBrasilia } from '../../rules/calendario';
 import { type AberturaProcesso, estadoQuery } from '../../workflows/processo/definitions';
 import type { processoWorkflow } from '../../workflows/processo/workflow';
+import { argumentosDoInicio } from '../../workflows/processo/primeiro-passo';
 import { freeLoopbackPort } from '../../tooling/cache';
 import { corpoAbertura } from '../support/abertura';
 import { eventually } from '../support/eventualmente';
@@ -156,7 +157,7 @@ describe('abertura: processo, trilha e workflow juntos ou nada', () => {
     // What such a first request leaves: its workflow, started with the first step and calendar its transaction
     // wrote and read, which the failed commit took away: no row, no event, no audit entry.
     const registrada = { calendario: await calendarioDaUnidade(sys.db, corpo.unidade, formatarInstanteBrasilia(Date.now()).slice(0, 10)) };
-    await sys.temporal.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: sys.taskQueue, workflowId: id, args: [abertura, undefined, registrada] });
+    await sys.temporal.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: sys.taskQueue, workflowId: id, args: argumentosDoInicio(abertura, registrada) });
     await eventually(async () => (await sys.temporal.workflow.getHandle(id).query(estadoQuery)).versao === 1 || undefined);
     expect(await rastros(inep)).toEqual({ linhas: [], entradas: [] });
 

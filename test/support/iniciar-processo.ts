@@ -3,6 +3,7 @@ import { registrarAbertura } from '../../db/abertura';
 import { ritoDoTipo } from '../../rules/ritos/registro';
 import type { AberturaProcesso } from '../../workflows/processo/definitions';
 import type { processoWorkflow } from '../../workflows/processo/workflow';
+import { argumentosDoInicio } from '../../workflows/processo/primeiro-passo';
 import type { WorkflowTestEnv } from './workflow-env';
 
 /**
@@ -12,5 +13,5 @@ import type { WorkflowTestEnv } from './workflow-env';
 export async function iniciarProcesso(w: WorkflowTestEnv, abertura: AberturaProcesso): Promise<WorkflowHandle<typeof processoWorkflow>> {
   const escrito = await registrarAbertura(w.db, abertura, ritoDoTipo(abertura.tipo)!, new Date(await w.agora()));
   if (!escrito) throw new Error(`o processo ${abertura.id} já estava no modelo de leitura`);
-  return w.env.client.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: [abertura, undefined, escrito.registrada] });
+  return w.env.client.workflow.start<typeof processoWorkflow>('processoWorkflow', { taskQueue: w.taskQueue, workflowId: abertura.id, args: argumentosDoInicio(abertura, escrito.registrada) });
 }

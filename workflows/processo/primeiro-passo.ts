@@ -11,6 +11,7 @@ import { type EstadoRito, projecaoDoRito } from '../ritos/definitions';
 import { Interpretador } from '../ritos/interpretador';
 import { hooksDoRito } from '../ritos/registro';
 import type { AberturaProcesso, EstadoProcesso } from './definitions';
+import type { processoWorkflow } from './workflow';
 
 /**
  * The workflow's third argument when the API wrote the first step (the row at versao 1, the abertura's event as
@@ -20,6 +21,11 @@ import type { AberturaProcesso, EstadoProcesso } from './definitions';
 export interface AberturaRegistrada {
   /** The unit's calendar (its seat, decreed days, periods rito was unavailable, municipal holidays) from the abertura's day on. */
   calendario: CalendarioDaUnidade;
+}
+
+/** The start's arguments: with `registrada`, in third place (the second, the Retomada, is a continue-as-new's only). */
+export function argumentosDoInicio(abertura: AberturaProcesso, registrada?: AberturaRegistrada): Parameters<typeof processoWorkflow> {
+  return registrada ? [abertura, undefined, registrada] : [abertura];
 }
 
 /** The seq of the abertura's event: the first of every timeline. */
