@@ -22,10 +22,11 @@ const BENCHMARKS = ['processos', 'prazos-http', 'prazos', 'documentos', 'pdf', '
 const REVISAO_DA_ISSUE = 'd9eea68';
 
 /**
- * Arguments npm run bench gives a benchmark. The scale benchmark's own defaults run to 100,000 open processes, hours
- * on a 2-core machine; in the suite of all it has a budget, and says where it stopped.
+ * Arguments npm run bench gives a benchmark. The issue's table asks for reads at 100,000 open processes, so the scale
+ * benchmark runs to 100,000 here too: about 85-100 minutes on a 2-core machine (stop 22: 6,025 s at 17/s). The budget
+ * only bounds a machine much slower than that; the benchmark then says where it stopped.
  */
-const ARGUMENTOS: Record<string, string[]> = { escala: ['--minutos=30'], worker: ['--base', REVISAO_DA_ISSUE] };
+const ARGUMENTOS: Record<string, string[]> = { escala: ['--ate=100000', '--minutos=180'], worker: ['--base', REVISAO_DA_ISSUE] };
 
 const fmt = (x: number | null, casas = 0) => (x === null ? '—' : x.toLocaleString('pt-BR', { maximumFractionDigits: casas, minimumFractionDigits: casas }));
 
